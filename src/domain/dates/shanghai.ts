@@ -1,0 +1,102 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { addMonths, format } from 'date-fns';
+
+/** Every calendar date in tuoyu is a day in China Standard Time, whatever the host's zone. */
+export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
+
+const inShanghai = tz(SHANGHAI_TIME_ZONE);
+const MS_PER_DAY = 86_400_000;
+
+/** A calendar date written 'YYYY-MM-DD' (ISO 8601 extended, no time, no zone). */
+export type IsoDate = string;
+
+/** A calendar month written 'YYYY-MM'. */
+export type IsoMonth = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isoDateParts(s: string): { year: number; month: number; day: number } | undefined {
+  const match = ISO_DATE.exec(s);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return undefined;
+  }
+  return { year, month, day };
+}
+
+/** Strict 'YYYY-MM-DD' naming a day that exists in the Gregorian calendar (years 0001–9999). */
+export function isIsoDate(s: unknown): s is IsoDate {
+  return typeof s === 'string' && isoDateParts(s) !== undefined;
+}
+
+/** Strict 'YYYY-MM' (years 0001–9999). */
+export function isIsoMonth(s: unknown): s is IsoMonth {
+  return typeof s === 'string' && ISO_MONTH.test(s) && s.slice(0, 4) !== '0000';
+}
+
+/** Noon of the given day in Shanghai. Throws RangeError unless `isIsoDate(s)`. */
+export function parseIsoDate(s: string): TZDate {
+  const parts = isoDateParts(s);
+  if (!parts) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(s)}`);
+  // Noon, not midnight: Shanghai's pre-1901 local mean time (+08:05:43) and its 1986–1991 summer
+  // time shift midnight, never noon. setFullYear keeps years 1–99 literal, which the
+  // multi-argument Date constructor would map to 19xx.
+  const date = new TZDate(2000, 0, 1, 12, SHANGHAI_TIME_ZONE);
+  date.setFullYear(parts.year, parts.month - 1, parts.day);
+  return date;
+}
+
+/** The Shanghai calendar date of an instant. */
+export function toShanghaiDate(instant: Date | number): IsoDate {
+  const time = typeof instant === 'number' ? instant : instant.getTime();
+  if (!Number.isFinite(time)) throw new RangeError('invalid instant');
+  const date = format(time, 'uuuu-MM-dd', { in: inShanghai });
+  if (!isIsoDate(date)) throw new RangeError(`outside years 0001–9999: ${date}`);
+  return date;
+}
+
+/** Today's date in Shanghai; the clock is passed in so callers and tests control it. */
+export function todayInShanghai(now: Date): IsoDate {
+  return toShanghaiDate(now);
+}
+
+/** Adds calendar months; a day missing from the target month becomes that month's last day (01-31 + 1 → 02-28/29). */
+export function addMonthsIso(date: IsoDate, months: number): IsoDate {
+  if (!Number.isSafeInteger(months)) throw new RangeError(`months must be an integer: ${months}`);
+  return toShanghaiDate(addMonths(parseIsoDate(date), months, { in: inShanghai }));
+}
+
+/** First and last day of a 'YYYY-MM' month. */
+export function monthRange(month: IsoMonth): { first: IsoDate; last: IsoDate } {
+  if (!isIsoMonth(month)) throw new RangeError(`not an ISO month: ${JSON.stringify(month)}`);
+  const lastDay = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return { first: `${month}-01`, last: `${month}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** Sort comparator for ISO dates: negative if a is earlier, 0 if equal, positive if later. */
+export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  if (!isIsoDate(a)) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(a)}`);
+  if (!isIsoDate(b)) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(b)}`);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Calendar days from `from` to `to`: positive when `to` is later, 0 for the same day. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  // Both ends are Shanghai noon, so the offsets differ by at most the 1986–1991 summer hour (or
+  // local mean time before 1901): rounding gives whole days. date-fns differenceInCalendarDays
+  // goes through midnight, which TZDate misplaces in the local-mean-time era.
+  return Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / MS_PER_DAY);
+}
