@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pgliteDialect.ts';
+import type { DB } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * Runs a multi-statement SQL script on the one connection held by the session and returns the
+ * rows of its last statement.
+ */
+export type ScriptRunner = (script: string) => Promise<Record<string, unknown>[]>;
+
+export type Database = {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** One connection for a sequence of scripts; on PostgreSQL it holds a session advisory lock. */
+  withScriptSession<T>(lockKey: number, fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** PGlite only: a snapshot that `openPGlite({ loadFrom })` starts from. */
+  dump?: () => Promise<Blob>;
+};
+
+// Dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the process time zone);
+// int8 counts and sums fit a double for every figure tuoyu keeps (fen up to 9e15).
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+export type PostgresOptions = { url: string; schema?: string; poolSize?: number };
+
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === INT8) return (v: string) => Number(v);
+        if (oid === DATE) return (v: string) => v;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  await assertReachable(pool, options.url);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async withScriptSession(lockKey, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [lockKey]);
+        try {
+          return await fn(async (script) => {
+            const result = (await client.query(script)) as pg.QueryResult | pg.QueryResult[];
+            return (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [];
+          });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [lockKey]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function assertReachable(pool: pg.Pool, url: string) {
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    const where = safeUrl(url);
+    throw new DatabaseUnreachableError(`Cannot reach PostgreSQL at ${where}: ${(err as Error).message}`);
+  }
+}
+
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError';
+}
+
+function safeUrl(url: string) {
+  try {
+    const u = new URL(url);
+    u.password = u.password ? '***' : '';
+    return u.toString();
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
+}
+
+export type PGliteOptions = {
+  /** tuoyu's data folder (the database lives in its `pglite/`); omit for an in-memory database. */
+  dataDir?: string;
+  /** A `Database.dump()` snapshot to start from (tests copy a migrated template this way). */
+  loadFrom?: Blob;
+};
+
+export async function openPGlite(options: PGliteOptions): Promise<Database> {
+  let unlock = () => {};
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pglite') } : {}),
+      ...(options.loadFrom ? { loadDataDir: options.loadFrom } : {}),
+      relaxedDurability: !options.dataDir,
+      parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v, [NUMERIC]: (v: string) => v },
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    withScriptSession: (_lockKey, fn) =>
+      // Holding a Kysely connection holds the dialect's mutex, so nothing interleaves.
+      db.connection().execute(() => fn(async (script) => ((await pglite.exec(script)).at(-1)?.rows ?? []) as Record<string, unknown>[])),
+    async close() {
+      await db.destroy();
+      unlock();
+    },
+    dump: () => pglite.dumpDataDir('none') as Promise<Blob>,
+  };
+}
+
+/** Two processes on one PGlite folder would corrupt it; refuse with a clear message instead. */
+function lockDataDir(dir: string) {
+  const lockFile = path.join(dir, 'tuoyu.pid');
+  try {
+    const pid = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dir} is in use by process ${pid}. ` +
+          'Stop that process, point DATA_DIR elsewhere, or use PostgreSQL (DATABASE_URL) for several processes.',
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,36 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+import { prepare } from './bootstrap.ts';
+import { loadConfig } from './config.ts';
+import { DatabaseUnreachableError } from './db/connect.ts';
+import { deleteExpiredSessions } from './platform/auth/queries.ts';
+
+const config = loadConfig();
+const say = (message: string) => console.log(`[tuoyu] ${message}`);
+
+let deps: Awaited<ReturnType<typeof prepare>>;
+try {
+  deps = await prepare(config, say);
+} catch (err) {
+  // A clear message and a non-zero exit, not a stack trace in a restart loop.
+  const reason = err instanceof DatabaseUnreachableError ? err.message : `Startup failed: ${(err as Error).message}`;
+  console.error(`[tuoyu] ${reason}`);
+  process.exit(1);
+}
+
+const app = await buildApp(deps);
+const sweep = setInterval(() => {
+  deleteExpiredSessions(deps.db, new Date()).catch((err) => app.log.warn({ err }, 'session sweep failed'));
+}, 3_600_000);
+sweep.unref();
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  else app.log.info({ signal }, 'shutting down');
+  clearInterval(sweep);
+  await app.close();
+  await deps.database.close();
+});
+
+await app.listen({ port: config.port, host: config.host });
+say(`serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${deps.database.kind})`);

@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { DivisionSeedRow } from './divisionsCsv.ts';
+import { pinyinOf } from './pinyin.ts';
+import type { PopulationFigure } from './tree.ts';
+
+type Db = Kysely<DB>;
+
+/** Divisions in force on `date` (valid_from ≤ date < valid_to). */
+export function findDivisionsAsOf(db: Db, date: string) {
+  return db
+    .selectFrom('divisions')
+    .select(['code', 'name', 'parent_code', 'level', 'pinyin', 'initials', 'valid_from', 'valid_to'])
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .execute();
+}
+
+export function findDivisionAsOf(db: Db, code: string, date: string) {
+  return db
+    .selectFrom('divisions')
+    .select(['code', 'name', 'parent_code', 'level', 'valid_from', 'valid_to'])
+    .where('code', '=', code)
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .executeTakeFirst();
+}
+
+/** Latest year on record for which any population figure exists. */
+export async function findLatestPopulationYear(db: Db): Promise<number | null> {
+  const row = await db
+    .selectFrom('division_population')
+    .select((eb) => eb.fn.max('year').as('year'))
+    .executeTakeFirst();
+  return row?.year ?? null;
+}
+
+export async function findPopulationForYear(db: Db, year: number): Promise<Map<string, PopulationFigure>> {
+  const rows = await db.selectFrom('division_population').selectAll().where('year', '=', year).execute();
+  return new Map(rows.map((r) => [r.division_code, { year: r.year, total: r.total, under3: r.under3, isDemo: r.is_demo }]));
+}
+
+export function findPopulationHistory(db: Db, code: string) {
+  return db
+    .selectFrom('division_population')
+    .select(['year', 'total', 'under3', 'is_demo as isDemo'])
+    .where('division_code', '=', code)
+    .orderBy('year')
+    .execute();
+}
+
+export async function findDivisionCodesInForce(db: Db, date: string): Promise<Set<string>> {
+  return new Set((await findDivisionsAsOf(db, date)).map((d) => d.code));
+}
+
+export async function countDivisions(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('divisions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertDivisions(db: Db, rows: DivisionSeedRow[]) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('divisions')
+    .values(rows.map((r) => ({ code: r.code, name: r.name, parent_code: r.parentCode, level: r.level, ...pinyinOf(r.name) })))
+    .execute();
+}
+
+export type PopulationRow = { code: string; year: number; total: number; under3: number; source: string; isDemo: boolean };
+
+export async function upsertPopulation(db: Db, rows: PopulationRow[], now: Date) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('division_population')
+      .values(
+        rows.slice(i, i + 500).map((r) => ({
+          division_code: r.code,
+          year: r.year,
+          total: r.total,
+          under3: r.under3,
+          source: r.source,
+          is_demo: r.isDemo,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['division_code', 'year']).doUpdateSet((eb) => ({
+          total: eb.ref('excluded.total'),
+          under3: eb.ref('excluded.under3'),
+          source: eb.ref('excluded.source'),
+          is_demo: eb.ref('excluded.is_demo'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.ts';
+import { PUBLIC, roles } from '../../platform/access/access.ts';
+import { auditContext } from '../../platform/access/plugin.ts';
+import { AppError } from '../../platform/errors/AppError.ts';
+import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
+import { localeOf } from '../../platform/i18n/locale.ts';
+import { AsOfQuery, DivisionDetail, DivisionParams, DivisionTree, ImportResult } from './schemas.ts';
+import { getDivision, getDivisionTree, importPopulation } from './service.ts';
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export async function geographyRoutes(server: FastifyInstance, deps: Deps) {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/v1/divisions', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['geography'],
+      summary: '区划树 Division tree with population',
+      querystring: AsOfQuery,
+      response: { 200: DivisionTree, ...ErrorResponses },
+    },
+    handler: (request) => getDivisionTree(deps, request.query.date),
+  });
+
+  app.get('/api/v1/divisions/:code', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['geography'],
+      summary: '区划详情 A division with population history and children',
+      params: DivisionParams,
+      querystring: AsOfQuery,
+      response: { 200: DivisionDetail, ...ErrorResponses },
+    },
+    handler: (request) => getDivision(deps, request.params.code, request.query.date),
+  });
+
+  app.post('/api/v1/divisions/population/import', {
+    config: { access: roles('admin') },
+    schema: {
+      tags: ['geography'],
+      summary: '导入人口 Import yearly population (multipart field "file": .csv or .xlsx)',
+      consumes: ['multipart/form-data'],
+      response: { 200: ImportResult, ...ErrorResponses },
+    },
+    handler: async (request) => {
+      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+      if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: 'file' }]);
+      const data = await file.toBuffer();
+      return importPopulation(deps, { data, filename: file.filename }, auditContext(request), localeOf(request));
+    },
+  });
+}

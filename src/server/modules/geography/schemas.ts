@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { DIVISION_CODE } from '../../../domain/geography/divisionCode.ts';
+
+const Level = z.enum(['city', 'district', 'township']);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' });
+
+export const PopulationFigure = z.object({
+  year: z.number().int(),
+  total: z.number().int(),
+  under3: z.number().int(),
+  isDemo: z.boolean(),
+});
+
+export type DivisionNodeShape = {
+  code: string;
+  name: string;
+  level: z.infer<typeof Level>;
+  pinyin: string;
+  initials: string;
+  population: z.infer<typeof PopulationFigure> | null;
+  children: DivisionNodeShape[];
+};
+export const DivisionNode: z.ZodType<DivisionNodeShape> = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    level: Level,
+    pinyin: z.string(),
+    initials: z.string(),
+    population: PopulationFigure.nullable(),
+    children: z.array(DivisionNode),
+  }),
+);
+
+export const DivisionTree = z.object({ asOf: z.string(), populationYear: z.number().int().nullable(), tree: z.array(DivisionNode) });
+
+export const AsOfQuery = z.object({ date: IsoDate.optional().describe('Tree as in force on this date (Asia/Shanghai); default today') });
+export const DivisionParams = z.object({ code: z.string().regex(DIVISION_CODE, { message: 'division.code' }) });
+
+export const DivisionDetail = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: Level,
+  parentCode: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  population: z.array(PopulationFigure),
+  children: z.array(z.object({ code: z.string(), name: z.string(), level: Level, population: PopulationFigure.nullable() })),
+});
+
+export const ImportResult = z.object({ imported: z.number().int() });

@@ -1,0 +1,88 @@
+import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
+import type { Deps } from '../../deps.ts';
+import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
+import { AppError } from '../../platform/errors/AppError.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import { readPopulationFile } from './populationFile.ts';
+import { describeProblem, validatePopulationRows } from './populationImport.ts';
+import * as q from './queries.ts';
+import { buildTree } from './tree.ts';
+
+/** The tree in force on a date, each node with the population of the latest year on record. */
+export async function getDivisionTree(deps: Deps, asOf?: string) {
+  const date = asOf ?? todayInShanghai(deps.clock.now());
+  const rows = await q.findDivisionsAsOf(deps.db, date);
+  const year = await q.findLatestPopulationYear(deps.db);
+  const population = year === null ? new Map() : await q.findPopulationForYear(deps.db, year);
+  return { asOf: date, populationYear: year, tree: buildTree(rows, population) };
+}
+
+export async function getDivision(deps: Deps, code: string, asOf?: string) {
+  const date = asOf ?? todayInShanghai(deps.clock.now());
+  const division = await q.findDivisionAsOf(deps.db, code, date);
+  if (!division) throw new AppError('NOT_FOUND');
+  const [history, all, year] = await Promise.all([
+    q.findPopulationHistory(deps.db, code),
+    q.findDivisionsAsOf(deps.db, date),
+    q.findLatestPopulationYear(deps.db),
+  ]);
+  const latest = year === null ? new Map() : await q.findPopulationForYear(deps.db, year);
+  return {
+    code: division.code,
+    name: division.name,
+    level: division.level as 'city' | 'district' | 'township',
+    parentCode: division.parent_code,
+    validFrom: division.valid_from,
+    validTo: division.valid_to,
+    population: history,
+    children: all
+      .filter((d) => d.parent_code === code)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((d) => ({
+        code: d.code,
+        name: d.name,
+        level: d.level as 'city' | 'district' | 'township',
+        population: latest.get(d.code) ?? null,
+      })),
+  };
+}
+
+/**
+ * Imports yearly population from a CSV or Excel file: every bad row is reported with its line
+ * and nothing is written unless the whole file is good.
+ */
+export async function importPopulation(deps: Deps, file: { data: Buffer; filename: string }, context: AuditContext, locale: Locale) {
+  const sheet = await readPopulationFile(file.data, file.filename).catch(() => ({ columns: [], rows: [] }));
+  const divisions = await deps.db.selectFrom('divisions').select(['code', 'valid_from', 'valid_to']).execute();
+  // A figure for a year belongs to a division in force at some point in that year.
+  const isKnownCode = (code: string, year: number) =>
+    divisions.some((d) => d.code === code && d.valid_from <= `${year}-12-31` && (d.valid_to === null || d.valid_to > `${year}-01-01`));
+  const { records, problems } = validatePopulationRows(sheet.rows, sheet.columns, isKnownCode);
+  if (problems.length > 0) {
+    throw new AppError(
+      'IMPORT_REJECTED',
+      { count: problems.length },
+      problems.map((p) => describeProblem(p, locale)),
+    );
+  }
+  const source = `import:${file.filename.slice(0, 100)}`;
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.upsertPopulation(
+      trx,
+      records.map((r) => ({ ...r, source, isDemo: false })),
+      now,
+    );
+    await appendAudit(
+      trx,
+      context,
+      {
+        action: 'population.import',
+        entityType: 'division_population',
+        detail: { file: file.filename.slice(0, 100), rows: records.length, years: [...new Set(records.map((r) => r.year))] },
+      },
+      now,
+    );
+  });
+  return { imported: records.length };
+}

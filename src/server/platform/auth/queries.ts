@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import type { Role, RoleGrant } from '../../../domain/access/roles.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../access/access.ts';
+import type { AttemptState } from './lockout.ts';
+
+export type Db = Kysely<DB>;
+
+export function findUserByPhone(db: Db, phone: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'phone', 'name', 'password_hash', 'totp_secret', 'totp_enabled', 'disabled_at'])
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: string) {
+  return db.selectFrom('users').select(['id', 'phone', 'name', 'totp_secret', 'totp_enabled']).where('id', '=', id).executeTakeFirst();
+}
+
+export type GrantWithNames = RoleGrant & { divisionName?: string; institutionName?: string };
+
+export async function findGrants(db: Db, userId: string): Promise<GrantWithNames[]> {
+  const rows = await db
+    .selectFrom('user_roles as r')
+    .leftJoin('institutions as i', 'i.id', 'r.institution_id')
+    .leftJoin('divisions as d', (join) => join.onRef('d.code', '=', 'r.division_code').on('d.valid_to', 'is', null))
+    .select(['r.role', 'r.division_code', 'r.institution_id', 'i.name as institution_name', 'd.name as division_name'])
+    .where('r.user_id', '=', userId)
+    .orderBy('r.role')
+    .execute();
+  return rows.map((r) => ({
+    role: r.role as Role,
+    ...(r.division_code ? { divisionCode: r.division_code, divisionName: r.division_name ?? undefined } : {}),
+    ...(r.institution_id ? { institutionId: r.institution_id, institutionName: r.institution_name ?? undefined } : {}),
+  }));
+}
+
+export async function insertSession(
+  db: Db,
+  s: { id: string; userId: string; expiresAt: Date; secondFactor: boolean; ip: string | null; userAgent: string | null },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      expires_at: s.expiresAt,
+      second_factor: s.secondFactor,
+      ip: s.ip,
+      user_agent: s.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+}
+
+/** The actor behind a session id, if the session is live and the user not disabled. */
+export async function findActorBySession(db: Db, sessionId: string, now: Date): Promise<(Actor & { lastSeenAt: Date }) | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.last_seen_at', 'u.id as user_id', 'u.phone', 'u.name', 'u.totp_enabled'])
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', now)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const grants = await db
+    .selectFrom('user_roles')
+    .select(['role', 'division_code', 'institution_id'])
+    .where('user_id', '=', row.user_id)
+    .execute();
+  return {
+    userId: row.user_id,
+    phone: row.phone,
+    name: row.name,
+    sessionId: row.id,
+    totpEnabled: row.totp_enabled,
+    lastSeenAt: new Date(row.last_seen_at),
+    grants: grants.map((g) => ({
+      role: g.role as Role,
+      ...(g.division_code ? { divisionCode: g.division_code } : {}),
+      ...(g.institution_id ? { institutionId: g.institution_id } : {}),
+    })),
+  };
+}
+
+export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteUserSessions(db: Db, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+export async function findAttempts(db: Db, phone: string): Promise<AttemptState | undefined> {
+  const row = await db.selectFrom('login_attempts').selectAll().where('phone', '=', phone).executeTakeFirst();
+  return row
+    ? {
+        failures: row.failures,
+        windowStartedAt: new Date(row.window_started_at),
+        lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
+      }
+    : undefined;
+}
+
+export async function saveAttempts(db: Db, phone: string, s: AttemptState) {
+  await db
+    .insertInto('login_attempts')
+    .values({ phone, failures: s.failures, window_started_at: s.windowStartedAt, locked_until: s.lockedUntil })
+    .onConflict((oc) =>
+      oc.column('phone').doUpdateSet({ failures: s.failures, window_started_at: s.windowStartedAt, locked_until: s.lockedUntil }),
+    )
+    .execute();
+}
+
+export async function clearAttempts(db: Db, phone: string) {
+  await db.deleteFrom('login_attempts').where('phone', '=', phone).execute();
+}
+
+export async function setTotpSecret(db: Db, userId: string, secret: string) {
+  await db.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', userId).execute();
+}
+
+export async function enableTotp(db: Db, userId: string, sessionId: string) {
+  await db.updateTable('users').set({ totp_enabled: true }).where('id', '=', userId).execute();
+  await db.updateTable('sessions').set({ second_factor: true }).where('id', '=', sessionId).execute();
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ROLES } from '../../../domain/access/roles.ts';
+import { isMobilePhone } from '../../../domain/identity/phone.ts';
+
+export const Phone = z.string().trim().refine(isMobilePhone, { message: 'phone.invalid' });
+
+export const LoginRequest = z.object({
+  phone: Phone,
+  password: z.string().min(1).max(200),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'totp.format' })
+    .optional(),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const RoleGrantView = z.object({
+  role: z.enum(ROLES),
+  divisionCode: z.string().optional(),
+  divisionName: z.string().optional(),
+  institutionId: z.string().optional(),
+  institutionName: z.string().optional(),
+});
+
+export const Me = z.object({
+  id: z.string(),
+  phone: z.string(),
+  name: z.string(),
+  roles: z.array(RoleGrantView),
+  totpEnabled: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const TotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export const TotpConfirm = z.object({ code: z.string().regex(/^\d{6}$/, { message: 'totp.format' }) });

@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import type { Role } from '../../../domain/access/roles.ts';
+import type { Deps } from '../../deps.ts';
+import { readBundledDivisions } from '../../modules/geography/divisionsCsv.ts';
+import * as geography from '../../modules/geography/queries.ts';
+import { appendAudit, SYSTEM_CONTEXT } from '../audit/auditLog.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { demoPopulation } from './population.ts';
+import { markDemo } from './settings.ts';
+
+export const DEMO_PASSWORD = 'tuoyu-demo';
+
+const GUIDANCE_CENTER = { name: '连云港市婴幼儿照护服务指导中心', division_code: '320706006' };
+
+type DemoAccount = { phone: string; name: string; role: Role; divisionCode?: string; institution?: true };
+
+/** The demo accounts listed in the README; all share the password `tuoyu-demo`. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { phone: '13900000000', name: '系统管理员', role: 'admin' },
+  { phone: '13900000001', name: '王卫健（市卫健委）', role: 'city_official', divisionCode: '320700' },
+  { phone: '13900000002', name: '李海州（海州区卫健局）', role: 'district_official', divisionCode: '320706' },
+  { phone: '13900000003', name: '陈园长', role: 'institution_admin', institution: true },
+  { phone: '13900000004', name: '赵保育', role: 'caregiver', institution: true },
+  { phone: '13900000005', name: '刘家长', role: 'parent' },
+];
+
+// Same key in every process: two servers starting on one empty database seed it once.
+const SEED_LOCK = 7_300_003;
+
+/** Loads the model city's divisions into an empty database; real deployments need them too. */
+export async function ensureDivisions(deps: Deps): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    if ((await geography.countDivisions(trx)) > 0) return false;
+    await geography.insertDivisions(trx, readBundledDivisions());
+    await appendAudit(trx, SYSTEM_CONTEXT, { action: 'divisions.load_bundled', entityType: 'division' }, deps.clock.now());
+    return true;
+  });
+}
+
+/** Fills an empty database with the Lianyungang demo. Returns false when there were users already. */
+export async function seedDemo(deps: Deps): Promise<boolean> {
+  await ensureDivisions(deps);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    const users = await trx.selectFrom('users').select('id').limit(1).execute();
+    if (users.length > 0) return false;
+    const now = deps.clock.now();
+    const divisions = readBundledDivisions();
+    await geography.upsertPopulation(trx, [...demoPopulation(divisions, 2024), ...demoPopulation(divisions, 2025)], now);
+    const institution = await trx.insertInto('institutions').values(GUIDANCE_CENTER).returning('id').executeTakeFirstOrThrow();
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await trx
+        .insertInto('users')
+        .values({ phone: account.phone, name: account.name, password_hash: passwordHash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('user_roles')
+        .values({
+          user_id: user.id,
+          role: account.role,
+          division_code: account.divisionCode ?? null,
+          institution_id: account.institution ? institution.id : null,
+        })
+        .execute();
+    }
+    await markDemo(trx);
+    await appendAudit(trx, SYSTEM_CONTEXT, { action: 'demo.seed', entityType: 'system', detail: { accounts: DEMO_ACCOUNTS.length } }, now);
+    return true;
+  });
+}

@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../src/server/db/schema.ts';
+
+/** A test city whose code no real division uses, so tests never meet the bundled tree. */
+export const TEST_CITY = '329900';
+let districts = 0;
+
+/**
+ * A fresh district with two townships, so each test owns its own corner of the map and never
+ * depends on the demo or on another test.
+ */
+export async function createDistrict(db: Kysely<DB>, name = '测试区') {
+  districts += 1;
+  if (districts > 99) throw new Error('createDistrict: out of test district codes');
+  const districtCode = `3299${String(districts).padStart(2, '0')}`;
+  await db
+    .insertInto('divisions')
+    .values({ code: TEST_CITY, name: '测试市', parent_code: null, level: 'city' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await db.insertInto('divisions').values({ code: districtCode, name, parent_code: TEST_CITY, level: 'district' }).execute();
+  const townshipCodes = [`${districtCode}001`, `${districtCode}002`];
+  await db
+    .insertInto('divisions')
+    .values(townshipCodes.map((code, i) => ({ code, name: `${name}第${i + 1}街道`, parent_code: districtCode, level: 'township' })))
+    .execute();
+  return { cityCode: TEST_CITY, districtCode, townshipCodes };
+}
