@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pgliteDialect.ts';
@@ -117,6 +120,8 @@ export async function openPGlite(options: PGliteOptions): Promise<Database> {
       ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pglite') } : {}),
       ...(options.loadFrom ? { loadDataDir: options.loadFrom } : {}),
       relaxedDurability: !options.dataDir,
+      // Search needs trigram matching and great-circle distance; PostgreSQL ships both in contrib.
+      extensions: { pg_trgm, cube, earthdistance },
       parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v, [NUMERIC]: (v: string) => v },
     });
   } catch (err) {

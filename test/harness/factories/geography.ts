@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/server/db/schema.ts';
+import { insertDivisions } from '../../../src/server/modules/geography/queries.ts';
 
 /** A test city whose code no real division uses, so tests never meet the bundled tree. */
 export const TEST_CITY = '329900';
@@ -13,16 +14,12 @@ export async function createDistrict(db: Kysely<DB>, name = '测试区') {
   districts += 1;
   if (districts > 99) throw new Error('createDistrict: out of test district codes');
   const districtCode = `3299${String(districts).padStart(2, '0')}`;
-  await db
-    .insertInto('divisions')
-    .values({ code: TEST_CITY, name: '测试市', parent_code: null, level: 'city' })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  await db.insertInto('divisions').values({ code: districtCode, name, parent_code: TEST_CITY, level: 'district' }).execute();
+  const hasCity = await db.selectFrom('divisions').select('code').where('code', '=', TEST_CITY).executeTakeFirst();
   const townshipCodes = [`${districtCode}001`, `${districtCode}002`];
-  await db
-    .insertInto('divisions')
-    .values(townshipCodes.map((code, i) => ({ code, name: `${name}第${i + 1}街道`, parent_code: districtCode, level: 'township' })))
-    .execute();
+  await insertDivisions(db, [
+    ...(hasCity ? [] : [{ code: TEST_CITY, name: '测试市', parentCode: null, level: 'city' as const }]),
+    { code: districtCode, name, parentCode: TEST_CITY, level: 'district' },
+    ...townshipCodes.map((code, i) => ({ code, name: `${name}第${i + 1}街道`, parentCode: districtCode, level: 'township' as const })),
+  ]);
   return { cityCode: TEST_CITY, districtCode, townshipCodes };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../../domain/dates/shanghai.ts';
 import { DIVISION_CODE } from '../../../domain/geography/divisionCode.ts';
 
 const Level = z.enum(['city', 'district', 'township']);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' });
+const IsoDate = z.string().refine(isIsoDate, { message: 'date.invalid' });
 
 export const PopulationFigure = z.object({
   year: z.number().int(),

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { openDatabase } from '../server/db/open.ts';
+import { type Deps, systemClock } from '../server/deps.ts';
+import { importPopulation } from '../server/modules/geography/service.ts';
+import { SYSTEM_CONTEXT, verifyAuditChain } from '../server/platform/audit/auditLog.ts';
+import { ensureDivisions, seedDemo } from '../server/platform/demo/seed.ts';
+import { AppError } from '../server/platform/errors/AppError.ts';
+import { createAdmin } from './createAdmin.ts';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  migrate                         apply pending database migrations
+  seed-demo                       fill an empty database with the Lianyungang demo
+  import-population FILE          import yearly population (.csv or .xlsx: code, year, total, under3)
+  create-admin --phone P --name N create an administrator (password from TUOYU_ADMIN_PASSWORD,
+                                  or a generated one printed once)
+  verify-audit                    recompute the audit hash chain; exit 1 if it is broken
+
+The database is the one the server uses: DATABASE_URL, or the embedded one in DATA_DIR.`;
+
+const [command, ...rest] = process.argv.slice(2);
+if (!command || command === 'help' || command === '--help') {
+  console.log(USAGE);
+  process.exit(command ? 0 : 2);
+}
+
+const config = loadConfig();
+const database = await openDatabase(config);
+const deps: Deps = { database, db: database.db, config, clock: systemClock };
+let code = 0;
+try {
+  code = await run(command, rest);
+} catch (err) {
+  if (err instanceof AppError && Array.isArray(err.details)) {
+    console.error(`${err.code}:`);
+    for (const d of err.details as { line: number; message: string }[]) console.error(`  line ${d.line}: ${d.message}`);
+  } else {
+    console.error((err as Error).message);
+  }
+  code = 1;
+} finally {
+  await database.close();
+}
+process.exit(code);
+
+async function run(cmd: string, args: string[]): Promise<number> {
+  switch (cmd) {
+    case 'migrate': {
+      const applied = await migrate(database);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      return 0;
+    }
+    case 'seed-demo': {
+      await migrate(database);
+      await ensureDivisions(deps);
+      console.log((await seedDemo(deps)) ? 'demo seeded' : 'the database already has users; nothing seeded');
+      return 0;
+    }
+    case 'import-population': {
+      const file = args[0];
+      if (!file) throw new Error('import-population needs a FILE');
+      await migrate(database);
+      await ensureDivisions(deps);
+      const result = await importPopulation(
+        deps,
+        { data: fs.readFileSync(file), filename: path.basename(file) },
+        { ...SYSTEM_CONTEXT, actorRole: 'cli' },
+        'zh-CN',
+      );
+      console.log(`imported ${result.imported} rows`);
+      return 0;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({ args, options: { phone: { type: 'string' }, name: { type: 'string' } } });
+      if (!values.phone || !values.name) throw new Error('create-admin needs --phone and --name');
+      await migrate(database);
+      const { generatedPassword } = await createAdmin(deps, values.phone, values.name, process.env.TUOYU_ADMIN_PASSWORD);
+      console.log(`administrator ${values.phone} created`);
+      if (generatedPassword) console.log(`password (shown once): ${generatedPassword}`);
+      return 0;
+    }
+    case 'verify-audit': {
+      const result = await verifyAuditChain(database.db);
+      if (result.ok) {
+        console.log(`audit chain intact: ${result.checked} entries verified`);
+        return 0;
+      }
+      console.error(`audit chain BROKEN at entry ${result.brokenAtId} (${result.reason}); ${result.checked} entries before it verified`);
+      return 1;
+    }
+    default:
+      console.error(`Unknown command: ${cmd}\n\n${USAGE}`);
+      return 2;
+  }
+}

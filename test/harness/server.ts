@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { testConfig } from '../../src/server/config.ts';
+import { openPGlite } from '../../src/server/db/connect.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { type Deps, systemClock } from '../../src/server/deps.ts';
+import { seedDemo } from '../../src/server/platform/demo/seed.ts';
+
+export type TestServer = { url: string; app: FastifyInstance; deps: Deps; close(): Promise<void> };
+
+/**
+ * A real HTTP server on a free port, serving the built web app, on an in-memory database with
+ * the demo seeded — what a newcomer gets from `npm start`, for the browser journeys.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const database = await openPGlite({});
+  await migrate(database);
+  const config = testConfig({
+    webDistDir: path.resolve(import.meta.dirname, '../../dist/web'),
+    rateLimitPerMinute: 100_000,
+    loginRateLimitPerMinute: 100_000,
+  });
+  const deps: Deps = { database, db: database.db, config, clock: systemClock };
+  await seedDemo(deps);
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    deps,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
