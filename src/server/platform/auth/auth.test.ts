@@ -158,3 +158,28 @@ describe('second factor required in production mode', () => {
     }
   });
 });
+
+// Two app instances with their own connection pools on one PostgreSQL schema: what two server
+// processes behind a load balancer see.
+if (DIALECTS.includes('postgres')) {
+  describe('two servers on one PostgreSQL database', () => {
+    it('share sessions: sign in on one, use and end the session on the other', async () => {
+      const a = await buildTestApp('postgres');
+      const { openPostgres } = await import('../../db/connect.ts');
+      const { buildApp } = await import('../../app.ts');
+      const second = await openPostgres(a.database.postgres!);
+      const b = await buildApp({ ...a.deps, database: second, db: second.db });
+      try {
+        const user = await createUser(a.deps.db, { role: 'parent' });
+        const cookie = await signIn(a.app, user.phone);
+        expect((await b.inject({ url: '/api/v1/auth/me', headers: { cookie } })).json().id).toBe(user.id);
+        expect((await b.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+        expect((await a.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+      } finally {
+        await b.close();
+        await second.close();
+        await a.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPGlite } from '../server/db/connect.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-cli-'));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', TUOYU_ADMIN_PASSWORD: 'admin-pass-2026' },
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+describe('command line', () => {
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('creates an admin, imports population, and verifies the audit chain until a row is edited by hand', async () => {
+    expect(cli('create-admin', '--phone', '13811112222', '--name', '管理员')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('administrator 13811112222 created'),
+    });
+    expect(cli('create-admin', '--phone', '13811112222', '--name', '管理员').code).toBe(1);
+
+    const file = path.join(dataDir, 'population.csv');
+    fs.writeFileSync(file, 'code,year,total,under3\n320706,2026,930000,20000\n999999,2026,1,1\n');
+    const rejected = cli('import-population', file);
+    expect(rejected.code).toBe(1);
+    expect(rejected.out).toContain('line 3');
+    fs.writeFileSync(file, 'code,year,total,under3\n320706,2026,930000,20000\n');
+    expect(cli('import-population', file)).toMatchObject({ code: 0, out: expect.stringContaining('imported 1 rows') });
+
+    const intact = cli('verify-audit');
+    expect(intact.code).toBe(0);
+    expect(intact.out).toMatch(/audit chain intact: \d+ entries verified/);
+
+    const database = await openPGlite({ dataDir });
+    await database.db.transaction().execute(async (trx) => {
+      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);
+      await sql`update audit_log set action = 'user.nothing_to_see' where action = 'user.create_admin'`.execute(trx);
+      await sql`alter table audit_log enable trigger audit_log_no_update`.execute(trx);
+    });
+    await database.close();
+
+    const broken = cli('verify-audit');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/audit chain BROKEN at entry \d+ \(content_changed\)/);
+  }, 120_000);
+
+  it('prints usage for an unknown command', () => {
+    const result = cli('frobnicate');
+    expect(result.code).toBe(2);
+    expect(result.out).toContain('Usage: npm run cli');
+  });
+});
