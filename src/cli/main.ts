@@ -7,6 +7,8 @@ import { openDatabase } from '../server/db/open.ts';
 import { type Deps, systemClock } from '../server/deps.ts';
 import { importPopulation } from '../server/modules/geography/service.ts';
 import { SYSTEM_CONTEXT, verifyAuditChain } from '../server/platform/audit/auditLog.ts';
+import { createFieldCipher } from '../server/platform/crypto/fieldCipher.ts';
+import { loadFieldKey } from '../server/platform/crypto/fieldKey.ts';
 import { ensureDivisions, seedDemo } from '../server/platform/demo/seed.ts';
 import { AppError } from '../server/platform/errors/AppError.ts';
 import { createAdmin } from './createAdmin.ts';
@@ -30,7 +32,7 @@ if (!command || command === 'help' || command === '--help') {
 
 const config = loadConfig();
 const database = await openDatabase(config);
-const deps: Deps = { database, db: database.db, config, clock: systemClock };
+const deps: Deps = { database, db: database.db, config, clock: systemClock, cipher: createFieldCipher(loadFieldKey(config)) };
 let code = 0;
 try {
   code = await run(command, rest);

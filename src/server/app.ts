@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
+import { enrollmentRoutes } from './modules/enrollment/routes.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   // Modules.
   await app.register(geographyRoutes, deps);
+  await app.register(enrollmentRoutes, deps);
 
   await app.register(webApp, { distDir: config.webDistDir });
   return app;

@@ -2,17 +2,20 @@ import type { Config } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { type Deps, systemClock } from './deps.ts';
+import { createFieldCipher } from './platform/crypto/fieldCipher.ts';
+import { loadFieldKey } from './platform/crypto/fieldKey.ts';
 import { ensureDivisions, seedDemo } from './platform/demo/seed.ts';
 
 export type StartupLog = (message: string) => void;
 
 /** Opens and migrates the database, loads reference data and, when asked, the demo. */
 export async function prepare(config: Config, log: StartupLog): Promise<Deps> {
+  const cipher = createFieldCipher(loadFieldKey(config));
   const database = await openDatabase(config);
   try {
     const applied = await migrate(database);
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
-    const deps: Deps = { database, db: database.db, config, clock: systemClock };
+    const deps: Deps = { database, db: database.db, config, clock: systemClock, cipher };
     if (await ensureDivisions(deps)) log('loaded the Lianyungang division tree');
     const wantDemo = config.seedDemo === 'always' || (config.seedDemo === 'auto' && config.env !== 'production');
     if (wantDemo && (await seedDemo(deps))) log('seeded the demo data (accounts in README.md, password tuoyu-demo)');

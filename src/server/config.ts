@@ -22,6 +22,10 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_DIST_DIR: z.string().default('./dist/web'),
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
+    .optional(),
 });
 
 export type Config = {
@@ -42,6 +46,8 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   webDistDir: string;
+  /** Base64 of 32 bytes; see platform/crypto/fieldKey.ts for the fallback. */
+  fieldEncryptionKey: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import type { DB } from './db/schema.ts';
+import type { FieldCipher } from './platform/crypto/fieldCipher.ts';
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -12,4 +13,6 @@ export type Deps = {
   db: Kysely<DB>;
   config: Config;
   clock: Clock;
+  /** Encrypts resident ID numbers and other sensitive fields at rest. */
+  cipher: FieldCipher;
 };

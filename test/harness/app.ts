@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { type Config, testConfig } from '../../src/server/config.ts';
 import type { Deps } from '../../src/server/deps.ts';
+import { testCipher } from './cipher.ts';
 import { type Dialect, openTestDatabase, type TestDatabase } from './db.ts';
 
 /** A clock tests can move. */
@@ -31,7 +32,7 @@ export async function buildTestApp(dialect: Dialect, overrides: Partial<Config> 
   const database = await openTestDatabase(dialect);
   const clock = testClock();
   const config = testConfig({ rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 100_000, webDistDir: '/nonexistent', ...overrides });
-  const deps: Deps = { database, db: database.db, config, clock };
+  const deps: Deps = { database, db: database.db, config, clock, cipher: testCipher };
   const app = await buildApp(deps);
   await app.ready();
   return {

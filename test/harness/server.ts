@@ -6,6 +6,7 @@ import { openPGlite } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { type Deps, systemClock } from '../../src/server/deps.ts';
 import { seedDemo } from '../../src/server/platform/demo/seed.ts';
+import { testCipher } from './cipher.ts';
 
 export type TestServer = { url: string; app: FastifyInstance; deps: Deps; close(): Promise<void> };
 
@@ -21,7 +22,7 @@ export async function startTestServer(): Promise<TestServer> {
     rateLimitPerMinute: 100_000,
     loginRateLimitPerMinute: 100_000,
   });
-  const deps: Deps = { database, db: database.db, config, clock: systemClock };
+  const deps: Deps = { database, db: database.db, config, clock: systemClock, cipher: testCipher };
   await seedDemo(deps);
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });

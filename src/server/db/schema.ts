@@ -16,6 +16,27 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface ChildGuardiansTable {
+  child_id: string;
+  user_id: string;
+  relation: string;
+  consent_version: string;
+  consented_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ChildrenTable {
+  id: Generated<string>;
+  name: string;
+  sex: string;
+  birth_date: string;
+  resident_id_enc: string | null;
+  resident_id_index: string | null;
+  resident_id_masked: string | null;
+  residence_division_code: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DivisionPopulationTable {
   division_code: string;
   year: number;
@@ -89,6 +110,8 @@ export interface UsersTable {
 
 export interface DB {
   audit_log: AuditLogTable;
+  child_guardians: ChildGuardiansTable;
+  children: ChildrenTable;
   division_population: DivisionPopulationTable;
   divisions: DivisionsTable;
   institutions: InstitutionsTable;

@@ -53,6 +53,12 @@ export const ERROR_CODES = {
     'zh-CN': '导入文件有{count}处错误，未写入任何数据',
     en: 'The file has {count} errors; nothing was imported',
   },
+  /** A child with this resident ID number is registered already (another guardian added them). */
+  CHILD_ALREADY_REGISTERED: {
+    status: 409,
+    'zh-CN': '该身份证号的幼儿已登记，请联系其他监护人添加您',
+    en: 'A child with this ID number is already registered; ask the other guardian to add you',
+  },
   /** The database cannot be reached right now. */
   DATABASE_UNAVAILABLE: {
     status: 503,

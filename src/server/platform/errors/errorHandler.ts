@@ -14,7 +14,18 @@ export function errorBody(code: ErrorCode, locale: Locale, params: Record<string
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-  return reply.status(error.status).send(errorBody(error.code, localeOf(request), error.params, error.details));
+  const locale = localeOf(request);
+  return reply.status(error.status).send(errorBody(error.code, locale, error.params, localizeDetails(error.details, locale)));
+}
+
+/** Field errors raised by services carry a message key; the words depend on the caller. */
+function localizeDetails(details: unknown, locale: Locale): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d) => {
+    const key = (d as { messageKey?: string }).messageKey;
+    if (!key || !(key in VALIDATION_MESSAGES)) return d;
+    return { path: (d as { path: string }).path, message: VALIDATION_MESSAGES[key as keyof typeof VALIDATION_MESSAGES][locale] };
+  });
 }
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
