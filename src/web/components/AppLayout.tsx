@@ -1,0 +1,88 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout, Menu, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMeta } from '../features/platform/queries';
+import { DemoBanner } from './DemoBanner';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export type NavItem = { key: string; label: string; href: string };
+
+type Props = {
+  /** Where the brand links to: the public home or the role's home. */
+  brandHref: string;
+  nav: NavItem[];
+  selectedKey?: string;
+  /** Role switcher, sign-out: in the header on wide screens, in the menu drawer on phones. */
+  actions?: ReactNode;
+  children: ReactNode;
+};
+
+const headerStyle = {
+  display: 'flex',
+  alignItems: 'center',
+  gap: 12,
+  height: 56,
+  lineHeight: '56px',
+  background: '#fff',
+  borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
+} as const;
+
+/** The frame every shell shares: demo banner, header with nav and language, content, footer. */
+export function AppLayout({ brandHref, nav, selectedKey, actions, children }: Props) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md === true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const meta = useMeta();
+
+  const menuItems = nav.map((item) => ({
+    key: item.key,
+    label: (
+      <Link to={item.href} onClick={() => setDrawerOpen(false)}>
+        {item.label}
+      </Link>
+    ),
+  }));
+  const selectedKeys = selectedKey ? [selectedKey] : [];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <DemoBanner />
+      <Layout.Header style={{ ...headerStyle, paddingInline: wide ? 24 : 12 }}>
+        <Link to={brandHref} style={{ flex: 'none', fontWeight: 600, fontSize: 17, color: 'inherit', whiteSpace: 'nowrap' }}>
+          {t('app.name')}
+        </Link>
+        {wide ? (
+          <nav aria-label={t('nav.main')} style={{ flex: 1, minWidth: 0 }}>
+            <Menu mode="horizontal" items={menuItems} selectedKeys={selectedKeys} style={{ borderBottom: 'none', lineHeight: '54px' }} />
+          </nav>
+        ) : (
+          <div style={{ flex: 1 }} />
+        )}
+        <LanguageSwitch />
+        {wide ? actions : <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setDrawerOpen(true)} />}
+      </Layout.Header>
+      {!wide && (
+        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="right" size={280} title={t('app.name')}>
+          <nav aria-label={t('nav.main')}>
+            <Menu mode="inline" items={menuItems} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+          </nav>
+          {actions && (
+            <Flex vertical gap={12} style={{ marginTop: 24 }}>
+              {actions}
+            </Flex>
+          )}
+        </Drawer>
+      )}
+      <Layout.Content style={{ width: '100%', maxWidth: 1200, margin: '0 auto', padding: wide ? 24 : 12 }}>{children}</Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', padding: '16px 12px' }}>
+        <Typography.Text type="secondary">
+          {t('app.fullName')}
+          {meta.data ? ` · v${meta.data.version}` : ''}
+        </Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,98 @@
+import { Button, Result, Typography } from 'antd';
+import { type ComponentType, type LazyExoticComponent, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Me, Role, RoleGrant } from '../api';
+import { useMe } from '../features/auth/queries';
+import { activeGrant, ROLE_HOME } from '../features/auth/roles';
+import { AppLayout } from './AppLayout';
+import { NotFound } from './NotFound';
+import { AREA_LABEL_KEY, AREA_PATH, AREAS_BY_ROLE, type Area, areaHref } from './navigation';
+import { LoadError, PageLoading } from './PageStatus';
+import { RoleSwitcher } from './RoleSwitcher';
+import { SignOutButton } from './SignOutButton';
+
+export type RolePageProps = { me: Me; grant: RoleGrant; base: string };
+type Page = LazyExoticComponent<ComponentType<RolePageProps>>;
+
+type Props = {
+  /** The shell's base path, e.g. "/official". */
+  base: string;
+  /** The roles this shell serves. */
+  roles: readonly Role[];
+  /** The pages this shell can show; only those the active role's areas include are mounted. */
+  pages: Partial<Record<Area, Page>>;
+};
+
+function areaOf(pathname: string, base: string): Area {
+  const rest = pathname.slice(base.length).replace(/^\/+/, '').split('/')[0] ?? '';
+  const found = (Object.keys(AREA_PATH) as Area[]).find((area) => AREA_PATH[area] === rest);
+  return found ?? 'home';
+}
+
+/** Guard + frame for a signed-in audience: sends strangers to /login and shows only the role's areas. */
+export function RoleShell({ base, roles, pages }: Props) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMe();
+
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+
+  const grant = activeGrant(me.data, roles);
+  if (!grant) {
+    const first = me.data.roles[0];
+    return (
+      <AppLayout brandHref="/" nav={[]} actions={<SignOutButton />}>
+        <Result
+          status="warning"
+          title="403"
+          subTitle={t('app.forbidden')}
+          extra={
+            first && (
+              <Link to={ROLE_HOME[first.role]}>
+                <Button type="primary">{t('app.goToMyHome')}</Button>
+              </Link>
+            )
+          }
+        />
+      </AppLayout>
+    );
+  }
+
+  const areas = AREAS_BY_ROLE[grant.role].filter((area) => pages[area]);
+  const nav = areas.map((area) => ({ key: area, label: t(AREA_LABEL_KEY[area]), href: areaHref(base, area) }));
+  const props: RolePageProps = { me: me.data, grant, base };
+
+  return (
+    <AppLayout
+      brandHref={base}
+      nav={nav}
+      selectedKey={areaOf(location.pathname, base)}
+      actions={
+        <>
+          <Typography.Text style={{ whiteSpace: 'nowrap' }} data-testid="signed-in-name">
+            {me.data.name}
+          </Typography.Text>
+          <RoleSwitcher me={me.data} active={grant} />
+          <SignOutButton />
+        </>
+      }
+    >
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          {areas.map((area) => {
+            const Page = pages[area] as Page;
+            return area === 'home' ? (
+              <Route key={area} index element={<Page {...props} />} />
+            ) : (
+              <Route key={area} path={AREA_PATH[area]} element={<Page {...props} />} />
+            );
+          })}
+          <Route path="*" element={<NotFound homeHref={base} />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}

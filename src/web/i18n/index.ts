@@ -1,0 +1,61 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'tuoyu.lang';
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function readStoredLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage can be blocked (private mode, strict settings); Chinese is the product default.
+  }
+  return 'zh-CN';
+}
+
+/**
+ * The server picks the language of its error messages from the `lang` cookie before
+ * Accept-Language, so the cookie must always mirror the UI's choice — including the default,
+ * or an English browser would get English errors on a Chinese page.
+ */
+function persistLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // See readStoredLanguage: the cookie alone still keeps server messages consistent.
+  }
+  // biome-ignore lint/suspicious/noDocumentCookie: the async Cookie Store API is missing from browsers we support (older Safari, Firefox ESR).
+  document.cookie = `lang=${lang}; path=/; max-age=31536000; SameSite=Lax`;
+  document.documentElement.lang = lang;
+}
+
+const initial = readStoredLanguage();
+persistLanguage(initial);
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+}
+
+export async function changeLanguage(lang: Language): Promise<void> {
+  persistLanguage(lang);
+  await i18n.changeLanguage(lang);
+}
+
+export default i18n;

@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+import { RoleShell } from '../../components/RoleShell';
+
+const pages = {
+  home: lazy(() => import('./AdminHome')),
+  divisions: lazy(() => import('../../features/geography/DivisionsPage')),
+  account: lazy(() => import('../../features/auth/AccountPage')),
+  audit: lazy(() => import('../../features/audit/AuditPage')),
+};
+
+/** System administrators. */
+export default function AdminShell() {
+  return <RoleShell base="/admin" roles={['admin']} pages={pages} />;
+}

@@ -1,0 +1,33 @@
+import { Button, Card, Col, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { RolePageProps } from '../../components/RoleShell';
+import { SignedInCard } from '../../components/SignedInCard';
+
+export default function FamilyHome({ me, grant, base }: RolePageProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('family.greeting', { name: me.name })}
+      </Typography.Title>
+      <Typography.Paragraph>{t('family.lead')}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <SignedInCard me={me} grant={grant} />
+        </Col>
+        <Col xs={24} md={12}>
+          <Card title={t('family.areaTitle')} size="small">
+            <Typography.Paragraph>{t('family.areaBody')}</Typography.Paragraph>
+            <Link to={`${base}/divisions`}>
+              <Button type="primary">{t('nav.divisions')}</Button>
+            </Link>
+          </Card>
+        </Col>
+      </Row>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+        {t('family.privacy')}
+      </Typography.Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { Alert, Button, Card, Col, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { AREAS_BY_ROLE } from '../../components/navigation';
+import type { RolePageProps } from '../../components/RoleShell';
+import { SignedInCard } from '../../components/SignedInCard';
+
+export default function InstitutionHome({ me, grant, base }: RolePageProps) {
+  const { t } = useTranslation();
+  const institution = grant.institutionName ?? t('institution.title');
+  const isDirector = grant.role === 'institution_admin';
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="institution-name">
+        {institution}
+      </Typography.Title>
+      <Typography.Paragraph>{t('institution.greeting', { name: me.name })}</Typography.Paragraph>
+      <Typography.Paragraph>{isDirector ? t('institution.leadAdmin') : t('institution.leadCaregiver')}</Typography.Paragraph>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('institution.scopeNote', { institution })} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <SignedInCard me={me} grant={grant} />
+        </Col>
+        {AREAS_BY_ROLE[grant.role].includes('divisions') && (
+          <Col xs={24} md={12}>
+            <Card title={t('institution.areaTitle')} size="small">
+              <Typography.Paragraph>{t('institution.areaBody')}</Typography.Paragraph>
+              <Link to={`${base}/divisions`}>
+                <Button>{t('nav.divisions')}</Button>
+              </Link>
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </>
+  );
+}

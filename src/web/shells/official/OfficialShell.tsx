@@ -1,0 +1,13 @@
+import { lazy } from 'react';
+import { RoleShell } from '../../components/RoleShell';
+
+const pages = {
+  home: lazy(() => import('./OfficialHome')),
+  divisions: lazy(() => import('../../features/geography/DivisionsPage')),
+  account: lazy(() => import('../../features/auth/AccountPage')),
+};
+
+/** District health bureaus and the city health commission, each limited to its division. */
+export default function OfficialShell() {
+  return <RoleShell base="/official" roles={['district_official', 'city_official']} pages={pages} />;
+}

@@ -1,0 +1,41 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation } from 'react-router';
+import { AppLayout } from '../../components/AppLayout';
+import { NotFound } from '../../components/NotFound';
+import { PageLoading } from '../../components/PageStatus';
+import { useMe } from '../../features/auth/queries';
+import { ROLE_HOME } from '../../features/auth/roles';
+
+const PublicHome = lazy(() => import('./PublicHome'));
+const LoginPage = lazy(() => import('../../features/auth/LoginPage'));
+const DivisionsPage = lazy(() => import('../../features/geography/DivisionsPage'));
+
+/** Pages anyone may open without signing in: home, sign-in, divisions and population. */
+export default function PublicShell() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const me = useMe();
+  const firstRole = me.data?.roles[0]?.role;
+
+  const nav = [
+    { key: '/', label: t('nav.home'), href: '/' },
+    { key: '/divisions', label: t('nav.divisions'), href: '/divisions' },
+    firstRole
+      ? { key: 'workspace', label: t('nav.workspace'), href: ROLE_HOME[firstRole] }
+      : { key: '/login', label: t('nav.login'), href: '/login' },
+  ];
+
+  return (
+    <AppLayout brandHref="/" nav={nav} selectedKey={pathname}>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route index element={<PublicHome />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="divisions" element={<DivisionsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}
