@@ -114,6 +114,7 @@ export type AuditEntry = {
   id: string;
   at: string;
   actorId: string | null;
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;

@@ -18,6 +18,7 @@ const AuditItem = z.object({
   id: z.number().int(),
   at: z.string(),
   actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
   actorRole: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
@@ -39,8 +40,14 @@ export async function auditRoutes(server: FastifyInstance, deps: Deps) {
     },
     handler: async (request) => {
       const q = request.query;
-      let query = deps.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit);
-      if (q.before) query = query.where('id', '<', q.before);
+      let query = deps.db
+        .selectFrom('audit_log')
+        .leftJoin('users', 'users.id', 'audit_log.actor_id')
+        .selectAll('audit_log')
+        .select('users.name as actor_name')
+        .orderBy('audit_log.id', 'desc')
+        .limit(q.limit);
+      if (q.before) query = query.where('audit_log.id', '<', q.before);
       if (q.action) query = query.where('action', '=', q.action);
       if (q.entityType) query = query.where('entity_type', '=', q.entityType);
       if (q.entityId) query = query.where('entity_id', '=', q.entityId);
@@ -51,6 +58,7 @@ export async function auditRoutes(server: FastifyInstance, deps: Deps) {
           id: r.id,
           at: new Date(r.at).toISOString(),
           actorId: r.actor_id,
+          actorName: r.actor_name,
           actorRole: r.actor_role,
           action: r.action,
           entityType: r.entity_type,

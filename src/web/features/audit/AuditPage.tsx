@@ -44,7 +44,12 @@ export default function AuditPage() {
         </>
       ),
     },
-    { title: t('audit.actor'), dataIndex: 'actorId', responsive: ['md'], render: (id: string | null) => <Short value={id} /> },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      responsive: ['md'],
+      render: (name: string | null, row: AuditEntry) => name ?? <Short value={row.actorId} />,
+    },
     { title: t('audit.hash'), dataIndex: 'hash', responsive: ['lg'], render: (hash: string) => <Short value={hash} length={12} /> },
   ];
 
