@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -20,9 +21,14 @@ export function webBuildIsStale(): boolean {
   return INPUTS.some((p) => newestMtime(p) > built);
 }
 
+/**
+ * Builds in a child process: Vite sets NODE_ENV=production in the process that runs it, which
+ * would turn the server that starts next into production mode (no demo, TOTP required).
+ */
 export async function buildWeb(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The web build failed');
   fs.writeFileSync(STAMP, new Date().toISOString());
 }
 
