@@ -47,4 +47,44 @@ describe('the server process', () => {
     expect(fs.existsSync(path.join(dataDir, 'tuoyu.pid'))).toBe(false);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 90_000);
+
+  it('`npm start` builds what it needs and serves the demo a newcomer can sign in to', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-start-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: '', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    const port = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 90_000);
+      child.stdout.on('data', () => {
+        const m = output.match(/serving on http:\/\/127\.0\.0\.1:(\d+)/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1] as string);
+        }
+      });
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      expect(await (await fetch(`${base}/api/v1/meta`)).json()).toMatchObject({ demo: true });
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: '13900000005', password: 'tuoyu-demo' }),
+      });
+      expect(login.status).toBe(200);
+      const page = await fetch(`${base}/divisions`);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('<div id="root">');
+    } finally {
+      const exit = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exit;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -33,4 +33,6 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 });
 
 await app.listen({ port: config.port, host: config.host });
-say(`serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${deps.database.kind})`);
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+say(`serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${deps.database.kind})`);
