@@ -8,8 +8,10 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
-import { enrollmentRoutes } from './modules/enrollment/routes.ts';
+import { enrollmentModule } from './modules/enrollment/index.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
+import { healthModule } from './modules/health/index.ts';
+import { institutionRoutes } from './modules/institutions/index.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -86,7 +88,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   // Modules.
   await app.register(geographyRoutes, deps);
-  await app.register(enrollmentRoutes, deps);
+  await app.register(institutionRoutes, deps);
+  await app.register(healthModule, deps);
+  await app.register(enrollmentModule, deps);
 
   await app.register(webApp, { distDir: config.webDistDir });
   return app;

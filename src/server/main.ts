@@ -3,7 +3,9 @@ import { buildApp } from './app.ts';
 import { prepare } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DatabaseUnreachableError } from './db/connect.ts';
+import { expireOffers } from './modules/enrollment/applicationService.ts';
 import { deleteExpiredSessions } from './platform/auth/queries.ts';
+import { startJobs } from './platform/jobs/scheduler.ts';
 
 const config = loadConfig();
 const say = (message: string) => console.log(`[tuoyu] ${message}`);
@@ -19,15 +21,18 @@ try {
 }
 
 const app = await buildApp(deps);
-const sweep = setInterval(() => {
-  deleteExpiredSessions(deps.db, new Date()).catch((err) => app.log.warn({ err }, 'session sweep failed'));
-}, 3_600_000);
-sweep.unref();
+const stopJobs = startJobs(
+  [
+    { name: 'expired sessions', everyMs: 3_600_000, run: () => deleteExpiredSessions(deps.db, new Date()) },
+    { name: 'expired offers', everyMs: 60_000, run: () => expireOffers(deps) },
+  ],
+  app.log,
+);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
-  clearInterval(sweep);
+  stopJobs();
   await app.close();
   await deps.database.close();
 });

@@ -3,6 +3,7 @@
  * arrives as an `ApiError` whose `message` is already in the user's language (the server reads
  * the `lang` cookie) and can be shown as is.
  */
+import type { GrowthClass } from '../domain/growth/classify.ts';
 import i18n from './i18n';
 
 export class ApiError extends Error {
@@ -122,3 +123,97 @@ export type AuditEntry = {
 };
 
 export const getAudit = (limit: number) => request<{ items: AuditEntry[] }>('GET', `/api/v1/audit?limit=${limit}`);
+
+// ── health ───────────────────────────────────────────────────────────────────
+
+export type Sex = 'male' | 'female';
+/** recumbent 卧位 (length, usual under 2 years) | standing 立位 (height). */
+export type Position = 'recumbent' | 'standing';
+
+export type ZscoreInput = {
+  sex: Sex;
+  ageDays?: number;
+  birthDate?: string;
+  measuredOn?: string;
+  weightKg?: number;
+  lengthCm?: number;
+  position?: Position;
+  headCm?: number;
+};
+
+export type GrowthIndicator = 'weightForAge' | 'lengthForAge' | 'weightForLength' | 'bmiForAge' | 'headForAge';
+
+/** One indicator's result. `classification` is the WHO cut-off label (domain/growth/classify.ts). */
+export type GrowthScore = { z: number; percentile: number; flag: boolean; classification?: GrowthClass };
+
+export type ZscoreResult = {
+  ageDays: number;
+  measuredOn?: string;
+  weightForAge?: GrowthScore;
+  lengthForAge?: GrowthScore;
+  /** Uses the length table before 731 days and the height table from 731 days. */
+  weightForLength?: GrowthScore & { table?: 'weightForLength' | 'weightForHeight' };
+  bmiForAge?: GrowthScore;
+  headForAge?: GrowthScore;
+  /** A standing measurement before 9 months was treated as position unknown. */
+  standingUnder9Months?: true;
+};
+
+export type CurveIndicator = 'weightForAge' | 'lengthForAge' | 'weightForLength' | 'weightForHeight' | 'bmiForAge' | 'headForAge';
+
+/** WHO −3 … +3 SD lines; x is age in whole days or length/height in cm, as `xUnit` says. */
+export type GrowthCurves = {
+  indicator: CurveIndicator;
+  sex: Sex;
+  xUnit: 'day' | 'cm';
+  yUnit: 'kg' | 'cm' | 'kg/m2';
+  lines: Array<{ sd: number; points: Array<[number, number]> }>;
+};
+
+/** Text in both product languages, as the server sends it for official wording. */
+export type Bilingual = { 'zh-CN': string; en: string };
+
+export type HealthCheckStatus = 'done' | 'due' | 'overdue' | 'missed' | 'upcoming';
+
+export type HealthCheckVisit = {
+  key: string;
+  name: Bilingual;
+  place: Bilingual;
+  targetDate: string;
+  windowStart: string;
+  windowEnd: string;
+  status: HealthCheckStatus;
+  doneOn?: string;
+};
+
+export type HealthCheckSchedule = {
+  birthDate: string;
+  today: string;
+  ageMonths: number;
+  visits: HealthCheckVisit[];
+  next: HealthCheckVisit | null;
+  unmatchedDates: string[];
+};
+
+export type WarningSign = { id: string; text: Bilingual };
+export type WarningSignChecklist = { ageMonths: number; label: Bilingual; signs: WarningSign[] };
+export type WarningSigns = { ageMonths: number | null; checklist: WarningSignChecklist | null; checklists: WarningSignChecklist[] };
+export type WarningSignAssessment = { checkAgeMonths: number; referral: boolean; advice: Bilingual; signs: WarningSign[] };
+
+const query = (params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, value);
+  return search.toString();
+};
+
+export const postZscores = (input: ZscoreInput) => request<ZscoreResult>('POST', '/api/v1/growth/zscores', input);
+export const getGrowthCurves = (indicator: CurveIndicator, sex: Sex) =>
+  request<GrowthCurves>('GET', `/api/v1/growth/curves?${query({ indicator, sex })}`);
+export const getHealthCheckSchedule = (birthDate: string, done: readonly string[] = []) =>
+  request<HealthCheckSchedule>(
+    'GET',
+    `/api/v1/health-checks/schedule?${query({ birthDate, done: done.length ? done.join(',') : undefined })}`,
+  );
+export const getWarningSigns = (birthDate: string) => request<WarningSigns>('GET', `/api/v1/warning-signs?${query({ birthDate })}`);
+export const assessWarningSigns = (ageMonths: number, ticked: readonly string[]) =>
+  request<WarningSignAssessment>('POST', '/api/v1/warning-signs/assess', { ageMonths, ticked });

@@ -21,7 +21,7 @@ const JOURNEYS: Journey[] = [
   { role: 'district_official', phone: '13900000002', home: '/official', nav: ['首页', '区划与人口', '账户与安全'] },
   { role: 'institution_admin', phone: '13900000003', home: '/institution', nav: ['首页', '区划与人口'] },
   { role: 'caregiver', phone: '13900000004', home: '/institution', nav: ['首页'] },
-  { role: 'parent', phone: '13900000005', home: '/family', nav: ['首页', '区划与人口'] },
+  { role: 'parent', phone: '13900000005', home: '/family', nav: ['首页', '生长评价', '体检与发育', '区划与人口'] },
 ];
 
 type Me = { roles: Array<{ role: string; divisionName?: string; institutionName?: string }> };
@@ -115,7 +115,7 @@ describe('sign-in lands each role in its own workspace', () => {
       await page.getByRole('button', { name: '打开菜单' }).click();
       const links = mainNav(page).getByRole('link');
       await links.first().waitFor();
-      await expect.poll(() => links.allInnerTexts()).toEqual(['首页', '区划与人口']);
+      await expect.poll(() => links.allInnerTexts()).toEqual(['首页', '生长评价', '体检与发育', '区划与人口']);
       await page.getByRole('button', { name: '退出登录' }).waitFor();
     } finally {
       await context.close();

@@ -1,6 +1,5 @@
-import { tz } from '@date-fns/tz';
 import { differenceInCalendarMonths } from 'date-fns';
-import { addMonthsIso, compareIso, type IsoDate, isIsoDate, parseIsoDate, SHANGHAI_TIME_ZONE } from './shanghai.ts';
+import { addMonthsIso, compareIso, type IsoDate, isIsoDate, parseIsoDate } from './shanghai.ts';
 
 /**
  * The date the child is `months` old: the same day of the month, or the month's last day when
@@ -24,8 +23,6 @@ export function turnsThreeOn(birthDate: IsoDate): IsoDate {
 export function ageInMonths(birthDate: IsoDate, onDate: IsoDate): number {
   if (!isIsoDate(birthDate) || !isIsoDate(onDate)) throw new RangeError('expected ISO calendar dates');
   if (compareIso(onDate, birthDate) < 0) throw new RangeError(`${onDate} is before the birth date ${birthDate}`);
-  const calendarMonths = differenceInCalendarMonths(parseIsoDate(onDate), parseIsoDate(birthDate), {
-    in: tz(SHANGHAI_TIME_ZONE),
-  });
+  const calendarMonths = differenceInCalendarMonths(parseIsoDate(onDate), parseIsoDate(birthDate));
   return compareIso(ageUpDate(birthDate, calendarMonths), onDate) > 0 ? calendarMonths - 1 : calendarMonths;
 }

@@ -1,5 +1,6 @@
-import { TZDate, tz } from '@date-fns/tz';
-import { addMonths, format } from 'date-fns';
+import { tz } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
+import { addDays, addMonths, format } from 'date-fns';
 
 /** Every calendar date in tuoyu is a day in China Standard Time, whatever the host's zone. */
 export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
@@ -47,16 +48,35 @@ export function isIsoMonth(s: unknown): s is IsoMonth {
   return typeof s === 'string' && ISO_MONTH.test(s) && s.slice(0, 4) !== '0000';
 }
 
-/** Noon of the given day in Shanghai. Throws RangeError unless `isIsoDate(s)`. */
-export function parseIsoDate(s: string): TZDate {
+/**
+ * A calendar date as a UTC midnight. Calendar arithmetic needs no time zone — a date is not an
+ * instant — and UTC has no offsets to look up, which keeps loops over days fast. (Adding whole
+ * days to it and reading it back with `toShanghaiDate` still gives the intended day: Shanghai is
+ * ahead of UTC.)
+ */
+export function parseIsoDate(s: string): UTCDate {
   const parts = isoDateParts(s);
   if (!parts) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(s)}`);
-  // Noon, not midnight: Shanghai's pre-1901 local mean time (+08:05:43) and its 1986–1991 summer
-  // time shift midnight, never noon. setFullYear keeps years 1–99 literal, which the
-  // multi-argument Date constructor would map to 19xx.
-  const date = new TZDate(2000, 0, 1, 12, SHANGHAI_TIME_ZONE);
-  date.setFullYear(parts.year, parts.month - 1, parts.day);
+  // setUTCFullYear keeps years 1–99 literal, which the multi-argument constructor maps to 19xx.
+  const date = new UTCDate(0);
+  date.setUTCFullYear(parts.year, parts.month - 1, parts.day);
   return date;
+}
+
+function isoOfCalendarDate(date: UTCDate): IsoDate {
+  const iso = Number.isNaN(date.getTime()) ? '' : format(date, 'uuuu-MM-dd');
+  if (!isIsoDate(iso)) throw new RangeError(`outside years 0001–9999: ${iso}`);
+  return iso;
+}
+
+/** The date `days` calendar days later (earlier when negative). */
+export function addDaysIso(date: IsoDate, days: number): IsoDate {
+  return isoOfCalendarDate(addDays(parseIsoDate(date), days));
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function weekdayIso(date: IsoDate): number {
+  return parseIsoDate(date).getUTCDay() || 7;
 }
 
 /** The Shanghai calendar date of an instant. */
@@ -76,7 +96,7 @@ export function todayInShanghai(now: Date): IsoDate {
 /** Adds calendar months; a day missing from the target month becomes that month's last day (01-31 + 1 → 02-28/29). */
 export function addMonthsIso(date: IsoDate, months: number): IsoDate {
   if (!Number.isSafeInteger(months)) throw new RangeError(`months must be an integer: ${months}`);
-  return toShanghaiDate(addMonths(parseIsoDate(date), months, { in: inShanghai }));
+  return isoOfCalendarDate(addMonths(parseIsoDate(date), months));
 }
 
 /** First and last day of a 'YYYY-MM' month. */
@@ -95,8 +115,5 @@ export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
 
 /** Calendar days from `from` to `to`: positive when `to` is later, 0 for the same day. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  // Both ends are Shanghai noon, so the offsets differ by at most the 1986–1991 summer hour (or
-  // local mean time before 1901): rounding gives whole days. date-fns differenceInCalendarDays
-  // goes through midnight, which TZDate misplaces in the local-mean-time era.
   return Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / MS_PER_DAY);
 }

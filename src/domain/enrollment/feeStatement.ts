@@ -1,5 +1,4 @@
-import { eachDayOfInterval, isWeekend } from 'date-fns';
-import { compareIso, type IsoMonth, monthRange, parseIsoDate } from '../dates/shanghai.ts';
+import { compareIso, type IsoMonth, monthRange, weekdayIso } from '../dates/shanghai.ts';
 
 /**
  * How an institution treats absences (it states this in its fee rules): absent days beyond a
@@ -31,9 +30,14 @@ export function serviceDaysIn(month: IsoMonth, from?: string, to?: string | null
   const start = from && compareIso(from, first) > 0 ? from : first;
   const end = to && compareIso(to, last) < 0 ? to : last;
   if (compareIso(start, end) > 0) return [];
-  return eachDayOfInterval({ start: parseIsoDate(start), end: parseIsoDate(end) })
-    .filter((d) => !isWeekend(d))
-    .map((d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+  // start and end lie in one month: walk its day numbers (this runs for every child and month).
+  const firstWeekday = weekdayIso(start);
+  const startDay = Number(start.slice(8));
+  const days: string[] = [];
+  for (let day = startDay; day <= Number(end.slice(8)); day++) {
+    if (((firstWeekday - 1 + day - startDay) % 7) + 1 <= 5) days.push(`${month}-${String(day).padStart(2, '0')}`);
+  }
+  return days;
 }
 
 /** Integer division rounded half up, for non-negative operands: fen never become fractions. */

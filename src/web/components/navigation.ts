@@ -1,10 +1,12 @@
 import type { Role } from '../api';
 
 /** An area of a role's workspace: one nav item and one route under the shell's base path. */
-export type Area = 'home' | 'divisions' | 'account' | 'audit';
+export type Area = 'home' | 'growth' | 'healthChecks' | 'divisions' | 'account' | 'audit';
 
 export const AREA_PATH: Record<Area, string> = {
   home: '',
+  growth: 'growth',
+  healthChecks: 'health-checks',
   divisions: 'divisions',
   account: 'account',
   audit: 'audit',
@@ -15,9 +17,11 @@ export const AREA_PATH: Record<Area, string> = {
  * mount exactly these routes, so a hidden item cannot still be reached by typing its address.
  * Caregivers get the smallest set: their work is their own institution's children. Account
  * security (2FA) is offered where the product requires it: officials and administrators.
+ * Parents get the public growth calculator and health-check pages inside their own workspace,
+ * so checking a child's growth does not mean leaving it.
  */
 export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
-  parent: ['home', 'divisions'],
+  parent: ['home', 'growth', 'healthChecks', 'divisions'],
   institution_admin: ['home', 'divisions'],
   caregiver: ['home'],
   district_official: ['home', 'divisions', 'account'],
@@ -27,6 +31,8 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
 
 export const AREA_LABEL_KEY: Record<Area, string> = {
   home: 'nav.home',
+  growth: 'nav.growth',
+  healthChecks: 'nav.healthChecks',
   divisions: 'nav.divisions',
   account: 'nav.account',
   audit: 'nav.audit',

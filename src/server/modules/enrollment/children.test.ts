@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
 import { makeResidentId } from '../../../../test/harness/factories/children.ts';
+import { createEnrolledChild } from '../../../../test/harness/factories/enrolments.ts';
+import { createInstitution } from '../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../test/harness/factories/users.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../test/harness/roles.ts';
 
@@ -109,10 +111,27 @@ describe.each(DIALECTS)('children on %s', (dialect) => {
     expect(log[0]).toMatchObject({ actorName: '测试parent', actorRole: 'parent' });
   });
 
-  it('lets only parents use the children routes', async () => {
+  it('lets guardians use the children routes, and staff read a child holding a place at their institution', async () => {
     const child = (await post(parent, newChild({ name: '小华' }))).json();
-    const staffAndOfficials = { institution_admin: 403, caregiver: 403, district_official: 403, city_official: 403, admin: 403 };
-    await expectRoleMatrix(t, world, { url: `/api/v1/children/${child.id}` }, { anonymous: 401, parent: 200, ...staffAndOfficials });
+    const officials = { district_official: 403, city_official: 403, admin: 403 };
+    const staffAndOfficials = { institution_admin: 403, caregiver: 403, ...officials };
+    // Not enrolled anywhere: staff may use the route, but the child is not theirs to see.
+    await expectRoleMatrix(
+      t,
+      world,
+      { url: `/api/v1/children/${child.id}` },
+      { anonymous: 401, parent: 200, institution_admin: 404, caregiver: 404, ...officials },
+    );
+    const enrolled = await createEnrolledChild(t.deps.db, {
+      institutionId: world.institutionId,
+      guardianUserId: world.actors.parent.userId,
+    });
+    await expectRoleMatrix(
+      t,
+      world,
+      { url: `/api/v1/children/${enrolled.childId}` },
+      { anonymous: 401, parent: 200, institution_admin: 200, caregiver: 200, ...officials },
+    );
     await expectRoleMatrix(t, world, { url: '/api/v1/children' }, { anonymous: 401, parent: 200, ...staffAndOfficials });
     await expectRoleMatrix(
       t,
@@ -120,5 +139,26 @@ describe.each(DIALECTS)('children on %s', (dialect) => {
       { method: 'POST', url: '/api/v1/children', payload: newChild({ name: '矩阵' }) },
       { anonymous: 401, parent: 201, ...staffAndOfficials },
     );
+  });
+
+  it('shows a caregiver of another institution nothing, and stops showing a child who left', async () => {
+    const enrolled = await createEnrolledChild(t.deps.db, {
+      institutionId: world.institutionId,
+      guardianUserId: world.actors.parent.userId,
+    });
+    const other = await createInstitution(t.deps.db, world.townshipCodes[1] as string, '另一托育园');
+    const elsewhere = await signIn(t.app, (await createUser(t.deps.db, { role: 'caregiver', institutionId: other.id })).phone);
+    expect((await t.app.inject({ url: `/api/v1/children/${enrolled.childId}`, headers: { cookie: elsewhere } })).statusCode).toBe(404);
+    const caregiver = world.actors.caregiver.cookie as string;
+    const read = await t.app.inject({ url: `/api/v1/children/${enrolled.childId}`, headers: { cookie: caregiver } });
+    expect(read.statusCode).toBe(200);
+    const log = (await t.app.inject({ url: `/api/v1/children/${enrolled.childId}/access-log`, headers: { cookie: parent } })).json().items;
+    expect(log[0]).toMatchObject({ action: 'child.read', actorRole: 'caregiver' });
+    await t.deps.db
+      .updateTable('enrolments')
+      .set({ end_date: '2026-11-27', end_reason: '搬家' })
+      .where('id', '=', enrolled.enrolmentId)
+      .execute();
+    expect((await t.app.inject({ url: `/api/v1/children/${enrolled.childId}`, headers: { cookie: caregiver } })).statusCode).toBe(404);
   });
 });

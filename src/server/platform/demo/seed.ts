@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { Role } from '../../../domain/access/roles.ts';
 import type { Deps } from '../../deps.ts';
+import { seedEnrolmentDemo } from '../../modules/enrollment/demo.ts';
 import { readBundledDivisions } from '../../modules/geography/divisionsCsv.ts';
 import * as geography from '../../modules/geography/queries.ts';
+import { seedInstitutionDemo } from '../../modules/institutions/index.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../audit/auditLog.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { demoPopulation } from './population.ts';
@@ -66,6 +68,8 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
         })
         .execute();
     }
+    await seedInstitutionDemo(trx, { guidanceCenterId: institution.id, passwordHash, now });
+    await seedEnrolmentDemo(trx, { now, passwordHash });
     await markDemo(trx);
     await appendAudit(trx, SYSTEM_CONTEXT, { action: 'demo.seed', entityType: 'system', detail: { accounts: DEMO_ACCOUNTS.length } }, now);
     return true;

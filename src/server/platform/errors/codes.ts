@@ -59,12 +59,180 @@ export const ERROR_CODES = {
     'zh-CN': '该身份证号的幼儿已登记，请联系其他监护人添加您',
     en: 'A child with this ID number is already registered; ask the other guardian to add you',
   },
+  /** The class has no place left (capacity, national class size or caregiver ratio). */
+  CLASS_FULL: { status: 409, 'zh-CN': '该班级已无空余托位', en: 'The class has no place left' },
+  /** The offer passed its expiry before the guardian accepted it. */
+  OFFER_EXPIRED: { status: 409, 'zh-CN': '该录取通知已过期', en: 'The offer has expired' },
+  /** The application is not in a state that allows this action; `allowed` lists what is. */
+  APPLICATION_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '当前状态下不能执行该操作；可执行：{allowed}',
+    en: 'This action is not possible now; possible: {allowed}',
+  },
+  /** The child already has an open application; withdraw it first. */
+  APPLICATION_OPEN: { status: 409, 'zh-CN': '该幼儿已有进行中的入托申请', en: 'The child already has an open application' },
+  /** The child already holds a place; end it (or transfer) first. */
+  CHILD_ALREADY_ENROLLED: {
+    status: 409,
+    'zh-CN': '该幼儿已在托，请先办理离园或转班',
+    en: 'The child already holds a place; end it or transfer first',
+  },
+  /** Check-out to someone who is neither a guardian of the child nor a pick-up person authorised at that time (接送人). */
+  PICKUP_NOT_AUTHORISED: {
+    status: 422,
+    'zh-CN': '只能交给幼儿的监护人或家长授权且未撤销的接送人',
+    en: 'A child can only be handed to a guardian or a pick-up person the guardian authorised',
+  },
   /** The database cannot be reached right now. */
   DATABASE_UNAVAILABLE: {
     status: 503,
     'zh-CN': '数据库暂时无法访问，请稍后再试',
     en: 'The database is unavailable; please try again shortly',
   },
+  /** A filing workflow action the institution's current status does not offer (details: status, action, allowed). */
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '当前状态为 {status}，不能执行 {action}；可执行的操作：{allowed}',
+    en: 'Cannot {action} while the status is {status}; allowed actions: {allowed}',
+  },
+  /** The institution's facts, classes or documents are frozen: a filing is under review, or it is closed. */
+  INSTITUTION_LOCKED: {
+    status: 409,
+    'zh-CN': '机构当前状态为 {status}，暂不能修改（备案审核中或已关闭）',
+    en: 'The institution cannot be changed while its status is {status} (a filing is in review, or it is closed)',
+  },
+  /** Submitting a filing that lacks facts, classes, fees or documents; `details` lists each missing item. */
+  FILING_INCOMPLETE: {
+    status: 422,
+    'zh-CN': '备案信息不完整，还缺{count}项',
+    en: 'The filing is incomplete: {count} items are missing',
+  },
+  /** Submitting a change filing for a filed institution whose key facts are unchanged. */
+  FILING_NO_CHANGES: {
+    status: 409,
+    'zh-CN': '关键信息没有变化，无需重新备案',
+    en: 'No key facts changed, so there is nothing to file again',
+  },
+  /** Filing before every applicable checklist item is confirmed; `details` lists the rest. */
+  FILING_CHECKLIST_INCOMPLETE: {
+    status: 422,
+    'zh-CN': '核查清单还有{count}项未确认，不能予以备案',
+    en: '{count} checklist items are not confirmed, so the filing cannot be filed',
+  },
+  /** Another live institution already holds this unified social credit code. */
+  CREDIT_CODE_TAKEN: {
+    status: 409,
+    'zh-CN': '该统一社会信用代码已被其他机构使用',
+    en: 'Another institution already uses this unified social credit code',
+  },
+  /** A division code that is not a township (乡镇街道) in force, or lies outside the caller's district. */
+  UNKNOWN_TOWNSHIP: { status: 422, 'zh-CN': '没有找到乡镇（街道）{code}', en: 'No township {code} was found' },
+  /** A caregiver named for a class is not a current caregiver of this institution. */
+  CAREGIVER_NOT_IN_INSTITUTION: {
+    status: 422,
+    'zh-CN': '所选保育人员不是本机构在职保育人员',
+    en: 'A chosen caregiver is not a current caregiver of this institution',
+  },
+  /** An upload whose content (magic bytes, not its name) is not one of the allowed types. */
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    'zh-CN': '只能上传 {allowed} 文件（按文件内容识别）',
+    en: 'Only {allowed} files can be uploaded (judged by their content)',
+  },
+  /** An upload request without a file part, or with an empty file. */
+  FILE_MISSING: { status: 400, 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
+  /** A designation for an institution that has no filed version, or is suspended or closed. */
+  DESIGNATION_REQUIRES_FILING: {
+    status: 409,
+    'zh-CN': '只有已备案且正常运营的机构才能认定',
+    en: 'Only filed institutions in operation can be designated',
+  },
+  /** Revoking a designation that is already revoked. */
+  DESIGNATION_ALREADY_REVOKED: { status: 409, 'zh-CN': '该认定已撤销', en: 'This designation is already revoked' },
+  /** Redeeming a voucher that has been redeemed already (核销一次): a voucher is used once. */
+  VOUCHER_SPENT: { status: 409, 'zh-CN': '该补贴券已使用', en: 'This voucher has been used already' },
+  /** Redeeming a voucher after its last valid day (or one the expiry job has expired). */
+  VOUCHER_EXPIRED: { status: 409, 'zh-CN': '该补贴券已过期', en: 'This voucher has expired' },
+  /** Redeeming a voucher before its program's validity starts. */
+  VOUCHER_NOT_YET_VALID: {
+    status: 409,
+    'zh-CN': '该补贴券自{validFrom}起方可使用',
+    en: 'This voucher can be used from {validFrom}',
+  },
+  /** Issuing (claim, lottery win, automatic grant) or restoring a voucher needs more budget than the program has left. */
+  BUDGET_EXHAUSTED: { status: 409, 'zh-CN': '该补贴项目的预算已用完', en: "The program's budget is used up" },
+  /** The child already holds as many of the program's vouchers (or applications) as it allows. */
+  VOUCHER_LIMIT_REACHED: {
+    status: 409,
+    'zh-CN': '该幼儿已领取或申请过本项目的补贴券',
+    en: "The child has already claimed or applied for this program's voucher",
+  },
+  /** The child does not meet the program's eligibility; `details` lists the reasons (age, residence). */
+  VOUCHER_NOT_ELIGIBLE: {
+    status: 422,
+    'zh-CN': '该幼儿不符合本项目的领取条件',
+    en: "The child does not meet this program's conditions",
+  },
+  /** Claiming from a program that is not open, or outside its dates, or in the wrong issuance mode. */
+  PROGRAM_NOT_ACCEPTING: {
+    status: 409,
+    'zh-CN': '该补贴项目当前不接受{what}',
+    en: 'The program does not take {what} now',
+  },
+  /** A program or subsidy-application action its current status does not offer (details: status, action, allowed). */
+  SUBSIDY_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '当前状态为 {status}，不能执行 {action}；可执行：{allowed}',
+    en: 'Cannot {action} while the status is {status}; possible: {allowed}',
+  },
+  /** The program restricts where its vouchers are used (inclusive institutions, or a list) and this institution is not one. */
+  VOUCHER_NOT_ACCEPTED_HERE: {
+    status: 409,
+    'zh-CN': '该补贴券不能在本机构使用',
+    en: 'This voucher cannot be used at this institution',
+  },
+  /** The idempotency key was used before by this institution for a different redemption. */
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    'zh-CN': '该请求编号已用于另一笔核销',
+    en: 'This idempotency key was used for a different redemption',
+  },
+  /** Reversing a redemption that is reversed already. */
+  REDEMPTION_ALREADY_REVERSED: { status: 409, 'zh-CN': '该笔核销已撤销', en: 'This redemption has been reversed already' },
+  /** Reversing a redemption that a monthly settlement has taken up. */
+  REDEMPTION_SETTLED: {
+    status: 409,
+    'zh-CN': '该笔核销已结算，不能撤销',
+    en: 'This redemption has been settled and cannot be reversed',
+  },
+  /** Reversing a redemption after the calendar month it was made in (Asia/Shanghai). */
+  REVERSAL_WINDOW_CLOSED: {
+    status: 409,
+    'zh-CN': '只能撤销当月的核销（该笔核销于{month}）',
+    en: 'Only redemptions of the current month can be reversed (this one is of {month})',
+  },
+  /** Marking paid a settlement that is paid already. */
+  SETTLEMENT_ALREADY_PAID: { status: 409, 'zh-CN': '该结算单已支付', en: 'This settlement has been paid already' },
+  /** The lottery's application period has not ended, or the draw has been made. */
+  LOTTERY_NOT_DUE: {
+    status: 409,
+    'zh-CN': '摇号时间为{at}，或已经摇号',
+    en: 'The draw is due at {at}, or has been made',
+  },
+  /** Choosing a tax-deduction share that, with the other guardians' choices, would pass 100% of the child's deduction. */
+  DEDUCTION_SHARE_CONFLICT: {
+    status: 409,
+    'zh-CN': '其他监护人已选择扣除{taken}%，合计不能超过100%',
+    en: 'Other guardians already take {taken}%; the shares cannot pass 100%',
+  },
+  /** A certificate or subsidy only filed institutions in operation may have. */
+  REQUIRES_FILED_INSTITUTION: {
+    status: 409,
+    'zh-CN': '只有已备案且正常运营的机构才能办理',
+    en: 'Only filed institutions in operation can do this',
+  },
+  /** Applying again for a benefit the child has an application for already (one per child). */
+  SUBSIDY_ALREADY_CLAIMED: { status: 409, 'zh-CN': '该幼儿已提交过申请', en: 'An application for this child exists already' },
   /** Anything unexpected; the log has the details, the client never does. */
   INTERNAL: { status: 500, 'zh-CN': '系统内部错误，请稍后再试', en: 'Something went wrong on our side; please try again' },
 } as const satisfies Record<string, ErrorDefinition>;

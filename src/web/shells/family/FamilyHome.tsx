@@ -1,4 +1,4 @@
-import { Button, Card, Col, Row, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RolePageProps } from '../../components/RoleShell';
@@ -15,6 +15,19 @@ export default function FamilyHome({ me, grant, base }: RolePageProps) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <SignedInCard me={me} grant={grant} />
+        </Col>
+        <Col xs={24} md={12}>
+          <Card title={t('family.healthTitle')} size="small">
+            <Typography.Paragraph>{t('family.healthBody')}</Typography.Paragraph>
+            <Flex wrap gap={8}>
+              <Link to={`${base}/growth`}>
+                <Button type="primary">{t('nav.growth')}</Button>
+              </Link>
+              <Link to={`${base}/health-checks`}>
+                <Button>{t('nav.healthChecks')}</Button>
+              </Link>
+            </Flex>
+          </Card>
         </Col>
         <Col xs={24} md={12}>
           <Card title={t('family.areaTitle')} size="small">

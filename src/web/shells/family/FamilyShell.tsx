@@ -3,6 +3,8 @@ import { RoleShell } from '../../components/RoleShell';
 
 const pages = {
   home: lazy(() => import('./FamilyHome')),
+  growth: lazy(() => import('../../features/health/GrowthCalculatorPage')),
+  healthChecks: lazy(() => import('../../features/health/HealthChecksPage')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
 };
 

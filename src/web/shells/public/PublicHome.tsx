@@ -90,6 +90,18 @@ export default function PublicHome() {
         ))}
       </Row>
 
+      <Card title={t('publicHome.healthTitle')} style={{ marginTop: 24 }} data-testid="health-tools">
+        <Typography.Paragraph>{t('publicHome.healthBody')}</Typography.Paragraph>
+        <Flex wrap gap={12}>
+          <Link to="/growth">
+            <Button type="primary">{t('publicHome.growthAction')}</Button>
+          </Link>
+          <Link to="/health-checks">
+            <Button>{t('publicHome.checksAction')}</Button>
+          </Link>
+        </Flex>
+      </Card>
+
       <Card title={t('publicHome.goalsTitle')} style={{ marginTop: 24 }}>
         <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
           <li>{t('publicHome.goalPlaces')}</li>

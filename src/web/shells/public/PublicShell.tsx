@@ -10,8 +10,10 @@ import { ROLE_HOME } from '../../features/auth/roles';
 const PublicHome = lazy(() => import('./PublicHome'));
 const LoginPage = lazy(() => import('../../features/auth/LoginPage'));
 const DivisionsPage = lazy(() => import('../../features/geography/DivisionsPage'));
+const GrowthCalculatorPage = lazy(() => import('../../features/health/GrowthCalculatorPage'));
+const HealthChecksPage = lazy(() => import('../../features/health/HealthChecksPage'));
 
-/** Pages anyone may open without signing in: home, sign-in, divisions and population. */
+/** Pages anyone may open without signing in: home, sign-in, the growth calculator, health checks, divisions. */
 export default function PublicShell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -20,6 +22,8 @@ export default function PublicShell() {
 
   const nav = [
     { key: '/', label: t('nav.home'), href: '/' },
+    { key: '/growth', label: t('nav.growth'), href: '/growth' },
+    { key: '/health-checks', label: t('nav.healthChecks'), href: '/health-checks' },
     { key: '/divisions', label: t('nav.divisions'), href: '/divisions' },
     firstRole
       ? { key: 'workspace', label: t('nav.workspace'), href: ROLE_HOME[firstRole] }
@@ -32,6 +36,8 @@ export default function PublicShell() {
         <Routes>
           <Route index element={<PublicHome />} />
           <Route path="login" element={<LoginPage />} />
+          <Route path="growth" element={<GrowthCalculatorPage />} />
+          <Route path="health-checks" element={<HealthChecksPage />} />
           <Route path="divisions" element={<DivisionsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -8,7 +8,7 @@ import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
 import { AccessLogEntry, ChildParams, ChildView, NewChild } from './childSchemas.ts';
 import { addChild, getAccessLog, getChild, listMyChildren } from './childService.ts';
 
-export async function enrollmentRoutes(server: FastifyInstance, deps: Deps) {
+export async function childRoutes(server: FastifyInstance, deps: Deps) {
   const app = server.withTypeProvider<ZodTypeProvider>();
 
   app.post('/api/v1/children', {
@@ -33,7 +33,7 @@ export async function enrollmentRoutes(server: FastifyInstance, deps: Deps) {
   });
 
   app.get('/api/v1/children/:id', {
-    config: { access: roles('parent') },
+    config: { access: roles('parent', 'institution_admin', 'caregiver') },
     schema: {
       tags: ['enrollment'],
       summary: '幼儿档案 One child (audited read)',

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ChoiceAction, ChoiceStatus } from '../../../domain/enrollment/applicationWorkflow.ts';
+import { IsoDate } from './childSchemas.ts';
+
+export const NewApplication = z.object({
+  childId: z.uuid({ message: 'id.invalid' }),
+  institutionIds: z
+    .array(z.uuid({ message: 'id.invalid' }))
+    .min(1)
+    .max(3)
+    .describe('1–3 institutions, in order of preference'),
+  startDate: IsoDate,
+  siblingAttends: z.boolean().default(false).describe('A sibling already attends the first-choice institution'),
+  staffChild: z.boolean().default(false),
+});
+export type NewApplication = z.infer<typeof NewApplication>;
+
+export const ApplicationParams = z.object({ id: z.uuid({ message: 'id.invalid' }) });
+export const InstitutionParams = z.object({ id: z.uuid({ message: 'id.invalid' }) });
+
+export const Offer = z.object({
+  classId: z.uuid({ message: 'id.invalid' }),
+  expiresAt: z.iso.datetime({ offset: true }).describe('When the offer lapses (ISO 8601 with offset)'),
+});
+
+/** Which choice the guardian acts on when several institutions made offers. */
+export const ParentDecision = z.object({ institutionId: z.uuid({ message: 'id.invalid' }).optional() }).default({});
+
+export const ChoiceView = z.object({
+  id: z.string(),
+  institutionId: z.string(),
+  institutionName: z.string(),
+  rank: z.number().int(),
+  status: z.enum(ChoiceStatus),
+  waitlistPosition: z.number().int().nullable(),
+  offer: z.object({ classId: z.string(), className: z.string(), classType: z.string(), expiresAt: z.string() }).nullable(),
+  allowedActions: z.array(z.enum(ChoiceAction)).describe('What the caller may do next'),
+});
+
+export const ApplicationView = z.object({
+  id: z.string(),
+  childId: z.string(),
+  childName: z.string(),
+  startDate: z.string(),
+  siblingAttends: z.boolean(),
+  staffChild: z.boolean(),
+  createdAt: z.string(),
+  choices: z.array(ChoiceView),
+});
+export type ApplicationView = z.infer<typeof ApplicationView>;
+
+export const BoardItem = z.object({
+  applicationId: z.string(),
+  choiceId: z.string(),
+  childId: z.string(),
+  childName: z.string(),
+  birthDate: z.string(),
+  startDate: z.string(),
+  ageMonthsAtStart: z.number().int(),
+  classTypes: z.array(z.string()).describe('Class types the child fits on the start date'),
+  rank: z.number().int(),
+  status: z.enum(ChoiceStatus),
+  priorities: z.array(z.string()),
+  waitlistPosition: z.number().int().nullable(),
+  appliedAt: z.string(),
+  offer: z.object({ classId: z.string(), className: z.string(), expiresAt: z.string() }).nullable(),
+  allowedActions: z.array(z.enum(ChoiceAction)),
+});
+
+export const EnrolmentView = z.object({
+  id: z.string(),
+  childId: z.string(),
+  institutionId: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  classType: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+});
+
+export const Transfer = z.object({ classId: z.uuid({ message: 'id.invalid' }) });
+export const EndEnrolment = z.object({ endDate: IsoDate, reason: z.string().trim().min(1).max(200) });

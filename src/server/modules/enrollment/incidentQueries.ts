@@ -1,0 +1,63 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+function selectIncidents(db: Db) {
+  return db
+    .selectFrom('incidents as i')
+    .innerJoin('institutions as inst', 'inst.id', 'i.institution_id')
+    .innerJoin('users as u', 'u.id', 'i.reported_by')
+    .select([
+      'i.id',
+      'i.institution_id',
+      'inst.name as institution_name',
+      'i.occurred_at',
+      'i.kind',
+      'i.description',
+      'i.action_taken',
+      'i.parents_informed_at',
+      'i.reported_at',
+      'u.name as reported_by_name',
+    ]);
+}
+export type IncidentRow = Awaited<ReturnType<ReturnType<typeof selectIncidents>['execute']>>[number];
+
+export function findIncidentsOfInstitution(db: Db, institutionId: string, from: Date, to: Date) {
+  return selectIncidents(db)
+    .where('i.institution_id', '=', institutionId)
+    .where('i.occurred_at', '>=', from)
+    .where('i.occurred_at', '<', to)
+    .orderBy('i.occurred_at', 'desc')
+    .execute();
+}
+
+export function findIncidentsOfChild(db: Db, childId: string, institutionIds: string[] | null) {
+  if (institutionIds?.length === 0) return Promise.resolve([]);
+  let query = selectIncidents(db).where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('incident_children as ic')
+        .select('ic.child_id')
+        .whereRef('ic.incident_id', '=', 'i.id')
+        .where('ic.child_id', '=', childId),
+    ),
+  );
+  if (institutionIds) query = query.where('i.institution_id', 'in', institutionIds);
+  return query.orderBy('i.occurred_at', 'desc').execute();
+}
+
+export function findIncident(db: Db, id: string) {
+  return selectIncidents(db).where('i.id', '=', id).executeTakeFirst();
+}
+
+export function findIncidentChildren(db: Db, incidentIds: string[]) {
+  if (incidentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('incident_children as ic')
+    .innerJoin('children as c', 'c.id', 'ic.child_id')
+    .select(['ic.incident_id', 'c.id', 'c.name'])
+    .where('ic.incident_id', 'in', incidentIds)
+    .orderBy('c.name')
+    .execute();
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../../deps.ts';
+import { PUBLIC, roles } from '../../../platform/access/access.ts';
+import { auditContext, scope } from '../../../platform/access/plugin.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { InstitutionParams } from '../common/schemas.ts';
+import { FileView } from '../common/views.ts';
+import { FileParams, UploadQuery } from './schemas.ts';
+import { checkMayUpload, MAX_UPLOAD_BYTES, readFile, readPublicPhoto, removeFile, uploadFile } from './service.ts';
+import { localDiskStorage } from './storage.ts';
+
+const tags = ['institutions: files'];
+
+function sendBytes(reply: FastifyReply, file: { row: { content_type: string; filename: string; kind: string }; data: Buffer }) {
+  const disposition = file.row.kind === 'photo' ? 'inline' : 'attachment';
+  reply.header('content-type', file.row.content_type);
+  reply.header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.row.filename)}`);
+  reply.header('cache-control', 'private, max-age=300');
+  return reply.send(file.data);
+}
+
+/** Filing documents and photos: uploaded by the director, read within scope, photos public. */
+export async function fileRoutes(server: FastifyInstance, deps: Deps) {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  const storage = localDiskStorage(path.join(deps.config.dataDir, 'files'));
+
+  app.post('/api/v1/institutions/:id/files', {
+    config: { access: roles('institution_admin') },
+    schema: {
+      tags,
+      summary: '上传材料或照片 Upload a filing document or a photo (multipart field "file")',
+      description: `At most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. The type is detected from the content: documents PDF, JPEG or PNG; photos JPEG or PNG. Anything else is 415 FILE_TYPE_NOT_ALLOWED, too large is 413, and nothing is stored.`,
+      consumes: ['multipart/form-data'],
+      params: InstitutionParams,
+      querystring: UploadQuery,
+      response: { 201: FileView, ...ErrorResponses, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      await checkMayUpload(deps, scope(request), request.params.id, request.query.kind);
+      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+      if (!part) throw new AppError('FILE_MISSING');
+      const data = await part.toBuffer();
+      const view = await uploadFile(deps, storage, scope(request), auditContext(request), request.params.id, {
+        kind: request.query.kind,
+        documentType: request.query.documentType,
+        filename: part.filename,
+        data,
+      });
+      return reply.status(201).send(view);
+    },
+  });
+
+  app.get('/api/v1/institutions/:id/files/:fileId', {
+    config: { access: roles('institution_admin', 'district_official', 'city_official', 'admin') },
+    schema: {
+      tags,
+      summary: '下载材料 Download a document or photo of an institution in scope',
+      params: FileParams,
+      produces: ['application/pdf', 'image/jpeg', 'image/png'],
+      response: { ...ErrorResponses },
+    },
+    handler: async (request, reply) =>
+      sendBytes(reply, await readFile(deps, storage, scope(request), request.params.id, request.params.fileId)),
+  });
+
+  app.get('/api/v1/institutions/:id/photos/:fileId', {
+    config: { access: PUBLIC },
+    schema: {
+      tags,
+      summary: '机构照片 A photo of a filed institution (public)',
+      params: FileParams,
+      produces: ['image/jpeg', 'image/png'],
+      response: { ...ErrorResponses },
+    },
+    handler: async (request, reply) => sendBytes(reply, await readPublicPhoto(deps, storage, request.params.id, request.params.fileId)),
+  });
+
+  app.delete('/api/v1/institutions/:id/files/:fileId', {
+    config: { access: roles('institution_admin') },
+    schema: {
+      tags,
+      summary: '删除材料或照片 Take a document or photo off the list',
+      params: FileParams,
+      response: { 204: z.null(), ...ErrorResponses, 409: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      await removeFile(deps, scope(request), auditContext(request), request.params.id, request.params.fileId);
+      return reply.status(204).send(null);
+    },
+  });
+}

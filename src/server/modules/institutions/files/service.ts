@@ -1,0 +1,153 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type InstitutionStatus, isLockedForEditing } from '../../../../domain/institutions/filingWorkflow.ts';
+import type { DocumentType, FileKind } from '../../../../domain/institutions/vocabulary.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import { fileView } from '../common/presenters.ts';
+import { getInstitutionInScope } from '../common/queries.ts';
+import { detectContentType, LABELS, UPLOAD_TYPES, type UploadType } from './contentType.ts';
+import type { FileStorage } from './storage.ts';
+
+/** Upload size limit: scans of certificates and reports fit well within it. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+const ALLOWED: Record<FileKind, readonly UploadType[]> = { document: UPLOAD_TYPES, photo: ['image/jpeg', 'image/png'] };
+
+type Upload = { kind: FileKind; documentType?: DocumentType | undefined; filename: string; data: Buffer };
+
+/** Documents are part of the filing, frozen while it is in review; nothing changes once closed. */
+function assertMayUpload(status: string, kind: FileKind) {
+  if (status === 'closed' || (kind === 'document' && isLockedForEditing(status as InstitutionStatus))) {
+    throw new AppError('INSTITUTION_LOCKED', { status });
+  }
+}
+
+/** Refuses early, before the body is read, when the caller could not upload anyway. */
+export async function checkMayUpload(deps: Deps, scope: Scope, institutionId: string, kind: FileKind) {
+  const institution = await getInstitutionInScope(deps.db, scope, institutionId);
+  assertMayUpload(institution.status, kind);
+}
+
+/** Keeps the base name only, without control characters, at most 200 characters. */
+export function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
+  const clean = printable.trim().slice(0, 200);
+  return clean || 'file';
+}
+
+/**
+ * Stores an upload after checking its content: the type comes from the magic bytes, never from
+ * the name. The bytes are written before the row; if the row cannot be written they are removed.
+ */
+export async function uploadFile(
+  deps: Deps,
+  storage: FileStorage,
+  scope: Scope,
+  context: AuditContext,
+  institutionId: string,
+  upload: Upload,
+) {
+  if (upload.data.length === 0) throw new AppError('FILE_MISSING');
+  const allowed = ALLOWED[upload.kind];
+  const contentType = detectContentType(upload.data);
+  if (!contentType || !allowed.includes(contentType)) {
+    throw new AppError('FILE_TYPE_NOT_ALLOWED', { allowed: allowed.map((t) => LABELS[t]).join(', ') });
+  }
+  const now = deps.clock.now();
+  const id = randomUUID();
+  const key = `institutions/${institutionId}/${id}`;
+  await storage.put(key, upload.data);
+  try {
+    const row = await deps.db.transaction().execute(async (trx) => {
+      const institution = await getInstitutionInScope(trx, scope, institutionId, true);
+      assertMayUpload(institution.status, upload.kind);
+      const inserted = await trx
+        .insertInto('institution_files')
+        .values({
+          id,
+          institution_id: institutionId,
+          kind: upload.kind,
+          document_type: upload.kind === 'document' ? (upload.documentType ?? 'other') : null,
+          filename: cleanFilename(upload.filename),
+          content_type: contentType,
+          size_bytes: upload.data.length,
+          sha256: createHash('sha256').update(upload.data).digest('hex'),
+          storage_key: key,
+          uploaded_by: scope.actor.userId,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(
+        trx,
+        context,
+        {
+          action: 'institution.file.upload',
+          entityType: 'institution',
+          entityId: institutionId,
+          detail: { fileId: id, kind: upload.kind, documentType: inserted.document_type, contentType, sizeBytes: upload.data.length },
+        },
+        now,
+      );
+      return inserted;
+    });
+    return fileView(row);
+  } catch (err) {
+    await storage.remove(key);
+    throw err;
+  }
+}
+
+/** A file of an institution in scope, with its bytes. Past filings list removed files too, so they stay readable. */
+export async function readFile(deps: Deps, storage: FileStorage, scope: Scope, institutionId: string, fileId: string) {
+  await getInstitutionInScope(deps.db, scope, institutionId);
+  return readStored(deps, storage, institutionId, fileId, false);
+}
+
+/** A photo of a publicly listed institution. */
+export async function readPublicPhoto(deps: Deps, storage: FileStorage, institutionId: string, fileId: string) {
+  const listed = await deps.db
+    .selectFrom('filed_institutions')
+    .select('institution_id')
+    .where('institution_id', '=', institutionId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!listed) throw new AppError('NOT_FOUND');
+  return readStored(deps, storage, institutionId, fileId, true);
+}
+
+async function readStored(deps: Deps, storage: FileStorage, institutionId: string, fileId: string, photoOnly: boolean) {
+  let query = deps.db.selectFrom('institution_files').selectAll().where('id', '=', fileId).where('institution_id', '=', institutionId);
+  if (photoOnly) query = query.where('kind', '=', 'photo').where('deleted_at', 'is', null);
+  const row = await query.executeTakeFirst();
+  const data = row ? await storage.get(row.storage_key) : undefined;
+  if (!row || !data) throw new AppError('NOT_FOUND');
+  return { row, data };
+}
+
+/** Takes a file off the current list; the bytes stay for the filings that list it. */
+export async function removeFile(deps: Deps, scope: Scope, context: AuditContext, institutionId: string, fileId: string) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const institution = await getInstitutionInScope(trx, scope, institutionId, true);
+    const row = await trx
+      .selectFrom('institution_files')
+      .select(['id', 'kind'])
+      .where('id', '=', fileId)
+      .where('institution_id', '=', institutionId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    assertMayUpload(institution.status, row.kind as FileKind);
+    await trx.updateTable('institution_files').set({ deleted_at: now }).where('id', '=', fileId).execute();
+    await appendAudit(
+      trx,
+      context,
+      { action: 'institution.file.remove', entityType: 'institution', entityId: institutionId, detail: { fileId } },
+      now,
+    );
+  });
+}

@@ -1,0 +1,140 @@
+import { daysBetween, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
+import { applicableChecklist, type ChecklistItem } from '../../../../domain/institutions/filingChecklist.ts';
+import { allowedActions, type InstitutionStatus } from '../../../../domain/institutions/filingWorkflow.ts';
+import type { KeyFact } from '../../../../domain/institutions/keyFacts.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import { actingRoles, institutionInScope } from '../common/access.ts';
+import { iso, isoOrNull } from '../common/presenters.ts';
+import { hasFiledVersion } from '../common/queries.ts';
+import type { FilingSnapshot } from './snapshot.ts';
+
+type QueueFilter = {
+  state: 'open' | 'decided' | 'all';
+  division?: string | undefined;
+  kind?: 'initial' | 'change' | undefined;
+  page: number;
+  pageSize: number;
+};
+
+function filingsInScope(deps: Deps, scope: Scope) {
+  return deps.db
+    .selectFrom('institution_filings as f')
+    .innerJoin('institutions', 'institutions.id', 'f.institution_id')
+    .where(institutionInScope(scope));
+}
+
+type QueueRow = {
+  id: string;
+  institution_id: string;
+  institution_name: string;
+  division_code: string;
+  district_code: string;
+  kind: string;
+  status: string;
+  submitted_at: Date;
+  review_started_at: Date | null;
+  outcome: string | null;
+  decided_at: Date | null;
+  receipt_number: string | null;
+};
+
+function queueItem(row: QueueRow, now: Date) {
+  return {
+    id: row.id,
+    institutionId: row.institution_id,
+    institutionName: row.institution_name,
+    divisionCode: row.division_code,
+    districtCode: row.district_code,
+    kind: row.kind as 'initial' | 'change',
+    institutionStatus: row.status as InstitutionStatus,
+    submittedAt: iso(row.submitted_at),
+    waitingDays: daysBetween(todayInShanghai(new Date(row.submitted_at)), todayInShanghai(row.decided_at ? new Date(row.decided_at) : now)),
+    reviewStartedAt: isoOrNull(row.review_started_at),
+    outcome: row.outcome as 'filed' | 'returned' | 'cancelled' | null,
+    decidedAt: isoOrNull(row.decided_at),
+    receiptNumber: row.receipt_number,
+  };
+}
+
+const QUEUE_COLUMNS = [
+  'f.id',
+  'f.institution_id',
+  'institutions.name as institution_name',
+  'institutions.division_code',
+  'f.district_code',
+  'f.kind',
+  'institutions.status',
+  'f.submitted_at',
+  'f.review_started_at',
+  'f.outcome',
+  'f.decided_at',
+  'f.receipt_number',
+] as const;
+
+/** The review queue: filings of institutions in the caller's district (or the city). */
+export async function listFilings(deps: Deps, scope: Scope, filter: QueueFilter) {
+  let query = filingsInScope(deps, scope);
+  if (filter.state === 'open') query = query.where('f.outcome', 'is', null);
+  if (filter.state === 'decided') query = query.where('f.outcome', 'is not', null);
+  if (filter.division) query = query.where('institutions.division_code', 'like', `${divisionPrefix(filter.division)}%`);
+  if (filter.kind) query = query.where('f.kind', '=', filter.kind);
+  const [count, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    query
+      .select(QUEUE_COLUMNS)
+      .orderBy('f.submission_no', filter.state === 'open' ? 'asc' : 'desc')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+  ]);
+  const now = deps.clock.now();
+  return { total: Number(count.n), items: rows.map((r) => queueItem(r, now)) };
+}
+
+/** One filing with what was submitted, what was in force before, and the checklist. */
+export async function getFiling(deps: Deps, scope: Scope, filingId: string) {
+  const row = await filingsInScope(deps, scope)
+    .select([...QUEUE_COLUMNS, 'f.snapshot', 'f.changed_facts', 'f.reasons', 'f.checklist', 'f.submission_no'])
+    .where('f.id', '=', filingId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  const previous = await deps.db
+    .selectFrom('institution_filings')
+    .select('snapshot')
+    .where('institution_id', '=', row.institution_id)
+    .where('outcome', '=', 'filed')
+    .where('submission_no', '<', row.submission_no)
+    .orderBy('submission_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const snapshot = parseJson(row.snapshot) as FilingSnapshot;
+  const institution = { id: row.institution_id, division_code: row.division_code };
+  const isOpen = row.outcome === null;
+  return {
+    ...queueItem(row, deps.clock.now()),
+    changedFacts: row.changed_facts as KeyFact[],
+    reasons: row.reasons,
+    checklist: row.checklist === null ? null : (parseJson(row.checklist) as Record<string, boolean>),
+    checklistItems: applicableChecklist(snapshot.facts.servesMeals).map((c: ChecklistItem) => ({
+      item: c.item,
+      document: c.document ?? null,
+      'zh-CN': c['zh-CN'],
+      en: c.en,
+    })),
+    snapshot,
+    filedSnapshot: row.kind === 'change' && previous ? (parseJson(previous.snapshot) as FilingSnapshot) : null,
+    allowedActions: isOpen
+      ? allowedActions(row.status as InstitutionStatus, {
+          roles: actingRoles(scope, institution),
+          hasFiledVersion: await hasFiledVersion(deps.db, row.institution_id),
+        })
+      : [],
+  };
+}
+
+function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { classRoutes } from './classes/routes.ts';
+import { complianceRoutes } from './compliance/routes.ts';
+import { designationRoutes } from './designations/routes.ts';
+import { fileRoutes } from './files/routes.ts';
+import { filingRoutes } from './filing/routes.ts';
+import { publicRoutes } from './public/routes.ts';
+import { registryRoutes } from './registry/routes.ts';
+import { staffRoutes } from './staff/routes.ts';
+
+/** The institutions module: registry, filing, classes and staff, files, designations, compliance, public search. */
+export async function institutionRoutes(app: FastifyInstance, deps: Deps) {
+  await app.register(publicRoutes, deps);
+  await app.register(registryRoutes, deps);
+  await app.register(filingRoutes, deps);
+  await app.register(classRoutes, deps);
+  await app.register(staffRoutes, deps);
+  await app.register(fileRoutes, deps);
+  await app.register(designationRoutes, deps);
+  await app.register(complianceRoutes, deps);
+}
+
+/** The demo seed calls this inside its transaction. */
+export { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo/demo.ts';

@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { ClassType } from '../../../../domain/classes/classTypes.ts';
+import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { isCurrent } from '../../../../domain/institutions/designations.ts';
+import type { OperatorType, ServiceForm } from '../../../../domain/institutions/vocabulary.ts';
+import type { Deps } from '../../../deps.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import { findDivisionAsOf } from '../../geography/queries.ts';
+import { capsFromColumns, feesFromColumns, toYuan } from '../common/fees.ts';
+import { designationTerm, iso, photoUrl } from '../common/presenters.ts';
+
+/** The public page of a filed institution in operation: what a parent needs to choose. */
+export async function getPublicProfile(deps: Deps, id: string) {
+  const today = todayInShanghai(deps.clock.now());
+  const filed = await deps.db
+    .selectFrom('filed_institutions')
+    .selectAll()
+    .where('institution_id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!filed) throw new AppError('NOT_FOUND');
+  const [classes, designations, photos, township, district] = await Promise.all([
+    deps.db
+      .selectFrom('institution_classes as c')
+      .leftJoin('class_enrolment_counts as e', 'e.class_id', 'c.id')
+      .select(['c.filed_class_type', 'c.filed_name', 'c.filed_capacity', 'e.enrolled'])
+      .where('c.institution_id', '=', id)
+      .where('c.filed_capacity', 'is not', null)
+      .orderBy(sql`array_position(array['infant', 'toddler', 'older_toddler', 'mixed'], c.filed_class_type)`)
+      .orderBy('c.filed_name')
+      .orderBy('c.id')
+      .execute(),
+    deps.db.selectFrom('institution_designations').selectAll().where('institution_id', '=', id).orderBy('granted_on').execute(),
+    deps.db
+      .selectFrom('institution_files')
+      .select('id')
+      .where('institution_id', '=', id)
+      .where('kind', '=', 'photo')
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+    findDivisionAsOf(deps.db, filed.division_code, today),
+    findDivisionAsOf(deps.db, filed.division_code.slice(0, 6), today),
+  ]);
+
+  const classViews = classes.map((c) => ({
+    classType: c.filed_class_type as ClassType,
+    name: c.filed_name as string,
+    capacity: c.filed_capacity as number,
+    vacancies: Math.max(0, (c.filed_capacity as number) - (c.enrolled ?? 0)),
+  }));
+  const vacancies: Partial<Record<ClassType, number>> = {};
+  for (const c of classViews) vacancies[c.classType] = (vacancies[c.classType] ?? 0) + c.vacancies;
+  const fees = feesFromColumns(filed);
+  const offeredFees = Object.fromEntries(Object.entries(toYuan(fees)).filter(([t]) => t in vacancies));
+  const current = designations.filter((d) => isCurrent(designationTerm(d), today));
+
+  return {
+    id,
+    name: filed.name,
+    address: filed.address,
+    divisionCode: filed.division_code,
+    townshipName: township?.name ?? null,
+    districtName: district?.name ?? null,
+    location: { lat: filed.lat, lng: filed.lng },
+    operatorType: filed.operator_type as OperatorType,
+    serviceForms: filed.service_forms as ServiceForm[],
+    openingHours:
+      filed.opens_at && filed.closes_at ? { opensAt: filed.opens_at, closesAt: filed.closes_at, weekdays: filed.open_weekdays } : null,
+    monthlyFeeYuan: offeredFees,
+    servesMeals: filed.serves_meals,
+    facilities: filed.facilities,
+    description: filed.description,
+    contactPhone: filed.contact_phone,
+    places: classViews.reduce((sum, c) => sum + c.capacity, 0),
+    vacancies,
+    classes: classViews,
+    inclusive: current.some((d) => d.kind === 'inclusive'),
+    designations: current.map((d) => ({
+      kind: d.kind as 'inclusive' | 'pilot' | 'demonstration',
+      level: d.level as 'city' | 'provincial' | 'national' | null,
+      grantedOn: d.granted_on,
+      document: d.document,
+      validFrom: d.valid_from,
+      validTo: d.valid_to,
+      priceCapsYuan: toYuan(capsFromColumns(d)),
+    })),
+    photos: photos.map((p) => ({ id: p.id, url: photoUrl(id, p.id) })),
+    // Inspections (oversight module) are not recorded yet.
+    lastInspection: null,
+    filingNumber: filed.filing_number,
+    filedAt: iso(filed.filed_at),
+  };
+}
