@@ -36,7 +36,12 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
     const items = res.json().items;
     expect(items).toHaveLength(3);
     expect(items[0].id).toBeGreaterThan(items[1].id);
-    for (const item of items) expect(item).toMatchObject({ action: 'auth.login', actorName: expect.stringMatching(/^测试/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const item of items)
+      expect(item).toMatchObject({
+        action: 'auth.login',
+        actorName: expect.stringMatching(/^测试/),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
   });
 
   it('verifies an intact chain, including entries appended concurrently', async () => {
