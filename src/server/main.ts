@@ -4,6 +4,7 @@ import { prepare } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DatabaseUnreachableError } from './db/connect.ts';
 import { expireOffers } from './modules/enrollment/applicationService.ts';
+import { illnessAlertJob } from './modules/health/index.ts';
 import { deleteExpiredSessions } from './platform/auth/queries.ts';
 import { startJobs } from './platform/jobs/scheduler.ts';
 
@@ -25,6 +26,7 @@ const stopJobs = startJobs(
   [
     { name: 'expired sessions', everyMs: 3_600_000, run: () => deleteExpiredSessions(deps.db, new Date()) },
     { name: 'expired offers', everyMs: 60_000, run: () => expireOffers(deps) },
+    illnessAlertJob(deps),
   ],
   app.log,
 );

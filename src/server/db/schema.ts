@@ -185,6 +185,42 @@ export interface FilingReceiptCountersTable {
   last_number: number;
 }
 
+export interface GrowthMeasurementsTable {
+  id: Generated<string>;
+  child_id: string;
+  measured_on: string;
+  weight_g: number | null;
+  length_mm: number | null;
+  position: string | null;
+  head_mm: number | null;
+  source: string;
+  institution_id: string | null;
+  recorded_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface IllnessAlertAcknowledgementsTable {
+  alert_id: string;
+  party: string;
+  acknowledged_by: string;
+  acknowledged_at: ColumnType<Date, Date | string, Date | string>;
+  cases_seen: number;
+}
+
+export interface IllnessAlertsTable {
+  id: Generated<string>;
+  institution_id: string;
+  class_id: string;
+  division_code: string;
+  alert_on: string;
+  kind: string;
+  cases: number;
+  threshold: number;
+  fever_from_c: string;
+  raised_at: ColumnType<Date, Date | string, Date | string>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface IncidentChildrenTable {
   incident_id: string;
   child_id: string;
@@ -423,6 +459,9 @@ export interface DB {
   fee_statements: FeeStatementsTable;
   filed_institutions: FiledInstitutionsTable;
   filing_receipt_counters: FilingReceiptCountersTable;
+  growth_measurements: GrowthMeasurementsTable;
+  illness_alert_acknowledgements: IllnessAlertAcknowledgementsTable;
+  illness_alerts: IllnessAlertsTable;
   incident_children: IncidentChildrenTable;
   incidents: IncidentsTable;
   institution_classes: InstitutionClassesTable;

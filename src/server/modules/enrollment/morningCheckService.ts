@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Scope } from '../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
+import { raiseIllnessAlerts } from '../health/index.ts';
 import { presentMorningCheck } from './attendancePresenters.ts';
 import { findMorningChecks } from './attendanceQueries.ts';
 import type { MorningCheckInput, MorningCheckView } from './attendanceSchemas.ts';
@@ -43,6 +44,7 @@ export async function recordMorningCheck(
       now,
     );
   });
+  await raiseIllnessAlerts(deps, enrolment.class_id, day, context);
   const [row] = await findMorningChecks(deps.db, { childIds: [childId], from: day, to: day, institutionIds: null });
   return presentMorningCheck(row as NonNullable<typeof row>);
 }

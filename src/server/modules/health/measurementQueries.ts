@@ -1,0 +1,50 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { DB, GrowthMeasurementsTable } from '../../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The facts a z-score needs (sex, birth date) and the name the page shows. */
+export function findGrowthChild(db: Db, childId: string) {
+  return db.selectFrom('children').select(['id', 'name', 'sex', 'birth_date']).where('id', '=', childId).executeTakeFirst();
+}
+
+/** The institution, among the caller's, where the child holds a place now. */
+export function findPlaceInstitution(db: Db, childId: string, institutionIds: string[]) {
+  if (institutionIds.length === 0) return Promise.resolve(undefined);
+  return db
+    .selectFrom('enrolments')
+    .select('institution_id')
+    .where('child_id', '=', childId)
+    .where('institution_id', 'in', institutionIds)
+    .where('end_date', 'is', null)
+    .executeTakeFirst()
+    .then((row) => row?.institution_id);
+}
+
+export function insertMeasurement(trx: Transaction<DB>, values: Insertable<GrowthMeasurementsTable>) {
+  return trx.insertInto('growth_measurements').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** A child's measurements, oldest first, with who recorded each. */
+export function findMeasurements(db: Db, filter: { childId: string; id?: string }) {
+  let query = db
+    .selectFrom('growth_measurements as g')
+    .innerJoin('users as u', 'u.id', 'g.recorded_by')
+    .leftJoin('institutions as i', 'i.id', 'g.institution_id')
+    .select([
+      'g.id',
+      'g.measured_on',
+      'g.weight_g',
+      'g.length_mm',
+      'g.position',
+      'g.head_mm',
+      'g.source',
+      'g.created_at',
+      'u.name as recorded_by_name',
+      'i.name as institution_name',
+    ])
+    .where('g.child_id', '=', filter.childId);
+  if (filter.id) query = query.where('g.id', '=', filter.id);
+  return query.orderBy('g.measured_on').orderBy('g.created_at').execute();
+}
+export type MeasurementRow = Awaited<ReturnType<typeof findMeasurements>>[number];

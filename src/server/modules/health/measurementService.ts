@@ -1,0 +1,140 @@
+import { compareIso, type IsoDate, todayInShanghai } from '../../../domain/dates/shanghai.ts';
+import { ageInDays, type GrowthTables } from '../../../domain/growth/index.ts';
+import { growthFlags } from '../../../domain/health/growthFlags.ts';
+import type { Deps } from '../../deps.ts';
+import type { Scope } from '../../platform/access/access.ts';
+import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
+import { AppError, fieldError } from '../../platform/errors/AppError.ts';
+import { findVisibleChildIds } from '../enrollment/childQueries.ts';
+import type { ZscoreRequest, ZscoreResponse } from './growthSchemas.ts';
+import { growthScores } from './growthService.ts';
+import * as q from './measurementQueries.ts';
+import type { GrowthRecord, MeasurementInput, MeasurementView } from './measurementSchemas.ts';
+
+type Child = NonNullable<Awaited<ReturnType<typeof q.findGrowthChild>>>;
+type Sex = 'male' | 'female';
+
+/**
+ * Who is recording: the child's guardian, or staff of the institution where the child holds a
+ * place. Anyone else gets "not found", never "forbidden" (the child's existence is not revealed).
+ */
+async function recorderOf(
+  deps: Deps,
+  scope: Scope,
+  childId: string,
+): Promise<{ source: 'parent' } | { source: 'institution'; institutionId: string }> {
+  if (scope.guardianUserId) {
+    const own = await findVisibleChildIds(deps.db, { ...scope, institutionIds: [] }, [childId]);
+    if (own.has(childId)) return { source: 'parent' };
+  }
+  const institutionId = await q.findPlaceInstitution(deps.db, childId, scope.institutionIds);
+  if (!institutionId) throw new AppError('NOT_FOUND');
+  return { source: 'institution', institutionId };
+}
+
+async function visibleChild(deps: Deps, scope: Scope, childId: string): Promise<Child> {
+  const visible = await findVisibleChildIds(deps.db, scope, [childId]);
+  const child = visible.has(childId) ? await q.findGrowthChild(deps.db, childId) : undefined;
+  if (!child) throw new AppError('NOT_FOUND');
+  return child;
+}
+
+const kg = (grams: number | null) => (grams === null ? undefined : grams / 1000);
+const cm = (mm: number | null) => (mm === null ? undefined : mm / 10);
+
+/** The WHO scores of one measurement: the calculator's own computation, so the two never disagree. */
+function scoresOf(tables: GrowthTables, child: Child, measuredOn: IsoDate, measurement: Omit<ZscoreRequest, 'sex'>): ZscoreResponse {
+  // A birth date corrected after the measurement could put it before birth: show it, score nothing.
+  if (compareIso(measuredOn, child.birth_date) < 0) return { ageDays: ageInDays(child.birth_date, measuredOn) };
+  return growthScores(tables, { ...measurement, sex: child.sex as Sex, birthDate: child.birth_date, measuredOn }, measuredOn);
+}
+
+/** One stored measurement with its WHO scores and flags for the child's sex and age on that day. */
+function present(tables: GrowthTables, child: Child, row: q.MeasurementRow): MeasurementView {
+  const position = (row.position ?? undefined) as 'recumbent' | 'standing' | undefined;
+  const measurement = { weightKg: kg(row.weight_g), lengthCm: cm(row.length_mm), position, headCm: cm(row.head_mm) };
+  const { ageDays, measuredOn: _measuredOn, standingUnder9Months, ...scores } = scoresOf(tables, child, row.measured_on, measurement);
+  return {
+    id: row.id,
+    measuredOn: row.measured_on,
+    ageDays,
+    weightKg: measurement.weightKg ?? null,
+    lengthCm: measurement.lengthCm ?? null,
+    position: position ?? null,
+    headCm: measurement.headCm ?? null,
+    source: row.source as MeasurementView['source'],
+    institutionName: row.institution_name,
+    recordedByName: row.recorded_by_name,
+    createdAt: new Date(row.created_at).toISOString(),
+    scores,
+    ...(standingUnder9Months ? { standingUnder9Months } : {}),
+    flags: growthFlags(scores),
+  };
+}
+
+/** Records a measurement: the day must have begun and the child must have been born. Audited as a write. */
+export async function recordMeasurement(
+  deps: Deps,
+  tables: GrowthTables,
+  scope: Scope,
+  childId: string,
+  input: MeasurementInput,
+  context: AuditContext,
+): Promise<MeasurementView> {
+  const recorder = await recorderOf(deps, scope, childId);
+  const child = (await q.findGrowthChild(deps.db, childId)) as Child;
+  const today: IsoDate = todayInShanghai(deps.clock.now());
+  if (compareIso(input.measuredOn, today) > 0) throw fieldError('body.measuredOn', 'date.future');
+  if (compareIso(input.measuredOn, child.birth_date) < 0) throw fieldError('body.measuredOn', 'growth.measuredBeforeBirth');
+  const now = deps.clock.now();
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const row = await q.insertMeasurement(trx, {
+      child_id: childId,
+      measured_on: input.measuredOn,
+      weight_g: input.weightKg === undefined ? null : Math.round(input.weightKg * 1000),
+      length_mm: input.lengthCm === undefined ? null : Math.round(input.lengthCm * 10),
+      position: input.lengthCm === undefined ? null : (input.position ?? null),
+      head_mm: input.headCm === undefined ? null : Math.round(input.headCm * 10),
+      source: recorder.source,
+      institution_id: recorder.source === 'institution' ? recorder.institutionId : null,
+      recorded_by: scope.actor.userId,
+      created_at: now,
+    });
+    await appendAudit(
+      trx,
+      context,
+      {
+        action: 'growth_measurement.record',
+        entityType: 'child',
+        entityId: childId,
+        detail: { measurementId: row.id, measuredOn: input.measuredOn, source: recorder.source },
+      },
+      now,
+    );
+    return row.id;
+  });
+  const [row] = await q.findMeasurements(deps.db, { childId, id });
+  return present(tables, child, row as q.MeasurementRow);
+}
+
+/** The child's growth record with scores and flags; the read is audited like every read of a child's data. */
+export async function getGrowthRecord(
+  deps: Deps,
+  tables: GrowthTables,
+  scope: Scope,
+  childId: string,
+  context: AuditContext,
+): Promise<GrowthRecord> {
+  const child = await visibleChild(deps, scope, childId);
+  const rows = await q.findMeasurements(deps.db, { childId });
+  await appendAudit(
+    deps.db,
+    context,
+    { action: 'child.read', entityType: 'child', entityId: childId, detail: { via: 'growth' } },
+    deps.clock.now(),
+  );
+  return {
+    child: { id: child.id, name: child.name, sex: child.sex as Sex, birthDate: child.birth_date },
+    items: rows.map((row) => present(tables, child, row)),
+  };
+}
