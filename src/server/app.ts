@@ -12,6 +12,7 @@ import { enrollmentModule } from './modules/enrollment/index.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
 import { healthModule } from './modules/health/index.ts';
 import { institutionRoutes } from './modules/institutions/index.ts';
+import { subsidiesModule } from './modules/subsidies/index.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(institutionRoutes, deps);
   await app.register(healthModule, deps);
   await app.register(enrollmentModule, deps);
+  await app.register(subsidiesModule, deps);
 
   await app.register(webApp, { distDir: config.webDistDir });
   return app;

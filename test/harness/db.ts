@@ -19,7 +19,7 @@ export const DIALECTS: Dialect[] = (['pglite', 'postgres'] as const).filter((d) 
 export type TestDatabase = Database & {
   dialect: Dialect;
   /** PostgreSQL only: where a second server process would connect to share this database. */
-  postgres?: { url: string; schema: string };
+  postgres?: { url: string; schema: string; connectionTimeoutMs: number };
 };
 
 /** A migrated database of its own: PGlite copied from the template, or a fresh PostgreSQL schema. */
@@ -34,12 +34,15 @@ export async function openTestDatabase(dialect: Dialect, options: { poolSize?: n
   const admin = await openPostgres({ url, poolSize: 1 });
   await admin.withScriptSession(1, (run) => run(`create schema ${schema}`));
   await admin.close();
-  const database = await openPostgres({ url, schema, poolSize: options.poolSize ?? 10 });
+  // Races queue hundreds of requests behind ten connections on a machine shared with other test
+  // files; they must wait their turn, not fail on the production wait limit.
+  const shared = { url, schema, connectionTimeoutMs: 60_000 };
+  const database = await openPostgres({ ...shared, poolSize: options.poolSize ?? 10 });
   await migrate(database);
   return {
     ...database,
     dialect,
-    postgres: { url, schema },
+    postgres: shared,
     async close() {
       await database.withScriptSession(1, (run) => run(`drop schema ${schema} cascade`)).catch(() => {});
       await database.close();

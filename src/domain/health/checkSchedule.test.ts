@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, type CheckScheduleInput, checkSchedule } from './checkSchedule.ts';
+import { addDaysIso } from '../dates/shanghai.ts';
+import { type CheckScheduleInput, checkSchedule } from './checkSchedule.ts';
 
 const statusOf = (input: CheckScheduleInput) => Object.fromEntries(checkSchedule(input).visits.map((v) => [v.key, v.status]));
 

@@ -1,5 +1,5 @@
 import { ageUpDate } from '../dates/childAge.ts';
-import { compareIso, type IsoDate, isIsoDate, parseIsoDate, toShanghaiDate } from '../dates/shanghai.ts';
+import { addDaysIso, compareIso, type IsoDate, isIsoDate } from '../dates/shanghai.ts';
 import type { Bilingual } from './bilingual.ts';
 
 /**
@@ -65,12 +65,6 @@ const CLINIC: Bilingual = {
   'zh-CN': '乡镇卫生院或社区卫生服务中心',
   en: 'Township health center or community health service center',
 };
-
-const MS_PER_DAY = 86_400_000;
-/** Shanghai noon ± whole days stays on the intended calendar day (see parseIsoDate). */
-export function addDaysIso(date: IsoDate, days: number): IsoDate {
-  return toShanghaiDate(parseIsoDate(date).getTime() + days * MS_PER_DAY);
-}
 
 function monthName(months: number): Bilingual {
   return { 'zh-CN': `${months}月龄健康检查`, en: `${months}-month check` };

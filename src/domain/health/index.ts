@@ -1,6 +1,5 @@
 export type { Bilingual } from './bilingual.ts';
 export {
-  addDaysIso,
   CHECK_MONTHS,
   type CheckSchedule,
   type CheckScheduleInput,

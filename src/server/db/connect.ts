@@ -33,13 +33,19 @@ const INT8 = 20;
 const DATE = 1082;
 const NUMERIC = 1700;
 
-export type PostgresOptions = { url: string; schema?: string; poolSize?: number };
+export type PostgresOptions = {
+  url: string;
+  schema?: string;
+  poolSize?: number;
+  /** How long a request may wait for a free connection before it fails (a burst beyond the pool). */
+  connectionTimeoutMs?: number;
+};
 
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {

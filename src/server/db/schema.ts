@@ -62,6 +62,17 @@ export interface ChildGuardiansTable {
   consented_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface ChildcareSubsidyClaimsTable {
+  id: Generated<string>;
+  child_id: string;
+  applied_by: string;
+  applied_at: ColumnType<Date, Date | string, Date | string>;
+  status: Generated<string>;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  decided_by: string | null;
+  reason: string | null;
+}
+
 export interface ChildrenTable {
   id: Generated<string>;
   name: string;
@@ -319,6 +330,48 @@ export interface InstitutionStaffTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface InstitutionSubsidyApplicationsTable {
+  id: Generated<string>;
+  institution_id: string;
+  district_code: string;
+  kind: string;
+  period_from: string;
+  period_to: string;
+  details: ColumnType<unknown, string, string>;
+  description: Generated<string>;
+  requested_fen: number;
+  suggested_fen: number | null;
+  status: Generated<string>;
+  approved_fen: number | null;
+  submitted_at: ColumnType<Date, Date | string, Date | string>;
+  submitted_by: string | null;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface InstitutionSubsidyEventsTable {
+  id: Generated<number>;
+  application_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  note: string | null;
+  amount_fen: number | null;
+  at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface InstitutionSubsidyFilesTable {
+  id: Generated<string>;
+  application_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface InstitutionsTable {
   id: Generated<string>;
   name: string;
@@ -424,6 +477,14 @@ export interface StatementDeductionsTable {
   reversed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+export interface TaxDeductionSharesTable {
+  child_id: string;
+  year: number;
+  user_id: string;
+  share_percent: number;
+  chosen_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface UserRolesTable {
   id: Generated<string>;
   user_id: string;
@@ -443,12 +504,149 @@ export interface UsersTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface UtilityCertificatesTable {
+  id: Generated<string>;
+  code: string;
+  institution_id: string;
+  institution_name: string;
+  credit_code: string;
+  address: string;
+  filing_number: string;
+  issuer: string;
+  issued_at: ColumnType<Date, Date | string, Date | string>;
+  valid_until: string;
+  issued_by: string | null;
+  revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  revoked_reason: string | null;
+}
+
+export interface VoucherApplicationsTable {
+  id: Generated<string>;
+  program_id: string;
+  child_id: string;
+  applied_by: string;
+  applied_at: ColumnType<Date, Date | string, Date | string>;
+  status: Generated<string>;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  voucher_id: string | null;
+}
+
+export interface VoucherLedgerEntriesTable {
+  id: Generated<number>;
+  txn_id: string;
+  program_id: string;
+  kind: string;
+  account: string;
+  amount_fen: number;
+  voucher_id: string | null;
+  redemption_id: string | null;
+  settlement_id: string | null;
+  institution_id: string | null;
+  at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface VoucherProgramInstitutionsTable {
+  program_id: string;
+  institution_id: string;
+}
+
+export interface VoucherProgramsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  division_code: string;
+  status: Generated<string>;
+  budget_fen: number;
+  face_value_fen: number;
+  valid_from: string;
+  valid_to: string;
+  voucher_valid_days: number | null;
+  issuance: string;
+  lottery_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  lottery_seed: number | null;
+  lottery_drawn_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  max_age_months: Generated<number>;
+  residence_division_codes: string[];
+  per_child_limit: Generated<number>;
+  inclusive_only: Generated<boolean>;
+  unissued_fen: number;
+  outstanding_fen: Generated<number>;
+  redeemed_fen: Generated<number>;
+  payable_fen: Generated<number>;
+  paid_fen: Generated<number>;
+  expired_fen: Generated<number>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  opened_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface VoucherRedemptionsTable {
+  id: Generated<string>;
+  voucher_id: string;
+  program_id: string;
+  institution_id: string;
+  statement_id: string;
+  deduction_id: string;
+  child_id: string;
+  amount_fen: number;
+  released_fen: number;
+  month: string;
+  idempotency_key: string;
+  redeemed_at: ColumnType<Date, Date | string, Date | string>;
+  redeemed_by: string | null;
+  reversed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reversed_by: string | null;
+  reversal_reason: string | null;
+  settlement_id: string | null;
+}
+
+export interface VoucherSettlementLinesTable {
+  settlement_id: string;
+  program_id: string;
+  amount_fen: number;
+  redemptions: number;
+}
+
+export interface VoucherSettlementsTable {
+  id: Generated<string>;
+  institution_id: string;
+  month: string;
+  total_fen: number;
+  redemptions: number;
+  status: Generated<string>;
+  settled_at: ColumnType<Date, Date | string, Date | string>;
+  settled_by: string | null;
+  paid_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  paid_by: string | null;
+  payment_reference: string | null;
+}
+
+export interface VouchersTable {
+  id: Generated<string>;
+  program_id: string;
+  code: string;
+  child_id: string;
+  claimed_by: string | null;
+  issued_via: string;
+  face_value_fen: number;
+  status: Generated<string>;
+  issued_at: ColumnType<Date, Date | string, Date | string>;
+  valid_from: string;
+  expires_on: string;
+  spent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  expired_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  reminded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
 export interface DB {
   application_choices: ApplicationChoicesTable;
   applications: ApplicationsTable;
   attendance: AttendanceTable;
   audit_log: AuditLogTable;
   child_guardians: ChildGuardiansTable;
+  childcare_subsidy_claims: ChildcareSubsidyClaimsTable;
   children: ChildrenTable;
   class_caregivers: ClassCaregiversTable;
   class_enrolment_counts: ClassEnrolmentCountsTable;
@@ -469,6 +667,9 @@ export interface DB {
   institution_files: InstitutionFilesTable;
   institution_filings: InstitutionFilingsTable;
   institution_staff: InstitutionStaffTable;
+  institution_subsidy_applications: InstitutionSubsidyApplicationsTable;
+  institution_subsidy_events: InstitutionSubsidyEventsTable;
+  institution_subsidy_files: InstitutionSubsidyFilesTable;
   institutions: InstitutionsTable;
   login_attempts: LoginAttemptsTable;
   morning_checks: MorningChecksTable;
@@ -477,6 +678,16 @@ export interface DB {
   settings: SettingsTable;
   staff_certificates: StaffCertificatesTable;
   statement_deductions: StatementDeductionsTable;
+  tax_deduction_shares: TaxDeductionSharesTable;
   user_roles: UserRolesTable;
   users: UsersTable;
+  utility_certificates: UtilityCertificatesTable;
+  voucher_applications: VoucherApplicationsTable;
+  voucher_ledger_entries: VoucherLedgerEntriesTable;
+  voucher_program_institutions: VoucherProgramInstitutionsTable;
+  voucher_programs: VoucherProgramsTable;
+  voucher_redemptions: VoucherRedemptionsTable;
+  voucher_settlement_lines: VoucherSettlementLinesTable;
+  voucher_settlements: VoucherSettlementsTable;
+  vouchers: VouchersTable;
 }

@@ -1,6 +1,5 @@
-import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
+import { addDaysIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { isWithinDivision } from '../../../domain/geography/divisionCode.ts';
-import { addDaysIso } from '../../../domain/health/checkSchedule.ts';
 import {
   type CheckForClusters,
   DEFAULT_ILLNESS_ALERT_SETTINGS,

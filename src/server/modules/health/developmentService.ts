@@ -1,13 +1,6 @@
 import { ageInMonths } from '../../../domain/dates/childAge.ts';
-import type { IsoDate } from '../../../domain/dates/shanghai.ts';
-import {
-  addDaysIso,
-  adviceFor,
-  checklistForAge,
-  checkSchedule,
-  MAX_DISCHARGE_DAYS,
-  WARNING_SIGN_CHECKLISTS,
-} from '../../../domain/health/index.ts';
+import { addDaysIso, type IsoDate } from '../../../domain/dates/shanghai.ts';
+import { adviceFor, checklistForAge, checkSchedule, MAX_DISCHARGE_DAYS, WARNING_SIGN_CHECKLISTS } from '../../../domain/health/index.ts';
 import { fieldError } from '../../platform/errors/AppError.ts';
 import type { AssessRequest, ScheduleQuery, WarningSignsQuery } from './developmentSchemas.ts';
 

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
+import { addDaysIso } from '../../../domain/dates/shanghai.ts';
 import { normalCdf } from '../../../domain/growth/normal.ts';
 import { handRestrictedZ, handSd, handZ, rawRow } from '../../../domain/growth/rawWho.testkit.ts';
-import { addDaysIso } from '../../../domain/health/checkSchedule.ts';
 
 const months = (m: number) => m * 30.4375;
 

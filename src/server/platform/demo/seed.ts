@@ -5,6 +5,7 @@ import { seedEnrolmentDemo } from '../../modules/enrollment/demo.ts';
 import { readBundledDivisions } from '../../modules/geography/divisionsCsv.ts';
 import * as geography from '../../modules/geography/queries.ts';
 import { seedInstitutionDemo } from '../../modules/institutions/index.ts';
+import { seedSubsidyDemo } from '../../modules/subsidies/demo.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../audit/auditLog.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { demoPopulation } from './population.ts';
@@ -70,6 +71,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     }
     await seedInstitutionDemo(trx, { guidanceCenterId: institution.id, passwordHash, now });
     await seedEnrolmentDemo(trx, { now, passwordHash });
+    await seedSubsidyDemo(trx, { now, passwordHash });
     await markDemo(trx);
     await appendAudit(trx, SYSTEM_CONTEXT, { action: 'demo.seed', entityType: 'system', detail: { accounts: DEMO_ACCOUNTS.length } }, now);
     return true;

@@ -173,11 +173,11 @@ export const ERROR_CODES = {
     'zh-CN': '该幼儿不符合本项目的领取条件',
     en: "The child does not meet this program's conditions",
   },
-  /** Claiming from a program that is not open, or outside its dates, or in the wrong issuance mode. */
+  /** Claiming or applying while a program is not open, outside its dates, after its lottery closed, or for an automatic grant (details.reason). */
   PROGRAM_NOT_ACCEPTING: {
     status: 409,
-    'zh-CN': '该补贴项目当前不接受{what}',
-    en: 'The program does not take {what} now',
+    'zh-CN': '该补贴项目当前不接受领取或申请',
+    en: 'The program does not take claims or applications now',
   },
   /** A program or subsidy-application action its current status does not offer (details: status, action, allowed). */
   SUBSIDY_ACTION_NOT_ALLOWED: {

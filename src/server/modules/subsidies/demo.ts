@@ -1,0 +1,30 @@
+import type { Transaction } from 'kysely';
+import { createPrng } from '../../../domain/random/prng.ts';
+import type { DB } from '../../db/schema.ts';
+import { seedProgram2023 } from './demo/demo2023.ts';
+import { seedApplications } from './demo/demoApplications.ts';
+import { seedCurrentProgram } from './demo/demoCurrent.ts';
+import { findDemoInstitutions, findInstitutionOfUser, findUserIdByPhone } from './demo/demoQueries.ts';
+
+/** Demo accounts (src/server/platform/demo/seed.ts): the city official, the guidance centre's director, a parent. */
+const CITY_OFFICIAL_PHONE = '13900000001';
+const DEMO_PARENT_PHONE = '13900000005';
+const DIRECTOR_PHONE = '13900000003';
+
+/**
+ * The subsidies demo, inside the seed's transaction after the institutions and families: the
+ * city's 2023 program of 1,000,000 yuan of childcare vouchers as it ran and closed (partly
+ * redeemed, months settled and paid, the rest expired), this year's program, open, and the
+ * social-insurance subsidy applications (19 approved for 2023, a few of this year in review).
+ */
+export async function seedSubsidyDemo(trx: Transaction<DB>, options: { now: Date; passwordHash: string; seed?: number }) {
+  const prng = createPrng(options.seed ?? 2_023_0301);
+  const officialId = await findUserIdByPhone(trx, CITY_OFFICIAL_PHONE);
+  const demoParentId = await findUserIdByPhone(trx, DEMO_PARENT_PHONE);
+  const institutions = await findDemoInstitutions(trx);
+  const program2023 = await seedProgram2023(trx, prng, { now: options.now, passwordHash: options.passwordHash, officialId, institutions });
+  const current = await seedCurrentProgram(trx, prng, { now: options.now, officialId, demoParentId });
+  const guidanceCentreId = await findInstitutionOfUser(trx, DIRECTOR_PHONE);
+  const applications = await seedApplications(trx, prng, { now: options.now, institutions, cityOfficialId: officialId, guidanceCentreId });
+  return { program2023, current, applications };
+}

@@ -1,0 +1,88 @@
+import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { reverse } from '../../../../domain/subsidies/ledger.ts';
+import { reversalRefusal } from '../../../../domain/subsidies/programs.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import { postToLedger } from '../common/ledger.ts';
+import { presentRedemption } from './redemptionPresenters.ts';
+import * as r from './redemptionQueries.ts';
+import { lockVoucher } from './voucherQueries.ts';
+
+const REFUSALS = {
+  already_reversed: 'REDEMPTION_ALREADY_REVERSED',
+  settled: 'REDEMPTION_SETTLED',
+  window_closed: 'REVERSAL_WINDOW_CLOSED',
+} as const;
+
+/**
+ * The institution that made a redemption reverses it, with a reason, within the calendar month
+ * it was made and before settlement: the deduction is struck from the statement and the
+ * voucher is whole again. Locks in the redemption's order (voucher, redemption, statement,
+ * program), so it never deadlocks with a redemption or a settlement.
+ */
+export async function reverseRedemption(deps: Deps, scope: Scope, id: string, reason: string, context: AuditContext) {
+  const [found] = await r.findRedemptions(deps.db, { ids: [id] });
+  if (!found || !scope.institutionIds.includes(found.institution_id)) throw new AppError('NOT_FOUND');
+  const now = deps.clock.now();
+  const currentMonth = todayInShanghai(now).slice(0, 7);
+  await deps.db.transaction().execute(async (trx) => {
+    const voucher = await lockVoucher(trx, { id: found.voucher_id });
+    const redemption = await r.lockRedemption(trx, id);
+    if (!voucher || !redemption) throw new AppError('NOT_FOUND');
+    const refusal = reversalRefusal(
+      { month: redemption.month, reversed: redemption.reversed_at !== null, settled: redemption.settlement_id !== null },
+      currentMonth,
+    );
+    if (refusal) throw new AppError(REFUSALS[refusal], { month: redemption.month });
+    await r.lockStatement(trx, redemption.statement_id);
+    await trx
+      .updateTable('voucher_redemptions')
+      .set({ reversed_at: now, reversed_by: scope.actor.userId, reversal_reason: reason })
+      .where('id', '=', id)
+      .execute();
+    await trx.updateTable('statement_deductions').set({ reversed_at: now }).where('id', '=', redemption.deduction_id).execute();
+    await trx.updateTable('vouchers').set({ status: 'active', spent_at: null }).where('id', '=', voucher.id).execute();
+    const txnIds = await postToLedger(
+      trx,
+      redemption.program_id,
+      'reverse',
+      [
+        {
+          transfers: reverse(redemption.amount_fen, voucher.face_value_fen),
+          refs: { voucherId: voucher.id, redemptionId: id, institutionId: redemption.institution_id },
+        },
+      ],
+      now,
+    );
+    // The part returned to the budget at redemption may have been issued again since.
+    if (!txnIds) throw new AppError('BUDGET_EXHAUSTED');
+    await appendAudit(
+      trx,
+      context,
+      {
+        action: 'voucher.reverse',
+        entityType: 'voucher',
+        entityId: voucher.id,
+        detail: { redemptionId: id, institutionId: redemption.institution_id, amountFen: redemption.amount_fen, reason, txnId: txnIds[0] },
+      },
+      now,
+    );
+  });
+  const [row] = await r.findRedemptions(deps.db, { ids: [id] });
+  return presentRedemption(row as r.RedemptionRow, currentMonth);
+}
+
+/** The institution's redemptions of a month (by redemption month), for its director. */
+export async function listInstitutionRedemptions(deps: Deps, scope: Scope, institutionId: string, month: string) {
+  if (!scope.institutionIds.includes(institutionId)) throw new AppError('NOT_FOUND');
+  const currentMonth = todayInShanghai(deps.clock.now()).slice(0, 7);
+  return (await r.findRedemptions(deps.db, { institutionId, month })).map((row) => presentRedemption(row, currentMonth));
+}
+
+export async function getRedemption(deps: Deps, scope: Scope, id: string) {
+  const [row] = await r.findRedemptions(deps.db, { ids: [id] });
+  if (!row || !scope.institutionIds.includes(row.institution_id)) throw new AppError('NOT_FOUND');
+  return presentRedemption(row, todayInShanghai(deps.clock.now()).slice(0, 7));
+}

@@ -1,0 +1,162 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../../deps.ts';
+import { roles } from '../../../platform/access/access.ts';
+import { auditContext, scope } from '../../../platform/access/plugin.ts';
+import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { IdParams, MonthQuery } from '../common/schemas.ts';
+import { claim, withdrawApplication } from './claimService.ts';
+import { availablePrograms, getOwnVoucher, listOwnApplications, listOwnVouchers, lookupVoucher } from './familyService.ts';
+import { redeemVoucher } from './redeemService.ts';
+import { getRedemption, listInstitutionRedemptions, reverseRedemption } from './reverseService.ts';
+import {
+  ApplicationView,
+  AvailableProgram,
+  ClaimBody,
+  ClaimResult,
+  LookupQuery,
+  RedeemBody,
+  RedemptionView,
+  ReverseBody,
+  VoucherLookup,
+  VoucherView,
+} from './voucherSchemas.ts';
+
+const PARENT = { access: roles('parent') };
+const DIRECTOR = { access: roles('institution_admin') };
+const Conflict = { 409: ErrorBody, 422: ErrorBody };
+
+/** Vouchers for families (claim, apply, see) and institutions (look up, redeem, reverse). */
+export async function voucherRoutes(server: FastifyInstance, deps: Deps) {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  const tags = ['vouchers'];
+
+  app.get('/api/v1/voucher-programs/available', {
+    config: PARENT,
+    schema: {
+      tags,
+      summary: '可领取的补贴券 Programs open today and whether each of my children may claim or apply',
+      response: { 200: z.object({ items: z.array(AvailableProgram) }), ...ErrorResponses },
+    },
+    handler: async (request) => ({ items: await availablePrograms(deps, scope(request)) }),
+  });
+
+  app.post('/api/v1/voucher-programs/:id/claims', {
+    config: PARENT,
+    schema: {
+      tags,
+      summary: '领取/申请 Claim a voucher for my child (first come, first served), or apply for the lottery',
+      description: '409 BUDGET_EXHAUSTED, VOUCHER_LIMIT_REACHED, PROGRAM_NOT_ACCEPTING; 422 VOUCHER_NOT_ELIGIBLE (details.reasons).',
+      params: IdParams,
+      body: ClaimBody,
+      response: { 201: ClaimResult, ...Conflict, ...ErrorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await claim(deps, scope(request), request.params.id, request.body.childId, auditContext(request))),
+  });
+
+  app.get('/api/v1/voucher-applications', {
+    config: PARENT,
+    schema: {
+      tags,
+      summary: '我的摇号申请 My children’s lottery applications',
+      response: { 200: z.object({ items: z.array(ApplicationView) }), ...ErrorResponses },
+    },
+    handler: async (request) => ({ items: await listOwnApplications(deps, scope(request)) }),
+  });
+
+  app.post('/api/v1/voucher-applications/:id/withdraw', {
+    config: PARENT,
+    schema: {
+      tags,
+      summary: '撤回申请 Withdraw a pending application',
+      params: IdParams,
+      response: { 200: ApplicationView, ...Conflict, ...ErrorResponses },
+    },
+    handler: (request) => withdrawApplication(deps, scope(request), request.params.id, auditContext(request)),
+  });
+
+  app.get('/api/v1/vouchers', {
+    config: PARENT,
+    schema: {
+      tags,
+      summary: '我的补贴券 My children’s vouchers: code (and QR text), balance, expiry, where usable',
+      response: { 200: z.object({ items: z.array(VoucherView) }), ...ErrorResponses },
+    },
+    handler: async (request) => ({ items: await listOwnVouchers(deps, scope(request)) }),
+  });
+
+  app.get('/api/v1/vouchers/lookup', {
+    config: DIRECTOR,
+    schema: {
+      tags,
+      summary: '查询券码 Look up a scanned or typed code (vouchers of children holding a place here only)',
+      querystring: LookupQuery,
+      response: { 200: VoucherLookup, ...ErrorResponses },
+    },
+    handler: (request) => lookupVoucher(deps, scope(request), request.query.code),
+  });
+
+  app.get('/api/v1/vouchers/:id', {
+    config: PARENT,
+    schema: {
+      tags,
+      summary: '补贴券详情 One of my children’s vouchers',
+      params: IdParams,
+      response: { 200: VoucherView, ...ErrorResponses },
+    },
+    handler: (request) => getOwnVoucher(deps, scope(request), request.params.id),
+  });
+
+  app.post('/api/v1/vouchers/redeem', {
+    config: DIRECTOR,
+    schema: {
+      tags,
+      summary: '核销 Redeem a voucher against a fee statement of a child enrolled here (idempotent)',
+      description:
+        'Returns the redemption; a retry with the same idempotencyKey returns the first result. 404 for an unknown code or a ' +
+        'statement or child not of this institution; 409 VOUCHER_SPENT, VOUCHER_EXPIRED, VOUCHER_NOT_YET_VALID, BUDGET_EXHAUSTED, ' +
+        'VOUCHER_NOT_ACCEPTED_HERE, IDEMPOTENCY_KEY_REUSED; 400 when the amount exceeds the face value or what the statement asks.',
+      body: RedeemBody,
+      response: { 200: RedemptionView, ...Conflict, ...ErrorResponses },
+    },
+    handler: (request) => redeemVoucher(deps, scope(request), request.body, auditContext(request)),
+  });
+
+  app.get('/api/v1/voucher-redemptions/:id', {
+    config: DIRECTOR,
+    schema: {
+      tags,
+      summary: '核销记录 One redemption of my institution',
+      params: IdParams,
+      response: { 200: RedemptionView, ...ErrorResponses },
+    },
+    handler: (request) => getRedemption(deps, scope(request), request.params.id),
+  });
+
+  app.post('/api/v1/voucher-redemptions/:id/reverse', {
+    config: DIRECTOR,
+    schema: {
+      tags,
+      summary: '撤销核销 Reverse a redemption of this month, before settlement, with a reason',
+      description: '409 REDEMPTION_ALREADY_REVERSED, REDEMPTION_SETTLED, REVERSAL_WINDOW_CLOSED.',
+      params: IdParams,
+      body: ReverseBody,
+      response: { 200: RedemptionView, ...Conflict, ...ErrorResponses },
+    },
+    handler: (request) => reverseRedemption(deps, scope(request), request.params.id, request.body.reason, auditContext(request)),
+  });
+
+  app.get('/api/v1/institutions/:id/voucher-redemptions', {
+    config: DIRECTOR,
+    schema: {
+      tags,
+      summary: '本机构核销记录 The institution’s redemptions made in a month',
+      params: IdParams,
+      querystring: MonthQuery,
+      response: { 200: z.object({ items: z.array(RedemptionView) }), ...ErrorResponses },
+    },
+    handler: async (request) => ({ items: await listInstitutionRedemptions(deps, scope(request), request.params.id, request.query.month) }),
+  });
+}
