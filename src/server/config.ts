@@ -11,6 +11,8 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   REQUIRE_TOTP: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -34,6 +36,9 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL only: connections per process, and how long a request waits for one when all are busy. */
+  databasePoolSize: number;
+  databasePoolWaitMs: number;
   seedDemo: 'auto' | 'always' | 'never';
   sessionTtlHours: number;
   /** Officials and admins must have a second factor before they can act. */
@@ -65,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePoolWaitMs: e.DATABASE_POOL_WAIT_MS,
     seedDemo: e.SEED_DEMO,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     requireTotp: e.REQUIRE_TOTP === 'auto' ? e.NODE_ENV === 'production' : e.REQUIRE_TOTP === 'true',

@@ -1,4 +1,7 @@
 import { createFieldCipher } from '../../src/server/platform/crypto/fieldCipher.ts';
 
+/** The fixed test key as FIELD_ENCRYPTION_KEY takes it, so spawned servers share it too. */
+export const TEST_FIELD_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** A fixed key so tests that restart an app on the same database can still decrypt. */
-export const testCipher = createFieldCipher(Buffer.alloc(32, 7));
+export const testCipher = createFieldCipher(Buffer.from(TEST_FIELD_KEY, 'base64'));

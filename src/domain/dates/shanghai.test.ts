@@ -10,6 +10,7 @@ import {
   parseIsoDate,
   todayInShanghai,
   toShanghaiDate,
+  toShanghaiMinute,
 } from './shanghai.ts';
 
 // Reference arithmetic that uses no Date object at all (H. Hinnant, "days_from_civil").
@@ -49,6 +50,11 @@ describe('toShanghaiDate / todayInShanghai', () => {
     expect(toShanghaiDate(Date.parse('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
     expect(toShanghaiDate(new Date('2026-11-29T05:00:00-05:00'))).toBe('2026-11-29');
     expect(toShanghaiDate(new Date('2026-11-28T23:59:00-05:00'))).toBe('2026-11-29');
+  });
+
+  test('shows an instant as Shanghai wall time to the minute', () => {
+    expect(toShanghaiMinute(new Date('2026-12-10T02:00:00Z'))).toBe('2026-12-10 10:00');
+    expect(toShanghaiMinute(new Date('2026-12-31T16:05:00Z'))).toBe('2027-01-01 00:05');
   });
 
   test('rejects an invalid instant', () => {

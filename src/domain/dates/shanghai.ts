@@ -88,6 +88,11 @@ export function toShanghaiDate(instant: Date | number): IsoDate {
   return date;
 }
 
+/** An instant as Shanghai wall time to the minute ('2026-12-10 10:00'), for messages people read. */
+export function toShanghaiMinute(instant: Date): string {
+  return format(instant, 'uuuu-MM-dd HH:mm', { in: inShanghai });
+}
+
 /** Today's date in Shanghai; the clock is passed in so callers and tests control it. */
 export function todayInShanghai(now: Date): IsoDate {
   return toShanghaiDate(now);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { fenToYuanString, formatCny, isFen, splitFen, sumFen, yuanToFen } from './fen.ts';
+import { fenToYuanString, formatCny, isFen, parseYuanInput, splitFen, sumFen, yuanToFen } from './fen.ts';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -161,5 +161,19 @@ describe('isFen', () => {
     ['1', false],
   ])('%j → %s', (value, expected) => {
     expect(isFen(value)).toBe(expected);
+  });
+});
+
+describe('parseYuanInput', () => {
+  test('reads yuan with up to 2 decimals exactly, with grouping, the yuan sign and spaces', () => {
+    expect(parseYuanInput('0.29')).toBe(29);
+    expect(parseYuanInput('0.1')).toBe(10);
+    expect(parseYuanInput(' ¥12,800.50 ')).toBe(1_280_050);
+    expect(parseYuanInput('￥1，000')).toBe(100_000);
+    expect(parseYuanInput('0')).toBe(0);
+  });
+
+  test.each(['', '  ', 'abc', '五百', '1.005', '-5', '1e3', '12.', '.5', 'NaN', '99999999999999999'])('refuses %j', (text) => {
+    expect(parseYuanInput(text)).toBeUndefined();
   });
 });

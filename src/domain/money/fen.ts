@@ -35,6 +35,20 @@ export function yuanToFen(input: string | number, options: YuanToFenOptions = {}
   return sign === '-' ? -Number(magnitude) : Number(magnitude);
 }
 
+/**
+ * What a person typed into a yuan field ('¥12,800.5', '960 ') in fen, or undefined when it is not
+ * a non-negative amount with at most 2 decimals. Grouping commas and the yuan sign are allowed.
+ */
+export function parseYuanInput(text: string): Fen | undefined {
+  const plain = text.replace(/[\s,，¥￥]/g, '');
+  if (plain === '') return undefined;
+  try {
+    return yuanToFen(plain);
+  } catch {
+    return undefined;
+  }
+}
+
 function assertSafeInteger(fen: number): void {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not a whole number of fen: ${fen}`);
 }

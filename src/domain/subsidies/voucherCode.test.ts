@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { CODE_ALPHABET, formatVoucherCode, normalizeVoucherCode, VOUCHER_CODE, voucherCodeFrom } from './voucherCode.ts';
+import { CODE_ALPHABET, formatVoucherCode, normalizeVoucherCode, VOUCHER_CODE, voucherCodeFrom, voucherQrText } from './voucherCode.ts';
 
 const bytes = fc.uint8Array({ minLength: 11, maxLength: 11 });
 
@@ -41,5 +41,12 @@ describe('voucher codes', () => {
 
   test('formats in groups of four', () => {
     expect(formatVoucherCode('7KQ2M9XD4B1R')).toBe('7KQ2-M9XD-4B1R');
+  });
+
+  test('takes what a scanner read from the QR code, in any case', () => {
+    const code = voucherCodeFrom(new Uint8Array([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]));
+    expect(normalizeVoucherCode(voucherQrText(code))).toBe(code);
+    expect(normalizeVoucherCode(` tuoyu:voucher:${code.toLowerCase()}`)).toBe(code);
+    expect(normalizeVoucherCode(`OTHER:${code}`)).toBeUndefined();
   });
 });

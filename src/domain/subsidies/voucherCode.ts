@@ -27,13 +27,21 @@ export function voucherCodeFrom(random: Uint8Array): string {
   return body + checkCharOf(body);
 }
 
+/** What a voucher's QR code carries before the code, so a scanner knows it is one of ours. */
+export const VOUCHER_QR_PREFIX = 'TUOYU:VOUCHER:';
+
+/** The QR code's text for a voucher code. */
+export const voucherQrText = (code: string) => `${VOUCHER_QR_PREFIX}${code}`;
+
 /**
- * What a person typed or a scanner read, in canonical form: capitals, no spaces or hyphens,
- * and Crockford's readings of the letters it leaves out (O → 0, I and L → 1). Undefined when it
- * cannot be a code or its check character is wrong.
+ * What a person typed or a scanner read (the QR text included), in canonical form: capitals, no
+ * spaces or hyphens, and Crockford's readings of the letters it leaves out (O → 0, I and L → 1).
+ * Undefined when it cannot be a code or its check character is wrong.
  */
 export function normalizeVoucherCode(input: string): string | undefined {
-  const text = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const scanned = input.trim();
+  const typed = scanned.toUpperCase().startsWith(VOUCHER_QR_PREFIX) ? scanned.slice(VOUCHER_QR_PREFIX.length) : scanned;
+  const text = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!VOUCHER_CODE.test(text)) return undefined;
   return checkCharOf(text.slice(0, -1)) === text.slice(-1) ? text : undefined;
 }

@@ -84,6 +84,12 @@ export const ERROR_CODES = {
     en: 'A child can only be handed to a guardian or a pick-up person the guardian authorised',
   },
   /** The database cannot be reached right now. */
+  /** Every database connection stayed busy for DATABASE_POOL_WAIT_MS: a burst beyond capacity, not a fault. */
+  SERVER_BUSY: {
+    status: 503,
+    'zh-CN': '当前办理人数较多，请稍后重试',
+    en: 'Many people are doing this right now; please try again in a moment',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     'zh-CN': '数据库暂时无法访问，请稍后再试',

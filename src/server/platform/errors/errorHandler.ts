@@ -78,6 +78,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       request.log.info({ err }, 'client error');
       return reply.status(400).send(errorBody('MALFORMED_BODY', locale));
     }
+    if (isPoolWaitTimeout(err)) {
+      request.log.warn({ err }, 'no free database connection');
+      return reply.header('retry-after', '2').status(503).send(errorBody('SERVER_BUSY', locale));
+    }
     if (isConnectionError(err)) {
       request.log.error({ err }, 'database unavailable');
       return reply.status(503).send(errorBody('DATABASE_UNAVAILABLE', locale));
@@ -85,6 +89,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL', locale));
   });
+}
+
+// pg-pool gives this error no code; its message is the only mark.
+function isPoolWaitTimeout(err: unknown) {
+  return err instanceof Error && err.message === 'timeout exceeded when trying to connect';
 }
 
 function isConnectionError(err: unknown) {

@@ -75,8 +75,10 @@ export async function seedCurrentProgram(
   const latestClaim = lastMonthInYear ? `${lastMonth}-10` : addDaysIso(today, -1);
   const seen = new Set<string>();
   let today_ = 0;
+  // Part of the budget stays unclaimed so the walkthrough's families can still claim today.
+  const keptForWalkthrough = 100 * program.faceValueFen;
   for (const c of placed) {
-    if (book.balances.unissued < program.faceValueFen) break;
+    if (book.balances.unissued - keptForWalkthrough < program.faceValueFen) break;
     if (seen.has(c.id) || c.user_id === options.demoParentId || ageInMonths(c.birth_date, today) >= 36 || prng.next() > 0.4) continue;
     seen.add(c.id);
     const days = Math.max(0, Math.round((Date.parse(latestClaim) - Date.parse(`${year}-01-05`)) / 86_400_000));

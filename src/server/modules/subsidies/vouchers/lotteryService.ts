@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { todayInShanghai, toShanghaiMinute } from '../../../../domain/dates/shanghai.ts';
 import { ineligibility } from '../../../../domain/subsidies/eligibility.ts';
 import { drawLottery } from '../../../../domain/subsidies/lottery.ts';
 import type { Deps } from '../../../deps.ts';
@@ -26,7 +26,7 @@ export async function runLottery(deps: Deps, scope: Scope, programId: string, co
     if (!program) throw new AppError('NOT_FOUND');
     const at = program.lottery_at ? new Date(program.lottery_at) : null;
     if (program.issuance !== 'lottery' || !at || now < at || program.lottery_drawn_at || program.status !== 'open') {
-      throw new AppError('LOTTERY_NOT_DUE', { at: at?.toISOString() ?? '—' });
+      throw new AppError('LOTTERY_NOT_DUE', { at: at ? toShanghaiMinute(at) : '—' });
     }
     const pending = await trx
       .selectFrom('voucher_applications as a')

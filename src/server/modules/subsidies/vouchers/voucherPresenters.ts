@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { daysLeft } from '../../../../domain/subsidies/programs.ts';
-import { formatVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
+import { formatVoucherCode, voucherQrText } from '../../../../domain/subsidies/voucherCode.ts';
 import type { DB } from '../../../db/schema.ts';
 import { iso } from '../common/schemas.ts';
 import { findProgramInstitutions } from './programQueries.ts';
@@ -10,9 +10,6 @@ import type { ApplicationView, VoucherView } from './voucherSchemas.ts';
 
 /** A voucher unused within this many days of its last day is flagged (and its family reminded). */
 export const EXPIRY_REMINDER_DAYS = 7;
-
-/** What the QR code carries: a scheme prefix so a scanner knows it is a tuoyu voucher, then the code. */
-export const qrTextOf = (code: string) => `TUOYU:VOUCHER:${code}`;
 
 /** Where vouchers of these programs can be used, with listed institutions' names, in two queries. */
 export async function usableAtOf(db: Kysely<DB>, programs: { id: string; division_code: string; inclusive_only: boolean }[]) {
@@ -57,7 +54,7 @@ export async function presentVouchers(db: Kysely<DB>, rows: VoucherRow[], now: D
       id: v.id,
       code: v.code,
       codeDisplay: formatVoucherCode(v.code),
-      qrText: qrTextOf(v.code),
+      qrText: voucherQrText(v.code),
       programId: v.program_id,
       programName: v.program_name,
       childId: v.child_id,
