@@ -8,7 +8,7 @@ import { ErrorBody, ErrorResponses } from '../../platform/http/errorSchemas.ts';
 import {
   ApplicationParams,
   ApplicationView,
-  BoardItem,
+  Board,
   EndEnrolment,
   EnrolmentView,
   InstitutionParams,
@@ -16,6 +16,7 @@ import {
   Offer,
   ParentDecision,
   Transfer,
+  WaitlistPriorities,
 } from './applicationSchemas.ts';
 import {
   acceptOffer,
@@ -25,6 +26,7 @@ import {
   getBoard,
   listMyApplications,
   makeOffer,
+  setWaitlistPriorities,
 } from './applicationService.ts';
 import { endEnrolment, listEnrolments, transferEnrolment } from './enrolmentService.ts';
 
@@ -63,9 +65,21 @@ export async function applicationRoutes(server: FastifyInstance, deps: Deps) {
       tags: ['enrollment'],
       summary: '申请看板 The institution’s applications board',
       params: InstitutionParams,
-      response: { 200: z.object({ items: z.array(BoardItem) }), ...Responses },
+      response: { 200: Board, ...Responses },
     },
-    handler: async (request) => ({ items: await getBoard(deps, scope(request), request.params.id, auditContext(request)) }),
+    handler: (request) => getBoard(deps, scope(request), request.params.id, auditContext(request)),
+  });
+
+  app.put('/api/v1/institutions/:id/waitlist-priorities', {
+    config: director,
+    schema: {
+      tags: ['enrollment'],
+      summary: '候补优先条件 State the waitlist priorities, highest first; then application time',
+      params: InstitutionParams,
+      body: WaitlistPriorities,
+      response: { 200: WaitlistPriorities, ...Responses },
+    },
+    handler: (request) => setWaitlistPriorities(deps, scope(request), request.params.id, request.body, auditContext(request)),
   });
 
   for (const action of ['waitlist', 'decline'] as const) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChoiceAction, ChoiceStatus } from '../../../domain/enrollment/applicationWorkflow.ts';
+import { WaitlistPriority } from '../../../domain/enrollment/waitlist.ts';
 import { IsoDate } from './childSchemas.ts';
 
 export const NewApplication = z.object({
@@ -60,12 +61,27 @@ export const BoardItem = z.object({
   classTypes: z.array(z.string()).describe('Class types the child fits on the start date'),
   rank: z.number().int(),
   status: z.enum(ChoiceStatus),
-  priorities: z.array(z.string()),
+  priorities: z.array(z.enum(WaitlistPriority)).describe('The stated priorities the application holds, in the stated order'),
   waitlistPosition: z.number().int().nullable(),
   appliedAt: z.string(),
   offer: z.object({ classId: z.string(), className: z.string(), expiresAt: z.string() }).nullable(),
   allowedActions: z.array(z.enum(ChoiceAction)),
 });
+
+const StatedPriorities = z
+  .array(z.enum(WaitlistPriority))
+  .describe('sibling 兄弟姐妹在园 · staff_child 职工子女 · local_resident 本乡镇街道居民; highest first');
+
+export const Board = z.object({
+  items: z.array(BoardItem),
+  statedPriorities: StatedPriorities.describe('The priorities the institution states for its waitlist, highest first'),
+});
+
+/** The institution's waitlist priorities, highest first; none means application time alone. */
+export const WaitlistPriorities = z.object({
+  priorities: StatedPriorities.max(3).refine((list) => new Set(list).size === list.length, { message: 'priorities.duplicate' }),
+});
+export type WaitlistPriorities = z.infer<typeof WaitlistPriorities>;
 
 export const EnrolmentView = z.object({
   id: z.string(),

@@ -11,7 +11,7 @@ import type { Scope } from '../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../platform/errors/AppError.ts';
 import * as q from './applicationQueries.ts';
-import type { ApplicationView, NewApplication } from './applicationSchemas.ts';
+import type { ApplicationView, NewApplication, WaitlistPriorities } from './applicationSchemas.ts';
 import { findVisibleChildIds } from './childQueries.ts';
 
 const DAY_MS = 86_400_000;
@@ -142,29 +142,76 @@ function prioritiesOf(
   return held;
 }
 
-async function waitlistFor(deps: Deps, institutionId: string): Promise<Map<string, number>> {
+/**
+ * What the board shows an application holding: only what the institution states, in its order.
+ * A fact it does not state (living in the township, say) plays no part in the order, and showing
+ * it would suggest it does.
+ */
+function statedHeld(held: readonly WaitlistPriority[], stated: readonly WaitlistPriority[]): WaitlistPriority[] {
+  return stated.filter((p) => held.includes(p));
+}
+
+async function findWaitlistRule(deps: Deps, institutionId: string) {
   const institution = await deps.db
     .selectFrom('institutions')
     .select(['division_code', 'waitlist_priorities'])
     .where('id', '=', institutionId)
     .executeTakeFirstOrThrow();
-  const rows = await q.findWaitlisted(deps.db, institutionId);
+  return { divisionCode: institution.division_code, stated: institution.waitlist_priorities as WaitlistPriority[] };
+}
+
+async function waitlistFor(deps: Deps, institutionId: string): Promise<Map<string, number>> {
+  const [rule, rows] = await Promise.all([findWaitlistRule(deps, institutionId), q.findWaitlisted(deps.db, institutionId)]);
   return waitlistPositions(
-    rows.map((r) => ({ id: r.id, appliedAt: new Date(r.created_at), priorities: prioritiesOf(r, institution.division_code) })),
-    institution.waitlist_priorities as WaitlistPriority[],
+    rows.map((r) => ({ id: r.id, appliedAt: new Date(r.created_at), priorities: prioritiesOf(r, rule.divisionCode) })),
+    rule.stated,
   );
 }
 
-/** The director's board: every application to the institution, with waitlist order. Audited. */
+/**
+ * The director states the waitlist priorities, highest first. Positions are worked out on every
+ * read, so the waitlist follows the new order at once.
+ */
+export async function setWaitlistPriorities(
+  deps: Deps,
+  scope: Scope,
+  institutionId: string,
+  input: WaitlistPriorities,
+  context: AuditContext,
+): Promise<WaitlistPriorities> {
+  if (!scope.institutionIds.includes(institutionId)) throw new AppError('NOT_FOUND');
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('institutions')
+      .set({ waitlist_priorities: input.priorities, updated_at: now })
+      .where('id', '=', institutionId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND');
+    await appendAudit(
+      trx,
+      context,
+      {
+        action: 'institution.waitlist_priorities',
+        entityType: 'institution',
+        entityId: institutionId,
+        detail: { priorities: input.priorities },
+      },
+      now,
+    );
+  });
+  return { priorities: (await findWaitlistRule(deps, institutionId)).stated };
+}
+
+/** The director's board: every application to the institution, with waitlist order and the stated priorities. Audited. */
 export async function getBoard(deps: Deps, scope: Scope, institutionId: string, context: AuditContext) {
   if (!scope.institutionIds.includes(institutionId)) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();
-  const institution = await deps.db
-    .selectFrom('institutions')
-    .select(['division_code'])
-    .where('id', '=', institutionId)
-    .executeTakeFirstOrThrow();
-  const [rows, positions] = await Promise.all([q.findBoard(deps.db, institutionId), waitlistFor(deps, institutionId)]);
+  const [rule, rows, positions] = await Promise.all([
+    findWaitlistRule(deps, institutionId),
+    q.findBoard(deps.db, institutionId),
+    waitlistFor(deps, institutionId),
+  ]);
   await appendAudit(
     deps.db,
     context,
@@ -176,7 +223,7 @@ export async function getBoard(deps: Deps, scope: Scope, institutionId: string, 
     })),
     now,
   );
-  return rows
+  const items = rows
     .map((r) => {
       const status = effectiveStatus(r.status as ChoiceStatus, r.offer_expires_at, now);
       return {
@@ -190,7 +237,7 @@ export async function getBoard(deps: Deps, scope: Scope, institutionId: string, 
         classTypes: classTypesForAge(r.birth_date, r.start_date),
         rank: r.rank,
         status,
-        priorities: prioritiesOf(r, institution.division_code),
+        priorities: statedHeld(prioritiesOf(r, rule.divisionCode), rule.stated),
         waitlistPosition: positions.get(r.choice_id) ?? null,
         appliedAt: new Date(r.created_at).toISOString(),
         offer:
@@ -201,6 +248,7 @@ export async function getBoard(deps: Deps, scope: Scope, institutionId: string, 
       };
     })
     .sort((a, b) => (a.waitlistPosition ?? 1e9) - (b.waitlistPosition ?? 1e9) || a.appliedAt.localeCompare(b.appliedAt));
+  return { items, statedPriorities: rule.stated };
 }
 
 /** The one choice of an application that belongs to the director's institution, locked. */

@@ -240,11 +240,25 @@ describe.each(DIALECTS)('applications and places on %s', (dialect) => {
     ).toBe(404);
   });
 
-  it('scopes the board and offers to the institution’s director', async () => {
+  it('scopes the board, the waitlist priorities and offers to the institution’s director', async () => {
     await expectRoleMatrix(
       t,
       world,
       { url: `/api/v1/institutions/${institutionId}/applications` },
+      {
+        anonymous: 401,
+        parent: 403,
+        institution_admin: 200,
+        caregiver: 403,
+        district_official: 403,
+        city_official: 403,
+        admin: 403,
+      },
+    );
+    await expectRoleMatrix(
+      t,
+      world,
+      { method: 'PUT', url: `/api/v1/institutions/${institutionId}/waitlist-priorities`, payload: { priorities: ['sibling'] } },
       {
         anonymous: 401,
         parent: 403,
@@ -262,6 +276,130 @@ describe.each(DIALECTS)('applications and places on %s', (dialect) => {
     const otherWorld = await createRoleWorld(t);
     const outsider = await act(otherWorld.actors.institution_admin.cookie as string, application.id, 'waitlist');
     expect(outsider.statusCode).toBe(404);
+  });
+
+  it('states the waitlist priorities on the board, and the waitlist follows a change at once', async () => {
+    // An institution of its own, in the township the families live in, so each of them is a local resident.
+    const own = await createFiledInstitution(t.deps.db, world.townshipCodes[1] as string, [], '候补规则园');
+    const owner = await createUser(t.deps.db, { role: 'institution_admin', institutionId: own.institutionId });
+    const ownerCookie = await signIn(t.app, owner.phone);
+    const board = async () => {
+      const res = await t.app.inject({ url: `/api/v1/institutions/${own.institutionId}/applications`, headers: { cookie: ownerCookie } });
+      expect(res.statusCode).toBe(200);
+      return res.json() as {
+        statedPriorities: string[];
+        items: { applicationId: string; waitlistPosition: number | null; priorities: string[] }[];
+      };
+    };
+    const state = (cookie: string, payload: unknown) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/institutions/${own.institutionId}/waitlist-priorities`,
+        headers: { cookie },
+        payload: payload as object,
+      });
+    const stated = async () =>
+      (
+        await t.deps.db
+          .selectFrom('institutions')
+          .select('waitlist_priorities')
+          .where('id', '=', own.institutionId)
+          .executeTakeFirstOrThrow()
+      ).waitlist_priorities;
+
+    const early = await newFamily();
+    const late = await newFamily();
+    const a = (await apply(early.cookie, { childId: early.childId, institutionIds: [own.institutionId], startDate: '2027-01-04' })).json();
+    const b = (
+      await apply(late.cookie, {
+        childId: late.childId,
+        institutionIds: [own.institutionId],
+        startDate: '2027-01-04',
+        siblingAttends: true,
+      })
+    ).json();
+    // The test clock stands still, so the application times are set apart by hand.
+    await t.deps.db
+      .updateTable('applications')
+      .set({ created_at: new Date('2026-11-20T02:00:00Z') })
+      .where('id', '=', a.id)
+      .execute();
+    await t.deps.db
+      .updateTable('applications')
+      .set({ created_at: new Date('2026-11-25T02:00:00Z') })
+      .where('id', '=', b.id)
+      .execute();
+    expect((await act(ownerCookie, a.id, 'waitlist')).statusCode).toBe(204);
+    expect((await act(ownerCookie, b.id, 'waitlist')).statusCode).toBe(204);
+    const positions = (view: Awaited<ReturnType<typeof board>>) =>
+      Object.fromEntries(view.items.map((i) => [i.applicationId === a.id ? 'early' : 'late', [i.waitlistPosition, i.priorities]]));
+
+    // By default a sibling comes first; living in the township is not stated, so it is not shown either.
+    const initial = await board();
+    expect(initial.statedPriorities).toEqual(['sibling']);
+    expect(positions(initial)).toEqual({ late: [1, ['sibling']], early: [2, []] });
+
+    const none = await state(ownerCookie, { priorities: [] });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ priorities: [] });
+    const byTime = await board();
+    expect(byTime.statedPriorities).toEqual([]);
+    expect(positions(byTime)).toEqual({ early: [1, []], late: [2, []] });
+    const guardianView = (await t.app.inject({ url: '/api/v1/applications', headers: { cookie: early.cookie } })).json().items[0];
+    expect(guardianView.choices[0].waitlistPosition).toBe(1);
+
+    const both = await state(ownerCookie, { priorities: ['staff_child', 'local_resident', 'sibling'] });
+    expect(both.json()).toEqual({ priorities: ['staff_child', 'local_resident', 'sibling'] });
+    const residents = await board();
+    expect(residents.statedPriorities).toEqual(['staff_child', 'local_resident', 'sibling']);
+    // Both live in the township, the stated priority that ranks them; then the time of application.
+    expect(positions(residents)).toEqual({ early: [1, ['local_resident']], late: [2, ['local_resident', 'sibling']] });
+
+    expect((await state(ownerCookie, { priorities: ['sibling', 'staff_child'] })).statusCode).toBe(200);
+    expect(positions(await board())).toEqual({ late: [1, ['sibling']], early: [2, []] });
+
+    const audited = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'entity_type', 'detail'])
+      .where('action', '=', 'institution.waitlist_priorities')
+      .where('entity_id', '=', own.institutionId)
+      .orderBy('id')
+      .execute();
+    expect(audited).toEqual([
+      { actor_id: owner.id, entity_type: 'institution', detail: { priorities: [] } },
+      { actor_id: owner.id, entity_type: 'institution', detail: { priorities: ['staff_child', 'local_resident', 'sibling'] } },
+      { actor_id: owner.id, entity_type: 'institution', detail: { priorities: ['sibling', 'staff_child'] } },
+    ]);
+
+    const duplicate = await state(ownerCookie, { priorities: ['sibling', 'sibling'] });
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'body.priorities', message: '同一优先条件只能选择一次' }],
+    });
+    for (const bad of [
+      { priorities: ['pets'] },
+      { priorities: ['sibling', 'staff_child', 'local_resident', 'sibling'] },
+      { priorities: 'sibling' },
+      {},
+    ]) {
+      const res = await state(ownerCookie, bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    expect(await stated()).toEqual(['sibling', 'staff_child']);
+
+    // Another institution's director finds nothing there; a parent may not state priorities at all.
+    expect((await state(director, { priorities: [] })).statusCode).toBe(404);
+    expect((await state(early.cookie, { priorities: [] })).statusCode).toBe(403);
+    expect(await stated()).toEqual(['sibling', 'staff_child']);
+    const writes = await t.deps.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'institution.waitlist_priorities')
+      .where('entity_id', '=', own.institutionId)
+      .execute();
+    expect(writes).toHaveLength(3);
   });
 
   async function offersIntoOneClass(count: number, placesLeft: number) {

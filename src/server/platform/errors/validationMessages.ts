@@ -60,6 +60,7 @@ export const VALIDATION_MESSAGES = {
   'institutions.duplicate': { 'zh-CN': '同一机构不能重复选择', en: 'Choose each institution once' },
   'class.notAvailable': { 'zh-CN': '班级不存在或未备案', en: 'The class does not exist or is not filed' },
   'class.wrongType': { 'zh-CN': '班级类型与幼儿在入托日期的月龄不符', en: 'The class type does not fit the child’s age on the start date' },
+  'priorities.duplicate': { 'zh-CN': '同一优先条件只能选择一次', en: 'State each priority once' },
   'expiresAt.range': { 'zh-CN': '有效期须在现在之后的30天内', en: 'The expiry must be within the next 30 days' },
   'endDate.beforeStart': { 'zh-CN': '离园日期不能早于入托日期', en: 'The end date cannot be before the start date' },
   'division.notTownship': { 'zh-CN': '请选择所在乡镇（街道）', en: 'Choose a township or subdistrict' },
