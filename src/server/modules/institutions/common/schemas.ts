@@ -63,6 +63,12 @@ export const TownshipCode = z
   .regex(/^[0-9]{9}$/, { message: 'division.township' })
   .describe('9-digit township division code');
 
+/** A yes/no query parameter: only the words, so `?x=0` is refused rather than read as true. */
+export const Flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
 export const Paging = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

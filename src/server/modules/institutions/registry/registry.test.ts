@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
-import { createInstitution, nextCreditCode } from '../../../../../test/harness/factories/institutions.ts';
+import {
+  createFiledInstitution,
+  createInstitution,
+  designateInclusive,
+  nextCreditCode,
+} from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { as } from '../test/helpers.ts';
 
@@ -132,5 +137,120 @@ describe.each(DIALECTS)('institution registry on %s', (dialect) => {
     const record = (await director.get(`/api/v1/institutions/${id}/record`)).json();
     expect(record).toMatchObject({ status: 'draft', allowedActions: ['submit'], filedFacts: null, classes: [], staff: [], filings: [] });
     expect((await official.get(`/api/v1/institutions/${id}/record`)).json().allowedActions).toEqual(['close']);
+  });
+
+  describe('places, designations and problems on the list', () => {
+    type Item = { id: string; name: string; places: number; complianceProblems: number; designations: unknown[] };
+    let listing: ReturnType<typeof as>;
+    let city: ReturnType<typeof as>;
+    const ids: Record<string, string> = {};
+    let township: string;
+    const names = async (caller: ReturnType<typeof as>, query: string) => {
+      const res = await caller.get(`/api/v1/institutions?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((i: Item) => i.name);
+    };
+
+    beforeAll(async () => {
+      const here = await createDistrict(t.deps.db, '名录区');
+      const [a, b] = here.townshipCodes as [string, string];
+      township = b;
+      const crowded = { classes: [{ classType: 'infant' as const, capacity: 12, caregivers: 2 }], indoorAreaM2: 30 };
+      ids.inclusive = (
+        await createFiledInstitution(t.deps.db, a, '普惠园', {
+          classes: [
+            { classType: 'toddler', capacity: 15 },
+            { classType: 'older_toddler', capacity: 14 },
+          ],
+        })
+      ).id;
+      ids.crowded = (await createFiledInstitution(t.deps.db, a, '拥挤园', crowded)).id;
+      ids.crowdedInclusive = (await createFiledInstitution(t.deps.db, b, '拥挤普惠园', crowded)).id;
+      ids.lapsed = (await createFiledInstitution(t.deps.db, b, '过期园')).id;
+      await designateInclusive(t.deps.db, ids.crowdedInclusive);
+      const designation = (institution_id: string, kind: string, level: string | null, validTo: string | null, revokedOn: string | null) =>
+        t.deps.db
+          .insertInto('institution_designations')
+          .values({
+            institution_id,
+            kind,
+            level,
+            granted_on: '2025-01-01',
+            document: '测试〔2025〕1号',
+            valid_from: '2025-01-01',
+            valid_to: validTo,
+            revoked_on: revokedOn,
+            revoked_reason: revokedOn && '撤销',
+          })
+          .execute();
+      // Granted before the inclusive one, listed after it.
+      await designation(ids.inclusive, 'pilot', 'city', null, null);
+      await designateInclusive(t.deps.db, ids.inclusive);
+      await designateInclusive(t.deps.db, ids.inclusive);
+      await designation(ids.inclusive, 'demonstration', 'national', null, '2026-06-01');
+      // Ended yesterday, and revoked as of today (the test clock reads 2026-11-29).
+      await designation(ids.lapsed, 'inclusive', null, '2026-11-28', null);
+      await designation(ids.lapsed, 'inclusive', null, '2099-12-31', '2026-11-29');
+      // A class taken off the plan holds no places.
+      await t.deps.db
+        .insertInto('institution_classes')
+        .values({ institution_id: ids.inclusive, class_type: 'mixed', name: '撤销班', capacity: 20, archived_at: new Date() })
+        .execute();
+
+      const there = await createDistrict(t.deps.db, '邻区');
+      const elsewhere = await createFiledInstitution(t.deps.db, there.townshipCodes[0] as string, '邻区拥挤普惠园', crowded);
+      await designateInclusive(t.deps.db, elsewhere.id);
+
+      const o = await createUser(t.deps.db, { role: 'district_official', divisionCode: here.districtCode });
+      listing = as(t, await signIn(t.app, o.phone));
+      const c = await createUser(t.deps.db, { role: 'city_official', divisionCode: here.cityCode });
+      city = as(t, await signIn(t.app, c.phone));
+    });
+
+    it('gives each entry its places in the plan, designations in force and problem count', async () => {
+      const items: Item[] = (await listing.get('/api/v1/institutions?pageSize=100')).json().items;
+      const byName = Object.fromEntries(items.map((i) => [i.name, i]));
+      expect(byName.普惠园).toMatchObject({
+        places: 29,
+        complianceProblems: 0,
+        designations: [
+          { kind: 'inclusive', level: null },
+          { kind: 'pilot', level: 'city' },
+        ],
+      });
+      expect(byName.拥挤园).toMatchObject({ places: 12, complianceProblems: 3, designations: [] });
+      expect(byName.过期园).toMatchObject({ places: 15, complianceProblems: 0, designations: [] });
+    });
+
+    it('filters by an inclusive designation in force and by problems, alone and together', async () => {
+      expect(await names(listing, 'inclusive=true')).toEqual(['普惠园', '拥挤普惠园']);
+      expect(await names(listing, 'hasProblems=true')).toEqual(['拥挤普惠园', '拥挤园']);
+      expect(await names(listing, 'hasProblems=true&inclusive=true')).toEqual(['拥挤普惠园']);
+      expect(await names(listing, `hasProblems=true&division=${township}`)).toEqual(['拥挤普惠园']);
+      expect(await names(listing, 'hasProblems=false')).toHaveLength(4);
+    });
+
+    it('pages and counts after filtering by problems', async () => {
+      const pages = await Promise.all(
+        [1, 2, 3].map((page) => listing.get(`/api/v1/institutions?hasProblems=true&pageSize=1&page=${page}`)),
+      );
+      expect(pages.map((p) => p.json().total)).toEqual([2, 2, 2]);
+      expect(pages.map((p) => p.json().items.map((i: Item) => i.name))).toEqual([['拥挤普惠园'], ['拥挤园'], []]);
+      const inclusive = (await listing.get('/api/v1/institutions?inclusive=true&pageSize=1')).json();
+      expect(inclusive).toMatchObject({ total: 2, items: [{ name: '普惠园' }] });
+    });
+
+    it('keeps a district official to their district, while the city sees every district', async () => {
+      expect(await names(listing, 'hasProblems=true&inclusive=true&pageSize=100')).not.toContain('邻区拥挤普惠园');
+      expect(await names(city, 'hasProblems=true&inclusive=true&pageSize=100')).toEqual(
+        expect.arrayContaining(['拥挤普惠园', '邻区拥挤普惠园']),
+      );
+    });
+
+    it('refuses a flag that is not true or false', async () => {
+      const res = await listing.get('/api/v1/institutions?hasProblems=1');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain('querystring.hasProblems');
+    });
   });
 });

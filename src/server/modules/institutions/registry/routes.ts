@@ -5,8 +5,9 @@ import { roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { InstitutionParams } from '../common/schemas.ts';
+import { listInstitutions } from './list.ts';
 import { CreateInstitutionBody, InstitutionList, InstitutionRecord, ListQuery, UpdateFactsBody } from './schemas.ts';
-import { createInstitution, getRecord, listInstitutions, updateFacts } from './service.ts';
+import { createInstitution, getRecord, updateFacts } from './service.ts';
 
 const tags = ['institutions'];
 

@@ -3,6 +3,9 @@ import { DIVISION_CODE } from '../../../../domain/geography/divisionCode.ts';
 import {
   ActionSchema,
   CreditCode,
+  DesignationKindSchema,
+  DesignationLevelSchema,
+  Flag,
   IsoDate,
   KeyFactSchema,
   Location,
@@ -60,6 +63,8 @@ export const ListQuery = z.object({
   status: StatusSchema.optional(),
   division: z.string().regex(DIVISION_CODE, { message: 'division.code' }).optional().describe('District or township code'),
   q: z.string().trim().min(1).max(50).optional().describe('Part of the name, its pinyin or initials'),
+  inclusive: Flag.describe('true: only with an inclusive (普惠) designation in force today'),
+  hasProblems: Flag.describe('true: only with at least one compliance problem today'),
   ...Paging,
 });
 
@@ -71,7 +76,11 @@ export const InstitutionListItem = z.object({
   hasFiledVersion: z.boolean(),
   filingNumber: z.string().nullable(),
   changedKeyFacts: z.array(KeyFactSchema).describe('Key facts changed since the filed version'),
-  complianceProblems: z.number().int(),
+  complianceProblems: z.number().int().describe('Compliance problems found today'),
+  places: z.number().int().describe('Capacity of the classes in the plan'),
+  designations: z
+    .array(z.object({ kind: DesignationKindSchema, level: DesignationLevelSchema.nullable() }))
+    .describe('In force today, inclusive first, each kind and level once'),
   updatedAt: Timestamp,
 });
 export const InstitutionList = z.object({ total: z.number().int(), items: z.array(InstitutionListItem) });

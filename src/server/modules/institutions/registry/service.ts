@@ -8,13 +8,12 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { pinyinOf } from '../../geography/pinyin.ts';
 import { actingRoles, divisionInScope } from '../common/access.ts';
 import { feesToColumns, toFen } from '../common/fees.ts';
-import { complianceOf } from '../common/presenters.ts';
 import { assertTownship, getInstitutionInScope, isUniqueViolation } from '../common/queries.ts';
 import { loadStates } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';
 import { republishNonKeyFacts } from '../filing/publish.ts';
-import { pendingKeyFacts, recordView } from './presenters.ts';
-import { findInstitutionPage, isCreditCodeTaken, type ListFilter } from './queries.ts';
+import { recordView } from './presenters.ts';
+import { isCreditCodeTaken } from './queries.ts';
 import type { UpdateFactsBody } from './schemas.ts';
 
 type Facts = z.infer<typeof UpdateFactsBody>;
@@ -133,33 +132,5 @@ function columnsOf(f: Facts) {
     ...(f.facilities !== undefined ? { facilities: f.facilities } : {}),
     ...(f.description !== undefined ? { description: f.description } : {}),
     ...(f.contactPhone !== undefined ? { contact_phone: f.contactPhone } : {}),
-  };
-}
-
-/** The registry list in scope, each entry with its pending key changes and problem count. */
-export async function listInstitutions(deps: Deps, scope: Scope, filter: ListFilter) {
-  const today = todayInShanghai(deps.clock.now());
-  const page = await findInstitutionPage(deps.db, scope, filter);
-  const [states, settings] = await Promise.all([loadStates(deps.db, page.ids, today), findComplianceSettings(deps.db)]);
-  return {
-    total: page.total,
-    items: page.ids.flatMap((id) => {
-      const state = states.get(id);
-      if (!state) return [];
-      const i = state.institution;
-      return [
-        {
-          id,
-          name: i.name,
-          status: i.status as InstitutionStatus,
-          divisionCode: i.division_code,
-          hasFiledVersion: state.filed !== null,
-          filingNumber: state.filed?.filing_number ?? null,
-          changedKeyFacts: pendingKeyFacts(state),
-          complianceProblems: complianceOf(state, today, settings).length,
-          updatedAt: new Date(i.updated_at).toISOString(),
-        },
-      ];
-    }),
   };
 }
