@@ -17,11 +17,31 @@ type Journey = { role: string; phone: string; home: string; nav: string[] };
 // the app's table fails this test instead of being copied into it.
 const JOURNEYS: Journey[] = [
   { role: 'admin', phone: '13900000000', home: '/admin', nav: ['首页', '区划与人口', '账户与安全', '审计日志'] },
-  { role: 'city_official', phone: '13900000001', home: '/official', nav: ['首页', '区划与人口', '账户与安全'] },
-  { role: 'district_official', phone: '13900000002', home: '/official', nav: ['首页', '区划与人口', '账户与安全'] },
-  { role: 'institution_admin', phone: '13900000003', home: '/institution', nav: ['首页', '区划与人口'] },
-  { role: 'caregiver', phone: '13900000004', home: '/institution', nav: ['首页'] },
-  { role: 'parent', phone: '13900000005', home: '/family', nav: ['首页', '生长评价', '体检与发育', '区划与人口'] },
+  {
+    role: 'city_official',
+    phone: '13900000001',
+    home: '/official',
+    nav: ['首页', '备案审核', '机构管理', '补贴券项目', '机构补贴', '症状预警', '区划与人口', '账户与安全'],
+  },
+  {
+    role: 'district_official',
+    phone: '13900000002',
+    home: '/official',
+    nav: ['首页', '备案审核', '机构管理', '补贴券项目', '机构补贴', '症状预警', '区划与人口', '账户与安全'],
+  },
+  {
+    role: 'institution_admin',
+    phone: '13900000003',
+    home: '/institution',
+    nav: ['首页', '本机构', '幼儿', '入托', '考勤', '收费与核销', '机构补贴', '症状预警', '区划与人口'],
+  },
+  { role: 'caregiver', phone: '13900000004', home: '/institution', nav: ['首页', '幼儿', '考勤'] },
+  {
+    role: 'parent',
+    phone: '13900000005',
+    home: '/family',
+    nav: ['首页', '幼儿', '入托', '补贴券', '个税扣除与育儿补贴', '生长评价', '体检与发育', '区划与人口'],
+  },
 ];
 
 type Me = { roles: Array<{ role: string; divisionName?: string; institutionName?: string }> };
@@ -115,7 +135,9 @@ describe('sign-in lands each role in its own workspace', () => {
       await page.getByRole('button', { name: '打开菜单' }).click();
       const links = mainNav(page).getByRole('link');
       await links.first().waitFor();
-      await expect.poll(() => links.allInnerTexts()).toEqual(['首页', '生长评价', '体检与发育', '区划与人口']);
+      await expect
+        .poll(() => links.allInnerTexts())
+        .toEqual(['首页', '幼儿', '入托', '补贴券', '个税扣除与育儿补贴', '生长评价', '体检与发育', '区划与人口']);
       await page.getByRole('button', { name: '退出登录' }).waitFor();
     } finally {
       await context.close();

@@ -7,7 +7,7 @@ import { useMe } from '../features/auth/queries';
 import { activeGrant, ROLE_HOME } from '../features/auth/roles';
 import { AppLayout } from './AppLayout';
 import { NotFound } from './NotFound';
-import { AREA_LABEL_KEY, AREA_PATH, AREAS_BY_ROLE, type Area, areaHref } from './navigation';
+import { AREA_LABEL_KEY, AREA_PATH, AREAS_BY_ROLE, type Area, areaHref, NESTED_AREAS } from './navigation';
 import { LoadError, PageLoading } from './PageStatus';
 import { RoleSwitcher } from './RoleSwitcher';
 import { SignOutButton } from './SignOutButton';
@@ -87,7 +87,7 @@ export function RoleShell({ base, roles, pages }: Props) {
             return area === 'home' ? (
               <Route key={area} index element={<Page {...props} />} />
             ) : (
-              <Route key={area} path={AREA_PATH[area]} element={<Page {...props} />} />
+              <Route key={area} path={NESTED_AREAS.has(area) ? `${AREA_PATH[area]}/*` : AREA_PATH[area]} element={<Page {...props} />} />
             );
           })}
           <Route path="*" element={<NotFound homeHref={base} />} />

@@ -12,48 +12,18 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DAYS_PER_MONTH, HEIGHT_FROM_DAYS } from '../../../domain/growth/age.ts';
 import type { GrowthCurves } from '../../api';
+import { EChart } from '../../components/EChart';
 
-// Only what these charts draw: the full echarts build is several times larger. SVG keeps the
-// axis text sharp on high-density phone screens and lets tests find the chart in the DOM.
+// Only what these charts draw (see EChart); SVG also lets tests find the chart in the DOM.
 echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 type Option = echarts.ComposeOption<
   LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
 >;
-
-/**
- * Mounts an echarts instance on a div and keeps it sized to it. Written here rather than taken
- * from echarts-for-react: its 3.0.6 build imports `tslib` without declaring it (upstream issue
- * hustcc/echarts-for-react#512), and npm leaves tslib nested under echarts, so it cannot be bundled.
- */
-function EChart({ option, height }: { option: Option; height: number }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    // notMerge: a language switch renames every series, and merging would keep the old names too.
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={element} style={{ height, width: '100%' }} />;
-}
 
 /** One measurement of the child, x in the curves' own unit (age in days, or length/height in cm). */
 export type GrowthChartPoint = { x: number; y: number; label?: string };
@@ -65,6 +35,8 @@ type Props = {
   /** What a screen reader hears instead of the drawing. */
   description: string;
   height?: number;
+  /** The legend of the child's line; "this measurement" by default, for a single point. */
+  childLabel?: string;
 };
 
 // WHO chart colours: median green, ±2 SD red, ±3 SD black; ±1 SD lighter so the eye finds the cut-offs.
@@ -94,7 +66,7 @@ const round = (n: number, digits: number) => Number(n.toFixed(digits));
  * measurements on top. Ages are drawn in months (WHO charts read that way); the API's days are
  * converted here so callers pass exactly what the API and the z-scores use.
  */
-export function GrowthChart({ curves, points, description, height }: Props) {
+export function GrowthChart({ curves, points, description, height, childLabel }: Props) {
   const { t } = useTranslation();
   const narrow = Grid.useBreakpoint().sm !== true;
   const byAge = curves.xUnit === 'day';
@@ -116,7 +88,7 @@ export function GrowthChart({ curves, points, description, height }: Props) {
       sd1: t('growthChart.sd', { n: 1 }),
       sd2: t('growthChart.sd', { n: 2 }),
       sd3: t('growthChart.sd', { n: 3 }),
-      child: t('growthChart.child'),
+      child: childLabel ?? t('growthChart.child'),
     };
     const legendOf = (sd: number) => [legend.median, legend.sd1, legend.sd2, legend.sd3][Math.abs(sd)] as string;
 
@@ -220,7 +192,7 @@ export function GrowthChart({ curves, points, description, height }: Props) {
       series: [...sdSeries, child],
     };
     return { option, marksSwitch };
-  }, [curves, points, byAge, narrow, t]);
+  }, [curves, points, byAge, narrow, t, childLabel]);
 
   return (
     <div data-testid="growth-chart">

@@ -3,6 +3,11 @@ import { RoleShell } from '../../components/RoleShell';
 
 const pages = {
   home: lazy(() => import('./OfficialHome')),
+  filings: lazy(() => import('../../features/institutions/FilingsArea')),
+  registry: lazy(() => import('../../features/institutions/RegistryArea')),
+  voucherPrograms: lazy(() => import('../../features/vouchers/ProgramsArea')),
+  subsidyApplications: lazy(() => import('../../features/subsidyApplications/ReviewArea')),
+  alerts: lazy(() => import('../../features/health/AlertsPage')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
   account: lazy(() => import('../../features/auth/AccountPage')),
 };

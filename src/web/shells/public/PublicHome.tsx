@@ -19,7 +19,7 @@ export default function PublicHome() {
       title: t('publicHome.findCareTitle'),
       body: t('publicHome.findCareBody'),
       action: (
-        <Link to="/divisions">
+        <Link to="/search">
           <Button type="primary">{t('publicHome.findCareAction')}</Button>
         </Link>
       ),
@@ -64,7 +64,7 @@ export default function PublicHome() {
         </Typography.Title>
         <Typography.Paragraph style={{ fontSize: 16, maxWidth: 720 }}>{t('publicHome.lead')}</Typography.Paragraph>
         <Flex wrap gap={12}>
-          <Link to="/divisions">
+          <Link to="/search">
             <Button type="primary" size="large">
               {t('publicHome.findCareAction')}
             </Button>

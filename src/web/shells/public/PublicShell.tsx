@@ -8,12 +8,18 @@ import { useMe } from '../../features/auth/queries';
 import { ROLE_HOME } from '../../features/auth/roles';
 
 const PublicHome = lazy(() => import('./PublicHome'));
+const SearchPage = lazy(() => import('../../features/institutions/SearchPage'));
+const InstitutionPage = lazy(() => import('../../features/institutions/InstitutionPage'));
 const LoginPage = lazy(() => import('../../features/auth/LoginPage'));
 const DivisionsPage = lazy(() => import('../../features/geography/DivisionsPage'));
 const GrowthCalculatorPage = lazy(() => import('../../features/health/GrowthCalculatorPage'));
 const HealthChecksPage = lazy(() => import('../../features/health/HealthChecksPage'));
+const VerifyCertificatePage = lazy(() => import('../../features/subsidyApplications/VerifyCertificatePage'));
 
-/** Pages anyone may open without signing in: home, sign-in, the growth calculator, health checks, divisions. */
+/**
+ * Pages anyone may open without signing in: home, sign-in, finding care, the growth calculator,
+ * health checks, divisions, and the check of a utility-price certificate by its code.
+ */
 export default function PublicShell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -22,6 +28,7 @@ export default function PublicShell() {
 
   const nav = [
     { key: '/', label: t('nav.home'), href: '/' },
+    { key: '/search', label: t('search.nav'), href: '/search' },
     { key: '/growth', label: t('nav.growth'), href: '/growth' },
     { key: '/health-checks', label: t('nav.healthChecks'), href: '/health-checks' },
     { key: '/divisions', label: t('nav.divisions'), href: '/divisions' },
@@ -36,9 +43,12 @@ export default function PublicShell() {
         <Routes>
           <Route index element={<PublicHome />} />
           <Route path="login" element={<LoginPage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="institutions/:id" element={<InstitutionPage />} />
           <Route path="growth" element={<GrowthCalculatorPage />} />
           <Route path="health-checks" element={<HealthChecksPage />} />
           <Route path="divisions" element={<DivisionsPage />} />
+          <Route path="verify/utility-certificates/:code?" element={<VerifyCertificatePage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -1,0 +1,108 @@
+import { Button, Card, Empty, Input, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { compareIso } from '../../../domain/dates/shanghai.ts';
+import type { InstitutionPlace } from '../../api';
+import { LoadError, PageLoading } from '../../components/PageStatus';
+import type { AgeMove } from '../enrolment/api';
+import { thisMonth, today } from '../enrolment/format';
+import { useAgeMoves } from '../enrolment/queries';
+import { type PlaceAction, PlaceModals } from './PlaceModals';
+
+/**
+ * 升班与离园: children who reach 12 or 24 months in the month and must move up a class, and those
+ * who turn 3 and leave (or go on to a kindergarten's toddler class). The server only accepts a
+ * move once the child is old enough for the new class, so the button waits for that day.
+ */
+export function AgeMovesCard({
+  institutionId,
+  places,
+  director,
+}: {
+  institutionId: string;
+  places: InstitutionPlace[];
+  director: boolean;
+}) {
+  const { t } = useTranslation();
+  const [month, setMonth] = useState(thisMonth());
+  const moves = useAgeMoves(institutionId, month);
+  const [acting, setActing] = useState<PlaceAction | null>(null);
+  const placeOf = (move: AgeMove) => places.find((p) => p.id === move.enrolmentId);
+
+  const act = (move: AgeMove) => {
+    const place = placeOf(move);
+    if (!place) return null;
+    if (move.kind === 'leave')
+      return (
+        <Button
+          size="small"
+          danger
+          onClick={() => setActing({ kind: 'end', place, endDate: move.on, reason: t('enrolment.places.reasons.age3') })}
+        >
+          {t('enrolment.places.end')}
+        </Button>
+      );
+    if (compareIso(move.on, today()) > 0)
+      return <Typography.Text type="secondary">{t('enrolment.ageMoves.notYet', { on: move.on })}</Typography.Text>;
+    return (
+      <Button size="small" type="primary" onClick={() => setActing({ kind: 'transfer', place })}>
+        {t('enrolment.places.transfer')}
+      </Button>
+    );
+  };
+
+  return (
+    <Card
+      size="small"
+      title={t('enrolment.ageMoves.title')}
+      data-testid="age-moves"
+      extra={
+        <Input
+          type="month"
+          size="small"
+          value={month}
+          onChange={(e) => e.target.value && setMonth(e.target.value)}
+          style={{ width: 140 }}
+          aria-label={t('enrolment.ageMoves.month')}
+        />
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('enrolment.ageMoves.lead')}</Typography.Paragraph>
+      {moves.isPending ? (
+        <PageLoading />
+      ) : moves.isError ? (
+        <LoadError error={moves.error} onRetry={() => void moves.refetch()} />
+      ) : moves.data.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrolment.ageMoves.empty')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={moves.data.items}
+          renderItem={(move) => (
+            <List.Item data-testid="age-move" data-child={move.childName} extra={director && act(move)}>
+              <List.Item.Meta
+                title={
+                  <>
+                    {move.childName}{' '}
+                    <Tag color={move.kind === 'leave' ? 'orange' : 'blue'}>{t(`enrolment.ageMoves.kind.${move.kind}`)}</Tag>
+                  </>
+                }
+                description={
+                  move.kind === 'move_up'
+                    ? t('enrolment.ageMoves.moveUp', {
+                        on: move.on,
+                        months: move.months,
+                        className: move.className,
+                        to: t(`enrolment.classType.${move.toClassType ?? move.classType}`),
+                      })
+                    : t('enrolment.ageMoves.leave', { on: move.on, className: move.className })
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+      <PlaceModals institutionId={institutionId} acting={acting} onClose={() => setActing(null)} />
+    </Card>
+  );
+}

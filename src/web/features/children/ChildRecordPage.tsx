@@ -1,0 +1,63 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Result, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LoadError, PageLoading } from '../../components/PageStatus';
+import type { RolePageProps } from '../../components/RoleShell';
+import { useChildRecords } from '../enrolment/queries';
+import { AccessLogCard } from './AccessLogCard';
+import { ChildDaysCard } from './ChildDaysCard';
+import { ChildIncidentsCard } from './ChildIncidentsCard';
+import { PickupPersonsCard } from './PickupPersonsCard';
+
+/** 孩子档案: one of the guardian's children — who may collect them, their days, incidents, and who read the record. Phone first. */
+export function ChildRecordPage({ base, me }: RolePageProps) {
+  const { t } = useTranslation();
+  const { childId } = useParams();
+  const children = useChildRecords();
+  const back = (
+    <Link to={`${base}/children`}>
+      <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+        {t('growthRecords.back')}
+      </Button>
+    </Link>
+  );
+
+  if (children.isPending) return <PageLoading />;
+  if (children.isError) return <LoadError error={children.error} onRetry={() => void children.refetch()} />;
+  const child = children.data.items.find((c) => c.id === childId);
+  if (!child) return <Result status="404" title={t('enrolment.childPage.notFound')} extra={back} />;
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 640 }}>
+      <div>
+        {back}
+        <Typography.Title level={2} style={{ margin: 0 }} data-testid="child-record-title">
+          {child.name}
+        </Typography.Title>
+      </div>
+      <Card size="small">
+        <Typography.Paragraph style={{ marginBottom: 4 }}>
+          {t('enrolment.children.line', { sex: t(`enrolment.child.${child.sex}`), birthDate: child.birthDate, months: child.ageMonths })}
+        </Typography.Paragraph>
+        {child.residentIdMasked && (
+          <Typography.Paragraph style={{ marginBottom: 4 }}>
+            {t('enrolment.children.residentId')} {child.residentIdMasked}
+          </Typography.Paragraph>
+        )}
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('enrolment.childPage.guardians', {
+            names: child.guardians.map((g) => `${g.name}（${t(`enrolment.relation.${g.relation}`)}）`).join('、'),
+          })}
+        </Typography.Paragraph>
+        <Link to={`${base}/children/${child.id}/growth`}>
+          <Button>{t('growthRecords.children.open')}</Button>
+        </Link>
+      </Card>
+      <PickupPersonsCard childId={child.id} />
+      <ChildDaysCard childId={child.id} />
+      <ChildIncidentsCard childId={child.id} />
+      <AccessLogCard childId={child.id} myName={me.name} />
+    </Flex>
+  );
+}

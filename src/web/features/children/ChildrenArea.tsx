@@ -1,0 +1,27 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { NotFound } from '../../components/NotFound';
+import type { RolePageProps } from '../../components/RoleShell';
+import { ChildRecordPage } from './ChildRecordPage';
+import { InstitutionChildrenPage } from './InstitutionChildrenPage';
+import { MyChildrenPage } from './MyChildrenPage';
+
+const ChildGrowthPage = lazy(() => import('../health/ChildGrowthPage'));
+
+/**
+ * The children area of a workspace: a guardian's own children, or the children holding a place
+ * at the institution for its staff, and each child's growth record under `:childId/growth`.
+ * A guardian also opens the child's record (pick-up persons, days, incidents, who read it) at
+ * `:childId`; staff manage places from the list itself.
+ */
+export default function ChildrenArea(props: RolePageProps) {
+  const parent = props.grant.role === 'parent';
+  return (
+    <Routes>
+      <Route index element={parent ? <MyChildrenPage {...props} /> : <InstitutionChildrenPage {...props} />} />
+      {parent && <Route path=":childId" element={<ChildRecordPage {...props} />} />}
+      <Route path=":childId/growth" element={<ChildGrowthPage {...props} />} />
+      <Route path="*" element={<NotFound homeHref={props.base} />} />
+    </Routes>
+  );
+}

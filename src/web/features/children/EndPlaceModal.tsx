@@ -1,0 +1,72 @@
+import { useMutation } from '@tanstack/react-query';
+import { App, AutoComplete, Form, Input, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { InstitutionPlace } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { endEnrolment } from '../enrolment/api';
+import { today } from '../enrolment/format';
+import { useRefreshPlaces } from './queries';
+
+const REASONS = ['age3', 'kindergarten', 'moved', 'family'] as const;
+
+type Values = { endDate: string; reason: string };
+
+/** 离园: ends the child's place on a date with a reason; the place goes back to the waitlist. */
+export function EndPlaceModal({
+  institutionId,
+  place,
+  defaults,
+  onClose,
+}: {
+  institutionId: string;
+  place: InstitutionPlace;
+  defaults?: Partial<Values>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const refresh = useRefreshPlaces(institutionId);
+  const end = useMutation({
+    mutationFn: (values: Values) => endEnrolment(place.id, { endDate: values.endDate, reason: values.reason.trim() }),
+    onSuccess: async (enrolment) => {
+      await refresh();
+      void message.success(t('enrolment.places.ended', { name: place.childName, date: enrolment.endDate }));
+      onClose();
+    },
+  });
+  const required = { required: true, whitespace: true, message: t('enrolment.required') };
+
+  return (
+    <Modal
+      open
+      title={t('enrolment.places.endTitle', { name: place.childName })}
+      okText={t('enrolment.places.confirmEnd')}
+      okButtonProps={{ danger: true }}
+      cancelText={t('enrolment.cancel')}
+      confirmLoading={end.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ endDate: defaults?.endDate ?? today(), reason: defaults?.reason ?? '' }}
+        onFinish={(values) => end.mutate(values)}
+        data-testid="end-form"
+      >
+        <Form.Item name="endDate" label={t('enrolment.places.endDate')} rules={[required]}>
+          <Input type="date" min={place.startDate} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('enrolment.places.reason')} rules={[required]}>
+          <AutoComplete
+            options={REASONS.map((r) => ({ value: t(`enrolment.places.reasons.${r}`) }))}
+            placeholder={t('enrolment.places.reasonPlaceholder')}
+            maxLength={200}
+          />
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={end.error} />
+    </Modal>
+  );
+}

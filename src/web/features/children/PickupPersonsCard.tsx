@@ -1,0 +1,106 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Empty, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadError, PageLoading } from '../../components/PageStatus';
+import { deletePickupPerson, type PickupPerson } from '../enrolment/api';
+import { shanghaiTime } from '../enrolment/format';
+import { keys, usePickupPersons } from '../enrolment/queries';
+import { PickupPersonForm } from './PickupPersonForm';
+
+/** 接送人: who besides the guardians may collect the child; revoked ones stay listed for the record. */
+export function PickupPersonsCard({ childId }: { childId: string }) {
+  const { t } = useTranslation();
+  const persons = usePickupPersons(childId);
+  const [adding, setAdding] = useState(false);
+  const client = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: (personId: string) => deletePickupPerson(childId, personId),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.pickup(childId) }),
+  });
+  const items = [...(persons.data?.items ?? [])].sort((a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt));
+
+  return (
+    <Card
+      size="small"
+      title={t('enrolment.pickup.title')}
+      data-testid="pickup-persons"
+      extra={
+        <Button size="small" type={adding ? 'default' : 'primary'} onClick={() => setAdding((v) => !v)} data-testid="add-pickup">
+          {adding ? t('enrolment.cancel') : t('enrolment.pickup.add')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('enrolment.pickup.lead')}</Typography.Paragraph>
+      {adding && <PickupPersonForm childId={childId} onDone={() => setAdding(false)} />}
+      {persons.isPending ? (
+        <PageLoading />
+      ) : persons.isError ? (
+        <LoadError error={persons.error} onRetry={() => void persons.refetch()} />
+      ) : items.length === 0 ? (
+        !adding && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrolment.pickup.empty')} />
+      ) : (
+        <List
+          dataSource={items}
+          renderItem={(person) => (
+            <List.Item
+              data-testid="pickup-person"
+              data-name={person.name}
+              actions={
+                person.revokedAt
+                  ? []
+                  : [
+                      <Popconfirm
+                        key="revoke"
+                        title={t('enrolment.pickup.revokeConfirm', { name: person.name })}
+                        okText={t('enrolment.pickup.revoke')}
+                        cancelText={t('enrolment.cancel')}
+                        onConfirm={() => revoke.mutate(person.id)}
+                      >
+                        <Button size="small" danger loading={revoke.isPending && revoke.variables === person.id}>
+                          {t('enrolment.pickup.revoke')}
+                        </Button>
+                      </Popconfirm>,
+                    ]
+              }
+            >
+              <List.Item.Meta title={<PersonTitle person={person} />} description={<PersonFacts person={person} />} />
+            </List.Item>
+          )}
+        />
+      )}
+      <ErrorAlert error={revoke.error} style={{ marginTop: 8 }} />
+    </Card>
+  );
+}
+
+function PersonTitle({ person }: { person: PickupPerson }) {
+  const { t } = useTranslation();
+  return (
+    <Flex gap={6} wrap align="center">
+      <Typography.Text delete={!!person.revokedAt}>{person.name}</Typography.Text>
+      <Tag>{t(`attendance.pickupRelation.${person.relation}`)}</Tag>
+      {person.revokedAt && <Tag>{t('enrolment.pickup.revokedTag')}</Tag>}
+    </Flex>
+  );
+}
+
+function PersonFacts({ person }: { person: PickupPerson }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div>{person.phone}</div>
+      {person.residentIdMasked && (
+        <div data-testid="pickup-resident-id">
+          {t('enrolment.children.residentId')} {person.residentIdMasked}
+        </div>
+      )}
+      <div>
+        {person.revokedAt
+          ? t('enrolment.pickup.revoked', { at: shanghaiTime(person.revokedAt, true) })
+          : t('enrolment.pickup.authorised', { by: person.authorisedByName, at: shanghaiTime(person.authorisedAt, true) })}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { useMutation } from '@tanstack/react-query';
+import { App, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { classTypesForAge } from '../../../domain/classes/classTypes.ts';
+import { compareIso } from '../../../domain/dates/shanghai.ts';
+import type { InstitutionPlace } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { transferEnrolment } from '../enrolment/api';
+import { today } from '../enrolment/format';
+import { useClasses } from '../enrolment/queries';
+import { useRefreshPlaces } from './queries';
+
+/**
+ * 转班: the other classes the child's age fits, as the server decides it — on the start date if
+ * the place has not begun, else today — with their places left; a full class cannot be picked.
+ */
+export function TransferPlaceModal({
+  institutionId,
+  place,
+  onClose,
+}: {
+  institutionId: string;
+  place: InstitutionPlace;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const classes = useClasses(institutionId);
+  const refresh = useRefreshPlaces(institutionId);
+  const onDate = compareIso(place.startDate, today()) > 0 ? place.startDate : today();
+  const fits: string[] = classTypesForAge(place.birthDate, onDate);
+  const options = (classes.data?.classes ?? [])
+    .filter((c) => !c.archived && c.id !== place.classId && fits.includes(c.classType))
+    .map((c) => ({
+      value: c.id,
+      label: t('enrolment.places.classOption', {
+        name: c.name,
+        classType: t(`enrolment.classType.${c.classType}`),
+        vacancies: c.vacancies,
+      }),
+      disabled: c.vacancies <= 0,
+    }));
+  const [picked, setPicked] = useState<string | undefined>();
+  const classId = picked ?? options.find((o) => !o.disabled)?.value;
+  const transfer = useMutation({
+    mutationFn: (to: string) => transferEnrolment(place.id, to),
+    onSuccess: async (enrolment) => {
+      await refresh();
+      void message.success(t('enrolment.places.transferred', { name: place.childName, className: enrolment.className }));
+      onClose();
+    },
+  });
+
+  return (
+    <Modal
+      open
+      title={t('enrolment.places.transferTitle', { name: place.childName })}
+      okText={t('enrolment.places.confirmTransfer')}
+      cancelText={t('enrolment.cancel')}
+      okButtonProps={{ disabled: !classId }}
+      confirmLoading={transfer.isPending}
+      onOk={() => classId && transfer.mutate(classId)}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph type="secondary">
+        {t('enrolment.places.transferLead', {
+          className: place.className,
+          types: fits.map((c) => t(`enrolment.classType.${c}`)).join('、') || '—',
+        })}
+      </Typography.Paragraph>
+      <Select
+        style={{ width: '100%' }}
+        value={classId}
+        onChange={setPicked}
+        options={options}
+        loading={classes.isPending}
+        placeholder={t('enrolment.places.toClass')}
+        notFoundContent={t('enrolment.places.noClass')}
+        aria-label={t('enrolment.places.toClass')}
+        data-testid="transfer-class"
+      />
+      <ErrorAlert error={classes.error ?? transfer.error} style={{ marginTop: 12 }} />
+    </Modal>
+  );
+}

@@ -1,0 +1,183 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Descriptions, Input, message, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useParams } from 'react-router';
+import { allowedActions as workflowActions } from '../../../domain/institutions/filingWorkflow.ts';
+import { type FilingActionName, getFiling, getFilingQueue, postInstitutionTransition } from '../../api';
+import { LoadError, PageLoading } from '../../components/PageStatus';
+import type { RolePageProps } from '../../components/RoleShell';
+
+/** The district's review queue and one filing's review page, under the official's "filings" area. */
+export default function FilingsArea(props: RolePageProps) {
+  return (
+    <Routes>
+      <Route index element={<FilingQueuePage {...props} />} />
+      <Route path=":filingId" element={<ReviewPage {...props} />} />
+    </Routes>
+  );
+}
+
+function FilingQueuePage({ base }: RolePageProps) {
+  const { t } = useTranslation();
+  const queue = useQuery({ queryKey: ['institutions', 'filings'], queryFn: getFilingQueue });
+  if (queue.isPending) return <PageLoading />;
+  if (queue.isError) return <LoadError error={queue.error} onRetry={() => void queue.refetch()} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={2}>{t('institutions.queueTitle')}</Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={queue.data.items}
+        scroll={{ x: true }}
+        columns={[
+          {
+            title: t('institutions.name'),
+            dataIndex: 'institutionName',
+            render: (name: string, row) => <Link to={`${base}/filings/${row.id}`}>{name}</Link>,
+          },
+          { title: t('institutions.kind'), dataIndex: 'kind', render: (k: string) => t(`institutions.filingKind.${k}`) },
+          {
+            title: t('institutions.statusLabel'),
+            dataIndex: 'institutionStatus',
+            render: (s: string) => <Tag>{t(`institutions.status.${s}`)}</Tag>,
+          },
+          { title: t('institutions.waiting'), dataIndex: 'waitingDays', render: (d: number) => t('institutions.days', { count: d }) },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function ReviewPage({ grant, base }: RolePageProps) {
+  const { t, i18n } = useTranslation();
+  const { filingId = '' } = useParams();
+  const client = useQueryClient();
+  const [checked, setChecked] = useState<Record<string, boolean>>({});
+  const [reason, setReason] = useState('');
+  const filing = useQuery({ queryKey: ['institutions', 'filing', filingId], queryFn: () => getFiling(filingId) });
+  const act = useMutation({
+    mutationFn: (action: FilingActionName) => {
+      const institutionId = filing.data?.institutionId ?? '';
+      if (action === 'file') return postInstitutionTransition(institutionId, { action, checklist: checked });
+      if (action === 'return') return postInstitutionTransition(institutionId, { action, reason, checklist: checked });
+      return postInstitutionTransition(institutionId, { action: action as 'start_review' });
+    },
+    onSuccess: (result) => {
+      void message.success(result.receiptNumber ? t('institutions.filedWith', { number: result.receiptNumber }) : t('institutions.saved'));
+      return client.invalidateQueries({ queryKey: ['institutions'] });
+    },
+    onError: (e: Error) => void message.error(e.message),
+  });
+  if (filing.isPending) return <PageLoading />;
+  if (filing.isError) return <LoadError error={filing.error} onRetry={() => void filing.refetch()} />;
+  const f = filing.data;
+  // Only the reviewing actions belong on this page; the table says which the status offers to this role.
+  const offered = workflowActions(f.institutionStatus, { roles: [grant.role], hasFiledVersion: false }).filter(
+    (a) => (a === 'start_review' || a === 'file' || a === 'return') && f.allowedActions.includes(a),
+  );
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const snap = f.snapshot as {
+    facts: {
+      name: string;
+      creditCode: string | null;
+      address: string | null;
+      indoorAreaM2: number | null;
+      outdoorAreaM2: number | null;
+      monthlyFeeYuan: Record<string, number>;
+    };
+    classes: { id: string; classType: string; name: string; capacity: number }[];
+    staff: { id: string; name: string; role: string }[];
+    documents: { id: string; documentType: string | null; filename: string }[];
+    compliance: unknown[];
+  };
+  const fees = Object.entries(snap.facts.monthlyFeeYuan)
+    .map(([c, fee]) => `${t('institutions.feeFor', { type: t(`institutions.classType.${c}`) })} ${fee}`)
+    .join('；');
+  const snapshotRows: [string, string][] = [
+    [t('institutions.name'), snap.facts.name],
+    [t('institutions.creditCode'), snap.facts.creditCode ?? '—'],
+    [t('institutions.address'), snap.facts.address ?? '—'],
+    [t('institutions.indoorArea'), String(snap.facts.indoorAreaM2 ?? '—')],
+    [t('institutions.outdoorArea'), String(snap.facts.outdoorAreaM2 ?? '—')],
+    [t('institutions.fees'), fees || '—'],
+    [
+      t('institutions.classes'),
+      snap.classes.map((c) => `${c.name}（${t(`institutions.classType.${c.classType}`)} ${c.capacity}）`).join('；') || '—',
+    ],
+    [t('institutions.staff'), snap.staff.map((m) => `${m.name}（${t(`institutions.role.${m.role}`)}）`).join('；') || '—'],
+    [t('institutions.documents'), snap.documents.map((d) => t(`institutions.doc.${d.documentType ?? 'other'}`)).join('；') || '—'],
+    [
+      t('institutions.complianceLabel'),
+      snap.compliance.length ? t('institutions.problems', { count: snap.compliance.length }) : t('institutions.noProblems'),
+    ],
+  ];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to={`${base}/filings`}>{t('institutions.backToQueue')}</Link>
+      <Typography.Title level={2}>{f.institutionName}</Typography.Title>
+      <Space wrap>
+        <Tag data-testid="filing-status">{t(`institutions.status.${f.institutionStatus}`)}</Tag>
+        <Tag>{t(`institutions.filingKind.${f.kind}`)}</Tag>
+        {f.receiptNumber && (
+          <Typography.Text data-testid="receipt-number">{t('institutions.filingNumberIs', { number: f.receiptNumber })}</Typography.Text>
+        )}
+      </Space>
+      {f.reasons && <Alert type="warning" message={t('institutions.reason')} description={f.reasons} />}
+      <Card title={t('institutions.snapshot')}>
+        <Descriptions column={1} size="small" bordered>
+          {snapshotRows.map(([k, v]) => (
+            <Descriptions.Item key={k} label={k}>
+              {v}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      </Card>
+      <Card title={t('institutions.checklist')}>
+        <Space direction="vertical">
+          {f.checklistItems.map((c) => (
+            <Checkbox
+              key={c.item}
+              checked={checked[c.item] ?? f.checklist?.[c.item] ?? false}
+              disabled={!offered.includes('file')}
+              onChange={(e) => setChecked((prev) => ({ ...prev, [c.item]: e.target.checked }))}
+            >
+              {c[lang]}
+            </Checkbox>
+          ))}
+        </Space>
+      </Card>
+      {offered.length > 0 && (
+        <Card title={t('institutions.decision')}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {offered.includes('return') && (
+              <Input.TextArea
+                aria-label={t('institutions.returnReason')}
+                placeholder={t('institutions.returnReason')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+            <Space wrap>
+              {offered.map((a) => (
+                <Button
+                  key={a}
+                  type={a === 'return' ? 'default' : 'primary'}
+                  danger={a === 'return'}
+                  disabled={a === 'return' && !reason.trim()}
+                  loading={act.isPending && act.variables === a}
+                  onClick={() => act.mutate(a)}
+                >
+                  {t(`institutions.action.${a}`)}
+                </Button>
+              ))}
+            </Space>
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}

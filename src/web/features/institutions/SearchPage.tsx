@@ -1,0 +1,182 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Pagination, Select, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type ClassType, type DivisionNode, type SearchQueryInput, searchPublicInstitutions } from '../../api';
+import { LoadError } from '../../components/PageStatus';
+import { useDivisionTree } from '../geography/queries';
+import { ResultsMap } from './ResultsMap';
+
+const PAGE_SIZE = 10;
+const CLASS_TYPES: ClassType[] = ['infant', 'toddler', 'older_toddler', 'mixed'];
+
+function townships(tree: DivisionNode[]): { value: string; label: string }[] {
+  return tree.flatMap((node) =>
+    node.level === 'township'
+      ? [{ value: node.code, label: node.name }]
+      : townships(node.children).map((o) => ({ ...o, label: `${node.level === 'district' ? `${node.name} · ` : ''}${o.label}` })),
+  );
+}
+
+type Filters = Omit<SearchQueryInput, 'page' | 'pageSize'>;
+
+/** Finding care without signing in: a parent picks a township or shares a location, the server does the rest. */
+export default function SearchPage() {
+  const { t } = useTranslation();
+  const tree = useDivisionTree();
+  const [form] = Form.useForm();
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [geoNote, setGeoNote] = useState<string | null>(null);
+  const options = useMemo(() => townships(tree.data?.tree ?? []), [tree.data]);
+
+  const search = useQuery({
+    queryKey: ['institutions', 'search', filters, page],
+    queryFn: () => searchPublicInstitutions({ ...filters, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+
+  function nearMe() {
+    // The browser asks the parent first; if they refuse or it fails, the township filter stays in use.
+    if (!navigator.geolocation) return setGeoNote(t('search.geoUnavailable'));
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setPoint({ lat: pos.coords.latitude, lng: pos.coords.longitude });
+        setGeoNote(t('search.geoUsing'));
+      },
+      () => {
+        setPoint(null);
+        setGeoNote(t('search.geoDenied'));
+      },
+      { timeout: 8000 },
+    );
+  }
+
+  function apply(values: Record<string, unknown>) {
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    const birthDate = text(values.birthDate);
+    setFilters({
+      ...(point ? { lat: point.lat, lng: point.lng, radiusKm: 10 } : { division: text(values.division) }),
+      birthDate,
+      startDate: birthDate ? text(values.startDate) : undefined,
+      vacancy: values.vacancy === true,
+      inclusive: values.inclusive === true,
+      q: text(values.q),
+      feeFrom: num(values.feeFrom),
+      feeTo: num(values.feeTo),
+    });
+    setPage(1);
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2}>{t('search.title')}</Typography.Title>
+      <Card>
+        <Form form={form} layout="vertical" onFinish={apply} aria-label={t('search.filters')}>
+          <Form.Item label={t('search.township')} name="division">
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={options}
+              placeholder={t('search.anyTownship')}
+              loading={tree.isPending}
+            />
+          </Form.Item>
+          <Space wrap>
+            <Button onClick={nearMe}>{t('search.nearMe')}</Button>
+            {point && <Button onClick={() => setPoint(null)}>{t('search.clearPoint')}</Button>}
+            {geoNote && <Typography.Text type="secondary">{geoNote}</Typography.Text>}
+          </Space>
+          <Space wrap style={{ marginTop: 12 }}>
+            <Form.Item label={t('search.birthDate')} name="birthDate">
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item label={t('search.startDate')} name="startDate">
+              <Input type="date" />
+            </Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item label={t('search.feeFrom')} name="feeFrom">
+              <InputNumber min={0} />
+            </Form.Item>
+            <Form.Item label={t('search.feeTo')} name="feeTo">
+              <InputNumber min={0} />
+            </Form.Item>
+          </Space>
+          <Form.Item label={t('search.keyword')} name="q">
+            <Input placeholder={t('search.keywordHint')} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="vacancy" valuePropName="checked" noStyle>
+              <Checkbox>{t('search.vacancyOnly')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="inclusive" valuePropName="checked" noStyle>
+              <Checkbox>{t('search.inclusiveOnly')}</Checkbox>
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t('search.submit')}
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+      {search.isError && <LoadError error={search.error} onRetry={() => void search.refetch()} />}
+      {search.data && (
+        <>
+          <Typography.Text data-testid="search-total">{t('search.total', { count: search.data.total })}</Typography.Text>
+          {search.data.items.length === 0 ? (
+            <Empty description={t('search.none')} />
+          ) : (
+            <List
+              aria-label={t('search.results')}
+              dataSource={search.data.items}
+              renderItem={(item) => (
+                <List.Item key={item.id}>
+                  <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                    <Space wrap>
+                      <Link to={`/institutions/${item.id}`}>{item.name}</Link>
+                      {item.distanceKm !== null && (
+                        <Typography.Text type="secondary">{t('search.distance', { km: item.distanceKm })}</Typography.Text>
+                      )}
+                    </Space>
+                    <Space wrap size={4}>
+                      {item.designations.map((d) => (
+                        <Tag color="green" key={`${d.kind}-${d.level}`}>
+                          {t(`institutions.designation.${d.kind}`)}
+                          {d.level ? ` · ${t(`institutions.level.${d.level}`)}` : ''}
+                        </Tag>
+                      ))}
+                    </Space>
+                    <Typography.Text>
+                      {CLASS_TYPES.filter((c) => item.monthlyFeeYuan[c] !== undefined || item.vacancies[c] !== undefined)
+                        .map((c) =>
+                          t('search.classLine', {
+                            type: t(`institutions.classType.${c}`),
+                            vacancies: item.vacancies[c] ?? 0,
+                            fee: item.monthlyFeeYuan[c] ?? '—',
+                          }),
+                        )
+                        .join('；')}
+                    </Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
+          <Pagination
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={search.data.total}
+            onChange={setPage}
+            showSizeChanger={false}
+            size="small"
+          />
+          {search.data.items.length > 0 && <ResultsMap items={search.data.items} />}
+        </>
+      )}
+    </Space>
+  );
+}

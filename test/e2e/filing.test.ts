@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../harness/server.ts';
+import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
+
+/**
+ * Story: the demo director of the draft 海州区新苗托育园 uploads the filing documents and submits
+ * the filing; the 海州区 official reviews it against the checklist and files it; a parent on a
+ * phone then finds it in the public search, which lists only filed institutions.
+ */
+
+const PASSWORD = 'tuoyu-demo';
+const DIRECTOR = '13900000031';
+const DISTRICT_OFFICIAL = '13900000002';
+const NAME = '海州区新苗托育园';
+// The documents a filing needs: four for every institution, and a food licence because this one serves meals.
+const DOCUMENTS = ['登记证书', '场地证明', '卫生评价报告', '消防材料', '食品经营许可'];
+// Screenshots for a reviewer's eye, only when asked for: set SHOTS_DIR to a folder.
+const SHOTS_DIR = process.env.SHOTS_DIR;
+
+// The smallest file the server's content check accepts as a PDF: it reads the magic bytes.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  if (SHOTS_DIR) mkdirSync(SHOTS_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, phone: string) {
+  await page.goto('/login');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+async function shot(page: Page, name: string) {
+  if (SHOTS_DIR) await page.screenshot({ path: join(SHOTS_DIR, `inst-${name}.png`), fullPage: true });
+}
+
+describe('a filing from draft to the public search', () => {
+  it('director submits, district official files, parent finds it on a phone', async () => {
+    const director = await desktopContext(browser, server.url);
+    const official = await desktopContext(browser, server.url);
+    const parent = await phoneContext(browser, server.url);
+    try {
+      // Before filing the draft is not public.
+      const before = await (await fetch(`${server.url}/api/v1/institutions/search?q=${encodeURIComponent('新苗')}`)).json();
+      expect(before.items.map((i: { name: string }) => i.name)).not.toContain(NAME);
+
+      const d = await director.newPage();
+      await signIn(d, DIRECTOR);
+      await d.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本机构' }).click();
+      await expect.poll(() => d.getByRole('heading', { name: NAME }).count()).toBe(1);
+      for (const label of DOCUMENTS) {
+        const count = await d.getByText(`${label} · `).count();
+        await d.getByLabel(label, { exact: true }).setInputFiles({ name: 'doc.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await expect.poll(() => d.getByText(`${label} · `).count()).toBe(count + 1);
+      }
+      await d.getByRole('button', { name: '提交备案' }).click();
+      await expect.poll(() => d.getByTestId('institution-status').textContent()).toBe('已提交');
+
+      const o = await official.newPage();
+      await signIn(o, DISTRICT_OFFICIAL);
+      await o.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '备案审核' }).click();
+      await o.getByRole('link', { name: NAME }).first().click();
+      await o.getByRole('button', { name: '开始审核' }).click();
+      await expect.poll(() => o.getByTestId('filing-status').textContent()).toBe('审核中');
+      for (const box of await o.getByRole('checkbox').all()) await box.check();
+      await shot(o, 'review-desktop');
+      await o.getByRole('button', { name: '予以备案' }).click();
+      await expect.poll(() => o.getByTestId('filing-status').textContent()).toBe('已备案');
+      expect(await o.getByTestId('receipt-number').textContent()).toMatch(/320706-\d{4}-\d{4}/);
+
+      const p = await parent.newPage();
+      await p.goto('/');
+      await p.goto('/search');
+      await p.getByLabel('关键词').fill('新苗');
+      await p.getByRole('button', { name: '搜索', exact: true }).click();
+      await expect.poll(() => p.getByRole('link', { name: NAME }).count()).toBe(1);
+      // The page must fit the phone: no sideways scrolling.
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await shot(p, 'search-phone');
+      await p.getByRole('link', { name: NAME }).click();
+      await expect.poll(() => p.getByText(/320706-\d{4}-\d{4}/).count()).toBeGreaterThan(0);
+      await shot(p, 'profile-phone');
+    } finally {
+      await Promise.all([director.close(), official.close(), parent.close()]);
+    }
+  }, 120_000);
+});
