@@ -122,12 +122,28 @@ describe('enrolment journey', () => {
     await form.getByLabel('姓名').fill(childName);
     await form.getByLabel('出生日期').fill(birthDate);
 
-    await form.getByLabel('户籍或居住乡镇街道').click();
-    await parent.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await form.getByText('我作为监护人同意').click();
-    await form.getByRole('button', { name: '保存' }).click();
+    // The township list renders while it opens, and a click on an option being replaced selects
+    // nothing: the form then refuses to send. Pick and save again until the server answers.
+    const answer = await (async () => {
+      for (let attempt = 1; ; attempt++) {
+        await form.getByLabel('户籍或居住乡镇街道').click();
+        await parent.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+        await parent.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+        const saved = parent.waitForResponse((r) => r.url().endsWith('/api/v1/children') && r.request().method() === 'POST', {
+          timeout: 20_000,
+        });
+        await form.getByRole('button', { name: '保存' }).click();
+        try {
+          return await saved;
+        } catch (err) {
+          if (attempt === 3) throw err;
+        }
+      }
+    })();
+    expect(answer.status(), await answer.text()).toBe(201);
     const added = parent.getByTestId('my-child').filter({ hasText: childName });
-    await added.waitFor();
+    await added.waitFor({ timeout: 60_000 });
 
     await parent.getByTestId('start-apply').click();
     const apply = parent.getByTestId('apply-form');
