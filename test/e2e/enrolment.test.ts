@@ -282,7 +282,10 @@ describe('enrolment journey', () => {
     const endDialog = desk.getByRole('dialog');
     await endDialog.getByRole('combobox', { name: '离园原因' }).click();
     await pickOption(desk, '家庭搬迁');
-    await endDialog.getByRole('button', { name: '确认离园' }).click();
+    // The reason list closes with an animation that can keep the dialog's button "unstable" on a
+    // busy machine; the dialog closing below is what shows the click took.
+    await endDialog.getByRole('button', { name: '确认离园' }).click({ force: true });
+    await endDialog.waitFor({ state: 'hidden', timeout: 30_000 });
     await endDialog.waitFor({ state: 'hidden' });
     const leftInClass = places.filter((p) => p.classId === leaver.classId).length - 1;
     await leaverClass.getByText(`${leaver.className}（${leftInClass} 人）`).waitFor();
