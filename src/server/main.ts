@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { DatabaseUnreachableError } from './db/connect.ts';
 import { expireOffers } from './modules/enrollment/applicationService.ts';
 import { illnessAlertJob } from './modules/health/index.ts';
+import { searchChangesJob } from './modules/institutions/index.ts';
 import { deleteExpiredSessions } from './platform/auth/queries.ts';
 import { startJobs } from './platform/jobs/scheduler.ts';
 
@@ -27,6 +28,7 @@ const stopJobs = startJobs(
     { name: 'expired sessions', everyMs: 3_600_000, run: () => deleteExpiredSessions(deps.db, new Date()) },
     { name: 'expired offers', everyMs: 60_000, run: () => expireOffers(deps) },
     illnessAlertJob(deps),
+    searchChangesJob(deps),
   ],
   app.log,
 );

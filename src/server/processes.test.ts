@@ -4,7 +4,8 @@ import { TEST_FIELD_KEY } from '../../test/harness/cipher.ts';
 import { DIALECTS } from '../../test/harness/db.ts';
 import { makeResidentId } from '../../test/harness/factories/children.ts';
 import { createEnrolledChild } from '../../test/harness/factories/enrolments.ts';
-import { createFiledInstitution, fillClass } from '../../test/harness/factories/placement.ts';
+import { createFiledInstitution } from '../../test/harness/factories/institutions.ts';
+import { fillClass } from '../../test/harness/factories/placement.ts';
 import { claimVoucher, createOpenProgram, createStatement, programBalances } from '../../test/harness/factories/subsidies.ts';
 import { createUser, signIn } from '../../test/harness/factories/users.ts';
 import { type ServerProcess, spawnServer, urlWithSchema } from '../../test/harness/processes.ts';
@@ -78,12 +79,10 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
       const startDate = addDaysIso(today, 7);
       const expiresAt = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString();
       const township = world.townshipCodes[0] as string;
-      const { institutionId, classIds } = await createFiledInstitution(
-        t.deps.db,
-        township,
-        [{ classType: 'older_toddler', capacity: 20, caregivers: 3 }],
-        '多进程测试园',
-      );
+      // Filed through the filing workflow's tables, so the public search lists it too.
+      const { id: institutionId, classIds } = await createFiledInstitution(t.deps.db, township, '多进程测试园', {
+        classes: [{ classType: 'older_toddler', capacity: 20 }],
+      });
       const classId = classIds[0] as string;
       const filler = await createUser(t.deps.db, { role: 'parent' });
       await fillClass(t.deps.db, classId, institutionId, 10, birthDate, filler.id, township);
@@ -192,6 +191,13 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
 
     it('50 acceptances for 10 places left: exactly 10 enrolments, 40 × CLASS_FULL, no place left', async () => {
       const { classId, families } = offers;
+      // Each process answers the public search from its own index in memory.
+      const vacancies = async () => {
+        const path = `/api/v1/institutions/search?q=${encodeURIComponent('多进程测试园')}`;
+        const answers = await Promise.all(servers.map((s) => s.request('GET', path)));
+        return answers.map((a) => (a.body.items as { vacancies: object }[]).map((i) => i.vacancies));
+      };
+      expect(await vacancies()).toEqual([[{ older_toddler: 10 }], [{ older_toddler: 10 }]]);
       const results = await Promise.all(
         families.map((f, i) => across(i).request('POST', `/api/v1/applications/${f.applicationId}/accept`, { cookie: f.cookie, body: {} })),
       );
@@ -213,6 +219,7 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
       if (!load) throw new Error('the class is gone');
       expect(load.enrolled).toBe(20);
       expect(placesLeft({ ...load, classType: load.classType as ClassType })).toBe(0);
+      expect(await vacancies()).toEqual([[{ older_toddler: 0 }], [{ older_toddler: 0 }]]);
     });
 
     it('100 redemptions of one voucher: exactly one succeeds', async () => {

@@ -25,6 +25,11 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: a snapshot that `openPGlite({ loadFrom })` starts from. */
   dump?: () => Promise<Blob>;
+  /**
+   * PGlite only: NOTIFY on `channel` calls `onPayload` before the committing query returns to
+   * its caller. PGlite's one session belongs to this process, so no commit escapes it.
+   */
+  listen?: (channel: string, onPayload: (payload: string) => void) => Promise<void>;
 };
 
 // Dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the process time zone);
@@ -126,7 +131,7 @@ export async function openPGlite(options: PGliteOptions): Promise<Database> {
       ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pglite') } : {}),
       ...(options.loadFrom ? { loadDataDir: options.loadFrom } : {}),
       relaxedDurability: !options.dataDir,
-      // Search needs trigram matching and great-circle distance; PostgreSQL ships both in contrib.
+      // The migrations use trigram indexes and earthdistance; PostgreSQL ships both in contrib.
       extensions: { pg_trgm, cube, earthdistance },
       parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v, [NUMERIC]: (v: string) => v },
     });
@@ -146,6 +151,11 @@ export async function openPGlite(options: PGliteOptions): Promise<Database> {
       unlock();
     },
     dump: () => pglite.dumpDataDir('none') as Promise<Blob>,
+    // Through the dialect's mutex, so LISTEN never lands inside another caller's transaction.
+    listen: (channel, onPayload) =>
+      db.connection().execute(async () => {
+        await pglite.listen(channel, onPayload);
+      }),
   };
 }
 

@@ -320,6 +320,23 @@ export interface InstitutionFilingsTable {
   receipt_seq: number | null;
 }
 
+export interface InstitutionSearchChangesTable {
+  txid: Generated<number>;
+  institution_id: string;
+}
+
+export interface InstitutionSearchCommitsTable {
+  txid: number;
+  version: number;
+  committed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface InstitutionSearchVersionTable {
+  only_row: Generated<boolean>;
+  version: Generated<number>;
+  pruned_through: Generated<number>;
+}
+
 export interface InstitutionStaffTable {
   id: Generated<string>;
   institution_id: string;
@@ -666,6 +683,9 @@ export interface DB {
   institution_designations: InstitutionDesignationsTable;
   institution_files: InstitutionFilesTable;
   institution_filings: InstitutionFilingsTable;
+  institution_search_changes: InstitutionSearchChangesTable;
+  institution_search_commits: InstitutionSearchCommitsTable;
+  institution_search_version: InstitutionSearchVersionTable;
   institution_staff: InstitutionStaffTable;
   institution_subsidy_applications: InstitutionSubsidyApplicationsTable;
   institution_subsidy_events: InstitutionSubsidyEventsTable;

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import type { Job } from '../../platform/jobs/scheduler.ts';
 import { classRoutes } from './classes/routes.ts';
 import { complianceRoutes } from './compliance/routes.ts';
 import { designationRoutes } from './designations/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { filingRoutes } from './filing/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { pruneSearchChanges } from './public/searchCache.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 
@@ -23,3 +25,8 @@ export async function institutionRoutes(app: FastifyInstance, deps: Deps) {
 
 /** The demo seed calls this inside its transaction. */
 export { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo/demo.ts';
+
+/** Deletes the search index's old change notes, for src/server/main.ts. */
+export function searchChangesJob(deps: Deps): Job {
+  return { name: 'search change notes', everyMs: 10 * 60_000, run: () => pruneSearchChanges(deps.db) };
+}

@@ -32,7 +32,7 @@ const KEY_COLUMNS = [
   'serves_meals',
 ] as const;
 
-// Name, pinyin without spaces and initials in one lower-case string for the trigram index.
+// Name, pinyin without spaces and initials in one lower-case string: what a search keyword matches.
 const SEARCH_TEXT = sql<string>`lower(i.name) || ' ' || replace(i.pinyin, ' ', '') || ' ' || i.initials`;
 
 // The point on earthdistance's sphere, as ll_to_earth(lat, lng) computes it (migration 0015).

@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { createEnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
+import { createFiledInstitution, designateInclusive } from '../../../../../test/harness/factories/institutions.ts';
+import { SearchQuery } from './schemas.ts';
+import { pruneSearchChanges, SearchCache } from './searchCache.ts';
+import { search } from './searchIndex.ts';
+
+const TODAY = '2026-11-29';
+
+/** Another process's index: on PGlite it listens, on PostgreSQL it reads the version. */
+async function started(t: TestApp) {
+  const cache = new SearchCache(t.deps.database);
+  await cache.start();
+  return cache;
+}
+
+describe.each(DIALECTS)('search index kept exact on %s', (dialect) => {
+  let t: TestApp;
+  let township: string;
+  let district: string;
+  const inDistrict = async (cache: SearchCache, extra: Record<string, string> = {}) =>
+    search(await cache.current(), SearchQuery.parse({ division: district, pageSize: '100', ...extra }), TODAY);
+  const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const d = await createDistrict(t.deps.db, '索引区');
+    district = d.districtCode;
+    township = d.townshipCodes[0] as string;
+  });
+  afterAll(() => t.close());
+
+  it('sees what another process committed, and a change whose notes were pruned before it looked', async () => {
+    const other = await started(t);
+    expect((await inDistrict(other)).total).toBe(0);
+    const a = await createFiledInstitution(t.deps.db, township, '甲托育园');
+    expect(names(await inDistrict(other))).toEqual(['甲托育园']);
+
+    await designateInclusive(t.deps.db, a.id);
+    await sql`update institution_search_commits set committed_at = now() - interval '2 hours'`.execute(t.deps.db);
+    await pruneSearchChanges(t.deps.db);
+    const left = await t.deps.db
+      .selectFrom('institution_search_changes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
+    expect(names(await inDistrict(other, { inclusive: 'true' }))).toEqual(['甲托育园']);
+    // The app's own index, untouched since, agrees through its full reload.
+    const res = await t.app.inject({ url: `/api/v1/institutions/search?division=${district}&inclusive=true` });
+    expect(res.json().items.map((i: { name: string }) => i.name)).toEqual(['甲托育园']);
+  });
+
+  it('answers searches running alongside enrolments with the vacancies of the moment, and exactly once they end', async () => {
+    const cache = await started(t);
+    const b = await createFiledInstitution(t.deps.db, township, '乙托育园', { classes: [{ classType: 'toddler', capacity: 15 }] });
+    const classId = b.classIds[0] as string;
+    const seen: number[] = [];
+    const looking = (async () => {
+      for (let i = 0; i < 30; i++) {
+        const r = await inDistrict(cache);
+        seen.push(r.items.find((x) => x.name === '乙托育园')?.vacancies.toddler as number);
+      }
+    })();
+    await Promise.all(Array.from({ length: 10 }, () => createEnrolledChild(t.deps.db, { institutionId: b.id, classId })));
+    await looking;
+    // Never more free places than before, never fewer than after, and never going back up.
+    expect(seen.every((v, i) => v <= 15 && v >= 5 && (i === 0 || v <= (seen[i - 1] as number)))).toBe(true);
+    // Many searches at once, right after the last commit: every one sees it.
+    const after = await Promise.all(Array.from({ length: 20 }, () => inDistrict(cache)));
+    for (const r of after) expect(r.items.find((x) => x.name === '乙托育园')?.vacancies).toEqual({ toddler: 5 });
+  });
+});
+
+describe.each(DIALECTS.filter((d) => d === 'postgres'))('search index and transactions in flight on %s', (dialect) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('does not skip a change that commits after a later-started one', async () => {
+    const d = await createDistrict(t.deps.db, '事务区');
+    const township = d.townshipCodes[0] as string;
+    const slow = await createFiledInstitution(t.deps.db, township, '慢托育园');
+    const fast = await createFiledInstitution(t.deps.db, township, '快托育园');
+    const cache = await started(t);
+    const inclusive = async () =>
+      names(search(await cache.current(), SearchQuery.parse({ division: d.districtCode, inclusive: 'true' }), TODAY));
+    const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
+    expect(await inclusive()).toEqual([]);
+
+    let commitSlow = () => {};
+    const held = new Promise<void>((resolve) => {
+      commitSlow = resolve;
+    });
+    let written = () => {};
+    const wrote = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const slowTransaction = t.deps.db.transaction().execute(async (trx) => {
+      await designateInclusive(trx, slow.id);
+      written();
+      await held;
+    });
+    await wrote;
+    await designateInclusive(t.deps.db, fast.id);
+    expect(await inclusive()).toEqual(['快托育园']);
+    commitSlow();
+    await slowTransaction;
+    expect((await inclusive()).sort()).toEqual(['快托育园', '慢托育园'].sort());
+  });
+});

@@ -1,0 +1,113 @@
+import { type Kysely, sql } from 'kysely';
+import { ClassType } from '../../../../domain/classes/classTypes.ts';
+import type { DesignationKind, DesignationLevel } from '../../../../domain/institutions/vocabulary.ts';
+import type { DB } from '../../../db/schema.ts';
+import { feesFromColumns } from '../common/fees.ts';
+import type { SearchEntry } from './searchIndex.ts';
+
+/** The three reads behind the entries of `ids` (all filed institutions without `ids`). */
+export function entryQueries(db: Kysely<DB>, ids?: string[]) {
+  const among = sql<string>`any(${ids ?? []}::uuid[])`;
+  return {
+    filed: db
+      .selectFrom('filed_institutions as f')
+      .select([
+        'f.institution_id',
+        'f.name',
+        'f.pinyin',
+        'f.search_text',
+        'f.lat',
+        'f.lng',
+        'f.x',
+        'f.y',
+        'f.z',
+        'f.division_code',
+        'f.service_forms',
+        'f.fee_infant_fen',
+        'f.fee_toddler_fen',
+        'f.fee_older_toddler_fen',
+        'f.fee_mixed_fen',
+      ])
+      .where('f.active', '=', true)
+      .$if(ids !== undefined, (q) => q.where('f.institution_id', '=', among)),
+    // Places minus children enrolled per filed class, through the enrolment seam
+    // (class_enrolment_counts, see the README), summed per class type.
+    vacancies: db
+      .selectFrom('institution_classes as k')
+      .leftJoinLateral(
+        (eb) => eb.selectFrom('class_enrolment_counts as e').select('e.enrolled').whereRef('e.class_id', '=', 'k.id').as('e'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'k.institution_id',
+        'k.filed_class_type',
+        sql<number>`sum(greatest(k.filed_capacity - coalesce(e.enrolled, 0), 0))::integer`.as('free'),
+      ])
+      .where('k.filed_capacity', 'is not', null)
+      .$if(ids !== undefined, (q) => q.where('k.institution_id', '=', among))
+      .groupBy(['k.institution_id', 'k.filed_class_type']),
+    designations: db
+      .selectFrom('institution_designations as d')
+      .select(['d.institution_id', 'd.kind', 'd.level', 'd.valid_from', 'd.valid_to', 'd.revoked_on'])
+      .$if(ids !== undefined, (q) => q.where('d.institution_id', '=', among)),
+  };
+}
+
+/**
+ * The search entries of filed institutions in operation: all of them, or those of `ids` (an id
+ * without an entry is no longer filed and active).
+ */
+export async function loadSearchEntries(db: Kysely<DB>, ids?: string[]): Promise<SearchEntry[]> {
+  if (ids?.length === 0) return [];
+  const q = entryQueries(db, ids);
+  const [filed, vacancies, designations] = await Promise.all([q.filed.execute(), q.vacancies.execute(), q.designations.execute()]);
+
+  const entries = new Map<string, SearchEntry>();
+  for (const f of filed) {
+    entries.set(f.institution_id, {
+      id: f.institution_id,
+      name: f.name,
+      pinyin: f.pinyin,
+      keywords: keywordsOf(f.search_text),
+      lat: f.lat,
+      lng: f.lng,
+      point: { x: f.x, y: f.y, z: f.z },
+      divisionCode: f.division_code,
+      serviceForms: f.service_forms,
+      feesFen: feesFromColumns(f),
+      vacancies: {},
+      designations: [],
+    });
+  }
+  for (const v of vacancies) {
+    const e = entries.get(v.institution_id);
+    if (e && ClassType.includes(v.filed_class_type as ClassType)) e.vacancies[v.filed_class_type as ClassType] = v.free;
+  }
+  for (const d of designations) {
+    entries.get(d.institution_id)?.designations.push({
+      kind: d.kind as DesignationKind,
+      level: d.level as DesignationLevel | null,
+      validFrom: d.valid_from,
+      validTo: d.valid_to,
+      revokedOn: d.revoked_on,
+    });
+  }
+  return [...entries.values()];
+}
+
+/**
+ * Splits filed_institutions.search_text (lower(name), pinyin without spaces, initials; see
+ * filing/publish.ts) for matching. The copies are flat strings of their own: a row's text as the
+ * driver decodes it is slow to scan, and a Latin keyword then scans only one-byte text.
+ */
+export function keywordsOf(searchText: string) {
+  const parts = searchText.split(' ');
+  const initials = parts.pop() ?? '';
+  const pinyin = parts.pop() ?? '';
+  const name = parts.join(' ');
+  const latinOfName = name.replace(/[^\x20-\x7e]+/g, ' ').trim();
+  return {
+    name: Buffer.from(name, 'utf16le').toString('utf16le'),
+    latin: Buffer.from(`${pinyin} ${initials}${latinOfName ? ` ${latinOfName.replace(/\s+/g, '')}` : ''}`, 'latin1').toString('latin1'),
+  };
+}
