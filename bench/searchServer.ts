@@ -32,7 +32,34 @@ let elapsed: number[] = [];
 app.addHook('onResponse', async (_request, reply) => {
   elapsed.push(reply.elapsedTime);
 });
+// Writes that change what searches show, from inside the server (PGlite is this process's).
+let writes = 0;
+let writer: NodeJS.Timeout | undefined;
+const classes = (await database.db.selectFrom('institution_classes').select('id').where('filed_capacity', 'is not', null).execute()).map(
+  (c) => c.id,
+);
 process.on('message', (message) => {
+  if (message === 'writes:on') {
+    writes = 0;
+    writer = setInterval(() => {
+      const id = classes[Math.floor(Math.random() * classes.length)] as string;
+      void database.db
+        .updateTable('institution_classes')
+        .set((eb) => ({ filed_capacity: eb('filed_capacity', '+', 0) }))
+        .where('id', '=', id)
+        .execute()
+        .then(() => {
+          writes += 1;
+        });
+    }, 50);
+    process.send?.('ok');
+    return;
+  }
+  if (message === 'writes:off') {
+    clearInterval(writer);
+    process.send?.({ writes });
+    return;
+  }
   if (message !== 'stats') return;
   const sorted = elapsed.sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0);
