@@ -10,7 +10,7 @@ import { todayInShanghai } from '../src/domain/dates/shanghai.ts';
 import { openPostgres } from '../src/server/db/connect.ts';
 import type { DB } from '../src/server/db/schema.ts';
 import { changesSince } from '../src/server/modules/institutions/public/searchCache.ts';
-import { entryQueries } from '../src/server/modules/institutions/public/searchLoad.ts';
+import { enrolledQuery, entryQueries } from '../src/server/modules/institutions/public/searchLoad.ts';
 import { INSTITUTIONS, searchPaths } from './searchData.ts';
 
 const CONNECTIONS = 50;
@@ -130,7 +130,8 @@ async function explain(url: string, schema: string) {
       db,
       changed.map((c) => c.institution_id),
     );
-    for (const [name, query] of Object.entries(q)) {
+    const classIds = (await q.classes.execute()).map((k) => k.id);
+    for (const [name, query] of Object.entries({ ...q, enrolled: enrolledQuery(db, classIds) })) {
       show(`PostgreSQL plan of reloading those 5 institutions, ${name}:`, await query.explain(undefined, sql`analyze, costs off`));
     }
   } finally {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createEnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createClass, createEnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import {
   completeInstitution,
@@ -196,6 +196,10 @@ describe.each(DIALECTS)('public search on %s', (dialect) => {
       .where('end_date', 'is', null)
       .execute();
     expect((await search(`lat=${HOME.lat}&lng=${HOME.lng}&radiusKm=5`)).items[0]?.vacancies).toEqual({ toddler: 15 });
+    // A second class of the same type adds its places.
+    const second = await createClass(db, ids.home as string, { classType: 'toddler', capacity: 10, caregivers: 0 });
+    await createEnrolledChild(db, { institutionId: ids.home as string, classId: second.id });
+    expect((await search(`lat=${HOME.lat}&lng=${HOME.lng}&radiusKm=5`)).items[0]?.vacancies).toEqual({ toddler: 24 });
   });
 
   it('follows filings, suspensions and designations at once', async () => {

@@ -30,27 +30,28 @@ export function entryQueries(db: Kysely<DB>, ids?: string[]) {
       ])
       .where('f.active', '=', true)
       .$if(ids !== undefined, (q) => q.where('f.institution_id', '=', among)),
-    // Places minus children enrolled per filed class, through the enrolment seam
-    // (class_enrolment_counts, see the README), summed per class type.
-    vacancies: db
+    classes: db
       .selectFrom('institution_classes as k')
-      .leftJoinLateral(
-        (eb) => eb.selectFrom('class_enrolment_counts as e').select('e.enrolled').whereRef('e.class_id', '=', 'k.id').as('e'),
-        (join) => join.onTrue(),
-      )
-      .select([
-        'k.institution_id',
-        'k.filed_class_type',
-        sql<number>`sum(greatest(k.filed_capacity - coalesce(e.enrolled, 0), 0))::integer`.as('free'),
-      ])
+      .select(['k.id', 'k.institution_id', 'k.filed_class_type', 'k.filed_capacity'])
       .where('k.filed_capacity', 'is not', null)
-      .$if(ids !== undefined, (q) => q.where('k.institution_id', '=', among))
-      .groupBy(['k.institution_id', 'k.filed_class_type']),
+      .$if(ids !== undefined, (q) => q.where('k.institution_id', '=', among)),
     designations: db
       .selectFrom('institution_designations as d')
       .select(['d.institution_id', 'd.kind', 'd.level', 'd.valid_from', 'd.valid_to', 'd.revoked_on'])
       .$if(ids !== undefined, (q) => q.where('d.institution_id', '=', among)),
   };
+}
+
+/**
+ * Children enrolled per class, through the enrolment seam (class_enrolment_counts, see the
+ * README): of `classIds`, or of every class. Asked by class id apart from the classes, so
+ * PostgreSQL counts only those classes' enrolments by their index.
+ */
+export function enrolledQuery(db: Kysely<DB>, classIds?: string[]) {
+  return db
+    .selectFrom('class_enrolment_counts as e')
+    .select(['e.class_id', 'e.enrolled'])
+    .$if(classIds !== undefined, (q) => q.where('e.class_id', '=', sql<string>`any(${classIds ?? []}::uuid[])`));
 }
 
 /**
@@ -60,7 +61,21 @@ export function entryQueries(db: Kysely<DB>, ids?: string[]) {
 export async function loadSearchEntries(db: Kysely<DB>, ids?: string[]): Promise<SearchEntry[]> {
   if (ids?.length === 0) return [];
   const q = entryQueries(db, ids);
-  const [filed, vacancies, designations] = await Promise.all([q.filed.execute(), q.vacancies.execute(), q.designations.execute()]);
+  const [filed, classes, designations, enrolledInAll] = await Promise.all([
+    q.filed.execute(),
+    q.classes.execute(),
+    q.designations.execute(),
+    ids ? undefined : enrolledQuery(db).execute(),
+  ]);
+  const enrolledRows =
+    enrolledInAll ??
+    (classes.length > 0
+      ? await enrolledQuery(
+          db,
+          classes.map((k) => k.id),
+        ).execute()
+      : []);
+  const enrolled = new Map(enrolledRows.map((r) => [r.class_id, r.enrolled]));
 
   const entries = new Map<string, SearchEntry>();
   for (const f of filed) {
@@ -79,9 +94,13 @@ export async function loadSearchEntries(db: Kysely<DB>, ids?: string[]): Promise
       designations: [],
     });
   }
-  for (const v of vacancies) {
-    const e = entries.get(v.institution_id);
-    if (e && ClassType.includes(v.filed_class_type as ClassType)) e.vacancies[v.filed_class_type as ClassType] = v.free;
+  // Places minus children enrolled, per filed class, summed per class type.
+  for (const k of classes) {
+    const e = entries.get(k.institution_id);
+    const type = k.filed_class_type as ClassType;
+    if (!e || !ClassType.includes(type)) continue;
+    const free = Math.max((k.filed_capacity as number) - (enrolled.get(k.id) ?? 0), 0);
+    e.vacancies[type] = (e.vacancies[type] ?? 0) + free;
   }
   for (const d of designations) {
     entries.get(d.institution_id)?.designations.push({
