@@ -280,13 +280,26 @@ describe('enrolment journey', () => {
     const leaverClass = desk.locator(`[data-testid="class-places"][data-class="${leaver.className}"]`);
     await leaverClass.locator(`[data-testid="place"][data-child="${leaver.childName}"]`).getByRole('button', { name: '离园' }).click();
     const endDialog = desk.getByRole('dialog');
-    await endDialog.getByRole('combobox', { name: '离园原因' }).click();
-    await pickOption(desk, '家庭搬迁');
-    // The reason list closes with an animation that can keep the dialog's button "unstable" on a
-    // busy machine; the dialog closing below is what shows the click took.
-    await endDialog.getByRole('button', { name: '确认离园' }).click({ force: true });
+    // As with the township above: a click on a reason still being rendered selects nothing and
+    // the dialog refuses to send. Pick and confirm again until the server answers.
+    const ended = await (async () => {
+      for (let attempt = 1; ; attempt++) {
+        await endDialog.getByRole('combobox', { name: '离园原因' }).click();
+        await pickOption(desk, '家庭搬迁');
+        await desk.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+        const answer = desk.waitForResponse((r) => /\/api\/v1\/enrolments\/[^/]+\/end$/.test(r.url()) && r.request().method() === 'POST', {
+          timeout: 20_000,
+        });
+        await endDialog.getByRole('button', { name: '确认离园' }).click();
+        try {
+          return await answer;
+        } catch (err) {
+          if (attempt === 3) throw err;
+        }
+      }
+    })();
+    expect(ended.status(), await ended.text()).toBe(200);
     await endDialog.waitFor({ state: 'hidden', timeout: 30_000 });
-    await endDialog.waitFor({ state: 'hidden' });
     const leftInClass = places.filter((p) => p.classId === leaver.classId).length - 1;
     await leaverClass.getByText(`${leaver.className}（${leftInClass} 人）`).waitFor();
     await desk.screenshot({ path: path.join(SHOTS, 'care-director-classes.png'), fullPage: true });
