@@ -116,17 +116,16 @@ export async function loadSearchEntries(db: Kysely<DB>, ids?: string[]): Promise
 
 /**
  * Splits filed_institutions.search_text (lower(name), pinyin without spaces, initials; see
- * filing/publish.ts) for matching. The copies are flat strings of their own: a row's text as the
- * driver decodes it is slow to scan, and a Latin keyword then scans only one-byte text.
+ * filing/publish.ts) for matching: a Latin keyword then scans only Latin text.
  */
 export function keywordsOf(searchText: string) {
   const parts = searchText.split(' ');
   const initials = parts.pop() ?? '';
   const pinyin = parts.pop() ?? '';
   const name = parts.join(' ');
-  const latinOfName = name.replace(/[^\x20-\x7e]+/g, ' ').trim();
-  return {
-    name: Buffer.from(name, 'utf16le').toString('utf16le'),
-    latin: Buffer.from(`${pinyin} ${initials}${latinOfName ? ` ${latinOfName.replace(/\s+/g, '')}` : ''}`, 'latin1').toString('latin1'),
-  };
+  const latinOfName = name
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .trim()
+    .replace(/\s+/g, '');
+  return { name, latin: latinOfName ? `${pinyin} ${initials} ${latinOfName}` : `${pinyin} ${initials}` };
 }
