@@ -13,3 +13,21 @@ export async function signInCookie(baseUrl: string, phone: string, password = 't
     .map((c) => c.split(';')[0])
     .join('; ');
 }
+
+/**
+ * A signed-in API caller: `call(method, url, body?)` answers the parsed body, and throws with the
+ * server's answer on anything but 2xx.
+ */
+export async function apiAs(baseUrl: string, phone: string, password = 'tuoyu-demo') {
+  const cookie = await signInCookie(baseUrl, phone, password);
+  return async <T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { cookie: `${cookie}; lang=zh-CN`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}

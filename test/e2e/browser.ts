@@ -1,4 +1,5 @@
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM } from '../../scripts/chromium.ts';
 
 /**
@@ -34,4 +35,18 @@ export function phoneContext(browser: Browser, baseURL: string, options: Browser
 
 export function desktopContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ baseURL, viewport: DESKTOP_VIEWPORT, ...options });
+}
+
+/** Signs in on the login page and waits for `home` (or any page but the login page). */
+export async function signIn(page: Page, phone: string, home?: string, password = 'tuoyu-demo') {
+  await page.goto('/login');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => (home ? url.pathname === home : url.pathname !== '/login'));
+}
+
+export async function noSidewaysScroll(page: Page) {
+  // A string, not a function: the e2e tsconfig has no DOM types for the code that runs in the page.
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
 }

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonthsIso } from '../../src/domain/dates/shanghai.ts';
+import { addMonthsIso, todayInShanghai, toShanghaiDate } from '../../src/domain/dates/shanghai.ts';
 import { residentIdCheckChar } from '../../src/domain/identity/residentId.ts';
 import { startTestServer } from '../harness/server.ts';
-import { signInCookie } from './api.ts';
-import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
+import { apiAs } from './api.ts';
+import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 
 /**
  * Stories: on a phone a parent adds a child and applies to the city's guidance centre; the
@@ -18,7 +18,6 @@ import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
  * the incident and who read the record. Screenshots go to a temporary folder for people to look at.
  */
 
-const PASSWORD = 'tuoyu-demo';
 const PARENT = '13900000005';
 const DIRECTOR = '13900000003';
 const CAREGIVER = '13900000004';
@@ -41,42 +40,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A signed-in API caller, for preparing what the demo lacks and for reading back what the pages did. */
-async function apiAs(phone: string) {
-  const cookie = await signInCookie(server.url, phone, PASSWORD);
-  return async <T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}${url}`, {
-      method,
-      headers: { cookie: `${cookie}; lang=zh-CN`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
-
-function shanghaiDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-}
-
-function shanghaiToday(): string {
-  return shanghaiDay(new Date());
-}
-
 /** A birth date `months` months before today (day 1, so a month boundary cannot change the age). */
 function bornMonthsAgo(months: number): string {
-  const [y, m] = shanghaiToday().split('-').map(Number) as [number, number];
+  const [y, m] = todayInShanghai(new Date()).split('-').map(Number) as [number, number];
   const total = y * 12 + (m - 1) - months;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01`;
-}
-
-async function signIn(page: Page, phone: string, home: string) {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === home);
 }
 
 /** Picks an option of the antd select that is open now. */
@@ -84,16 +52,11 @@ async function pickOption(page: Page, text: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-async function noSidewaysScroll(page: Page) {
-  // A string, not a function: the e2e tsconfig has no DOM types for the code that runs in the page.
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
-}
-
 describe('enrolment journey', () => {
   it('parent applies on a phone, director offers, parent accepts, caregiver checks the child in', async () => {
     // The guidance centre is full in the demo: the director ends one place first, in a class the
     // new child's age fits, so the offer below has a place to give.
-    const director = await apiAs(DIRECTOR);
+    const director = await apiAs(server.url, DIRECTOR);
     const me = await director<{ roles: Array<{ role: string; institutionId?: string }> }>('GET', '/api/v1/auth/me');
     const institutionId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
     const record = await director<{
@@ -107,7 +70,8 @@ describe('enrolment journey', () => {
     if (!target) throw new Error('the guidance centre has no class');
     if (target.vacancies === 0) {
       const leaving = places.items.filter((p) => p.classId === target.id).at(-1);
-      if (leaving) await director('POST', `/api/v1/enrolments/${leaving.id}/end`, { endDate: shanghaiToday(), reason: '测试：腾出名额' });
+      if (leaving)
+        await director('POST', `/api/v1/enrolments/${leaving.id}/end`, { endDate: todayInShanghai(new Date()), reason: '测试：腾出名额' });
     }
     const childName = `试试${Date.now() % 10000}`;
     const birthDate = bornMonthsAgo((MIN_AGE_MONTHS[target.classType] ?? 12) + 2);
@@ -203,7 +167,11 @@ describe('enrolment journey', () => {
     // The parent sees the day on the child's record.
     await parent.goto('/family/children');
     await parent.getByTestId('child-card').filter({ hasText: childName }).getByRole('link', { name: '档案与接送' }).click();
-    await parent.getByTestId('child-day').filter({ hasText: shanghaiToday() }).filter({ hasText: '出勤' }).waitFor();
+    await parent
+      .getByTestId('child-day')
+      .filter({ hasText: todayInShanghai(new Date()) })
+      .filter({ hasText: '出勤' })
+      .waitFor();
 
     await Promise.all([parentContext.close(), directorContext.close(), caregiverContext.close()]);
   });
@@ -221,9 +189,9 @@ describe('enrolment journey', () => {
       classType: string;
       startDate: string;
     };
-    const director = await apiAs(DIRECTOR);
-    const caregiver = await apiAs(CAREGIVER);
-    const parentApi = await apiAs(PARENT);
+    const director = await apiAs(server.url, DIRECTOR);
+    const caregiver = await apiAs(server.url, CAREGIVER);
+    const parentApi = await apiAs(server.url, PARENT);
     const me = await director<{ name: string; roles: Array<{ role: string; institutionId?: string }> }>('GET', '/api/v1/auth/me');
     const caregiverName = (await caregiver<{ name: string }>('GET', '/api/v1/auth/me')).name;
     const institutionId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
@@ -239,7 +207,7 @@ describe('enrolment journey', () => {
     // today, so one toddler's birth date is set to exactly that.
     await server.deps.db
       .updateTable('children')
-      .set({ birth_date: addMonthsIso(shanghaiToday(), -24) })
+      .set({ birth_date: addMonthsIso(todayInShanghai(new Date()), -24) })
       .where('id', '=', mover.childId)
       .execute();
     const pickupName = '周阿姨';
@@ -282,11 +250,18 @@ describe('enrolment journey', () => {
     const endDialog = desk.getByRole('dialog');
     // As with the township above: a click on a reason still being rendered selects nothing and
     // the dialog refuses to send. Pick and confirm again until the server answers.
+    const reason = endDialog.getByRole('combobox', { name: '离园原因' });
+    const list = desk.locator('.ant-select-dropdown:visible');
     const ended = await (async () => {
       for (let attempt = 1; ; attempt++) {
-        await endDialog.getByRole('combobox', { name: '离园原因' }).click();
+        if (!(await list.isVisible())) await reason.click();
         await pickOption(desk, '家庭搬迁');
-        await desk.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+        // A click that selected nothing leaves the list open: pick again.
+        const picked = await list.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (!picked && attempt < 5) continue;
         const answer = desk.waitForResponse((r) => /\/api\/v1\/enrolments\/[^/]+\/end$/.test(r.url()) && r.request().method() === 'POST', {
           timeout: 20_000,
         });
@@ -294,7 +269,7 @@ describe('enrolment journey', () => {
         try {
           return await answer;
         } catch (err) {
-          if (attempt === 3) throw err;
+          if (attempt >= 5) throw err;
         }
       }
     })();
@@ -326,9 +301,9 @@ describe('enrolment journey', () => {
     // ── caregiver, 1024 × 768 tablet: the child is in; hand them to the authorised person ──
     const now = new Date();
     const inAt = new Date(now.getTime() - 60_000);
-    await caregiver('PUT', `/api/v1/children/${child.childId}/attendance/${shanghaiToday()}`, {
+    await caregiver('PUT', `/api/v1/children/${child.childId}/attendance/${todayInShanghai(new Date())}`, {
       status: 'present',
-      checkedInAt: (shanghaiDay(inAt) === shanghaiToday() ? inAt : now).toISOString(),
+      checkedInAt: (toShanghaiDate(inAt) === todayInShanghai(new Date()) ? inAt : now).toISOString(),
     });
     const caregiverContext = await browser.newContext({ baseURL: server.url, viewport: TABLET, hasTouch: true, locale: 'zh-CN' });
     const tablet = await caregiverContext.newPage();

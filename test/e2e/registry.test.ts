@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.ts';
-import { signInCookie } from './api.ts';
-import { desktopContext, launchBrowser } from './browser.ts';
+import { apiAs } from './api.ts';
+import { desktopContext, launchBrowser, signIn } from './browser.ts';
 
 /**
  * Story: the city official lists the institutions with compliance problems, opens one and sees
@@ -15,7 +15,6 @@ import { desktopContext, launchBrowser } from './browser.ts';
  * another district is a 404 page for them.
  */
 
-const PASSWORD = 'tuoyu-demo';
 const CITY_OFFICIAL = '13900000001';
 const DISTRICT_OFFICIAL = '13900000002';
 const DISTRICT_CODE = '320706';
@@ -44,27 +43,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A signed-in API caller, for choosing what to act on and reading back what the pages did. */
-async function apiAs(phone: string) {
-  const cookie = await signInCookie(server.url, phone, PASSWORD);
-  return async <T>(url: string): Promise<T> => {
-    const response = await fetch(`${server.url}${url}`, { headers: { cookie } });
-    expect(response.status, url).toBe(200);
-    return (await response.json()) as T;
-  };
-}
-
 async function publicSearch(name: string): Promise<string[]> {
   const response = await fetch(`${server.url}/api/v1/institutions/search?q=${encodeURIComponent(name)}&pageSize=100`);
   return ((await response.json()) as { items: { id: string }[] }).items.map((i) => i.id);
 }
 
-async function signIn(page: Page, phone: string) {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
+/** Signs in and opens the registry (机构管理). */
+async function openRegistry(page: Page, phone: string) {
+  await signIn(page, phone);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '机构管理' }).click();
   await page.getByRole('heading', { name: /托育机构$/ }).waitFor();
 }
@@ -91,12 +77,12 @@ async function confirmWithReason(page: Page, action: string, reason: string) {
 
 describe('the officials’ registry of institutions', () => {
   it('city official sees compliance problems and flags fees above a new inclusive cap', async () => {
-    const api = await apiAs(CITY_OFFICIAL);
-    const all = (await api<{ items: ListItem[] }>('/api/v1/institutions?pageSize=100')).items;
+    const api = await apiAs(server.url, CITY_OFFICIAL);
+    const all = (await api<{ items: ListItem[] }>('GET', '/api/v1/institutions?pageSize=100')).items;
     // An institution in operation with no designation yet and a fee for a class type it runs.
     let target: RecordView | undefined;
     for (const item of all.filter((i) => i.status === 'filed' && i.complianceProblems === 0)) {
-      const record = await api<RecordView>(`/api/v1/institutions/${item.id}/record`);
+      const record = await api<RecordView>('GET', `/api/v1/institutions/${item.id}/record`);
       const runs = (type: string) => record.classes.some((c) => c.classType === type && !c.archived);
       if (record.publiclyListed && record.designations.length === 0 && Object.keys(record.facts.monthlyFeeYuan).some(runs)) {
         target = record;
@@ -111,7 +97,7 @@ describe('the officials’ registry of institutions', () => {
     try {
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
-      await signIn(page, CITY_OFFICIAL);
+      await openRegistry(page, CITY_OFFICIAL);
       await expect.poll(() => page.getByTestId('compliance-total').textContent()).toMatch(/家存在合规问题/);
 
       // The server filters; wait for its answer to replace the unfiltered rows.
@@ -149,7 +135,7 @@ describe('the officials’ registry of institutions', () => {
       expect(await page.getByTestId('compliance-problems').textContent()).toContain('超出普惠限价 100 元');
       expect(await page.getByText('有效', { exact: true }).count()).toBeGreaterThan(0);
       await shot(page, 'detail-desktop');
-      const after = await api<RecordView>(`/api/v1/institutions/${target?.id}/record`);
+      const after = await api<RecordView>('GET', `/api/v1/institutions/${target?.id}/record`);
       expect(after.designations).toMatchObject([{ kind: 'inclusive', current: true }]);
       expect(after.compliance.problems.map((p) => p.code)).toContain('fee_above_cap');
     } finally {
@@ -159,16 +145,18 @@ describe('the officials’ registry of institutions', () => {
   });
 
   it('district official suspends and reinstates an institution and cannot open one elsewhere', async () => {
-    const api = await apiAs(DISTRICT_OFFICIAL);
-    const filed = (await api<{ items: ListItem[] }>('/api/v1/institutions?status=filed&pageSize=100')).items;
+    const api = await apiAs(server.url, DISTRICT_OFFICIAL);
+    const filed = (await api<{ items: ListItem[] }>('GET', '/api/v1/institutions?status=filed&pageSize=100')).items;
     // A name of its own, so the link to open is unambiguous.
     const target = filed.find((i) => filed.every((o) => o.id === i.id || o.name !== i.name));
     expect(target).toBeDefined();
     const { id, name } = target as { id: string; name: string };
     expect(await publicSearch(name)).toContain(id);
-    const elsewhere = (await (await apiAs(CITY_OFFICIAL))<{ items: ListItem[] }>('/api/v1/institutions?pageSize=100')).items.find(
-      (i) => !i.divisionCode.startsWith(DISTRICT_CODE),
-    );
+    const elsewhere = (
+      await (
+        await apiAs(server.url, CITY_OFFICIAL)
+      )<{ items: ListItem[] }>('GET', '/api/v1/institutions?pageSize=100')
+    ).items.find((i) => !i.divisionCode.startsWith(DISTRICT_CODE));
     expect(elsewhere).toBeDefined();
 
     const context = await desktopContext(browser, server.url);
@@ -176,7 +164,7 @@ describe('the officials’ registry of institutions', () => {
     try {
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
-      await signIn(page, DISTRICT_OFFICIAL);
+      await openRegistry(page, DISTRICT_OFFICIAL);
       await open(page, name);
 
       await confirmWithReason(page, '暂停', '消防检查不合格，停业整改');

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.ts';
-import { signInCookie } from './api.ts';
-import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
+import { apiAs } from './api.ts';
+import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 
 /**
  * Story: the guidance centre's director applies for a social insurance subsidy (社保补贴) with a PDF;
@@ -16,7 +16,6 @@ import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
  * childcare subsidy (育儿补贴), which the district approves from a list without children's names.
  */
 
-const PASSWORD = 'tuoyu-demo';
 const DIRECTOR = '13900000003';
 // The guidance centre is in 海州区 (320706), which this district official covers.
 const DISTRICT_OFFICIAL = '13900000002';
@@ -42,30 +41,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A signed-in API caller, for reading back what the pages did. */
-async function apiAs(phone: string) {
-  const cookie = await signInCookie(server.url, phone, PASSWORD);
-  return async <T>(url: string): Promise<T> => {
-    const response = await fetch(`${server.url}${url}`, { headers: { cookie } });
-    if (!response.ok) throw new Error(`GET ${url} → ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
-
-async function signIn(page: Page, phone: string, home: string) {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === home);
-}
-
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `subsidy-${name}.png`), fullPage: true });
-
-async function noSidewaysScroll(page: Page) {
-  // A string, not a function: the e2e tsconfig has no DOM types for the code that runs in the page.
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
-}
 
 function shanghaiYear(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
@@ -161,8 +137,9 @@ describe('institution subsidies, certificates and family benefits', () => {
       await shot(p, 'verify-phone');
 
       // ── a parent reads the tax deduction statement on a phone ──
-      const parentApi = await apiAs(PARENT);
+      const parentApi = await apiAs(server.url, PARENT);
       const statement = await parentApi<{ children: Array<{ childName: string; months: Array<{ month: string }> }> }>(
+        'GET',
         `/api/v1/tax-deduction/${year}`,
       );
       const child = statement.children[0];

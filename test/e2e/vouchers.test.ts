@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../../src/domain/dates/shanghai.ts';
 import { formatCny, yuanToFen } from '../../src/domain/money/fen.ts';
 import { startTestServer } from '../harness/server.ts';
-import { signInCookie } from './api.ts';
-import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
+import { apiAs } from './api.ts';
+import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 
 /**
  * Story: on a phone a parent claims this year's childcare voucher for the child who goes to the
@@ -15,7 +16,6 @@ import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
  * city official's program page shows redeemed up and outstanding down, in agreement with the API.
  */
 
-const PASSWORD = 'tuoyu-demo';
 const PARENT = '13900000005';
 const DIRECTOR = '13900000003';
 const CITY_OFFICIAL = '13900000001';
@@ -46,38 +46,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A signed-in API caller, for preparing what the demo lacks and for reading back what the pages did. */
-async function apiAs(phone: string) {
-  const cookie = await signInCookie(server.url, phone, PASSWORD);
-  return async <T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}${url}`, {
-      method,
-      headers: { cookie: `${cookie}; lang=zh-CN`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
-
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-async function signIn(page: Page, phone: string, home: string) {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === home);
-}
-
-async function noSidewaysScroll(page: Page) {
-  // A string, not a function: the e2e tsconfig has no DOM types for the code that runs in the page.
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
-}
-
 /** A summary card's amount as the page shows it ("¥1,234.50"), read back as fen. */
 async function fenOnPage(page: Page, part: keyof Summary): Promise<number> {
   const text = (await page.getByTestId(`summary-${part}`).locator('.ant-statistic-content').textContent()) ?? '';
@@ -87,9 +55,9 @@ async function fenOnPage(page: Page, part: keyof Summary): Promise<number> {
 describe('voucher journey', () => {
   // Three people's screens one after another, each signing in: longer than the default allows for one.
   it('parent claims on a phone, director redeems on the statement, the official sees the summary move', async () => {
-    const parentApi = await apiAs(PARENT);
-    const directorApi = await apiAs(DIRECTOR);
-    const city = await apiAs(CITY_OFFICIAL);
+    const parentApi = await apiAs(server.url, PARENT);
+    const directorApi = await apiAs(server.url, DIRECTOR);
+    const city = await apiAs(server.url, CITY_OFFICIAL);
     const me = await directorApi<{ roles: Array<{ role: string; institutionId?: string }> }>('GET', '/api/v1/auth/me');
     const institutionId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
     const places = await directorApi<{ items: Array<{ childId: string }> }>('GET', `/api/v1/institutions/${institutionId}/enrolments`);
@@ -103,7 +71,7 @@ describe('voucher journey', () => {
         .flatMap((p) => p.children.filter((c) => c.canClaim && atCentre(c.childId)).map((c) => ({ program: p, child: c })))[0];
     let chosen = pick((await parentApi<{ items: Available[] }>('GET', '/api/v1/voucher-programs/available')).items);
     if (!chosen) {
-      const year = shanghaiToday().slice(0, 4);
+      const year = todayInShanghai(new Date()).slice(0, 4);
       const program = await city<{ id: string }>('POST', '/api/v1/voucher-programs', {
         name: `${year}年托育补贴券（测试）`,
         budgetFen: 10_000_000,
@@ -175,7 +143,7 @@ describe('voucher journey', () => {
     await desk.screenshot({ path: path.join(SHOTS, 'vouchers-director-statement.png') });
 
     const amountFen = yuanToFen(amountText);
-    const month = shanghaiToday().slice(0, 7);
+    const month = todayInShanghai(new Date()).slice(0, 7);
     const listed = await directorApi<{ items: Array<{ id: string; childId: string; totalDueFen: number; deductionsFen: number }> }>(
       'GET',
       `/api/v1/institutions/${institutionId}/statements?month=${month}`,
