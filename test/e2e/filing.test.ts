@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.ts';
-import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
+import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 
 /**
  * Story: the demo director of the draft 海州区新苗托育园 uploads the filing documents and submits
  * the filing; the 海州区 official reviews it against the checklist and files it; a parent on a
- * phone then finds it in the public search, which lists only filed institutions.
+ * phone then finds it in the public search, which lists only filed institutions, comes back to
+ * the same results from its page, and shares the search as a link.
  */
 
-const PASSWORD = 'tuoyu-demo';
 const DIRECTOR = '13900000031';
 const DISTRICT_OFFICIAL = '13900000002';
 const NAME = '海州区新苗托育园';
@@ -35,14 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, phone: string) {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
 
 async function shot(page: Page, name: string) {
   if (SHOTS_DIR) await page.screenshot({ path: join(SHOTS_DIR, `inst-${name}.png`), fullPage: true });
@@ -88,12 +80,28 @@ describe('a filing from draft to the public search', () => {
       await p.getByLabel('关键词').fill('新苗');
       await p.getByRole('button', { name: '搜索', exact: true }).click();
       await expect.poll(() => p.getByRole('link', { name: NAME }).count()).toBe(1);
-      // The page must fit the phone: no sideways scrolling.
-      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await noSidewaysScroll(p);
       await shot(p, 'search-phone');
       await p.getByRole('link', { name: NAME }).click();
       await expect.poll(() => p.getByText(/320706-\d{4}-\d{4}/).count()).toBeGreaterThan(0);
       await shot(p, 'profile-phone');
+
+      // Back from the institution's page: the same search, its keyword still in the form.
+      await p.goBack();
+      await expect.poll(() => p.getByRole('link', { name: NAME }).count()).toBe(1);
+      expect(await p.getByLabel('关键词').inputValue()).toBe('新苗');
+      // The address is the search: opened elsewhere, it shows the same results and filters.
+      const shared = await parent.newPage();
+      await shared.goto(p.url());
+      await expect.poll(() => shared.getByRole('link', { name: NAME }).count()).toBe(1);
+      expect(await shared.getByLabel('关键词').inputValue()).toBe('新苗');
+      // Its pinyin initials match, but it is not inclusive and the link asks for inclusive only.
+      await shared.goto('/search?q=xm&inclusive=true');
+      await expect.poll(() => shared.getByRole('checkbox', { name: '只看普惠' }).isChecked()).toBe(true);
+      await expect.poll(() => shared.getByTestId('search-total').count()).toBe(1);
+      expect(await shared.getByRole('link', { name: NAME }).count()).toBe(0);
+      await shared.goto('/search?q=xm');
+      await expect.poll(() => shared.getByRole('link', { name: NAME }).count()).toBe(1);
     } finally {
       await Promise.all([director.close(), official.close(), parent.close()]);
     }

@@ -21,18 +21,44 @@ function fit(values: number[]) {
  * A map-like view with no tiles: the server runs offline in some deployments, so the page plots
  * the results' longitude and latitude on plain axes instead of fetching a base map.
  */
-export function ResultsMap({ items }: { items: PublicSearchItem[] }) {
+export function ResultsMap({ items, centre }: { items: PublicSearchItem[]; centre?: { lat: number; lng: number } | null }) {
   const { t } = useTranslation();
-  const option = useMemo(
-    () => ({
+  const option = useMemo(() => {
+    const points = centre ? [...items.map((i) => i.location), centre] : items.map((i) => i.location);
+    // Coordinates tell a parent little: the labels thin out rather than run into each other on a phone.
+    const axis = (values: number[], name: string) => ({
+      type: 'value',
+      ...fit(values),
+      name,
+      axisLabel: { hideOverlap: true, showMinLabel: false, showMaxLabel: false },
+    });
+    return {
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       tooltip: { formatter: (p: { data: [number, number, string] }) => p.data[2] },
-      xAxis: { type: 'value', ...fit(items.map((i) => i.location.lng)), name: t('search.lng') },
-      yAxis: { type: 'value', ...fit(items.map((i) => i.location.lat)), name: t('search.lat') },
-      series: [{ type: 'scatter', symbolSize: 10, data: items.map((i) => [i.location.lng, i.location.lat, i.name]) }],
-    }),
-    [items, t],
-  );
+      xAxis: axis(
+        points.map((p) => p.lng),
+        t('search.lng'),
+      ),
+      yAxis: axis(
+        points.map((p) => p.lat),
+        t('search.lat'),
+      ),
+      series: [
+        { type: 'scatter', symbolSize: 10, data: items.map((i) => [i.location.lng, i.location.lat, i.name]) },
+        ...(centre
+          ? [
+              {
+                type: 'scatter',
+                symbol: 'pin',
+                symbolSize: 22,
+                itemStyle: { color: '#d4380d' },
+                data: [[centre.lng, centre.lat, t('search.centre')]],
+              },
+            ]
+          : []),
+      ],
+    };
+  }, [items, centre, t]);
   return (
     <div role="img" aria-label={t('search.map')}>
       <EChart option={option} height={280} />

@@ -1,14 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Pagination, Select, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { type ClassType, type DivisionNode, type SearchQueryInput, searchPublicInstitutions } from '../../api';
+import { Link, useSearchParams } from 'react-router';
+import { type ClassType, type DivisionNode, searchPublicInstitutions } from '../../api';
 import { LoadError } from '../../components/PageStatus';
 import { useDivisionTree } from '../geography/queries';
 import { ResultsMap } from './ResultsMap';
+import { readSearch, type SearchFilters, searchAddress } from './searchAddress';
 
 const PAGE_SIZE = 10;
+const NEAR_ME_KM = 10;
 const CLASS_TYPES: ClassType[] = ['infant', 'toddler', 'older_toddler', 'mixed'];
 
 function townships(tree: DivisionNode[]): { value: string; label: string }[] {
@@ -19,18 +21,26 @@ function townships(tree: DivisionNode[]): { value: string; label: string }[] {
   );
 }
 
-type Filters = Omit<SearchQueryInput, 'page' | 'pageSize'>;
+const pointOf = (f: SearchFilters) => (f.lat !== undefined && f.lng !== undefined ? { lat: f.lat, lng: f.lng } : null);
 
 /** Finding care without signing in: a parent picks a township or shares a location, the server does the rest. */
 export default function SearchPage() {
   const { t } = useTranslation();
   const tree = useDivisionTree();
   const [form] = Form.useForm();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [params, setParams] = useSearchParams();
+  const { filters, page } = useMemo(() => readSearch(params), [params]);
+  const centre = useMemo(() => pointOf(filters), [filters]);
+  const [point, setPoint] = useState(() => pointOf(filters));
   const [geoNote, setGeoNote] = useState<string | null>(null);
   const options = useMemo(() => townships(tree.data?.tree ?? []), [tree.data]);
+
+  // The form shows the search in the address, also after going back or forward to another one.
+  useEffect(() => {
+    const { division, birthDate, startDate, feeFrom, feeTo, q, vacancy, inclusive } = filters;
+    form.setFieldsValue({ division, birthDate, startDate, feeFrom, feeTo, q, vacancy, inclusive });
+    setPoint(centre);
+  }, [form, filters, centre]);
 
   const search = useQuery({
     queryKey: ['institutions', 'search', filters, page],
@@ -58,8 +68,8 @@ export default function SearchPage() {
     const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
     const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
     const birthDate = text(values.birthDate);
-    setFilters({
-      ...(point ? { lat: point.lat, lng: point.lng, radiusKm: 10 } : { division: text(values.division) }),
+    const next: SearchFilters = {
+      ...(point ? { ...point, radiusKm: filters.radiusKm ?? NEAR_ME_KM } : { division: text(values.division) }),
       birthDate,
       startDate: birthDate ? text(values.startDate) : undefined,
       vacancy: values.vacancy === true,
@@ -67,8 +77,8 @@ export default function SearchPage() {
       q: text(values.q),
       feeFrom: num(values.feeFrom),
       feeTo: num(values.feeTo),
-    });
-    setPage(1);
+    };
+    setParams(searchAddress(next));
   }
 
   return (
@@ -170,11 +180,11 @@ export default function SearchPage() {
             current={page}
             pageSize={PAGE_SIZE}
             total={search.data.total}
-            onChange={setPage}
+            onChange={(p) => setParams(searchAddress(filters, p))}
             showSizeChanger={false}
             size="small"
           />
-          {search.data.items.length > 0 && <ResultsMap items={search.data.items} />}
+          {search.data.items.length > 0 && <ResultsMap items={search.data.items} centre={centre} />}
         </>
       )}
     </Space>
