@@ -1,7 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDaysIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
 import { startTestServer } from '../harness/server.ts';
-import { launchBrowser, phoneContext } from './browser.ts';
+import { apiAs } from './api.ts';
+import { launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 
 /**
  * Stories: a parent records a child's measurements on a phone and sees them on the WHO growth
@@ -9,7 +11,6 @@ import { launchBrowser, phoneContext } from './browser.ts';
  * morning check, and acknowledges it.
  */
 
-const PASSWORD = 'tuoyu-demo';
 const PARENT = '13900000005';
 const CAREGIVER = '13900000004';
 const DIRECTOR = '13900000003';
@@ -27,49 +28,16 @@ afterAll(async () => {
 });
 
 /** A day relative to today in Asia/Shanghai, as the server counts days. */
-function shanghaiDay(offsetDays: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The API as a signed-in user, outside the browser. */
-async function apiSession(phone: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone, password: PASSWORD }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  return async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: `${cookie}; lang=zh-CN` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
-}
-
-async function signIn(page: Page, phone: string, home: string) {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === home);
-}
-
-async function noSidewaysScroll(page: Page) {
-  // A string, not a function: the e2e tsconfig has no DOM types for the code that runs in the page.
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
-}
+const shanghaiDay = (offsetDays: number) => addDaysIso(todayInShanghai(new Date()), offsetDays);
 
 describe('growth records', () => {
   it('lets a parent record two measurements on a phone and shows them joined on the WHO chart', async () => {
     // The demo gives the parent a child at the guidance centre; without one, add a child first.
-    const api = await apiSession(PARENT);
+    const api = await apiAs(server.url, PARENT);
     const mine = await api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/v1/children');
-    let child = mine.body.items[0];
+    let child = mine.items[0];
     if (!child) {
-      const created = await api<{ id: string; name: string }>('POST', '/api/v1/children', {
+      child = await api<{ id: string; name: string }>('POST', '/api/v1/children', {
         name: '刘小禾',
         sex: 'female',
         birthDate: shanghaiDay(-420),
@@ -77,8 +45,6 @@ describe('growth records', () => {
         relation: 'mother',
         consent: true,
       });
-      expect(created.status).toBe(201);
-      child = created.body;
     }
 
     const context = await phoneContext(browser, server.url);
@@ -111,10 +77,10 @@ describe('growth records', () => {
         'GET',
         `/api/v1/children/${child.id}/measurements`,
       );
-      expect(record.body.items.map((m) => m.measuredOn)).toEqual(visits.map((v) => v.day));
+      expect(record.items.map((m) => m.measuredOn)).toEqual(visits.map((v) => v.day));
       const newest = page.getByTestId('measurement').first();
       expect(await newest.textContent()).toContain(visits[1]?.day);
-      expect(await newest.getByTestId('z-weightForAge').textContent()).toBe(record.body.items[1]?.scores.weightForAge.z.toFixed(2));
+      expect(await newest.getByTestId('z-weightForAge').textContent()).toBe(record.items[1]?.scores.weightForAge.z.toFixed(2));
       expect(await newest.locator('[data-testid^="z-"]').count()).toBe(5);
 
       // A real chart: the WHO lines and the child's two measurements joined into one line.
@@ -137,21 +103,20 @@ describe('growth records', () => {
   });
 
   it('shows a director the fever cluster of a class, with the children, and takes the acknowledgement', async () => {
-    const caregiver = await apiSession(CAREGIVER);
+    const caregiver = await apiAs(server.url, CAREGIVER);
     const me = await caregiver<{ roles: Array<{ institutionId?: string }> }>('GET', '/api/v1/auth/me');
-    const institutionId = me.body.roles[0]?.institutionId as string;
+    const institutionId = me.roles[0]?.institutionId as string;
     const places = await caregiver<{ items: Array<{ childId: string; childName: string; classId: string; className: string }> }>(
       'GET',
       `/api/v1/institutions/${institutionId}/enrolments`,
     );
-    const byClass = new Map<string, typeof places.body.items>();
-    for (const place of places.body.items) byClass.set(place.classId, [...(byClass.get(place.classId) ?? []), place]);
+    const byClass = new Map<string, typeof places.items>();
+    for (const place of places.items) byClass.set(place.classId, [...(byClass.get(place.classId) ?? []), place]);
     const [classId, children] = [...byClass].find(([, c]) => c.length >= 3) ?? [];
     if (!classId || !children) throw new Error('the demo guidance centre has a class of three or more');
     const today = shanghaiDay(0);
     for (const child of children.slice(0, 3)) {
-      const res = await caregiver('PUT', `/api/v1/children/${child.childId}/morning-checks/${today}`, { temperatureC: 38.2 });
-      expect(res.status).toBe(200);
+      await caregiver('PUT', `/api/v1/children/${child.childId}/morning-checks/${today}`, { temperatureC: 38.2 });
     }
 
     const context = await phoneContext(browser, server.url);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.ts';
-import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
+import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext } from './browser.ts';
 
 /**
  * Stories: anyone checks a child's growth against the WHO standards on a phone, without signing
@@ -29,11 +29,6 @@ async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pro
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return (await response.json()) as T;
-}
-
-async function noSidewaysScroll(page: Page) {
-  // A string, not a function: the e2e tsconfig has no DOM types for the code that runs in the page.
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
 }
 
 async function enterByAge(page: Page, input: { sex: '男孩' | '女孩'; ageDays: number; weightKg?: number }) {
