@@ -49,6 +49,16 @@ describe.each(DIALECTS)('institutions demo on %s', (dialect) => {
     expect(new Set(rows.map((r) => r.division_code.slice(0, 6))).size).toBe(7);
   });
 
+  it('gives no roster two people of the same name', async () => {
+    const namesakes = await t.deps.db
+      .selectFrom('institution_staff')
+      .select(['institution_id', 'name'])
+      .groupBy(['institution_id', 'name'])
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute();
+    expect(namesakes).toEqual([]);
+  });
+
   it('makes the guidance center whole, with its crawling, walking and jumping classes', async () => {
     const hit = (await t.app.inject({ url: `/api/v1/institutions/search?q=${encodeURIComponent('照护服务指导中心')}` })).json();
     expect(hit.total).toBe(1);

@@ -150,14 +150,22 @@ export function healthCertificate(prng: Prng, today: IsoDate): DemoCertificate {
 
 export function staffFor(prng: Prng, classes: DemoClass[], servesMeals: boolean, today: IsoDate): DemoStaff[] {
   const hired = () => monthsFrom(today, -prng.int(3, 60));
+  // Namesakes happen, but two on one small roster read as a mistake in the demo.
+  const taken = new Set<string>();
+  const newName = () => {
+    let name = personName(prng);
+    while (taken.has(name)) name = personName(prng);
+    taken.add(name);
+    return name;
+  };
   const staff: DemoStaff[] = [
-    { name: personName(prng), role: 'director', hiredOn: hired(), classIndex: null, certificates: [healthCertificate(prng, today)] },
+    { name: newName(), role: 'director', hiredOn: hired(), classIndex: null, certificates: [healthCertificate(prng, today)] },
   ];
   classes.forEach((c, classIndex) => {
     const needed = Math.ceil(c.capacity / ClassStandard[c.classType].childrenPerCaregiver);
     for (let k = 0; k < needed; k++) {
       staff.push({
-        name: personName(prng),
+        name: newName(),
         role: 'caregiver',
         hiredOn: hired(),
         classIndex,
@@ -174,7 +182,7 @@ export function staffFor(prng: Prng, classes: DemoClass[], servesMeals: boolean,
     }
   });
   staff.push({
-    name: personName(prng),
+    name: newName(),
     role: 'health_worker',
     hiredOn: hired(),
     classIndex: null,
@@ -183,10 +191,10 @@ export function staffFor(prng: Prng, classes: DemoClass[], servesMeals: boolean,
       { kind: 'health_worker_qualification', number: null, issuedOn: monthsFrom(today, -prng.int(6, 60)), expiresOn: null },
     ],
   });
-  if (classes.length > 1) staff.push({ name: personName(prng), role: 'security', hiredOn: hired(), classIndex: null, certificates: [] });
+  if (classes.length > 1) staff.push({ name: newName(), role: 'security', hiredOn: hired(), classIndex: null, certificates: [] });
   if (servesMeals)
     staff.push({
-      name: personName(prng),
+      name: newName(),
       role: 'cook',
       hiredOn: hired(),
       classIndex: null,
