@@ -84,6 +84,9 @@ describe('a filing from draft to the public search', () => {
       await shot(p, 'search-phone');
       await p.getByRole('link', { name: NAME }).click();
       await expect.poll(() => p.getByText(/320706-\d{4}-\d{4}/).count()).toBeGreaterThan(0);
+      // The district and township are named once, though the address the director typed names them too.
+      expect(await p.getByText('海州区新浦街道通灌北路16号', { exact: true }).count()).toBe(1);
+      await noSidewaysScroll(p);
       await shot(p, 'profile-phone');
 
       // Back from the institution's page: the same search, its keyword still in the form.

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { type ClassType, getPublicInstitution } from '../../api';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import i18n from '../../i18n';
+import { fullAddress } from './address';
 
 const CLASS_TYPES: ClassType[] = ['infant', 'toddler', 'older_toddler', 'mixed'];
 
@@ -37,10 +38,9 @@ export default function InstitutionPage() {
           </Tag>
         ))}
       </Space>
-      <Descriptions column={1} bordered size="small">
-        <Descriptions.Item label={t('institutions.address')}>
-          {[p.districtName, p.townshipName, p.address].filter(Boolean).join(' ')}
-        </Descriptions.Item>
+      {/* Short labels stay on one line, leaving the rest of a phone's width to the values. */}
+      <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
+        <Descriptions.Item label={t('institutions.address')}>{fullAddress([p.districtName, p.townshipName], p.address)}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.filingNumber')}>{p.filingNumber}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.hours')}>{hours(p.openingHours)}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.phone')}>{p.contactPhone ?? '—'}</Descriptions.Item>

@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
+import { fullAddress } from '../address';
 import type { OpeningHours, RegistryRecord } from './api';
 import { joinList, yuan } from './format';
 import { usePublicProfile } from './queries';
@@ -50,7 +51,7 @@ export function FactsCard({ record, township }: Props & { township: string }) {
         items={[
           { key: 'creditCode', label: t('institutions.creditCode'), children: f.creditCode ?? '—' },
           { key: 'operator', label: t('registry.operatorType'), children: f.operatorType ? t(`registry.operator.${f.operatorType}`) : '—' },
-          { key: 'address', label: t('institutions.address'), children: [township, f.address].filter(Boolean).join(' ') },
+          { key: 'address', label: t('institutions.address'), children: fullAddress([township], f.address) },
           {
             key: 'forms',
             label: t('registry.serviceForms'),
