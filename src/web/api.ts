@@ -4,6 +4,7 @@
  * the `lang` cookie) and can be shown as is.
  */
 import type { GrowthClass } from '../domain/growth/classify.ts';
+import type { ServiceForm } from '../domain/institutions/vocabulary.ts';
 import i18n from './i18n';
 
 export class ApiError extends Error {
@@ -502,6 +503,7 @@ export type SearchQueryInput = {
   q?: string;
   feeFrom?: number;
   feeTo?: number;
+  serviceForm?: ServiceForm;
   page?: number;
   pageSize?: number;
 };

@@ -103,7 +103,12 @@ describe('a filing from draft to the public search', () => {
       await expect.poll(() => shared.getByRole('checkbox', { name: '只看普惠' }).isChecked()).toBe(true);
       await expect.poll(() => shared.getByTestId('search-total').count()).toBe(1);
       expect(await shared.getByRole('link', { name: NAME }).count()).toBe(0);
-      await shared.goto('/search?q=xm');
+      // It offers full-day care only.
+      await shared.goto('/search?q=xm&serviceForm=hourly');
+      await expect.poll(() => shared.getByText('计时托', { exact: true }).count()).toBe(1);
+      await expect.poll(() => shared.getByTestId('search-total').count()).toBe(1);
+      expect(await shared.getByRole('link', { name: NAME }).count()).toBe(0);
+      await shared.goto('/search?q=xm&serviceForm=full_day');
       await expect.poll(() => shared.getByRole('link', { name: NAME }).count()).toBe(1);
     } finally {
       await Promise.all([director.close(), official.close(), parent.close()]);

@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Paginati
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
 import { type ClassType, type DivisionNode, searchPublicInstitutions } from '../../api';
 import { LoadError } from '../../components/PageStatus';
 import { useDivisionTree } from '../geography/queries';
@@ -37,8 +38,8 @@ export default function SearchPage() {
 
   // The form shows the search in the address, also after going back or forward to another one.
   useEffect(() => {
-    const { division, birthDate, startDate, feeFrom, feeTo, q, vacancy, inclusive } = filters;
-    form.setFieldsValue({ division, birthDate, startDate, feeFrom, feeTo, q, vacancy, inclusive });
+    const { division, birthDate, startDate, feeFrom, feeTo, serviceForm, q, vacancy, inclusive } = filters;
+    form.setFieldsValue({ division, birthDate, startDate, feeFrom, feeTo, serviceForm, q, vacancy, inclusive });
     setPoint(centre);
   }, [form, filters, centre]);
 
@@ -77,6 +78,7 @@ export default function SearchPage() {
       q: text(values.q),
       feeFrom: num(values.feeFrom),
       feeTo: num(values.feeTo),
+      serviceForm: ServiceForm.find((f) => f === values.serviceForm),
     };
     setParams(searchAddress(next));
   }
@@ -117,6 +119,13 @@ export default function SearchPage() {
               <InputNumber min={0} />
             </Form.Item>
           </Space>
+          <Form.Item label={t('search.serviceForm')} name="serviceForm">
+            <Select
+              allowClear
+              options={ServiceForm.map((f) => ({ value: f, label: t(`registry.serviceForm.${f}`) }))}
+              placeholder={t('search.anyServiceForm')}
+            />
+          </Form.Item>
           <Form.Item label={t('search.keyword')} name="q">
             <Input placeholder={t('search.keywordHint')} />
           </Form.Item>

@@ -17,13 +17,14 @@ describe('the public search in the address', () => {
       q: '阳光',
       feeFrom: 0,
       feeTo: 2500,
+      serviceForm: 'hourly' as const,
     };
     const address = searchAddress(filters, 2);
     expect(readSearch(new URLSearchParams(address.toString()))).toEqual({ filters, page: 2 });
   });
 
-  it('leaves out what is not a number and pages that are not pages', () => {
-    const { filters, page } = readSearch(new URLSearchParams('lat=abc&lng=&feeTo=1e3&q=%20%20&page=-2'));
+  it('leaves out what is not a number, not a service form, or not a page', () => {
+    const { filters, page } = readSearch(new URLSearchParams('lat=abc&lng=&feeTo=1e3&q=%20%20&serviceForm=overnight&page=-2'));
     expect(filters).toEqual({ feeTo: 1000 });
     expect(page).toBe(1);
   });

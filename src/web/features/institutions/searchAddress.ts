@@ -1,3 +1,4 @@
+import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
 import type { SearchQueryInput } from '../../api';
 
 export type SearchFilters = Omit<SearchQueryInput, 'page' | 'pageSize'>;
@@ -9,8 +10,8 @@ const FLAGS = ['vacancy', 'inclusive'] as const;
 /**
  * The search as the address holds it, under the API's own names: a shared or bookmarked
  * /search?q=lyg&inclusive=true shows that search, and coming back from an institution's page
- * shows the same results. What is not a number where one is meant is left out; the server checks
- * the rest and says what is wrong.
+ * shows the same results. What is not a number where one is meant, or not a service form, is left
+ * out; the server checks the rest and says what is wrong.
  */
 export function readSearch(params: URLSearchParams): { filters: SearchFilters; page: number } {
   const filters: SearchFilters = {};
@@ -23,12 +24,14 @@ export function readSearch(params: URLSearchParams): { filters: SearchFilters; p
     if (value && Number.isFinite(Number(value))) filters[key] = Number(value);
   }
   for (const key of FLAGS) if (params.get(key) === 'true') filters[key] = true;
+  const form = ServiceForm.find((f) => f === params.get('serviceForm'));
+  if (form) filters.serviceForm = form;
   return { filters, page: Math.max(1, Math.floor(Number(params.get('page'))) || 1) };
 }
 
 export function searchAddress(filters: SearchFilters, page = 1): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of [...TEXTS, ...NUMBERS, ...FLAGS]) {
+  for (const key of [...TEXTS, ...NUMBERS, ...FLAGS, 'serviceForm'] as const) {
     const value = filters[key];
     if (value !== undefined && value !== false && value !== '') params.set(key, String(value));
   }
