@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonthsIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
 import { startTestServer } from '../harness/server.ts';
 import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 
@@ -110,6 +111,14 @@ describe('a filing from draft to the public search', () => {
       expect(await shared.getByRole('link', { name: NAME }).count()).toBe(0);
       await shared.goto('/search?q=xm&serviceForm=full_day');
       await expect.poll(() => shared.getByRole('link', { name: NAME }).count()).toBe(1);
+      // With the child's birth date, the class the child fits is marked: 18 months old is 托小班 age.
+      const today = todayInShanghai(new Date());
+      await shared.goto(`/search?q=xm&birthDate=${addMonthsIso(today, -18)}`);
+      const item = shared.getByRole('listitem').filter({ has: shared.getByRole('link', { name: NAME }) });
+      await expect.poll(() => item.getByTestId('fits-child').allTextContents()).toEqual([expect.stringMatching(/^托小班：.*适合宝宝$/)]);
+      // Two months old fits no class: the page says why instead of just showing nothing.
+      await shared.goto(`/search?birthDate=${addMonthsIso(today, -2)}`);
+      await expect.poll(() => shared.getByRole('alert').textContent()).toContain('还不满 6 个月');
     } finally {
       await Promise.all([director.close(), official.close(), parent.close()]);
     }

@@ -1,10 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Pagination, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Pagination, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ageInMonths, ClassStandard, classTypesForAge } from '../../../domain/classes/classTypes.ts';
+import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
-import { type ClassType, type DivisionNode, searchPublicInstitutions } from '../../api';
+import { type ClassType, type DivisionNode, type PublicSearchItem, searchPublicInstitutions } from '../../api';
 import { LoadError } from '../../components/PageStatus';
 import { useDivisionTree } from '../geography/queries';
 import { ResultsMap } from './ResultsMap';
@@ -22,6 +24,34 @@ function townships(tree: DivisionNode[]): { value: string; label: string }[] {
   );
 }
 
+/** Fees and vacancies per class type; with a birth date given, the types the child fits come first, marked. */
+function ClassLines({ item, fits }: { item: PublicSearchItem; fits?: ClassType[] }) {
+  const { t } = useTranslation();
+  const offered = CLASS_TYPES.filter((c) => item.monthlyFeeYuan[c] !== undefined || item.vacancies[c] !== undefined);
+  const ordered = fits ? [...offered.filter((c) => fits.includes(c)), ...offered.filter((c) => !fits.includes(c))] : offered;
+  return (
+    <Space direction="vertical" size={0}>
+      {ordered.map((c) => {
+        const line = t('search.classLine', {
+          type: t(`institutions.classType.${c}`),
+          vacancies: item.vacancies[c] ?? 0,
+          fee: item.monthlyFeeYuan[c] ?? '—',
+        });
+        if (!fits) return <Typography.Text key={c}>{line}</Typography.Text>;
+        return fits.includes(c) ? (
+          <Typography.Text key={c} strong data-testid="fits-child">
+            {line} · {t('search.fitsChild')}
+          </Typography.Text>
+        ) : (
+          <Typography.Text key={c} type="secondary">
+            {line}
+          </Typography.Text>
+        );
+      })}
+    </Space>
+  );
+}
+
 const pointOf = (f: SearchFilters) => (f.lat !== undefined && f.lng !== undefined ? { lat: f.lat, lng: f.lng } : null);
 
 /** Finding care without signing in: a parent picks a township or shares a location, the server does the rest. */
@@ -32,6 +62,11 @@ export default function SearchPage() {
   const [params, setParams] = useSearchParams();
   const { filters, page } = useMemo(() => readSearch(params), [params]);
   const centre = useMemo(() => pointOf(filters), [filters]);
+  const age = useMemo(() => {
+    if (!filters.birthDate) return null;
+    const onDate = filters.startDate ?? todayInShanghai(new Date());
+    return { onDate, months: ageInMonths(filters.birthDate, onDate), fits: classTypesForAge(filters.birthDate, onDate) };
+  }, [filters]);
   const [point, setPoint] = useState(() => pointOf(filters));
   const [geoNote, setGeoNote] = useState<string | null>(null);
   const options = useMemo(() => townships(tree.data?.tree ?? []), [tree.data]);
@@ -142,6 +177,16 @@ export default function SearchPage() {
           </Space>
         </Form>
       </Card>
+      {age && age.fits.length === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          message={t(age.months < ClassStandard.infant.minAgeMonths ? 'search.ageTooYoung' : 'search.ageTooOld', {
+            date: age.onDate,
+            min: ClassStandard.infant.minAgeMonths,
+          })}
+        />
+      )}
       {search.isError && <LoadError error={search.error} onRetry={() => void search.refetch()} />}
       {search.data && (
         <>
@@ -169,17 +214,7 @@ export default function SearchPage() {
                         </Tag>
                       ))}
                     </Space>
-                    <Typography.Text>
-                      {CLASS_TYPES.filter((c) => item.monthlyFeeYuan[c] !== undefined || item.vacancies[c] !== undefined)
-                        .map((c) =>
-                          t('search.classLine', {
-                            type: t(`institutions.classType.${c}`),
-                            vacancies: item.vacancies[c] ?? 0,
-                            fee: item.monthlyFeeYuan[c] ?? '—',
-                          }),
-                        )
-                        .join('；')}
-                    </Typography.Text>
+                    <ClassLines item={item} fits={age?.fits} />
                   </Space>
                 </List.Item>
               )}
