@@ -181,7 +181,7 @@ export default function SearchPage() {
         <Alert
           type="info"
           showIcon
-          message={t(age.months < ClassStandard.infant.minAgeMonths ? 'search.ageTooYoung' : 'search.ageTooOld', {
+          title={t(age.months < ClassStandard.infant.minAgeMonths ? 'search.ageTooYoung' : 'search.ageTooOld', {
             date: age.onDate,
             min: ClassStandard.infant.minAgeMonths,
           })}
