@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addMonthsIso, todayInShanghai, toShanghaiDate } from '../../src/domain/dates/shanghai.ts';
 import { residentIdCheckChar } from '../../src/domain/identity/residentId.ts';
-import { startTestServer } from '../harness/server.ts';
 import { apiAs } from './api.ts';
-import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { SHOTS, useJourney } from './journey.ts';
 
 /**
  * Stories: on a phone a parent adds a child and applies to the city's guidance centre; the
@@ -24,21 +22,9 @@ const CAREGIVER = '13900000004';
 const CENTRE = '连云港市婴幼儿照护服务指导中心';
 const TABLET = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
-const SHOTS = process.env.TUOYU_SHOTS_DIR ?? path.join(os.tmpdir(), 'tuoyu-shots');
 const MIN_AGE_MONTHS: Record<string, number> = { infant: 6, toddler: 12, older_toddler: 24, mixed: 18 };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useJourney();
 
 /** A birth date `months` months before today (day 1, so a month boundary cannot change the age). */
 function bornMonthsAgo(months: number): string {
@@ -56,7 +42,7 @@ describe('enrolment journey', () => {
   it('parent applies on a phone, director offers, parent accepts, caregiver checks the child in', async () => {
     // The guidance centre is full in the demo: the director ends one place first, in a class the
     // new child's age fits, so the offer below has a place to give.
-    const director = await apiAs(server.url, DIRECTOR);
+    const director = await apiAs(journey.server.url, DIRECTOR);
     const me = await director<{ roles: Array<{ role: string; institutionId?: string }> }>('GET', '/api/v1/auth/me');
     const institutionId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
     const record = await director<{
@@ -77,7 +63,7 @@ describe('enrolment journey', () => {
     const birthDate = bornMonthsAgo((MIN_AGE_MONTHS[target.classType] ?? 12) + 2);
 
     // ── parent, 375 × 812 phone ──
-    const parentContext = await phoneContext(browser, server.url);
+    const parentContext = await phoneContext(journey.browser, journey.server.url);
     const parent = await parentContext.newPage();
     await signIn(parent, PARENT, '/family');
     await parent.goto('/family/applications');
@@ -124,7 +110,7 @@ describe('enrolment journey', () => {
     await noSidewaysScroll(parent);
 
     // ── director, desktop ──
-    const directorContext = await desktopContext(browser, server.url);
+    const directorContext = await desktopContext(journey.browser, journey.server.url);
     const board = await directorContext.newPage();
     await signIn(board, DIRECTOR, '/institution');
     await board.goto('/institution/applications');
@@ -152,7 +138,7 @@ describe('enrolment journey', () => {
     expect(placed).toBeDefined();
 
     // ── caregiver, 1024 × 768 tablet ──
-    const caregiverContext = await browser.newContext({ baseURL: server.url, viewport: TABLET, hasTouch: true });
+    const caregiverContext = await journey.browser.newContext({ baseURL: journey.server.url, viewport: TABLET, hasTouch: true });
     const tablet = await caregiverContext.newPage();
     await signIn(tablet, CAREGIVER, '/institution');
     await tablet.goto('/institution/attendance');
@@ -189,9 +175,9 @@ describe('enrolment journey', () => {
       classType: string;
       startDate: string;
     };
-    const director = await apiAs(server.url, DIRECTOR);
-    const caregiver = await apiAs(server.url, CAREGIVER);
-    const parentApi = await apiAs(server.url, PARENT);
+    const director = await apiAs(journey.server.url, DIRECTOR);
+    const caregiver = await apiAs(journey.server.url, CAREGIVER);
+    const parentApi = await apiAs(journey.server.url, PARENT);
     const me = await director<{ name: string; roles: Array<{ role: string; institutionId?: string }> }>('GET', '/api/v1/auth/me');
     const caregiverName = (await caregiver<{ name: string }>('GET', '/api/v1/auth/me')).name;
     const institutionId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
@@ -205,7 +191,7 @@ describe('enrolment journey', () => {
     if (!child || !mover || !leaver) throw new Error('the demo guidance centre lacks a toddler and an older-toddler class with children');
     // Demo ages follow the day the demo was seeded; the move-up needs a child who turns 24 months
     // today, so one toddler's birth date is set to exactly that.
-    await server.deps.db
+    await journey.server.deps.db
       .updateTable('children')
       .set({ birth_date: addMonthsIso(todayInShanghai(new Date()), -24) })
       .where('id', '=', mover.childId)
@@ -215,7 +201,7 @@ describe('enrolment journey', () => {
     const residentId = `${first17}${residentIdCheckChar(first17)}`;
 
     // ── parent, 390 × 844 phone: authorise a pick-up person ──
-    const parentContext = await phoneContext(browser, server.url, { viewport: PHONE, locale: 'zh-CN' });
+    const parentContext = await phoneContext(journey.browser, journey.server.url, { viewport: PHONE, locale: 'zh-CN' });
     const parent = await parentContext.newPage();
     await signIn(parent, PARENT, '/family');
     await parent.goto('/family/children');
@@ -241,7 +227,7 @@ describe('enrolment journey', () => {
     await parent.screenshot({ path: path.join(SHOTS, 'care-parent-pickup.png'), fullPage: true });
 
     // ── director, desktop: end one place, then move the child who turned 24 months up ──
-    const directorContext = await desktopContext(browser, server.url, { locale: 'zh-CN' });
+    const directorContext = await desktopContext(journey.browser, journey.server.url, { locale: 'zh-CN' });
     const desk = await directorContext.newPage();
     await signIn(desk, DIRECTOR, '/institution');
     await desk.goto('/institution/children');
@@ -305,7 +291,12 @@ describe('enrolment journey', () => {
       status: 'present',
       checkedInAt: (toShanghaiDate(inAt) === todayInShanghai(new Date()) ? inAt : now).toISOString(),
     });
-    const caregiverContext = await browser.newContext({ baseURL: server.url, viewport: TABLET, hasTouch: true, locale: 'zh-CN' });
+    const caregiverContext = await journey.browser.newContext({
+      baseURL: journey.server.url,
+      viewport: TABLET,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     const tablet = await caregiverContext.newPage();
     await signIn(tablet, CAREGIVER, '/institution');
     await tablet.goto('/institution/attendance');

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addMonthsIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
-import { startTestServer } from '../harness/server.ts';
-import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { SHOTS, useJourney } from './journey.ts';
 
 /**
  * Story: the demo director of the draft 海州区新苗托育园 uploads the filing documents and submits
@@ -18,37 +17,24 @@ const DISTRICT_OFFICIAL = '13900000002';
 const NAME = '海州区新苗托育园';
 // The documents a filing needs: four for every institution, and a food licence because this one serves meals.
 const DOCUMENTS = ['登记证书', '场地证明', '卫生评价报告', '消防材料', '食品经营许可'];
-// Screenshots for a reviewer's eye, only when asked for: set SHOTS_DIR to a folder.
-const SHOTS_DIR = process.env.SHOTS_DIR;
 
 // The smallest file the server's content check accepts as a PDF: it reads the magic bytes.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  if (SHOTS_DIR) mkdirSync(SHOTS_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useJourney();
 
 async function shot(page: Page, name: string) {
-  if (SHOTS_DIR) await page.screenshot({ path: join(SHOTS_DIR, `inst-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `inst-${name}.png`), fullPage: true });
 }
 
 describe('a filing from draft to the public search', () => {
   it('director submits, district official files, parent finds it on a phone', async () => {
-    const director = await desktopContext(browser, server.url);
-    const official = await desktopContext(browser, server.url);
-    const parent = await phoneContext(browser, server.url);
+    const director = await desktopContext(journey.browser, journey.server.url);
+    const official = await desktopContext(journey.browser, journey.server.url);
+    const parent = await phoneContext(journey.browser, journey.server.url);
     try {
       // Before filing the draft is not public.
-      const before = await (await fetch(`${server.url}/api/v1/institutions/search?q=${encodeURIComponent('新苗')}`)).json();
+      const before = await (await fetch(`${journey.server.url}/api/v1/institutions/search?q=${encodeURIComponent('新苗')}`)).json();
       expect(before.items.map((i: { name: string }) => i.name)).not.toContain(NAME);
 
       const d = await director.newPage();

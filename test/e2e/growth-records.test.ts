@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDaysIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
-import { startTestServer } from '../harness/server.ts';
 import { apiAs } from './api.ts';
-import { launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { useJourney } from './journey.ts';
 
 /**
  * Stories: a parent records a child's measurements on a phone and sees them on the WHO growth
@@ -15,17 +14,7 @@ const PARENT = '13900000005';
 const CAREGIVER = '13900000004';
 const DIRECTOR = '13900000003';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useJourney();
 
 /** A day relative to today in Asia/Shanghai, as the server counts days. */
 const shanghaiDay = (offsetDays: number) => addDaysIso(todayInShanghai(new Date()), offsetDays);
@@ -33,7 +22,7 @@ const shanghaiDay = (offsetDays: number) => addDaysIso(todayInShanghai(new Date(
 describe('growth records', () => {
   it('lets a parent record two measurements on a phone and shows them joined on the WHO chart', async () => {
     // The demo gives the parent a child at the guidance centre; without one, add a child first.
-    const api = await apiAs(server.url, PARENT);
+    const api = await apiAs(journey.server.url, PARENT);
     const mine = await api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/v1/children');
     let child = mine.items[0];
     if (!child) {
@@ -47,7 +36,7 @@ describe('growth records', () => {
       });
     }
 
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await signIn(page, PARENT, '/family');
@@ -103,7 +92,7 @@ describe('growth records', () => {
   });
 
   it('shows a director the fever cluster of a class, with the children, and takes the acknowledgement', async () => {
-    const caregiver = await apiAs(server.url, CAREGIVER);
+    const caregiver = await apiAs(journey.server.url, CAREGIVER);
     const me = await caregiver<{ roles: Array<{ institutionId?: string }> }>('GET', '/api/v1/auth/me');
     const institutionId = me.roles[0]?.institutionId as string;
     const places = await caregiver<{ items: Array<{ childId: string; childName: string; classId: string; className: string }> }>(
@@ -119,7 +108,7 @@ describe('growth records', () => {
       await caregiver('PUT', `/api/v1/children/${child.childId}/morning-checks/${today}`, { temperatureC: 38.2 });
     }
 
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await signIn(page, DIRECTOR, '/institution');

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../harness/server.ts';
-import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, noSidewaysScroll, phoneContext } from './browser.ts';
+import { useJourney } from './journey.ts';
 
 /**
  * Stories: anyone checks a child's growth against the WHO standards on a phone, without signing
@@ -9,21 +9,11 @@ import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext } from '.
  * told to see the child-health clinic when a sign is ticked.
  */
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useJourney();
 
 /** The API's own answer, in Chinese, as the page would get it. */
 async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${journey.server.url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', cookie: 'lang=zh-CN' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -46,7 +36,7 @@ function daysAgo(days: number): string {
 
 describe('growth calculator', () => {
   it('shows the WHO z-score, percentile and chart for a known case on a 375 px phone', async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       // WHO anthro's own test (test-zscore-weight-for-age.R): girl, 1522 days, 17 kg → z 0.24.
@@ -82,7 +72,7 @@ describe('growth calculator', () => {
   });
 
   it('flags an implausible value', async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       // WHO anthro flags a one-day-old girl of 10.37 kg (test-zscore-weight-for-age.R).
@@ -96,7 +86,7 @@ describe('growth calculator', () => {
   });
 
   it('shows the server’s validation message next to the field it is about', async () => {
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       const body = { sex: 'male', birthDate: '2025-03-01', measuredOn: '2025-02-01', weightKg: 5 };
@@ -137,7 +127,7 @@ describe('health checks and warning signs', () => {
       ticked: [sign.id],
     });
 
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await page.goto('/health-checks');
@@ -167,7 +157,7 @@ describe('health checks and warning signs', () => {
     const sign = signs.checklist.signs[0];
     if (!sign) throw new Error('a 400-day-old child has a checklist');
 
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await page.goto('/health-checks');
@@ -188,7 +178,7 @@ describe('health checks and warning signs', () => {
 
 describe('for a signed-in parent', () => {
   it('opens the growth calculator and the health checks from the family workspace', async () => {
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await page.goto('/login');

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../harness/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { desktopContext, launchBrowser, signIn } from './browser.ts';
+import { desktopContext, signIn } from './browser.ts';
+import { SHOTS, useJourney } from './journey.ts';
 
 /**
  * Story: the city official lists the institutions with compliance problems, opens one and sees
@@ -18,7 +16,6 @@ import { desktopContext, launchBrowser, signIn } from './browser.ts';
 const CITY_OFFICIAL = '13900000001';
 const DISTRICT_OFFICIAL = '13900000002';
 const DISTRICT_CODE = '320706';
-const SHOTS = process.env.TUOYU_SHOTS_DIR ?? path.join(os.tmpdir(), 'tuoyu-shots');
 
 type ListItem = { id: string; name: string; status: string; divisionCode: string; complianceProblems: number };
 type RecordView = {
@@ -30,21 +27,10 @@ type RecordView = {
   compliance: { problems: { code: string }[] };
 };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useJourney();
 
 async function publicSearch(name: string): Promise<string[]> {
-  const response = await fetch(`${server.url}/api/v1/institutions/search?q=${encodeURIComponent(name)}&pageSize=100`);
+  const response = await fetch(`${journey.server.url}/api/v1/institutions/search?q=${encodeURIComponent(name)}&pageSize=100`);
   return ((await response.json()) as { items: { id: string }[] }).items.map((i) => i.id);
 }
 
@@ -77,7 +63,7 @@ async function confirmWithReason(page: Page, action: string, reason: string) {
 
 describe('the officials’ registry of institutions', () => {
   it('city official sees compliance problems and flags fees above a new inclusive cap', async () => {
-    const api = await apiAs(server.url, CITY_OFFICIAL);
+    const api = await apiAs(journey.server.url, CITY_OFFICIAL);
     const all = (await api<{ items: ListItem[] }>('GET', '/api/v1/institutions?pageSize=100')).items;
     // An institution in operation with no designation yet and a fee for a class type it runs.
     let target: RecordView | undefined;
@@ -92,7 +78,7 @@ describe('the officials’ registry of institutions', () => {
     expect(target).toBeDefined();
     const name = target?.facts.name as string;
 
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const errors: string[] = [];
     try {
       const page = await context.newPage();
@@ -145,7 +131,7 @@ describe('the officials’ registry of institutions', () => {
   });
 
   it('district official suspends and reinstates an institution and cannot open one elsewhere', async () => {
-    const api = await apiAs(server.url, DISTRICT_OFFICIAL);
+    const api = await apiAs(journey.server.url, DISTRICT_OFFICIAL);
     const filed = (await api<{ items: ListItem[] }>('GET', '/api/v1/institutions?status=filed&pageSize=100')).items;
     // A name of its own, so the link to open is unambiguous.
     const target = filed.find((i) => filed.every((o) => o.id === i.id || o.name !== i.name));
@@ -154,12 +140,12 @@ describe('the officials’ registry of institutions', () => {
     expect(await publicSearch(name)).toContain(id);
     const elsewhere = (
       await (
-        await apiAs(server.url, CITY_OFFICIAL)
+        await apiAs(journey.server.url, CITY_OFFICIAL)
       )<{ items: ListItem[] }>('GET', '/api/v1/institutions?pageSize=100')
     ).items.find((i) => !i.divisionCode.startsWith(DISTRICT_CODE));
     expect(elsewhere).toBeDefined();
 
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const errors: string[] = [];
     try {
       const page = await context.newPage();

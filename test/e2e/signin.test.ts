@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../harness/server.ts';
-import { desktopContext, launchBrowser, phoneContext } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, phoneContext } from './browser.ts';
+import { useJourney } from './journey.ts';
 
 /**
  * Story: each kind of user signs in through the page and lands in their own workspace, seeing
@@ -46,17 +46,7 @@ const JOURNEYS: Journey[] = [
 
 type Me = { roles: Array<{ role: string; divisionName?: string; institutionName?: string }> };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useJourney();
 
 async function fillSignIn(page: Page, phone: string, password: string) {
   await page.goto('/login');
@@ -71,7 +61,7 @@ function mainNav(page: Page) {
 
 describe('sign-in lands each role in its own workspace', () => {
   it.each(JOURNEYS)('$role ($phone) sees exactly its nav items', async ({ phone, home, nav, role }) => {
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await fillSignIn(page, phone, PASSWORD);
@@ -96,7 +86,7 @@ describe('sign-in lands each role in its own workspace', () => {
   });
 
   it('keeps the admin-only audit log closed to other roles even by address', async () => {
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await fillSignIn(page, '13900000001', PASSWORD);
@@ -110,7 +100,7 @@ describe('sign-in lands each role in its own workspace', () => {
   });
 
   it('sends a visitor without a session from a role area to the sign-in page', async () => {
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await page.goto('/official');
@@ -122,7 +112,7 @@ describe('sign-in lands each role in its own workspace', () => {
   });
 
   it('works on a 375 px phone: menu in a drawer, no sideways scrolling', async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await fillSignIn(page, '13900000005', PASSWORD);
@@ -149,11 +139,11 @@ describe('sign-in failures and language', () => {
   it('shows the server’s own error message, in Chinese, for a wrong password', async () => {
     // An English browser: the page is Chinese by default and its `lang` cookie must win over
     // Accept-Language, or the server would answer in English under a Chinese form.
-    const context = await desktopContext(browser, server.url, { locale: 'en-US' });
+    const context = await desktopContext(journey.browser, journey.server.url, { locale: 'en-US' });
     const page = await context.newPage();
     try {
       const phone = '13800000000';
-      const reference = await fetch(`${server.url}/api/v1/auth/login`, {
+      const reference = await fetch(`${journey.server.url}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: 'lang=zh-CN' },
         body: JSON.stringify({ phone, password: 'not-the-password' }),
@@ -174,7 +164,7 @@ describe('sign-in failures and language', () => {
   });
 
   it('remembers English across a reload, for the page and for server messages', async () => {
-    const context = await desktopContext(browser, server.url);
+    const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
       await page.goto('/login');

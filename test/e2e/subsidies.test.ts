@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../harness/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { SHOTS, useJourney } from './journey.ts';
 
 /**
  * Story: the guidance centre's director applies for a social insurance subsidy (社保补贴) with a PDF;
@@ -21,25 +19,13 @@ const DIRECTOR = '13900000003';
 const DISTRICT_OFFICIAL = '13900000002';
 const CITY_OFFICIAL = '13900000001';
 const PARENT = '13900000005';
-const SHOTS = process.env.TUOYU_SHOTS_DIR ?? path.join(os.tmpdir(), 'tuoyu-shots');
 // The brief's phone: wide enough for a current mid-range handset, as narrow as most.
 const PHONE = { width: 390, height: 844 };
 
 // The smallest file the server's content check accepts as a PDF: it reads the magic bytes.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useJourney();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `subsidy-${name}.png`), fullPage: true });
 
@@ -52,11 +38,11 @@ describe('institution subsidies, certificates and family benefits', () => {
     const year = shanghaiYear();
     // A period no demo application has, so every page can pick this one out by it.
     const period = `${year}-02-01 – ${year}-07-31`;
-    const directorContext = await desktopContext(browser, server.url);
-    const districtContext = await desktopContext(browser, server.url);
-    const cityContext = await desktopContext(browser, server.url);
-    const publicContext = await phoneContext(browser, server.url, { viewport: PHONE });
-    const parentContext = await phoneContext(browser, server.url, { viewport: PHONE });
+    const directorContext = await desktopContext(journey.browser, journey.server.url);
+    const districtContext = await desktopContext(journey.browser, journey.server.url);
+    const cityContext = await desktopContext(journey.browser, journey.server.url);
+    const publicContext = await phoneContext(journey.browser, journey.server.url, { viewport: PHONE });
+    const parentContext = await phoneContext(journey.browser, journey.server.url, { viewport: PHONE });
     try {
       // ── director applies with a PDF ──
       const d = await directorContext.newPage();
@@ -137,7 +123,7 @@ describe('institution subsidies, certificates and family benefits', () => {
       await shot(p, 'verify-phone');
 
       // ── a parent reads the tax deduction statement on a phone ──
-      const parentApi = await apiAs(server.url, PARENT);
+      const parentApi = await apiAs(journey.server.url, PARENT);
       const statement = await parentApi<{ children: Array<{ childName: string; months: Array<{ month: string }> }> }>(
         'GET',
         `/api/v1/tax-deduction/${year}`,

@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../src/domain/dates/shanghai.ts';
 import { formatCny, yuanToFen } from '../../src/domain/money/fen.ts';
-import { startTestServer } from '../harness/server.ts';
 import { apiAs } from './api.ts';
-import { desktopContext, launchBrowser, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { SHOTS, useJourney } from './journey.ts';
 
 /**
  * Story: on a phone a parent claims this year's childcare voucher for the child who goes to the
@@ -21,7 +19,6 @@ const DIRECTOR = '13900000003';
 const CITY_OFFICIAL = '13900000001';
 /** The phone the family pages are designed for (iPhone 12–15 class). */
 const PHONE = { width: 390, height: 844 };
-const SHOTS = process.env.TUOYU_SHOTS_DIR ?? path.join(os.tmpdir(), 'tuoyu-shots');
 
 type Summary = { budgetFen: number; unissuedFen: number; outstandingFen: number; redeemedFen: number; expiredFen: number };
 type Available = {
@@ -33,18 +30,7 @@ type Available = {
   children: Array<{ childId: string; childName: string; canClaim: boolean }>;
 };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useJourney();
 
 /** A summary card's amount as the page shows it ("¥1,234.50"), read back as fen. */
 async function fenOnPage(page: Page, part: keyof Summary): Promise<number> {
@@ -55,9 +41,9 @@ async function fenOnPage(page: Page, part: keyof Summary): Promise<number> {
 describe('voucher journey', () => {
   // Three people's screens one after another, each signing in: longer than the default allows for one.
   it('parent claims on a phone, director redeems on the statement, the official sees the summary move', async () => {
-    const parentApi = await apiAs(server.url, PARENT);
-    const directorApi = await apiAs(server.url, DIRECTOR);
-    const city = await apiAs(server.url, CITY_OFFICIAL);
+    const parentApi = await apiAs(journey.server.url, PARENT);
+    const directorApi = await apiAs(journey.server.url, DIRECTOR);
+    const city = await apiAs(journey.server.url, CITY_OFFICIAL);
     const me = await directorApi<{ roles: Array<{ role: string; institutionId?: string }> }>('GET', '/api/v1/auth/me');
     const institutionId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
     const places = await directorApi<{ items: Array<{ childId: string }> }>('GET', `/api/v1/institutions/${institutionId}/enrolments`);
@@ -88,7 +74,7 @@ describe('voucher journey', () => {
     const before = await city<Summary>('GET', `/api/v1/voucher-programs/${program.id}/summary`);
 
     // ── parent, 390 × 844 phone ──
-    const parentContext = await phoneContext(browser, server.url, { viewport: PHONE });
+    const parentContext = await phoneContext(journey.browser, journey.server.url, { viewport: PHONE });
     const parent = await parentContext.newPage();
     await signIn(parent, PARENT, '/family');
     await parent.goto('/family/vouchers');
@@ -109,7 +95,7 @@ describe('voucher journey', () => {
     expect(claimed.outstandingFen).toBe(before.outstandingFen + program.faceValueFen);
 
     // ── city official, desktop: the summary before the redemption ──
-    const officialContext = await desktopContext(browser, server.url);
+    const officialContext = await desktopContext(journey.browser, journey.server.url);
     const official = await officialContext.newPage();
     await signIn(official, CITY_OFFICIAL, '/official');
     await official.goto('/official/voucher-programs');
@@ -122,7 +108,7 @@ describe('voucher journey', () => {
     expect(await fenOnPage(official, 'redeemedFen')).toBe(claimed.redeemedFen);
 
     // ── director, desktop: the month's statements, then the voucher typed in on the child's ──
-    const directorContext = await desktopContext(browser, server.url);
+    const directorContext = await desktopContext(journey.browser, journey.server.url);
     const desk = await directorContext.newPage();
     await signIn(desk, DIRECTOR, '/institution');
     await desk.goto('/institution/statements');
