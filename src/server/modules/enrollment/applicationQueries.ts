@@ -202,7 +202,8 @@ export function findActiveEnrolmentOfChild(db: Db, childId: string) {
     .executeTakeFirst();
 }
 
-export function findEnrolment(db: Db, id: string) {
+/** An enrolment with its class and the child's birth date, which the age rules need. */
+function enrolmentsWithClass(db: Db) {
   return db
     .selectFrom('enrolments as e')
     .innerJoin('institution_classes as k', 'k.id', 'e.class_id')
@@ -217,28 +218,16 @@ export function findEnrolment(db: Db, id: string) {
       'e.start_date',
       'e.end_date',
       'ch.birth_date',
-    ])
-    .where('e.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export function findEnrolment(db: Db, id: string) {
+  return enrolmentsWithClass(db).where('e.id', '=', id).executeTakeFirst();
 }
 
 export function findEnrolmentsOfInstitution(db: Db, institutionId: string) {
-  return db
-    .selectFrom('enrolments as e')
-    .innerJoin('institution_classes as k', 'k.id', 'e.class_id')
-    .innerJoin('children as ch', 'ch.id', 'e.child_id')
-    .select([
-      'e.id',
-      'e.child_id',
-      'ch.name as child_name',
-      'ch.birth_date',
-      'e.institution_id',
-      'e.class_id',
-      'k.filed_name as class_name',
-      'k.filed_class_type as class_type',
-      'e.start_date',
-      'e.end_date',
-    ])
+  return enrolmentsWithClass(db)
+    .select('ch.name as child_name')
     .where('e.institution_id', '=', institutionId)
     .where('e.end_date', 'is', null)
     .orderBy('k.filed_name')
