@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, List, message, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ClassType } from '../../../domain/classes/classTypes.ts';
 import { allowedActions as workflowActions } from '../../../domain/institutions/filingWorkflow.ts';
+import { DocumentType } from '../../../domain/institutions/vocabulary.ts';
 import {
-  type ClassType,
   type FactsPatch,
   getInstitutionRecord,
   patchInstitution,
@@ -14,19 +15,6 @@ import {
 } from '../../api';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
-
-const CLASS_TYPES: ClassType[] = ['infant', 'toddler', 'older_toddler', 'mixed'];
-const DOCUMENT_TYPES = [
-  'registration_certificate',
-  'premises_proof',
-  'health_evaluation',
-  'fire_safety',
-  'staff_list',
-  'food_licence',
-  'class_plan',
-  'fee_list',
-  'other',
-];
 
 /** The director's own institution: its record, key facts, classes, staff, documents and the filing. */
 export default function DirectorArea({ grant }: RolePageProps) {
@@ -105,7 +93,7 @@ export default function DirectorArea({ grant }: RolePageProps) {
               address: v.address || undefined,
               indoorAreaM2: v.indoorAreaM2 ?? undefined,
               outdoorAreaM2: v.outdoorAreaM2 ?? undefined,
-              monthlyFeeYuan: Object.fromEntries(CLASS_TYPES.filter((c) => typeof v.fee?.[c] === 'number').map((c) => [c, v.fee[c]])),
+              monthlyFeeYuan: Object.fromEntries(ClassType.filter((c) => typeof v.fee?.[c] === 'number').map((c) => [c, v.fee[c]])),
             })
           }
         >
@@ -125,7 +113,7 @@ export default function DirectorArea({ grant }: RolePageProps) {
             <Form.Item label={t('institutions.outdoorArea')} name="outdoorAreaM2">
               <InputNumber min={0} />
             </Form.Item>
-            {CLASS_TYPES.map((c) => (
+            {ClassType.map((c) => (
               <Form.Item key={c} label={t('institutions.feeFor', { type: t(`institutions.classType.${c}`) })} name={['fee', c]}>
                 <InputNumber min={0} />
               </Form.Item>
@@ -185,7 +173,7 @@ export default function DirectorArea({ grant }: RolePageProps) {
             <Input />
           </Form.Item>
           <Form.Item label={t('institutions.classTypeLabel')} name="classType" initialValue="toddler">
-            <Select style={{ width: 120 }} options={CLASS_TYPES.map((c) => ({ value: c, label: t(`institutions.classType.${c}`) }))} />
+            <Select style={{ width: 120 }} options={ClassType.map((c) => ({ value: c, label: t(`institutions.classType.${c}`) }))} />
           </Form.Item>
           <Form.Item label={t('institutions.capacity')} name="capacity" initialValue={10}>
             <InputNumber min={1} max={100} />
@@ -206,7 +194,7 @@ export default function DirectorArea({ grant }: RolePageProps) {
           renderItem={(d) => <List.Item key={d.id}>{`${t(`institutions.doc.${d.documentType ?? 'other'}`)} · ${d.filename}`}</List.Item>}
         />
         <Space direction="vertical">
-          {DOCUMENT_TYPES.map((type) => (
+          {DocumentType.map((type) => (
             <label key={type}>
               {t(`institutions.doc.${type}`)}{' '}
               <input

@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { type ClassType, getPublicInstitution } from '../../api';
+import { ClassType } from '../../../domain/classes/classTypes.ts';
+import { getPublicInstitution } from '../../api';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import i18n from '../../i18n';
 import { fullAddress } from './address';
-
-const CLASS_TYPES: ClassType[] = ['infant', 'toddler', 'older_toddler', 'mixed'];
 
 // Weekdays are ISO numbers (Monday = 1); a parent reads them as a range of days and a time span.
 function hours(value: unknown): string {
@@ -47,7 +46,7 @@ export default function InstitutionPage() {
         <Descriptions.Item label={t('institutions.lastInspection')}>
           {p.lastInspection ? `${p.lastInspection.date} ${p.lastInspection.result}` : t('institutions.noInspection')}
         </Descriptions.Item>
-        {CLASS_TYPES.filter((c) => p.monthlyFeeYuan[c] !== undefined || p.vacancies[c] !== undefined).map((c) => (
+        {ClassType.filter((c) => p.monthlyFeeYuan[c] !== undefined || p.vacancies[c] !== undefined).map((c) => (
           <Descriptions.Item key={c} label={t(`institutions.classType.${c}`)}>
             {t('institutions.feeAndVacancies', { fee: p.monthlyFeeYuan[c] ?? '—', vacancies: p.vacancies[c] ?? 0 })}
           </Descriptions.Item>

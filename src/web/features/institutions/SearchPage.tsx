@@ -3,10 +3,10 @@ import { Alert, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, P
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ageInMonths, ClassStandard, classTypesForAge } from '../../../domain/classes/classTypes.ts';
+import { ageInMonths, ClassStandard, ClassType, classTypesForAge } from '../../../domain/classes/classTypes.ts';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
-import { type ClassType, type DivisionNode, type PublicSearchItem, searchPublicInstitutions } from '../../api';
+import { type DivisionNode, type PublicSearchItem, searchPublicInstitutions } from '../../api';
 import { LoadError } from '../../components/PageStatus';
 import { useDivisionTree } from '../geography/queries';
 import { ResultsMap } from './ResultsMap';
@@ -14,7 +14,6 @@ import { readSearch, type SearchFilters, searchAddress } from './searchAddress';
 
 const PAGE_SIZE = 10;
 const NEAR_ME_KM = 10;
-const CLASS_TYPES: ClassType[] = ['infant', 'toddler', 'older_toddler', 'mixed'];
 
 function townships(tree: DivisionNode[]): { value: string; label: string }[] {
   return tree.flatMap((node) =>
@@ -27,7 +26,7 @@ function townships(tree: DivisionNode[]): { value: string; label: string }[] {
 /** Fees and vacancies per class type; with a birth date given, the types the child fits come first, marked. */
 function ClassLines({ item, fits }: { item: PublicSearchItem; fits?: ClassType[] }) {
   const { t } = useTranslation();
-  const offered = CLASS_TYPES.filter((c) => item.monthlyFeeYuan[c] !== undefined || item.vacancies[c] !== undefined);
+  const offered = ClassType.filter((c) => item.monthlyFeeYuan[c] !== undefined || item.vacancies[c] !== undefined);
   const ordered = fits ? [...offered.filter((c) => fits.includes(c)), ...offered.filter((c) => !fits.includes(c))] : offered;
   return (
     <Space direction="vertical" size={0}>
