@@ -23,8 +23,10 @@ describe('the public search in the address', () => {
     expect(readSearch(new URLSearchParams(address.toString()))).toEqual({ filters, page: 2 });
   });
 
-  it('leaves out what is not a number, not a service form, or not a page', () => {
-    const { filters, page } = readSearch(new URLSearchParams('lat=abc&lng=&feeTo=1e3&q=%20%20&serviceForm=overnight&page=-2'));
+  it('leaves out what is not a date, a number, a service form or a page', () => {
+    const { filters, page } = readSearch(
+      new URLSearchParams('birthDate=2026-02-30&startDate=soon&lat=abc&lng=&feeTo=1e3&q=%20%20&serviceForm=overnight&page=-2'),
+    );
     expect(filters).toEqual({ feeTo: 1000 });
     expect(page).toBe(1);
   });
