@@ -24,7 +24,7 @@ function fit(values: number[]) {
 export function ResultsMap({ items, centre }: { items: PublicSearchItem[]; centre?: { lat: number; lng: number } | null }) {
   const { t } = useTranslation();
   const option = useMemo(() => {
-    const points = centre ? [...items.map((i) => i.location), centre] : items.map((i) => i.location);
+    const points = [...items.map((i) => i.location), ...(centre ? [centre] : [])];
     // Coordinates tell a parent little: the labels thin out rather than run into each other on a phone.
     const axis = (values: number[], name: string) => ({
       type: 'value',

@@ -31,19 +31,20 @@ function ClassLines({ item, fits }: { item: PublicSearchItem; fits?: ClassType[]
   return (
     <Space direction="vertical" size={0}>
       {ordered.map((c) => {
+        const fitting = fits?.includes(c);
         const line = t('search.classLine', {
           type: t(`institutions.classType.${c}`),
           vacancies: item.vacancies[c] ?? 0,
           fee: item.monthlyFeeYuan[c] ?? '—',
         });
-        if (!fits) return <Typography.Text key={c}>{line}</Typography.Text>;
-        return fits.includes(c) ? (
-          <Typography.Text key={c} strong data-testid="fits-child">
-            {line} · {t('search.fitsChild')}
-          </Typography.Text>
-        ) : (
-          <Typography.Text key={c} type="secondary">
-            {line}
+        return (
+          <Typography.Text
+            key={c}
+            strong={fitting}
+            type={fits && !fitting ? 'secondary' : undefined}
+            data-testid={fitting ? 'fits-child' : undefined}
+          >
+            {fitting ? `${line} · ${t('search.fitsChild')}` : line}
           </Typography.Text>
         );
       })}
@@ -66,7 +67,7 @@ export default function SearchPage() {
     const onDate = filters.startDate ?? todayInShanghai(new Date());
     return { onDate, months: ageInMonths(filters.birthDate, onDate), fits: classTypesForAge(filters.birthDate, onDate) };
   }, [filters]);
-  const [point, setPoint] = useState(() => pointOf(filters));
+  const [point, setPoint] = useState(centre);
   const [geoNote, setGeoNote] = useState<string | null>(null);
   const options = useMemo(() => townships(tree.data?.tree ?? []), [tree.data]);
 
