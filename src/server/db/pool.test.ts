@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/harness/app.ts';
 import { DIALECTS } from '../../../test/harness/db.ts';
+import { signal } from '../../../test/harness/signal.ts';
 import { buildApp } from '../app.ts';
 import { openPostgres } from './connect.ts';
 
@@ -18,29 +19,23 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
       const small = await openPostgres({ ...shared, poolSize: 1, connectionTimeoutMs: 300 });
       const app = await buildApp({ ...t.deps, database: small, db: small.db });
       await app.ready();
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let taken = () => {};
-      const busy = new Promise<void>((resolve) => {
-        taken = resolve;
-      });
+      const release = signal();
+      const taken = signal();
       try {
         const holder = small.db.transaction().execute(async () => {
-          taken();
-          await held;
+          taken.fire();
+          await release.fired;
         });
-        await busy;
+        await taken.fired;
         const res = await app.inject({ method: 'GET', url: '/api/v1/divisions', headers: { 'accept-language': 'zh-CN' } });
         expect(res.statusCode).toBe(503);
         expect(res.headers['retry-after']).toBe('2');
         expect(res.json().error).toMatchObject({ code: 'SERVER_BUSY', message: '当前办理人数较多，请稍后重试' });
-        release();
+        release.fire();
         await holder;
         expect((await app.inject({ method: 'GET', url: '/api/v1/divisions' })).statusCode).toBe(200);
       } finally {
-        release();
+        release.fire();
         await app.close();
         await small.close();
       }

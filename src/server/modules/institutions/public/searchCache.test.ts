@@ -5,11 +5,14 @@ import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createEnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createFiledInstitution, designateInclusive } from '../../../../../test/harness/factories/institutions.ts';
+import { signal } from '../../../../../test/harness/signal.ts';
 import { SearchQuery } from './schemas.ts';
 import { pruneSearchChanges, SearchCache } from './searchCache.ts';
 import { search } from './searchIndex.ts';
 
 const TODAY = '2026-11-29';
+
+const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
 
 /** Another process's index: on PGlite it listens, on PostgreSQL it reads the version. */
 async function started(t: TestApp) {
@@ -24,7 +27,6 @@ describe.each(DIALECTS)('search index kept exact on %s', (dialect) => {
   let district: string;
   const inDistrict = async (cache: SearchCache, extra: Record<string, string> = {}) =>
     search(await cache.current(), SearchQuery.parse({ division: district, pageSize: '100', ...extra }), TODAY);
-  const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
@@ -91,26 +93,19 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('search index and transa
     const cache = await started(t);
     const inclusive = async () =>
       names(search(await cache.current(), SearchQuery.parse({ division: d.districtCode, inclusive: 'true' }), TODAY));
-    const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
     expect(await inclusive()).toEqual([]);
 
-    let commitSlow = () => {};
-    const held = new Promise<void>((resolve) => {
-      commitSlow = resolve;
-    });
-    let written = () => {};
-    const wrote = new Promise<void>((resolve) => {
-      written = resolve;
-    });
+    const commitSlow = signal();
+    const written = signal();
     const slowTransaction = t.deps.db.transaction().execute(async (trx) => {
       await designateInclusive(trx, slow.id);
-      written();
-      await held;
+      written.fire();
+      await commitSlow.fired;
     });
-    await wrote;
+    await written.fired;
     await designateInclusive(t.deps.db, fast.id);
     expect(await inclusive()).toEqual(['快托育园']);
-    commitSlow();
+    commitSlow.fire();
     await slowTransaction;
     expect((await inclusive()).sort()).toEqual(['快托育园', '慢托育园'].sort());
   });
