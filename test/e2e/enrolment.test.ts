@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { ClassStandard, type ClassType } from '../../src/domain/classes/classTypes.ts';
 import { addMonthsIso, todayInShanghai, toShanghaiDate } from '../../src/domain/dates/shanghai.ts';
 import { residentIdCheckChar } from '../../src/domain/identity/residentId.ts';
 import { apiAs } from './api.ts';
@@ -22,20 +23,45 @@ const CAREGIVER = '13900000004';
 const CENTRE = '连云港市婴幼儿照护服务指导中心';
 const TABLET = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
-const MIN_AGE_MONTHS: Record<string, number> = { infant: 6, toddler: 12, older_toddler: 24, mixed: 18 };
 
 const journey = useJourney();
 
 /** A birth date `months` months before today (day 1, so a month boundary cannot change the age). */
 function bornMonthsAgo(months: number): string {
-  const [y, m] = todayInShanghai(new Date()).split('-').map(Number) as [number, number];
-  const total = y * 12 + (m - 1) - months;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01`;
+  return `${addMonthsIso(todayInShanghai(new Date()), -months).slice(0, 8)}01`;
 }
 
 /** Picks an option of the antd select that is open now. */
 async function pickOption(page: Page, text: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/**
+ * Picks `option` (the first option when null) in `select`, then clicks `send` and answers the
+ * server's response. An option still being rendered while the list opens takes a click without
+ * selecting anything, and the form then refuses to send: pick and send again until the server
+ * answers.
+ */
+async function pickAndSend(page: Page, select: Locator, option: string | null, send: Locator, sent: (r: Response) => boolean) {
+  const list = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await list.isVisible())) await select.click();
+    const options = list.locator('.ant-select-item-option');
+    await (option === null ? options : options.filter({ hasText: option })).first().click();
+    // A click that selected nothing leaves the list open: pick again.
+    const picked = await list.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!picked && attempt < 5) continue;
+    const answer = page.waitForResponse((r) => sent(r) && r.request().method() === 'POST', { timeout: 20_000 });
+    await send.click();
+    try {
+      return await answer;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+    }
+  }
 }
 
 describe('enrolment journey', () => {
@@ -46,7 +72,7 @@ describe('enrolment journey', () => {
     const me = await director<{ roles: Array<{ role: string; institutionId?: string }> }>('GET', '/api/v1/auth/me');
     const institutionId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
     const record = await director<{
-      classes: Array<{ id: string; name: string; classType: string; vacancies: number; archived: boolean }>;
+      classes: Array<{ id: string; name: string; classType: ClassType; vacancies: number; archived: boolean }>;
     }>('GET', `/api/v1/institutions/${institutionId}/record`);
     const places = await director<{ items: Array<{ id: string; classId: string; childName: string }> }>(
       'GET',
@@ -60,7 +86,7 @@ describe('enrolment journey', () => {
         await director('POST', `/api/v1/enrolments/${leaving.id}/end`, { endDate: todayInShanghai(new Date()), reason: '测试：腾出名额' });
     }
     const childName = `试试${Date.now() % 10000}`;
-    const birthDate = bornMonthsAgo((MIN_AGE_MONTHS[target.classType] ?? 12) + 2);
+    const birthDate = bornMonthsAgo(ClassStandard[target.classType].minAgeMonths + 2);
 
     // ── parent, 375 × 812 phone ──
     const parentContext = await phoneContext(journey.browser, journey.server.url);
@@ -73,24 +99,9 @@ describe('enrolment journey', () => {
     await form.getByLabel('出生日期').fill(birthDate);
 
     await form.getByText('我作为监护人同意').click();
-    // The township list renders while it opens, and a click on an option being replaced selects
-    // nothing: the form then refuses to send. Pick and save again until the server answers.
-    const answer = await (async () => {
-      for (let attempt = 1; ; attempt++) {
-        await form.getByLabel('户籍或居住乡镇街道').click();
-        await parent.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-        await parent.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-        const saved = parent.waitForResponse((r) => r.url().endsWith('/api/v1/children') && r.request().method() === 'POST', {
-          timeout: 20_000,
-        });
-        await form.getByRole('button', { name: '保存' }).click();
-        try {
-          return await saved;
-        } catch (err) {
-          if (attempt === 3) throw err;
-        }
-      }
-    })();
+    const answer = await pickAndSend(parent, form.getByLabel('户籍或居住乡镇街道'), null, form.getByRole('button', { name: '保存' }), (r) =>
+      r.url().endsWith('/api/v1/children'),
+    );
     expect(answer.status(), await answer.text()).toBe(201);
     const added = parent.getByTestId('my-child').filter({ hasText: childName });
     await added.waitFor({ timeout: 60_000 });
@@ -234,31 +245,13 @@ describe('enrolment journey', () => {
     const leaverClass = desk.locator(`[data-testid="class-places"][data-class="${leaver.className}"]`);
     await leaverClass.locator(`[data-testid="place"][data-child="${leaver.childName}"]`).getByRole('button', { name: '离园' }).click();
     const endDialog = desk.getByRole('dialog');
-    // As with the township above: a click on a reason still being rendered selects nothing and
-    // the dialog refuses to send. Pick and confirm again until the server answers.
-    const reason = endDialog.getByRole('combobox', { name: '离园原因' });
-    const list = desk.locator('.ant-select-dropdown:visible');
-    const ended = await (async () => {
-      for (let attempt = 1; ; attempt++) {
-        if (!(await list.isVisible())) await reason.click();
-        await pickOption(desk, '家庭搬迁');
-        // A click that selected nothing leaves the list open: pick again.
-        const picked = await list.waitFor({ state: 'hidden', timeout: 5_000 }).then(
-          () => true,
-          () => false,
-        );
-        if (!picked && attempt < 5) continue;
-        const answer = desk.waitForResponse((r) => /\/api\/v1\/enrolments\/[^/]+\/end$/.test(r.url()) && r.request().method() === 'POST', {
-          timeout: 20_000,
-        });
-        await endDialog.getByRole('button', { name: '确认离园' }).click();
-        try {
-          return await answer;
-        } catch (err) {
-          if (attempt >= 5) throw err;
-        }
-      }
-    })();
+    const ended = await pickAndSend(
+      desk,
+      endDialog.getByRole('combobox', { name: '离园原因' }),
+      '家庭搬迁',
+      endDialog.getByRole('button', { name: '确认离园' }),
+      (r) => /\/api\/v1\/enrolments\/[^/]+\/end$/.test(r.url()),
+    );
     expect(ended.status(), await ended.text()).toBe(200);
     await endDialog.waitFor({ state: 'hidden', timeout: 30_000 });
     const leftInClass = places.filter((p) => p.classId === leaver.classId).length - 1;
