@@ -3,6 +3,7 @@
  * arrives as an `ApiError` whose `message` is already in the user's language (the server reads
  * the `lang` cookie) and can be shown as is.
  */
+import type { ClassType } from '../domain/classes/classTypes.ts';
 import type { GrowthClass } from '../domain/growth/classify.ts';
 import type { ServiceForm } from '../domain/institutions/vocabulary.ts';
 import i18n from './i18n';
@@ -299,7 +300,7 @@ export const acknowledgeIllnessAlert = (id: string) =>
 
 // ── enrolment: children, applications, offers, places ────────────────────────
 
-export type ClassType = 'infant' | 'toddler' | 'older_toddler' | 'mixed';
+export type { ClassType };
 export type ChoiceStatus = 'new' | 'waitlisted' | 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
 export type ChoiceAction = 'waitlist' | 'offer' | 'decline' | 'accept' | 'decline_offer' | 'withdraw' | 'expire';
 export type GuardianRelation = 'mother' | 'father' | 'grandparent' | 'other';
