@@ -95,8 +95,10 @@ describe('a filing from draft to the public search', () => {
       await expect.poll(() => shared.getByText('计时托', { exact: true }).count()).toBe(1);
       await expect.poll(() => shared.getByTestId('search-total').count()).toBe(1);
       expect(await shared.getByRole('link', { name: NAME }).count()).toBe(0);
-      await shared.goto('/search?q=xm&serviceForm=full_day');
+      await shared.goto('/search?q=xm&serviceForm=full_day&division=320706');
       await expect.poll(() => shared.getByRole('link', { name: NAME }).count()).toBe(1);
+      // A whole district reads as its name, not its code.
+      await expect.poll(() => shared.getByText('海州区', { exact: true }).count()).toBe(1);
       // With the child's birth date, the class the child fits is marked: 18 months old is 托小班 age.
       const today = todayInShanghai(new Date());
       await shared.goto(`/search?q=xm&birthDate=${addMonthsIso(today, -18)}`);

@@ -15,12 +15,14 @@ import { readSearch, type SearchFilters, searchAddress } from './searchAddress';
 const PAGE_SIZE = 10;
 const NEAR_ME_KM = 10;
 
-function townships(tree: DivisionNode[]): { value: string; label: string }[] {
-  return tree.flatMap((node) =>
-    node.level === 'township'
-      ? [{ value: node.code, label: node.name }]
-      : townships(node.children).map((o) => ({ ...o, label: `${node.level === 'district' ? `${node.name} · ` : ''}${o.label}` })),
-  );
+/** Each district, then its townships under it: a link may search a whole district too. */
+function divisionOptions(tree: DivisionNode[]): { value: string; label: string }[] {
+  return tree.flatMap((node) => {
+    if (node.level === 'township') return [{ value: node.code, label: node.name }];
+    const below = divisionOptions(node.children);
+    if (node.level !== 'district') return below;
+    return [{ value: node.code, label: node.name }, ...below.map((o) => ({ ...o, label: `${node.name} · ${o.label}` }))];
+  });
 }
 
 /** Fees and vacancies per class type; with a birth date given, the types the child fits come first, marked. */
@@ -69,7 +71,7 @@ export default function SearchPage() {
   }, [filters]);
   const [point, setPoint] = useState(centre);
   const [geoNote, setGeoNote] = useState<string | null>(null);
-  const options = useMemo(() => townships(tree.data?.tree ?? []), [tree.data]);
+  const options = useMemo(() => divisionOptions(tree.data?.tree ?? []), [tree.data]);
 
   // The form shows the search in the address, also after going back or forward to another one.
   useEffect(() => {
