@@ -118,9 +118,9 @@ async function serve() {
   const { openPGlite, openPostgres } = await import('../src/server/db/connect.ts');
   const { migrate } = await import('../src/server/db/migrate.ts');
   const { systemClock } = await import('../src/server/deps.ts');
-  const { createFieldCipher } = await import('../src/server/platform/crypto/fieldCipher.ts');
+  const { createFieldCipher } = await import('../src/server/db/fieldCipher.ts');
   const { hashPassword } = await import('../src/server/platform/auth/passwords.ts');
-  const { ensureDivisions } = await import('../src/server/platform/demo/seed.ts');
+  const { ensureDivisions } = await import('../src/server/demo/seed.ts');
   const { todayInShanghai } = await import('../src/domain/dates/shanghai.ts');
   const { fund } = await import('../src/domain/subsidies/ledger.ts');
   const { appendEntries } = await import('../src/server/modules/subsidies/common/ledger.ts');

@@ -8,8 +8,8 @@ import { testConfig } from '../src/server/config.ts';
 import { openPGlite, openPostgres } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { type Deps, systemClock } from '../src/server/deps.ts';
-import { createFieldCipher } from '../src/server/platform/crypto/fieldCipher.ts';
-import { ensureDivisions } from '../src/server/platform/demo/seed.ts';
+import { createFieldCipher } from '../src/server/db/fieldCipher.ts';
+import { ensureDivisions } from '../src/server/demo/seed.ts';
 import { seedSearchData } from './searchData.ts';
 
 const postgres = process.env.BENCH_DIALECT === 'postgres';

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
+import { createFieldCipher } from '../server/db/fieldCipher.ts';
+import { loadFieldKey } from '../server/db/fieldKey.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { openDatabase } from '../server/db/open.ts';
+import { ensureDivisions, seedDemo } from '../server/demo/seed.ts';
 import { type Deps, systemClock } from '../server/deps.ts';
 import { importPopulation } from '../server/modules/geography/service.ts';
 import { SYSTEM_CONTEXT, verifyAuditChain } from '../server/platform/audit/auditLog.ts';
-import { createFieldCipher } from '../server/platform/crypto/fieldCipher.ts';
-import { loadFieldKey } from '../server/platform/crypto/fieldKey.ts';
-import { ensureDivisions, seedDemo } from '../server/platform/demo/seed.ts';
 import { AppError } from '../server/platform/errors/AppError.ts';
 import { createAdmin } from './createAdmin.ts';
 

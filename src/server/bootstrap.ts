@@ -1,10 +1,10 @@
 import type { Config } from './config.ts';
+import { createFieldCipher } from './db/fieldCipher.ts';
+import { loadFieldKey } from './db/fieldKey.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
+import { ensureDivisions, seedDemo } from './demo/seed.ts';
 import { type Deps, systemClock } from './deps.ts';
-import { createFieldCipher } from './platform/crypto/fieldCipher.ts';
-import { loadFieldKey } from './platform/crypto/fieldKey.ts';
-import { ensureDivisions, seedDemo } from './platform/demo/seed.ts';
 
 export type StartupLog = (message: string) => void;
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import type { FieldCipher } from './db/fieldCipher.ts';
 import type { DB } from './db/schema.ts';
-import type { FieldCipher } from './platform/crypto/fieldCipher.ts';
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };

@@ -1,4 +1,4 @@
-import { createFieldCipher } from '../../src/server/platform/crypto/fieldCipher.ts';
+import { createFieldCipher } from '../../src/server/db/fieldCipher.ts';
 
 /** The fixed test key as FIELD_ENCRYPTION_KEY takes it, so spawned servers share it too. */
 export const TEST_FIELD_KEY = Buffer.alloc(32, 7).toString('base64');

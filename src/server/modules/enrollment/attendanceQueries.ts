@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../db/executor.ts';
 
 /** Which rows: these children, these days, and (for staff) these institutions only. */
 export type CareFilter = { childIds: string[]; from: string; to: string; institutionIds: string[] | null };

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../db/executor.ts';
 
 /** A child's enrolments at any of the institutions, newest first (ended ones too). */
 export function findEnrolmentsAt(db: Db, childId: string, institutionIds: string[]) {

@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { Db } from '../../db/executor.ts';
 import type { Scope } from '../../platform/access/access.ts';
-
-type Db = Kysely<DB>;
 
 /**
  * Ids of the children a scope may see, among `ids`: a guardian their own children; institution

@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { Db } from '../../db/executor.ts';
 import type { DivisionSeedRow } from './divisionsCsv.ts';
 import { pinyinOf } from './pinyin.ts';
 import type { PopulationFigure } from './tree.ts';
-
-type Db = Kysely<DB>;
 
 /** Divisions in force on `date` (valid_from ≤ date < valid_to). */
 export function findDivisionsAsOf(db: Db, date: string) {

@@ -1,9 +1,9 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import { divisionPrefix } from '../../../domain/geography/divisionCode.ts';
+import type { Db } from '../../db/executor.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../platform/access/access.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type Party = 'institution' | 'district' | 'city';
 
 /**

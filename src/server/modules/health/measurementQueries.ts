@@ -1,7 +1,6 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
+import type { Db } from '../../db/executor.ts';
 import type { DB, GrowthMeasurementsTable } from '../../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The facts a z-score needs (sex, birth date) and the name the page shows. */
 export function findGrowthChild(db: Db, childId: string) {

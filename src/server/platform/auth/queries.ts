@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { Role, RoleGrant } from '../../../domain/access/roles.ts';
-import type { DB } from '../../db/schema.ts';
+import type { Db } from '../../db/executor.ts';
 import type { Actor } from '../access/access.ts';
 import type { AttemptState } from './lockout.ts';
-
-export type Db = Kysely<DB>;
 
 export function findUserByPhone(db: Db, phone: string) {
   return db

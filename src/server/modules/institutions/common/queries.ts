@@ -1,13 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../../../domain/dates/shanghai.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { findDivisionAsOf } from '../../geography/queries.ts';
 import { institutionInScope } from './access.ts';
 import type { InstitutionRow } from './state.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * The institution if the caller may see it; with `lock`, its row is locked until the

@@ -1,8 +1,7 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { IsoDate } from '../../../../domain/dates/shanghai.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type InstitutionRow = Selectable<DB['institutions']>;
 export type ClassRow = Selectable<DB['institution_classes']> & { caregiverIds: string[]; enrolled: number };

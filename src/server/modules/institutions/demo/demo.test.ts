@@ -3,8 +3,8 @@ import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { isValidCreditCode } from '../../../../domain/identity/creditCode.ts';
+import { DEMO_PASSWORD, ensureDivisions } from '../../../demo/seed.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
-import { DEMO_PASSWORD, ensureDivisions } from '../../../platform/demo/seed.ts';
 import { as } from '../test/helpers.ts';
 import { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo.ts';
 

@@ -1,11 +1,10 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Prng } from '../../../../domain/random/prng.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 import { pinyinOf } from '../../geography/pinyin.ts';
 import { feesToColumns } from '../common/fees.ts';
 import type { DemoInstitution } from './generate.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A version 4 UUID drawn from the PRNG, so demo ids are the same on every run. */
 export function uuidFrom(prng: Prng): string {

@@ -1,7 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import { sql } from 'kysely';
+import type { Db } from '../../../db/executor.ts';
 
 // Facts published at once, without review (see src/domain/institutions/keyFacts.ts).
 const NON_KEY_COLUMNS = [

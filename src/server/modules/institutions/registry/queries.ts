@@ -1,11 +1,9 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { IsoDate } from '../../../../domain/dates/shanghai.ts';
 import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
-import type { DB } from '../../../db/schema.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { institutionInScope } from '../common/access.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type ListFilter = { status?: string; division?: string; q?: string; inclusive?: boolean };
 export type Paging = { page: number; pageSize: number };

@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Applications the caller may see: their institution's, their district's, or (city) all. */
 export function findApplications(db: Db, scope: Scope, f: { ids?: string[]; institutionId?: string; status?: string; kind?: string }) {

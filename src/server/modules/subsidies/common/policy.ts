@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import {
   type ChildcareSubsidyPolicy,
   DEFAULT_CHILDCARE_SUBSIDY,
@@ -6,9 +5,9 @@ import {
   type RateStep,
 } from '../../../../domain/subsidies/familyRules.ts';
 import { DEFAULT_INSTITUTION_SUBSIDY_RATES, type InstitutionSubsidyRates } from '../../../../domain/subsidies/institutionSubsidies.ts';
-import type { DB } from '../../../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../../db/executor.ts';
+import { readSetting, writeSetting } from '../../../platform/settings/settings.ts';
+import { SubsidyPolicyBody } from '../family/familySchemas.ts';
 
 /** Amounts and start dates policy may change (childcare-rules.md: configuration, not literals). */
 export type SubsidyPolicy = {
@@ -26,16 +25,9 @@ export const DEFAULT_SUBSIDY_POLICY: SubsidyPolicy = {
 
 /** The stored policy over the defaults of src/domain/subsidies/familyRules.ts. */
 export async function findSubsidyPolicy(db: Db): Promise<SubsidyPolicy> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', SUBSIDY_POLICY_KEY).executeTakeFirst();
-  const stored = (typeof row?.value === 'string' ? JSON.parse(row.value) : row?.value) as Partial<SubsidyPolicy> | undefined;
-  return { ...DEFAULT_SUBSIDY_POLICY, ...(stored ?? {}) };
+  return { ...DEFAULT_SUBSIDY_POLICY, ...(await readSetting(db, SUBSIDY_POLICY_KEY, SubsidyPolicyBody.partial())) };
 }
 
 export async function saveSubsidyPolicy(db: Db, policy: SubsidyPolicy, now: Date) {
-  const value = JSON.stringify(policy);
-  await db
-    .insertInto('settings')
-    .values({ key: SUBSIDY_POLICY_KEY, value, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
-    .execute();
+  await writeSetting(db, SUBSIDY_POLICY_KEY, policy, now);
 }

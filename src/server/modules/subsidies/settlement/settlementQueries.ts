@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * The month's live, unsettled redemptions, locked. A redemption another settlement (or a

@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
 import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import type { EligibilityRules } from '../../../../domain/subsidies/eligibility.ts';
-import type { DB } from '../../../db/schema.ts';
+import type { Db } from '../../../db/executor.ts';
 import { findProgramInstitutions } from './programQueries.ts';
 import { findInclusiveInstitutionIds, findInstitutionsByIds } from './voucherQueries.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 type Program = { id: string; division_code: string; inclusive_only: boolean };
 
 export function rulesOf(p: { max_age_months: number; residence_division_codes: string[]; per_child_limit: number }): EligibilityRules {

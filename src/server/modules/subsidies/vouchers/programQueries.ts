@@ -1,9 +1,8 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findPrograms(db: Db, filter: { ids?: string[]; notDraft?: boolean } = {}) {
   let q = db.selectFrom('voucher_programs').selectAll();

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Redemptions with the voucher code, child and statement month, for presenting. */
 export function findRedemptions(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
-import { DIALECTS } from '../../../../test/harness/db.ts';
-import { signIn } from '../../../../test/harness/factories/users.ts';
+import { buildTestApp, type TestApp } from '../../../test/harness/app.ts';
+import { DIALECTS } from '../../../test/harness/db.ts';
+import { signIn } from '../../../test/harness/factories/users.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed.ts';
 
 describe.each(DIALECTS)('demo seed on %s', (dialect) => {

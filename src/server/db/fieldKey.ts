@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../config.ts';
+import type { Config } from '../config.ts';
 
 /**
  * The key comes from FIELD_ENCRYPTION_KEY (base64, 32 bytes). Without it, a key file in

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { Role } from '../../../domain/access/roles.ts';
-import type { Deps } from '../../deps.ts';
-import { seedEnrolmentDemo } from '../../modules/enrollment/demo.ts';
-import { readBundledDivisions } from '../../modules/geography/divisionsCsv.ts';
-import * as geography from '../../modules/geography/queries.ts';
-import { seedInstitutionDemo } from '../../modules/institutions/index.ts';
-import { seedSubsidyDemo } from '../../modules/subsidies/demo.ts';
-import { appendAudit, SYSTEM_CONTEXT } from '../audit/auditLog.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import type { Deps } from '../deps.ts';
+import { seedEnrolmentDemo } from '../modules/enrollment/demo.ts';
+import { readBundledDivisions } from '../modules/geography/divisionsCsv.ts';
+import * as geography from '../modules/geography/queries.ts';
+import { seedInstitutionDemo } from '../modules/institutions/index.ts';
+import { seedSubsidyDemo } from '../modules/subsidies/demo.ts';
+import { appendAudit, SYSTEM_CONTEXT } from '../platform/audit/auditLog.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
 import { demoPopulation } from './population.ts';
 import { markDemo } from './settings.ts';
 
@@ -72,7 +72,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     await seedInstitutionDemo(trx, { guidanceCenterId: institution.id, passwordHash, now });
     await seedEnrolmentDemo(trx, { now, passwordHash });
     await seedSubsidyDemo(trx, { now, passwordHash });
-    await markDemo(trx);
+    await markDemo(trx, now);
     await appendAudit(trx, SYSTEM_CONTEXT, { action: 'demo.seed', entityType: 'system', detail: { accounts: DEMO_ACCOUNTS.length } }, now);
     return true;
   });
