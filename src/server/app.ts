@@ -9,11 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { isDemo } from './demo/settings.ts';
 import type { Deps } from './deps.ts';
-import { enrollmentModule } from './modules/enrollment/index.ts';
-import { geographyRoutes } from './modules/geography/routes.ts';
-import { healthModule } from './modules/health/index.ts';
-import { institutionRoutes } from './modules/institutions/index.ts';
-import { subsidiesModule } from './modules/subsidies/index.ts';
+import { MODULES } from './modules.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -87,12 +83,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(authRoutes, deps);
   await app.register(auditRoutes, deps);
 
-  // Modules.
-  await app.register(geographyRoutes, deps);
-  await app.register(institutionRoutes, deps);
-  await app.register(healthModule, deps);
-  await app.register(enrollmentModule, deps);
-  await app.register(subsidiesModule, deps);
+  // Modules, from the one list.
+  for (const module of MODULES) await app.register(module.plugin, deps);
 
   await app.register(webApp, { distDir: config.webDistDir });
   return app;

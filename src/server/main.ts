@@ -3,10 +3,7 @@ import { buildApp } from './app.ts';
 import { prepare } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DatabaseUnreachableError } from './db/connect.ts';
-import { expireOffers } from './modules/enrollment/applicationService.ts';
-import { illnessAlertJob } from './modules/health/index.ts';
-import { searchChangesJob } from './modules/institutions/index.ts';
-import { deleteExpiredSessions } from './platform/auth/queries.ts';
+import { serverJobs } from './modules.ts';
 import { startJobs } from './platform/jobs/scheduler.ts';
 
 const config = loadConfig();
@@ -23,15 +20,7 @@ try {
 }
 
 const app = await buildApp(deps);
-const stopJobs = startJobs(
-  [
-    { name: 'expired sessions', everyMs: 3_600_000, run: () => deleteExpiredSessions(deps.db, new Date()) },
-    { name: 'expired offers', everyMs: 60_000, run: () => expireOffers(deps) },
-    illnessAlertJob(deps),
-    searchChangesJob(deps),
-  ],
-  app.log,
-);
+const stopJobs = startJobs(serverJobs(deps), app.log);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');

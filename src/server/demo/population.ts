@@ -1,6 +1,5 @@
 import { apportion, createPrng } from '../../domain/random/prng.ts';
-import type { DivisionSeedRow } from '../modules/geography/divisionsCsv.ts';
-import type { PopulationRow } from '../modules/geography/queries.ts';
+import type { DivisionSeedRow, PopulationRow } from '../modules/geography/index.ts';
 
 /**
  * Demo population, marked as such. City total: 4,600,500 residents at the end of 2022; about

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Role } from '../../domain/access/roles.ts';
 import type { Deps } from '../deps.ts';
-import { seedEnrolmentDemo } from '../modules/enrollment/demo.ts';
-import { readBundledDivisions } from '../modules/geography/divisionsCsv.ts';
-import * as geography from '../modules/geography/queries.ts';
+import { seedEnrolmentDemo } from '../modules/enrollment/index.ts';
+import * as geography from '../modules/geography/index.ts';
 import { seedInstitutionDemo } from '../modules/institutions/index.ts';
-import { seedSubsidyDemo } from '../modules/subsidies/demo.ts';
+import { seedSubsidyDemo } from '../modules/subsidies/index.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../platform/audit/auditLog.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { demoPopulation } from './population.ts';
@@ -35,7 +34,7 @@ export async function ensureDivisions(deps: Deps): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
     if ((await geography.countDivisions(trx)) > 0) return false;
-    await geography.insertDivisions(trx, readBundledDivisions());
+    await geography.insertDivisions(trx, geography.readBundledDivisions());
     await appendAudit(trx, SYSTEM_CONTEXT, { action: 'divisions.load_bundled', entityType: 'division' }, deps.clock.now());
     return true;
   });
@@ -50,7 +49,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     const users = await trx.selectFrom('users').select('id').limit(1).execute();
     if (users.length > 0) return false;
     const now = deps.clock.now();
-    const divisions = readBundledDivisions();
+    const divisions = geography.readBundledDivisions();
     await geography.upsertPopulation(trx, [...demoPopulation(divisions, 2024), ...demoPopulation(divisions, 2025)], now);
     const institution = await trx.insertInto('institutions').values(GUIDANCE_CENTER).returning('id').executeTakeFirstOrThrow();
     for (const account of DEMO_ACCOUNTS) {

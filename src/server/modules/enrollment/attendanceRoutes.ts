@@ -15,9 +15,10 @@ import {
 } from './attendanceSchemas.ts';
 import { getChildMonth, getClassDay, recordAttendance } from './attendanceService.ts';
 import { ChildDayParams, IdParams, MonthQuery } from './careSchemas.ts';
+import type { EnrollmentHooks } from './hooks.ts';
 import { recordMorningCheck } from './morningCheckService.ts';
 
-export async function attendanceRoutes(server: FastifyInstance, deps: Deps) {
+export async function attendanceRoutes(server: FastifyInstance, deps: Deps, hooks: EnrollmentHooks) {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['daily care'];
   const staff = { access: roles('institution_admin', 'caregiver') };
@@ -72,6 +73,6 @@ export async function attendanceRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: MorningCheckView, ...ErrorResponses },
     },
     handler: (request) =>
-      recordMorningCheck(deps, scope(request), request.params.id, request.params.date, request.body, auditContext(request)),
+      recordMorningCheck(deps, hooks, scope(request), request.params.id, request.params.date, request.body, auditContext(request)),
   });
 }

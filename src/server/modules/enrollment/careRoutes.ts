@@ -9,14 +9,15 @@ import { AgeMoveView } from './ageMoveSchemas.ts';
 import { listAgeMoves } from './ageMoveService.ts';
 import { attendanceRoutes } from './attendanceRoutes.ts';
 import { IdParams, MonthQuery } from './careSchemas.ts';
+import type { EnrollmentHooks } from './hooks.ts';
 import { incidentRoutes } from './incidentRoutes.ts';
 import { pickupRoutes } from './pickupRoutes.ts';
 import { statementRoutes } from './statementRoutes.ts';
 
 /** Daily care and fees (README.md "Daily care and fees"): pick-up, attendance, morning checks, incidents, statements, age moves. */
-export async function careRoutes(server: FastifyInstance, deps: Deps) {
+export async function careRoutes(server: FastifyInstance, deps: Deps, hooks: EnrollmentHooks) {
   await pickupRoutes(server, deps);
-  await attendanceRoutes(server, deps);
+  await attendanceRoutes(server, deps, hooks);
   await incidentRoutes(server, deps);
   await statementRoutes(server, deps);
 

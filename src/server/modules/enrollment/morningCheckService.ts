@@ -1,11 +1,11 @@
 import type { Deps } from '../../deps.ts';
 import type { Scope } from '../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
-import { raiseIllnessAlerts } from '../health/index.ts';
 import { presentMorningCheck } from './attendancePresenters.ts';
 import { findMorningChecks } from './attendanceQueries.ts';
 import type { MorningCheckInput, MorningCheckView } from './attendanceSchemas.ts';
 import { requireEnrolledOn, requireNotFuture } from './careAccess.ts';
+import type { EnrollmentHooks } from './hooks.ts';
 
 /**
  * Records the child's morning check (晨检) of the day, replacing an earlier one that day. A child
@@ -13,6 +13,7 @@ import { requireEnrolledOn, requireNotFuture } from './careAccess.ts';
  */
 export async function recordMorningCheck(
   deps: Deps,
+  hooks: EnrollmentHooks,
   scope: Scope,
   childId: string,
   day: string,
@@ -44,7 +45,7 @@ export async function recordMorningCheck(
       now,
     );
   });
-  await raiseIllnessAlerts(deps, enrolment.class_id, day, context);
+  await hooks.morningCheckRecorded(deps, { classId: enrolment.class_id, day, context });
   const [row] = await findMorningChecks(deps.db, { childIds: [childId], from: day, to: day, institutionIds: null });
   return presentMorningCheck(row as NonNullable<typeof row>);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import type { Job } from '../../platform/jobs/scheduler.ts';
+import type { ModuleManifest } from '../../platform/modules/manifest.ts';
 import { alertRoutes } from './alertRoutes.ts';
 import { sweepIllnessAlerts } from './alertService.ts';
 import { developmentRoutes } from './developmentRoutes.ts';
@@ -8,21 +8,23 @@ import { growthRoutes } from './growthRoutes.ts';
 import { measurementRoutes } from './measurementRoutes.ts';
 
 /** 医育结合 — health–care integration: growth, health checks, warning signs, illness alerts. See README.md. */
-export async function healthModule(app: FastifyInstance, deps: Deps) {
+async function healthRoutes(app: FastifyInstance, deps: Deps) {
   await growthRoutes(app, deps);
   await developmentRoutes(app, deps);
   await measurementRoutes(app, deps);
   await alertRoutes(app, deps);
 }
 
-/** For the enrolment module's morning-check write: raise or update the class's alerts of that day. */
+/** For the morning-check write (wired in src/server/modules.ts): raise or update the class's alerts of that day. */
 export { raiseIllnessAlerts } from './alertService.ts';
 
 // Often enough that a cluster missed by the write-time trigger reaches the director within the
 // morning; the sweep reads only the last week's possible cases (a partial index), so it is cheap.
 const SWEEP_EVERY_MS = 10 * 60_000;
 
-/** The scheduled sweep of recent morning checks, for src/server/main.ts. */
-export function illnessAlertJob(deps: Deps): Job {
-  return { name: 'illness alerts', everyMs: SWEEP_EVERY_MS, run: () => sweepIllnessAlerts(deps) };
-}
+export const healthModule: ModuleManifest = {
+  name: 'health',
+  plugin: healthRoutes,
+  // The sweep of recent morning checks.
+  jobs: (deps: Deps) => [{ name: 'illness alerts', everyMs: SWEEP_EVERY_MS, run: () => sweepIllnessAlerts(deps) }],
+};

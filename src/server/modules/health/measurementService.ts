@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import type { Scope } from '../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../platform/errors/AppError.ts';
-import { findVisibleChildIds } from '../enrollment/childQueries.ts';
+import { findVisibleChildIds } from '../enrollment/index.ts';
 import type { ZscoreRequest, ZscoreResponse } from './growthSchemas.ts';
 import { growthScores } from './growthService.ts';
 import * as q from './measurementQueries.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import type { Job } from '../../platform/jobs/scheduler.ts';
+import type { ModuleManifest } from '../../platform/modules/manifest.ts';
 import { classRoutes } from './classes/routes.ts';
 import { complianceRoutes } from './compliance/routes.ts';
 import { designationRoutes } from './designations/routes.ts';
@@ -12,7 +12,7 @@ import { registryRoutes } from './registry/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 
 /** The institutions module: registry, filing, classes and staff, files, designations, compliance, public search. */
-export async function institutionRoutes(app: FastifyInstance, deps: Deps) {
+async function institutionRoutes(app: FastifyInstance, deps: Deps) {
   await app.register(publicRoutes, deps);
   await app.register(registryRoutes, deps);
   await app.register(filingRoutes, deps);
@@ -26,7 +26,9 @@ export async function institutionRoutes(app: FastifyInstance, deps: Deps) {
 /** The demo seed calls this inside its transaction. */
 export { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo/demo.ts';
 
-/** Deletes the search index's old change notes, for src/server/main.ts. */
-export function searchChangesJob(deps: Deps): Job {
-  return { name: 'search change notes', everyMs: 10 * 60_000, run: () => pruneSearchChanges(deps.db) };
-}
+export const institutionsModule: ModuleManifest = {
+  name: 'institutions',
+  plugin: institutionRoutes,
+  // Deletes the search index's old change notes.
+  jobs: (deps: Deps) => [{ name: 'search change notes', everyMs: 10 * 60_000, run: () => pruneSearchChanges(deps.db) }],
+};

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import type { Job } from '../../platform/jobs/scheduler.ts';
+import type { ModuleManifest } from '../../platform/modules/manifest.ts';
 import { applicationRoutes } from './applications/applicationRoutes.ts';
 import { certificateRoutes } from './certificates/certificateRoutes.ts';
 import { familyRoutes } from './family/familyRoutes.ts';
@@ -10,7 +10,7 @@ import { programRoutes } from './vouchers/programRoutes.ts';
 import { voucherRoutes } from './vouchers/voucherRoutes.ts';
 
 /** Subsidies (补贴): voucher programs and their ledger, redemption and settlement; family benefits; institution subsidy applications; utility-price certificates. */
-export async function subsidiesModule(app: FastifyInstance, deps: Deps) {
+async function subsidyRoutes(app: FastifyInstance, deps: Deps) {
   await voucherRoutes(app, deps);
   await programRoutes(app, deps);
   await settlementRoutes(app, deps);
@@ -19,10 +19,16 @@ export async function subsidiesModule(app: FastifyInstance, deps: Deps) {
   await certificateRoutes(app, deps);
 }
 
-/** The module's scheduled work, for the server's job runner; each is safe in several processes at once. */
-export function subsidyJobs(deps: Deps): Job[] {
-  return [
-    { name: 'expired vouchers', everyMs: 15 * 60_000, run: () => expireVouchers(deps) },
+export const subsidiesModule: ModuleManifest = {
+  name: 'subsidies',
+  plugin: subsidyRoutes,
+  jobs: (deps: Deps) => [
+    { name: 'expired vouchers', everyMs: EXPIRE_VOUCHERS_EVERY_MS, run: () => expireVouchers(deps) },
     { name: 'voucher expiry reminders', everyMs: 60 * 60_000, run: () => remindExpiringVouchers(deps) },
-  ];
-}
+  ],
+};
+
+/** How often unused vouchers past their last day are expired. */
+export const EXPIRE_VOUCHERS_EVERY_MS = 15 * 60_000;
+
+export { seedSubsidyDemo } from './demo.ts';

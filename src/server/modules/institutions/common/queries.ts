@@ -4,7 +4,7 @@ import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { findDivisionAsOf } from '../../geography/queries.ts';
+import { findDivisionAsOf } from '../../geography/index.ts';
 import { institutionInScope } from './access.ts';
 import type { InstitutionRow } from './state.ts';
 

@@ -6,7 +6,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { findDivisionsAsOf } from '../../geography/queries.ts';
+import { findDivisionsAsOf } from '../../geography/index.ts';
 import { divisionInScope, institutionInScope } from '../common/access.ts';
 import { complianceOf } from '../common/presenters.ts';
 import { loadStates } from '../common/state.ts';

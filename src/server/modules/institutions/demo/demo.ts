@@ -5,7 +5,7 @@ import { DEFAULT_COMPLIANCE_SETTINGS } from '../../../../domain/institutions/com
 import { formatReceiptNumber } from '../../../../domain/institutions/receiptNumber.ts';
 import { createPrng, type Prng } from '../../../../domain/random/prng.ts';
 import type { DB } from '../../../db/schema.ts';
-import { readBundledDivisions } from '../../geography/divisionsCsv.ts';
+import { readBundledDivisions } from '../../geography/index.ts';
 import { capsToColumns } from '../common/fees.ts';
 import { loadStates } from '../common/state.ts';
 import { publishFiledVersions } from '../filing/publish.ts';

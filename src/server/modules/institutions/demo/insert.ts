@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Prng } from '../../../../domain/random/prng.ts';
 import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
-import { pinyinOf } from '../../geography/pinyin.ts';
+import { pinyinOf } from '../../geography/index.ts';
 import { feesToColumns } from '../common/fees.ts';
 import type { DemoInstitution } from './generate.ts';
 

@@ -5,7 +5,7 @@ import type { FilingAction } from '../../../../domain/institutions/filingWorkflo
 import { changedKeyFacts } from '../../../../domain/institutions/keyFacts.ts';
 import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { pinyinOf } from '../../geography/pinyin.ts';
+import { pinyinOf } from '../../geography/index.ts';
 import { filedKeyFacts, workingKeyFacts } from '../common/presenters.ts';
 import { type InstitutionRow, loadStates } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';

@@ -5,7 +5,7 @@ import { isCurrent } from '../../../../domain/institutions/designations.ts';
 import type { OperatorType, ServiceForm } from '../../../../domain/institutions/vocabulary.ts';
 import type { Deps } from '../../../deps.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { findDivisionAsOf } from '../../geography/queries.ts';
+import { findDivisionAsOf } from '../../geography/index.ts';
 import { capsFromColumns, feesFromColumns, toYuan } from '../common/fees.ts';
 import { designationTerm, iso, photoUrl } from '../common/presenters.ts';
 

@@ -5,7 +5,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { pinyinOf } from '../../geography/pinyin.ts';
+import { pinyinOf } from '../../geography/index.ts';
 import { actingRoles, divisionInScope } from '../common/access.ts';
 import { feesToColumns, toFen } from '../common/fees.ts';
 import { assertTownship, getInstitutionInScope, isUniqueViolation } from '../common/queries.ts';

@@ -5,7 +5,7 @@ import { addDaysIso, addMonthsIso, compareIso, monthRange } from '../../../../do
 import type { Prng } from '../../../../domain/random/prng.ts';
 import { fund } from '../../../../domain/subsidies/ledger.ts';
 import type { DB } from '../../../db/schema.ts';
-import { adultName, childName, surnameOf } from '../../enrollment/demoFamilies.ts';
+import { adultName, childName, surnameOf } from '../../enrollment/index.ts';
 import { appendEntries } from '../common/ledger.ts';
 import { DemoBook, type DemoClass, insertChunks, shanghai } from './demoBook.ts';
 import type { DemoInstitution } from './demoQueries.ts';

@@ -1,0 +1,29 @@
+import type { Deps } from './deps.ts';
+import { enrollmentModule } from './modules/enrollment/index.ts';
+import { geographyModule } from './modules/geography/index.ts';
+import { healthModule, raiseIllnessAlerts } from './modules/health/index.ts';
+import { institutionsModule } from './modules/institutions/index.ts';
+import { subsidiesModule } from './modules/subsidies/index.ts';
+import { authJobs } from './platform/auth/jobs.ts';
+import type { Job } from './platform/jobs/scheduler.ts';
+import type { ModuleManifest } from './platform/modules/manifest.ts';
+
+/**
+ * The one list of modules, in registration order. A module that must react to another's event
+ * gets a hook here, so the module that raises the event does not import the one that reacts.
+ */
+export const MODULES: ModuleManifest[] = [
+  geographyModule,
+  institutionsModule,
+  healthModule,
+  enrollmentModule({
+    // A cluster of fever or symptoms in one class raises an illness alert as soon as the check that completes it is written.
+    morningCheckRecorded: (deps, { classId, day, context }) => raiseIllnessAlerts(deps, classId, day, context),
+  }),
+  subsidiesModule,
+];
+
+/** Every scheduled job of the server: the platform's and each module's. main.ts starts exactly these. */
+export function serverJobs(deps: Deps): Job[] {
+  return [...authJobs(deps), ...MODULES.flatMap((module) => module.jobs(deps))];
+}

@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../platform/modules/manifest.ts';
+import { geographyRoutes } from './routes.ts';
+
+/** Geography and population (区划与人口): the division tree with validity dates, population per division and year. See README.md. */
+export const geographyModule: ModuleManifest = { name: 'geography', plugin: geographyRoutes, jobs: () => [] };
+
+export { type DivisionSeedRow, readBundledDivisions } from './divisionsCsv.ts';
+export { pinyinOf } from './pinyin.ts';
+export { countDivisions, findDivisionAsOf, findDivisionsAsOf, insertDivisions, type PopulationRow, upsertPopulation } from './queries.ts';
