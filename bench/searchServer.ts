@@ -6,10 +6,10 @@ import { todayInShanghai } from '../src/domain/dates/shanghai.ts';
 import { buildApp } from '../src/server/app.ts';
 import { testConfig } from '../src/server/config.ts';
 import { openPGlite, openPostgres } from '../src/server/db/connect.ts';
-import { migrate } from '../src/server/db/migrate.ts';
-import { type Deps, systemClock } from '../src/server/deps.ts';
 import { createFieldCipher } from '../src/server/db/fieldCipher.ts';
+import { migrate } from '../src/server/db/migrate.ts';
 import { ensureDivisions } from '../src/server/demo/seed.ts';
+import { type Deps, systemClock } from '../src/server/deps.ts';
 import { seedSearchData } from './searchData.ts';
 
 const postgres = process.env.BENCH_DIALECT === 'postgres';

@@ -4,8 +4,8 @@ import { DIALECTS } from '../../test/harness/db.ts';
 import { createEnrolledChild } from '../../test/harness/factories/enrolments.ts';
 import { claimVoucher, createOpenProgram } from '../../test/harness/factories/subsidies.ts';
 import { createRoleWorld } from '../../test/harness/roles.ts';
-import { serverJobs } from './modules.ts';
 import { EXPIRE_VOUCHERS_EVERY_MS } from './modules/subsidies/index.ts';
+import { serverJobs } from './modules.ts';
 import { startJobs } from './platform/jobs/scheduler.ts';
 
 describe.each(DIALECTS)('the server’s scheduled jobs on %s', (dialect) => {
@@ -18,7 +18,14 @@ describe.each(DIALECTS)('the server’s scheduled jobs on %s', (dialect) => {
   it('include every module’s jobs', () => {
     const names = serverJobs(t.deps).map((job) => job.name);
     expect(names).toEqual(
-      expect.arrayContaining(['expired sessions', 'search change notes', 'illness alerts', 'expired offers', 'expired vouchers', 'voucher expiry reminders']),
+      expect.arrayContaining([
+        'expired sessions',
+        'search change notes',
+        'illness alerts',
+        'expired offers',
+        'expired vouchers',
+        'voucher expiry reminders',
+      ]),
     );
   });
 

@@ -4,8 +4,8 @@ import { buildApp } from '../../src/server/app.ts';
 import { testConfig } from '../../src/server/config.ts';
 import { openPGlite } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
-import { type Deps, systemClock } from '../../src/server/deps.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
+import { type Deps, systemClock } from '../../src/server/deps.ts';
 import { testCipher } from './cipher.ts';
 
 export type TestServer = { url: string; app: FastifyInstance; deps: Deps; close(): Promise<void> };
