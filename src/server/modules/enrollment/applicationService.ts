@@ -8,11 +8,11 @@ import { type WaitlistPriority, waitlistPositions } from '../../../domain/enroll
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Scope } from '../../platform/access/access.ts';
+import { findVisibleChildIds } from '../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../platform/errors/AppError.ts';
 import * as q from './applicationQueries.ts';
 import type { ApplicationView, NewApplication, WaitlistPriorities } from './applicationSchemas.ts';
-import { findVisibleChildIds } from './childQueries.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -2,11 +2,11 @@ import { ageInMonths } from '../../../domain/dates/childAge.ts';
 import { compareIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import type { Deps } from '../../deps.ts';
 import type { Scope } from '../../platform/access/access.ts';
+import { findVisibleChildIds } from '../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../platform/errors/AppError.ts';
 import * as q from './careQueries.ts';
 import type { ChildSummary } from './careSchemas.ts';
-import { findVisibleChildIds } from './childQueries.ts';
 
 /** Staff act only for their own institution; any other is not found (never "forbidden"). */
 export function requireOwnInstitution(scope: Scope, institutionId: string): void {

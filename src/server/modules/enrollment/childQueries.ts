@@ -1,48 +1,4 @@
 import type { Db } from '../../db/executor.ts';
-import type { Scope } from '../../platform/access/access.ts';
-
-/**
- * Ids of the children a scope may see, among `ids`: a guardian their own children; institution
- * staff (director, caregiver) the children holding a place at their institution. Officials see
- * no child records, only aggregates (product.md §2: scope is a hard rule).
- */
-export async function findVisibleChildIds(db: Db, scope: Scope, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0 || (!scope.guardianUserId && scope.institutionIds.length === 0)) return new Set();
-  const guardianOf = scope.guardianUserId;
-  const rows = await db
-    .selectFrom('children as c')
-    .select('c.id')
-    .where('c.id', 'in', ids)
-    .where((eb) =>
-      eb.or([
-        ...(guardianOf
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('child_guardians as g')
-                  .select('g.child_id')
-                  .whereRef('g.child_id', '=', 'c.id')
-                  .where('g.user_id', '=', guardianOf),
-              ),
-            ]
-          : []),
-        ...(scope.institutionIds.length > 0
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('enrolments as e')
-                  .select('e.id')
-                  .whereRef('e.child_id', '=', 'c.id')
-                  .where('e.institution_id', 'in', scope.institutionIds)
-                  .where('e.end_date', 'is', null),
-              ),
-            ]
-          : []),
-      ]),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
 
 export function findChildrenOfGuardian(db: Db, userId: string) {
   return db

@@ -9,6 +9,7 @@ import {
 } from '../../../domain/identity/residentId.ts';
 import type { Deps } from '../../deps.ts';
 import type { Scope } from '../../platform/access/access.ts';
+import { findVisibleChildIds } from '../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../platform/errors/AppError.ts';
 import { findDivisionAsOf } from '../geography/queries.ts';
@@ -83,7 +84,7 @@ export async function addChild(deps: Deps, scope: Scope, input: NewChild, contex
 
 /** Reads children the scope may see; every read of a child's record is audited. */
 export async function readChildren(deps: Deps, scope: Scope, ids: string[], context: AuditContext): Promise<ChildView[]> {
-  const visible = await q.findVisibleChildIds(deps.db, scope, ids);
+  const visible = await findVisibleChildIds(deps.db, scope, ids);
   const views = await presentChildren(deps, [...visible]);
   await appendAudit(
     deps.db,
@@ -107,7 +108,7 @@ export async function getChild(deps: Deps, scope: Scope, id: string, context: Au
 
 /** Who has read or changed the child's record, for the child's guardians (PIPL art. 45). */
 export async function getAccessLog(deps: Deps, scope: Scope, id: string) {
-  const visible = await q.findVisibleChildIds(deps.db, scope, [id]);
+  const visible = await findVisibleChildIds(deps.db, scope, [id]);
   if (!visible.has(id)) throw new AppError('NOT_FOUND');
   const rows = await q.findAccessLog(deps.db, id);
   return rows.map((r) => ({ at: new Date(r.at).toISOString(), action: r.action, actorName: r.actor_name, actorRole: r.actor_role }));

@@ -20,7 +20,12 @@ export function enrollmentModule(hooks: EnrollmentHooks): ModuleManifest {
   };
 }
 
-export { findVisibleChildIds } from './childQueries.ts';
 export { seedEnrolmentDemo } from './demo.ts';
 export { adultName, childName, surnameOf } from './demoFamilies.ts';
 export type { EnrollmentHooks } from './hooks.ts';
+export {
+  addDeduction,
+  findStatementForDeduction,
+  lockStatementForDeduction,
+  reverseDeduction,
+} from './statementDeductions.ts';

@@ -79,8 +79,11 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Who acts, recorded with the role under which this route admitted them. */
 export function auditContext(request: FastifyRequest): AuditContext {
-  const role = request.actor?.grants[0]?.role ?? null;
+  const access = request.routeOptions.config?.access;
+  const admitted = request.actor && access ? scopeOf(request.actor, access).grants : (request.actor?.grants ?? []);
+  const role = admitted[0]?.role ?? null;
   return { actorId: request.actor?.userId ?? null, actorRole: role, ip: request.ip, requestId: String(request.id) };
 }
 

@@ -19,11 +19,6 @@ export function institutionInScope(scope: Scope) {
   };
 }
 
-/** Whether a division lies within what the caller may see (officials; staff see no division as theirs). */
-export function divisionInScope(scope: Scope, divisionCode: string): boolean {
-  return scope.cityWide || scope.divisionCodes.some((code) => isWithinDivision(divisionCode, code));
-}
-
 /** The roles the caller holds for this one institution, among those the route allows. */
 export function actingRoles(scope: Scope, institution: { id: string; division_code: string }): Role[] {
   const roles = new Set<Role>();

@@ -6,6 +6,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
+import { addDeduction, findStatementForDeduction, lockStatementForDeduction } from '../../enrollment/index.ts';
 import { postToLedger } from '../common/ledger.ts';
 import { acceptingInstitutions } from './acceptance.ts';
 import { findProgram } from './programQueries.ts';
@@ -30,7 +31,7 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody, context: AuditContext): Promise<RedemptionView> {
   const code = normalizeVoucherCode(input.code);
   if (!code) throw new AppError('NOT_FOUND');
-  const statement = await r.findStatement(deps.db, input.statementId);
+  const statement = await findStatementForDeduction(deps.db, input.statementId);
   if (!statement || !scope.institutionIds.includes(statement.institution_id)) throw new AppError('NOT_FOUND');
   const institutionId = statement.institution_id;
   const now = deps.clock.now();
@@ -61,7 +62,7 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
       if (voucher.status === 'spent') throw new AppError('VOUCHER_SPENT');
       if (voucher.status === 'expired' || compareIso(today, voucher.expires_on) > 0) throw new AppError('VOUCHER_EXPIRED');
       if (compareIso(today, voucher.valid_from) < 0) throw new AppError('VOUCHER_NOT_YET_VALID', { validFrom: voucher.valid_from });
-      const locked = await r.lockStatement(trx, input.statementId);
+      const locked = await lockStatementForDeduction(trx, input.statementId);
       if (!locked) throw new AppError('NOT_FOUND');
       const { first: monthFirst, last: monthLast } = monthRange(locked.month);
       // The institution redeems only for children it holds (or held that month) a place for.
@@ -72,21 +73,15 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
       if (!(await acceptingInstitutions(trx, program, [institutionId], today)).has(institutionId))
         throw new AppError('VOUCHER_NOT_ACCEPTED_HERE');
       if (input.amountFen > voucher.face_value_fen) throw fieldError('body.amountFen', 'voucher.amountOverFace');
-      const due = Math.max(0, locked.subtotal_fen - (await r.liveDeductionsFen(trx, locked.id)));
+      const due = Math.max(0, locked.subtotal_fen - locked.deductedFen);
       if (input.amountFen > due) throw fieldError('body.amountFen', 'voucher.amountOverDue');
 
       const id = randomUUID();
-      const deduction = await trx
-        .insertInto('statement_deductions')
-        .values({
-          statement_id: locked.id,
-          amount_fen: input.amountFen,
-          kind: 'voucher',
-          reference: formatVoucherCode(code),
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const deductionId = await addDeduction(
+        trx,
+        { statementId: locked.id, amountFen: input.amountFen, kind: 'voucher', reference: formatVoucherCode(code) },
+        now,
+      );
       const releasedFen = voucher.face_value_fen - input.amountFen;
       await trx
         .insertInto('voucher_redemptions')
@@ -96,7 +91,7 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
           program_id: program.id,
           institution_id: institutionId,
           statement_id: locked.id,
-          deduction_id: deduction.id,
+          deduction_id: deductionId,
           child_id: voucher.child_id,
           amount_fen: input.amountFen,
           released_fen: releasedFen,

@@ -31,37 +31,6 @@ export function findRedemptions(
 }
 export type RedemptionRow = Awaited<ReturnType<typeof findRedemptions>>[number];
 
-export function findStatement(db: Db, id: string) {
-  return db
-    .selectFrom('fee_statements')
-    .select(['id', 'child_id', 'institution_id', 'month', 'subtotal_fen'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/**
- * The statement row, locked: the fee-statement writer skips statements with deductions under
- * the same lock, so a deduction and a regeneration never cross (enrollment README, invariant 5).
- */
-export function lockStatement(trx: Transaction<DB>, id: string) {
-  return trx
-    .selectFrom('fee_statements')
-    .select(['id', 'child_id', 'institution_id', 'month', 'subtotal_fen'])
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function liveDeductionsFen(db: Db, statementId: string) {
-  const row = await db
-    .selectFrom('statement_deductions')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('total'))
-    .where('statement_id', '=', statementId)
-    .where('reversed_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.total);
-}
-
 export function lockRedemption(trx: Transaction<DB>, id: string) {
   return trx.selectFrom('voucher_redemptions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

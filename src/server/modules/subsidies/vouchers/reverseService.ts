@@ -5,6 +5,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { lockStatementForDeduction, reverseDeduction } from '../../enrollment/index.ts';
 import { postToLedger } from '../common/ledger.ts';
 import { presentRedemption } from './redemptionPresenters.ts';
 import * as r from './redemptionQueries.ts';
@@ -36,13 +37,13 @@ export async function reverseRedemption(deps: Deps, scope: Scope, id: string, re
       currentMonth,
     );
     if (refusal) throw new AppError(REFUSALS[refusal], { month: redemption.month });
-    await r.lockStatement(trx, redemption.statement_id);
+    await lockStatementForDeduction(trx, redemption.statement_id);
     await trx
       .updateTable('voucher_redemptions')
       .set({ reversed_at: now, reversed_by: scope.actor.userId, reversal_reason: reason })
       .where('id', '=', id)
       .execute();
-    await trx.updateTable('statement_deductions').set({ reversed_at: now }).where('id', '=', redemption.deduction_id).execute();
+    await reverseDeduction(trx, redemption.deduction_id, now);
     await trx.updateTable('vouchers').set({ status: 'active', spent_at: null }).where('id', '=', voucher.id).execute();
     const txnIds = await postToLedger(
       trx,
