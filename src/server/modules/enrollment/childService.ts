@@ -12,7 +12,7 @@ import type { Scope } from '../../platform/access/access.ts';
 import { findVisibleChildIds } from '../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../platform/errors/AppError.ts';
-import { findDivisionAsOf } from '../geography/queries.ts';
+import { findDivisionAsOf } from '../geography/index.ts';
 import * as q from './childQueries.ts';
 import type { ChildView, NewChild } from './childSchemas.ts';
 

@@ -19,7 +19,7 @@ import type {
   ServiceForm,
   StaffRole,
 } from '../../../../domain/institutions/vocabulary.ts';
-import type { UploadType } from '../files/contentType.ts';
+import type { UploadType } from '../../../platform/files/contentType.ts';
 import { capsFromColumns, feesFromColumns, fenToYuan, toYuan } from './fees.ts';
 import {
   type ClassRow,

@@ -7,9 +7,9 @@ import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { completeInstitution, createInstitution, markFiled } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { detectContentType } from '../../../platform/files/contentType.ts';
+import { cleanFilename } from '../../../platform/files/filename.ts';
 import { as, multipart, SAMPLE } from '../test/helpers.ts';
-import { detectContentType } from './contentType.ts';
-import { cleanFilename } from './service.ts';
 
 function filesOnDisk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

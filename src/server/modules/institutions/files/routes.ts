@@ -6,12 +6,12 @@ import type { Deps } from '../../../deps.ts';
 import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { localDiskStorage } from '../../../platform/files/storage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { InstitutionParams } from '../common/schemas.ts';
 import { FileView } from '../common/views.ts';
 import { FileParams, UploadQuery } from './schemas.ts';
 import { checkMayUpload, MAX_UPLOAD_BYTES, readFile, readPublicPhoto, removeFile, uploadFile } from './service.ts';
-import { localDiskStorage } from './storage.ts';
 
 const tags = ['institutions: files'];
 

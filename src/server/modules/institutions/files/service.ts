@@ -5,10 +5,11 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { detectContentType, LABELS, UPLOAD_TYPES, type UploadType } from '../../../platform/files/contentType.ts';
+import { cleanFilename } from '../../../platform/files/filename.ts';
+import type { FileStorage } from '../../../platform/files/storage.ts';
 import { fileView } from '../common/presenters.ts';
 import { getInstitutionInScope } from '../common/queries.ts';
-import { detectContentType, LABELS, UPLOAD_TYPES, type UploadType } from './contentType.ts';
-import type { FileStorage } from './storage.ts';
 
 /** Upload size limit: scans of certificates and reports fit well within it. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -28,14 +29,6 @@ function assertMayUpload(status: string, kind: FileKind) {
 export async function checkMayUpload(deps: Deps, scope: Scope, institutionId: string, kind: FileKind) {
   const institution = await getInstitutionInScope(deps.db, scope, institutionId);
   assertMayUpload(institution.status, kind);
-}
-
-/** Keeps the base name only, without control characters, at most 200 characters. */
-export function cleanFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
-  const clean = printable.trim().slice(0, 200);
-  return clean || 'file';
 }
 
 /**
