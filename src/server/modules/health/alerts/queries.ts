@@ -1,8 +1,8 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
-import { divisionPrefix } from '../../../domain/geography/divisionCode.ts';
-import type { Db } from '../../db/executor.ts';
-import type { DB } from '../../db/schema.ts';
-import type { Scope } from '../../platform/access/access.ts';
+import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
+import type { Db } from '../../../db/executor.ts';
+import type { DB } from '../../../db/schema.ts';
+import type { Scope } from '../../../platform/access/access.ts';
 
 export type Party = 'institution' | 'district' | 'city';
 
@@ -88,7 +88,7 @@ export function alertInScope(scope: Scope) {
 
 /**
  * Which party the caller acknowledges an alert as: director of its institution first, then the
- * bureau of its district, then the city. `actingParty` in alertService.ts is the same rule in code.
+ * bureau of its district, then the city. `actingParty` in service.ts is the same rule in code.
  */
 export function actingPartySql(scope: Scope): RawBuilder<Party | null> {
   const whens: RawBuilder<unknown>[] = [];

@@ -1,6 +1,6 @@
 import type { Insertable, Transaction } from 'kysely';
-import type { Db } from '../../db/executor.ts';
-import type { DB, GrowthMeasurementsTable } from '../../db/schema.ts';
+import type { Db } from '../../../db/executor.ts';
+import type { DB, GrowthMeasurementsTable } from '../../../db/schema.ts';
 
 /** The facts a z-score needs (sex, birth date) and the name the page shows. */
 export function findGrowthChild(db: Db, childId: string) {

@@ -1,15 +1,15 @@
-import { compareIso, type IsoDate, todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import { ageInDays, type GrowthTables } from '../../../domain/growth/index.ts';
-import { growthFlags } from '../../../domain/health/growthFlags.ts';
-import type { Deps } from '../../deps.ts';
-import type { Scope } from '../../platform/access/access.ts';
-import { findVisibleChildIds } from '../../platform/access/visibility.ts';
-import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
-import { AppError, fieldError } from '../../platform/errors/AppError.ts';
-import type { ZscoreRequest, ZscoreResponse } from './growthSchemas.ts';
-import { growthScores } from './growthService.ts';
-import * as q from './measurementQueries.ts';
-import type { GrowthRecord, MeasurementInput, MeasurementView } from './measurementSchemas.ts';
+import { compareIso, type IsoDate, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { ageInDays, type GrowthTables } from '../../../../domain/growth/index.ts';
+import { growthFlags } from '../../../../domain/health/growthFlags.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { findVisibleChildIds } from '../../../platform/access/visibility.ts';
+import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
+import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
+import type { ZscoreRequest, ZscoreResponse } from '../growth/schemas.ts';
+import { growthScores } from '../growth/service.ts';
+import * as q from './queries.ts';
+import type { GrowthRecord, MeasurementInput, MeasurementView } from './schemas.ts';
 
 type Child = NonNullable<Awaited<ReturnType<typeof q.findGrowthChild>>>;
 type Sex = 'male' | 'female';

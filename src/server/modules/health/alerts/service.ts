@@ -1,5 +1,5 @@
-import { addDaysIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import { isWithinDivision } from '../../../domain/geography/divisionCode.ts';
+import { addDaysIso, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import {
   type CheckForClusters,
   DEFAULT_ILLNESS_ALERT_SETTINGS,
@@ -8,14 +8,14 @@ import {
   type IllnessCluster,
   type IllnessKind,
   kindsOfCheck,
-} from '../../../domain/health/illnessClusters.ts';
-import type { Deps } from '../../deps.ts';
-import type { Scope } from '../../platform/access/access.ts';
-import { type AuditContext, type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../platform/audit/auditLog.ts';
-import { AppError } from '../../platform/errors/AppError.ts';
-import * as q from './alertQueries.ts';
-import type { AlertsQuery, IllnessAlertSettingsBody, IllnessAlertView } from './alertSchemas.ts';
-import { findIllnessAlertSettings, ILLNESS_ALERT_SETTINGS_KEY, saveIllnessAlertSettings } from './alertSettings.ts';
+} from '../../../../domain/health/illnessClusters.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { type AuditContext, type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import * as q from './queries.ts';
+import type { AlertsQuery, IllnessAlertSettingsBody, IllnessAlertView } from './schemas.ts';
+import { findIllnessAlertSettings, ILLNESS_ALERT_SETTINGS_KEY, saveIllnessAlertSettings } from './settings.ts';
 
 /**
  * How many days back the sweep looks. A caregiver may enter a week's checks late (a tablet left
@@ -79,7 +79,7 @@ async function applyClusters(
 }
 
 /**
- * Called right after a morning check is written (enrollment's morningCheckService.ts): counts the
+ * Called right after a morning check is written (enrollment's hook, wired in src/server/modules.ts): counts the
  * class's checks of that day and raises or updates its alerts. After the check's commit, not in
  * its transaction, so of two caregivers writing at once the later count sees both checks.
  */
