@@ -6,6 +6,7 @@ import type { DB, GrowthMeasurementsTable } from '../../../db/schema.ts';
 export function findGrowthChild(db: Db, childId: string) {
   return db.selectFrom('children').select(['id', 'name', 'sex', 'birth_date']).where('id', '=', childId).executeTakeFirst();
 }
+export type GrowthChild = NonNullable<Awaited<ReturnType<typeof findGrowthChild>>>;
 
 /** The institution, among the caller's, where the child holds a place now. */
 export function findPlaceInstitution(db: Db, childId: string, institutionIds: string[]) {
