@@ -23,6 +23,11 @@ export function findDivisionAsOf(db: Db, code: string, date: string) {
     .executeTakeFirst();
 }
 
+/** Every division row ever, with its validity: an import checks each code against the year of its figure. */
+export function findDivisionPeriods(db: Db) {
+  return db.selectFrom('divisions').select(['code', 'valid_from', 'valid_to']).execute();
+}
+
 /** Latest year on record for which any population figure exists. */
 export async function findLatestPopulationYear(db: Db): Promise<number | null> {
   const row = await db

@@ -53,7 +53,7 @@ export async function getDivision(deps: Deps, code: string, asOf?: string) {
  */
 export async function importPopulation(deps: Deps, file: { data: Buffer; filename: string }, context: AuditContext, locale: Locale) {
   const sheet = await readPopulationFile(file.data, file.filename).catch(() => ({ columns: [], rows: [] }));
-  const divisions = await deps.db.selectFrom('divisions').select(['code', 'valid_from', 'valid_to']).execute();
+  const divisions = await q.findDivisionPeriods(deps.db);
   // A figure for a year belongs to a division in force at some point in that year.
   const isKnownCode = (code: string, year: number) =>
     divisions.some((d) => d.code === code && d.valid_from <= `${year}-12-31` && (d.valid_to === null || d.valid_to > `${year}-01-01`));

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import type { ModuleManifest } from '../../platform/modules/manifest.ts';
-import { alertRoutes } from './alertRoutes.ts';
-import { sweepIllnessAlerts } from './alertService.ts';
-import { developmentRoutes } from './developmentRoutes.ts';
-import { growthRoutes } from './growthRoutes.ts';
-import { measurementRoutes } from './measurementRoutes.ts';
+import { alertRoutes } from './alerts/routes.ts';
+import { sweepIllnessAlerts } from './alerts/service.ts';
+import { developmentRoutes } from './development/routes.ts';
+import { growthRoutes } from './growth/routes.ts';
+import { measurementRoutes } from './measurements/routes.ts';
 
 /** 医育结合 — health–care integration: growth, health checks, warning signs, illness alerts. See README.md. */
 async function healthRoutes(app: FastifyInstance, deps: Deps) {
@@ -16,7 +16,7 @@ async function healthRoutes(app: FastifyInstance, deps: Deps) {
 }
 
 /** For the morning-check write (wired in src/server/modules.ts): raise or update the class's alerts of that day. */
-export { raiseIllnessAlerts } from './alertService.ts';
+export { raiseIllnessAlerts } from './alerts/service.ts';
 
 // Often enough that a cluster missed by the write-time trigger reaches the director within the
 // morning; the sweep reads only the last week's possible cases (a partial index), so it is cheap.

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loadGrowthTables } from '../../../domain/growth/loadTables.node.ts';
-import type { Deps } from '../../deps.ts';
-import { roles } from '../../platform/access/access.ts';
-import { auditContext, scope } from '../../platform/access/plugin.ts';
-import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
-import { ChildIdParams, GrowthRecord, MeasurementInput, MeasurementView } from './measurementSchemas.ts';
-import { getGrowthRecord, recordMeasurement } from './measurementService.ts';
+import { loadGrowthTables } from '../../../../domain/growth/loadTables.node.ts';
+import type { Deps } from '../../../deps.ts';
+import { roles } from '../../../platform/access/access.ts';
+import { auditContext, scope } from '../../../platform/access/plugin.ts';
+import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { ChildIdParams, GrowthRecord, MeasurementInput, MeasurementView } from './schemas.ts';
+import { getGrowthRecord, recordMeasurement } from './service.ts';
 
 /** A child's growth measurements: the guardian, or staff of the institution where the child holds a place. */
 export async function measurementRoutes(server: FastifyInstance, deps: Deps) {

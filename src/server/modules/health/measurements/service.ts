@@ -1,17 +1,14 @@
-import { compareIso, type IsoDate, todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import { ageInDays, type GrowthTables } from '../../../domain/growth/index.ts';
-import { growthFlags } from '../../../domain/health/growthFlags.ts';
-import type { Deps } from '../../deps.ts';
-import type { Scope } from '../../platform/access/access.ts';
-import { findVisibleChildIds } from '../../platform/access/visibility.ts';
-import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
-import { AppError, fieldError } from '../../platform/errors/AppError.ts';
-import type { ZscoreRequest, ZscoreResponse } from './growthSchemas.ts';
-import { growthScores } from './growthService.ts';
-import * as q from './measurementQueries.ts';
-import type { GrowthRecord, MeasurementInput, MeasurementView } from './measurementSchemas.ts';
+import { compareIso, type IsoDate, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import type { GrowthTables } from '../../../../domain/growth/index.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { findVisibleChildIds } from '../../../platform/access/visibility.ts';
+import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
+import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
+import { presentMeasurement } from './presenters.ts';
+import * as q from './queries.ts';
+import type { GrowthRecord, MeasurementInput, MeasurementView } from './schemas.ts';
 
-type Child = NonNullable<Awaited<ReturnType<typeof q.findGrowthChild>>>;
 type Sex = 'male' | 'female';
 
 /**
@@ -32,44 +29,11 @@ async function recorderOf(
   return { source: 'institution', institutionId };
 }
 
-async function visibleChild(deps: Deps, scope: Scope, childId: string): Promise<Child> {
+async function visibleChild(deps: Deps, scope: Scope, childId: string): Promise<q.GrowthChild> {
   const visible = await findVisibleChildIds(deps.db, scope, [childId]);
   const child = visible.has(childId) ? await q.findGrowthChild(deps.db, childId) : undefined;
   if (!child) throw new AppError('NOT_FOUND');
   return child;
-}
-
-const kg = (grams: number | null) => (grams === null ? undefined : grams / 1000);
-const cm = (mm: number | null) => (mm === null ? undefined : mm / 10);
-
-/** The WHO scores of one measurement: the calculator's own computation, so the two never disagree. */
-function scoresOf(tables: GrowthTables, child: Child, measuredOn: IsoDate, measurement: Omit<ZscoreRequest, 'sex'>): ZscoreResponse {
-  // A birth date corrected after the measurement could put it before birth: show it, score nothing.
-  if (compareIso(measuredOn, child.birth_date) < 0) return { ageDays: ageInDays(child.birth_date, measuredOn) };
-  return growthScores(tables, { ...measurement, sex: child.sex as Sex, birthDate: child.birth_date, measuredOn }, measuredOn);
-}
-
-/** One stored measurement with its WHO scores and flags for the child's sex and age on that day. */
-function present(tables: GrowthTables, child: Child, row: q.MeasurementRow): MeasurementView {
-  const position = (row.position ?? undefined) as 'recumbent' | 'standing' | undefined;
-  const measurement = { weightKg: kg(row.weight_g), lengthCm: cm(row.length_mm), position, headCm: cm(row.head_mm) };
-  const { ageDays, measuredOn: _measuredOn, standingUnder9Months, ...scores } = scoresOf(tables, child, row.measured_on, measurement);
-  return {
-    id: row.id,
-    measuredOn: row.measured_on,
-    ageDays,
-    weightKg: measurement.weightKg ?? null,
-    lengthCm: measurement.lengthCm ?? null,
-    position: position ?? null,
-    headCm: measurement.headCm ?? null,
-    source: row.source as MeasurementView['source'],
-    institutionName: row.institution_name,
-    recordedByName: row.recorded_by_name,
-    createdAt: new Date(row.created_at).toISOString(),
-    scores,
-    ...(standingUnder9Months ? { standingUnder9Months } : {}),
-    flags: growthFlags(scores),
-  };
 }
 
 /** Records a measurement: the day must have begun and the child must have been born. Audited as a write. */
@@ -82,7 +46,7 @@ export async function recordMeasurement(
   context: AuditContext,
 ): Promise<MeasurementView> {
   const recorder = await recorderOf(deps, scope, childId);
-  const child = (await q.findGrowthChild(deps.db, childId)) as Child;
+  const child = (await q.findGrowthChild(deps.db, childId)) as q.GrowthChild;
   const today: IsoDate = todayInShanghai(deps.clock.now());
   if (compareIso(input.measuredOn, today) > 0) throw fieldError('body.measuredOn', 'date.future');
   if (compareIso(input.measuredOn, child.birth_date) < 0) throw fieldError('body.measuredOn', 'growth.measuredBeforeBirth');
@@ -114,7 +78,7 @@ export async function recordMeasurement(
     return row.id;
   });
   const [row] = await q.findMeasurements(deps.db, { childId, id });
-  return present(tables, child, row as q.MeasurementRow);
+  return presentMeasurement(tables, child, row as q.MeasurementRow);
 }
 
 /** The child's growth record with scores and flags; the read is audited like every read of a child's data. */
@@ -135,6 +99,6 @@ export async function getGrowthRecord(
   );
   return {
     child: { id: child.id, name: child.name, sex: child.sex as Sex, birthDate: child.birth_date },
-    items: rows.map((row) => present(tables, child, row)),
+    items: rows.map((row) => presentMeasurement(tables, child, row)),
   };
 }

@@ -1,21 +1,20 @@
-import { addDaysIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import { isWithinDivision } from '../../../domain/geography/divisionCode.ts';
+import { addDaysIso, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import {
   type CheckForClusters,
   DEFAULT_ILLNESS_ALERT_SETTINGS,
   findClusters,
   type IllnessAlertSettings,
   type IllnessCluster,
-  type IllnessKind,
-  kindsOfCheck,
-} from '../../../domain/health/illnessClusters.ts';
-import type { Deps } from '../../deps.ts';
-import type { Scope } from '../../platform/access/access.ts';
-import { type AuditContext, type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../platform/audit/auditLog.ts';
-import { AppError } from '../../platform/errors/AppError.ts';
-import * as q from './alertQueries.ts';
-import type { AlertsQuery, IllnessAlertSettingsBody, IllnessAlertView } from './alertSchemas.ts';
-import { findIllnessAlertSettings, ILLNESS_ALERT_SETTINGS_KEY, saveIllnessAlertSettings } from './alertSettings.ts';
+} from '../../../../domain/health/illnessClusters.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { type AuditContext, type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import { childrenCounted, presentAlert } from './presenters.ts';
+import * as q from './queries.ts';
+import type { AlertsQuery, IllnessAlertSettingsBody, IllnessAlertView } from './schemas.ts';
+import { findIllnessAlertSettings, ILLNESS_ALERT_SETTINGS_KEY, saveIllnessAlertSettings } from './settings.ts';
 
 /**
  * How many days back the sweep looks. A caregiver may enter a week's checks late (a tablet left
@@ -79,7 +78,7 @@ async function applyClusters(
 }
 
 /**
- * Called right after a morning check is written (enrollment's morningCheckService.ts): counts the
+ * Called right after a morning check is written (enrollment's hook, wired in src/server/modules.ts): counts the
  * class's checks of that day and raises or updates its alerts. After the check's commit, not in
  * its transaction, so of two caregivers writing at once the later count sees both checks.
  */
@@ -113,7 +112,7 @@ function actingParty(scope: Scope, alert: { institution_id: string; division_cod
   return scope.cityWide ? 'city' : null;
 }
 
-/** Alert rows as the API shows them; the children counted are named for the institution's director only. */
+/** Alert rows as the API shows them; the children counted are named for the institution's director only (an audited read). */
 async function present(deps: Deps, rows: q.AlertRow[], context: AuditContext): Promise<IllnessAlertView[]> {
   const acks = await q.findAcknowledgements(
     deps.db,
@@ -121,20 +120,7 @@ async function present(deps: Deps, rows: q.AlertRow[], context: AuditContext): P
   );
   const own = rows.filter((r) => r.party === 'institution');
   const checks = await q.findChecksWithNames(deps.db, [...new Set(own.map((r) => r.class_id))], [...new Set(own.map((r) => r.alert_on))]);
-  const childrenOf = new Map<string, Array<{ id: string; name: string }>>();
-  for (const alert of own) {
-    const settings = { ...DEFAULT_ILLNESS_ALERT_SETTINGS, feverFromC: Number(alert.fever_from_c) };
-    const cases = checks.filter(
-      (c) =>
-        c.class_id === alert.class_id &&
-        c.checked_on === alert.alert_on &&
-        kindsOfCheck({ temperatureC: Number(c.temperature_c), symptoms: c.symptoms ?? [] }, settings).includes(alert.kind as IllnessKind),
-    );
-    childrenOf.set(
-      alert.id,
-      cases.map((c) => ({ id: c.child_id, name: c.name })),
-    );
-  }
+  const childrenOf = new Map(own.map((alert) => [alert.id, childrenCounted(alert, checks)]));
   const named = [...new Set([...childrenOf.values()].flat().map((c) => c.id))];
   await appendAudit(
     deps.db,
@@ -142,39 +128,7 @@ async function present(deps: Deps, rows: q.AlertRow[], context: AuditContext): P
     named.map((id) => ({ action: 'child.read', entityType: 'child', entityId: id, detail: { via: 'illness_alert' } })),
     deps.clock.now(),
   );
-
-  return rows.map((r) => {
-    const ackOf = (party: q.Party) => {
-      const ack = acks.find((a) => a.alert_id === r.id && a.party === party);
-      if (!ack) return null;
-      return {
-        byName: ack.by_name,
-        at: new Date(ack.acknowledged_at).toISOString(),
-        casesSeen: ack.cases_seen,
-        current: ack.cases_seen >= r.cases,
-      };
-    };
-    const acknowledgements = { institution: ackOf('institution'), district: ackOf('district'), city: ackOf('city') };
-    const party = r.party as q.Party;
-    const children = childrenOf.get(r.id);
-    return {
-      id: r.id,
-      day: r.alert_on,
-      kind: r.kind as IllnessKind,
-      cases: r.cases,
-      threshold: r.threshold,
-      feverFromC: Number(r.fever_from_c),
-      institution: { id: r.institution_id, name: r.institution_name },
-      class: { id: r.class_id, name: r.class_name },
-      township: { code: r.division_code, name: r.township_name },
-      raisedAt: new Date(r.raised_at).toISOString(),
-      updatedAt: new Date(r.updated_at).toISOString(),
-      acknowledgements,
-      party,
-      acknowledged: acknowledgements[party]?.current === true,
-      ...(children ? { children } : {}),
-    };
-  });
+  return rows.map((r) => presentAlert(r, acks, childrenOf.get(r.id)));
 }
 
 /** Alerts in the caller's scope, newest first, and how many wait for the caller's acknowledgement. */

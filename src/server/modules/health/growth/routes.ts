@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import { loadGrowthTables } from '../../../domain/growth/loadTables.node.ts';
-import type { Deps } from '../../deps.ts';
-import { PUBLIC } from '../../platform/access/access.ts';
-import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
-import { CurvesQuery, CurvesResponse, ZscoreRequest, ZscoreResponse } from './growthSchemas.ts';
-import { growthCurves, growthScores } from './growthService.ts';
+import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { loadGrowthTables } from '../../../../domain/growth/loadTables.node.ts';
+import type { Deps } from '../../../deps.ts';
+import { PUBLIC } from '../../../platform/access/access.ts';
+import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { CurvesQuery, CurvesResponse, ZscoreRequest, ZscoreResponse } from './schemas.ts';
+import { growthCurves, growthScores } from './service.ts';
 
 // WHO reference values never change; a week bounds how long a corrected curve takes to reach clients.
 const CURVE_CACHE = 'public, max-age=604800, immutable';

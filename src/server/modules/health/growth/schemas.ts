@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/dates/shanghai.ts';
+import { isIsoDate } from '../../../../domain/dates/shanghai.ts';
 
 const IsoDate = z.string().refine(isIsoDate, { message: 'date.invalid' });
 export const Sex = z.enum(['male', 'female'], { message: 'sex.invalid' }).describe('male 男 | female 女');

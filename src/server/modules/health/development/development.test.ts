@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
-import { DIALECTS } from '../../../../test/harness/db.ts';
-import { ACTORS, type ActorName, createRoleWorld, expectRoleMatrix } from '../../../../test/harness/roles.ts';
+import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { ACTORS, type ActorName, createRoleWorld, expectRoleMatrix } from '../../../../../test/harness/roles.ts';
 
 const everyone = (status: number) => Object.fromEntries(ACTORS.map((a) => [a, status])) as Record<ActorName, number>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/dates/shanghai.ts';
-import { GROWTH_FLAG_NAMES } from '../../../domain/health/growthFlags.ts';
-import { Sex, ZscoreResponse } from './growthSchemas.ts';
+import { isIsoDate } from '../../../../domain/dates/shanghai.ts';
+import { GROWTH_FLAG_NAMES } from '../../../../domain/health/growthFlags.ts';
+import { Sex, ZscoreResponse } from '../growth/schemas.ts';
 
 const IsoDate = z.string().refine(isIsoDate, { message: 'date.invalid' });
 const decimals = (places: number) => (x: number) => Math.abs(Math.round(x * 10 ** places) - x * 10 ** places) < 1e-6;

@@ -1,11 +1,12 @@
 import type { Insertable, Transaction } from 'kysely';
-import type { Db } from '../../db/executor.ts';
-import type { DB, GrowthMeasurementsTable } from '../../db/schema.ts';
+import type { Db } from '../../../db/executor.ts';
+import type { DB, GrowthMeasurementsTable } from '../../../db/schema.ts';
 
 /** The facts a z-score needs (sex, birth date) and the name the page shows. */
 export function findGrowthChild(db: Db, childId: string) {
   return db.selectFrom('children').select(['id', 'name', 'sex', 'birth_date']).where('id', '=', childId).executeTakeFirst();
 }
+export type GrowthChild = NonNullable<Awaited<ReturnType<typeof findGrowthChild>>>;
 
 /** The institution, among the caller's, where the child holds a place now. */
 export function findPlaceInstitution(db: Db, childId: string, institutionIds: string[]) {

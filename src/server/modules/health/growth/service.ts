@@ -1,4 +1,4 @@
-import { compareIso, type IsoDate } from '../../../domain/dates/shanghai.ts';
+import { compareIso, type IsoDate } from '../../../../domain/dates/shanghai.ts';
 import {
   ageInDays,
   classify,
@@ -7,9 +7,9 @@ import {
   HEIGHT_FROM_DAYS,
   MAX_AGE_DAYS,
   sdCurve,
-} from '../../../domain/growth/index.ts';
-import { fieldError } from '../../platform/errors/AppError.ts';
-import type { CurvesQuery, CurvesResponse, ZscoreRequest, ZscoreResponse } from './growthSchemas.ts';
+} from '../../../../domain/growth/index.ts';
+import { fieldError } from '../../../platform/errors/AppError.ts';
+import type { CurvesQuery, CurvesResponse, ZscoreRequest, ZscoreResponse } from './schemas.ts';
 
 type ResolvedAge = { ageDays: number; measuredOn?: IsoDate };
 

@@ -1,10 +1,10 @@
 // The WHO numbers through HTTP: the calculator must equal WHO's own software to 2 decimals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
-import { DIALECTS } from '../../../../test/harness/db.ts';
-import { addDaysIso } from '../../../domain/dates/shanghai.ts';
-import { normalCdf } from '../../../domain/growth/normal.ts';
-import { handRestrictedZ, handSd, handZ, rawRow } from '../../../domain/growth/rawWho.testkit.ts';
+import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { addDaysIso } from '../../../../domain/dates/shanghai.ts';
+import { normalCdf } from '../../../../domain/growth/normal.ts';
+import { handRestrictedZ, handSd, handZ, rawRow } from '../../../../domain/growth/rawWho.testkit.ts';
 
 const months = (m: number) => m * 30.4375;
 

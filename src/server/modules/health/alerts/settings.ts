@@ -1,7 +1,7 @@
-import { type IllnessAlertSettings, resolveIllnessAlertSettings } from '../../../domain/health/illnessClusters.ts';
-import type { Db } from '../../db/executor.ts';
-import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
-import { IllnessAlertSettingsBody } from './alertSchemas.ts';
+import { type IllnessAlertSettings, resolveIllnessAlertSettings } from '../../../../domain/health/illnessClusters.ts';
+import type { Db } from '../../../db/executor.ts';
+import { readSetting, writeSetting } from '../../../platform/settings/settings.ts';
+import { IllnessAlertSettingsBody } from './schemas.ts';
 
 /** The settings row; an administrator changes it through PUT /api/v1/illness-alerts/settings. */
 export const ILLNESS_ALERT_SETTINGS_KEY = 'health.illnessAlerts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/dates/shanghai.ts';
+import { isIsoDate } from '../../../../domain/dates/shanghai.ts';
 
 const IsoDate = z.string().refine(isIsoDate, { message: 'date.invalid' }).describe('YYYY-MM-DD');
 const Bilingual = z.object({ 'zh-CN': z.string(), en: z.string() }).describe('Text in Simplified Chinese and English');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/dates/shanghai.ts';
-import { ILLNESS_ALERT_SETTING_LIMITS, MORNING_CHECK_SYMPTOMS } from '../../../domain/health/illnessClusters.ts';
+import { isIsoDate } from '../../../../domain/dates/shanghai.ts';
+import { ILLNESS_ALERT_SETTING_LIMITS, MORNING_CHECK_SYMPTOMS } from '../../../../domain/health/illnessClusters.ts';
 
 const IsoDate = z.string().refine(isIsoDate, { message: 'date.invalid' });
 export const Kind = z

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
-import { DIALECTS } from '../../../../test/harness/db.ts';
-import { handSd, rawRow } from '../../../domain/growth/rawWho.testkit.ts';
+import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { handSd, rawRow } from '../../../../domain/growth/rawWho.testkit.ts';
 
 const INDICATORS = ['weightForAge', 'lengthForAge', 'weightForLength', 'bmiForAge', 'headForAge'] as const;
 const decimals = (x: number) => (String(x).split('.')[1] ?? '').length;

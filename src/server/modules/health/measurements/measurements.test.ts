@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
-import { DIALECTS } from '../../../../test/harness/db.ts';
-import { createEnrolledChild, type EnrolledChild } from '../../../../test/harness/factories/enrolments.ts';
-import { createInstitution } from '../../../../test/harness/factories/institutions.ts';
-import { createUser, signIn } from '../../../../test/harness/factories/users.ts';
-import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../test/harness/roles.ts';
+import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { createEnrolledChild, type EnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createInstitution } from '../../../../../test/harness/factories/institutions.ts';
+import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
 
 // The test clock: 2026-11-29, 10:00 in Shanghai. The child is a girl born 2025-05-10.
 const BIRTH = '2025-05-10';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Deps } from '../../deps.ts';
-import { roles } from '../../platform/access/access.ts';
-import { auditContext, scope } from '../../platform/access/plugin.ts';
-import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
+import type { Deps } from '../../../deps.ts';
+import { roles } from '../../../platform/access/access.ts';
+import { auditContext, scope } from '../../../platform/access/plugin.ts';
+import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import {
   AlertIdParams,
   AlertsQuery,
@@ -11,8 +11,8 @@ import {
   IllnessAlertSettingsBody,
   IllnessAlertSettingsView,
   IllnessAlertView,
-} from './alertSchemas.ts';
-import { acknowledgeIllnessAlert, getIllnessAlertSettings, listIllnessAlerts, updateIllnessAlertSettings } from './alertService.ts';
+} from './schemas.ts';
+import { acknowledgeIllnessAlert, getIllnessAlertSettings, listIllnessAlerts, updateIllnessAlertSettings } from './service.ts';
 
 const tags = ['health'];
 

@@ -1,8 +1,9 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
-import { divisionPrefix } from '../../../domain/geography/divisionCode.ts';
-import type { Db } from '../../db/executor.ts';
-import type { DB } from '../../db/schema.ts';
-import type { Scope } from '../../platform/access/access.ts';
+import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
+import type { Db } from '../../../db/executor.ts';
+import type { DB } from '../../../db/schema.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { divisionCodeInScope } from '../../../platform/access/visibility.ts';
 
 export type Party = 'institution' | 'district' | 'city';
 
@@ -73,22 +74,21 @@ export function upsertAlert(
 }
 
 /**
- * Alerts the caller may see: their own institution's (director), their district's by division
- * code prefix (district health bureau), all (city health commission). Outside it: not found.
+ * Alerts the caller may see: their own institution's (director), their district's by the
+ * township code stored on the alert (district health bureau, platform's divisionCodeInScope),
+ * all (city health commission). Outside it: not found.
  */
 export function alertInScope(scope: Scope) {
   return (eb: ExpressionBuilder<DB, 'illness_alerts'>): Expression<SqlBool> => {
     if (scope.cityWide) return sql<SqlBool>`true`;
-    const conditions: Expression<SqlBool>[] = [];
-    if (scope.institutionIds.length > 0) conditions.push(eb('illness_alerts.institution_id', 'in', scope.institutionIds));
-    for (const code of scope.divisionCodes) conditions.push(eb('illness_alerts.division_code', 'like', `${divisionPrefix(code)}%`));
-    return conditions.length > 0 ? eb.or(conditions) : sql<SqlBool>`false`;
+    const own = scope.institutionIds.length > 0 ? [eb('illness_alerts.institution_id', 'in', scope.institutionIds)] : [];
+    return eb.or([...own, divisionCodeInScope(scope, 'illness_alerts.division_code')]);
   };
 }
 
 /**
  * Which party the caller acknowledges an alert as: director of its institution first, then the
- * bureau of its district, then the city. `actingParty` in alertService.ts is the same rule in code.
+ * bureau of its district, then the city. `actingParty` in service.ts is the same rule in code.
  */
 export function actingPartySql(scope: Scope): RawBuilder<Party | null> {
   const whens: RawBuilder<unknown>[] = [];
@@ -163,6 +163,7 @@ export function findAcknowledgements(db: Db, alertIds: string[]) {
     .where('k.alert_id', 'in', alertIds)
     .execute();
 }
+export type AcknowledgementRow = Awaited<ReturnType<typeof findAcknowledgements>>[number];
 
 /** An alert's row for the acknowledgement, locked so the case count cannot move under it. */
 export function lockAlert(trx: Transaction<DB>, id: string) {
@@ -198,3 +199,4 @@ export function findChecksWithNames(db: Db, classIds: string[], days: string[]) 
     .orderBy('ch.name')
     .execute();
 }
+export type CheckWithNameRow = Awaited<ReturnType<typeof findChecksWithNames>>[number];

@@ -1,8 +1,8 @@
-import { ageInMonths } from '../../../domain/dates/childAge.ts';
-import { addDaysIso, type IsoDate } from '../../../domain/dates/shanghai.ts';
-import { adviceFor, checklistForAge, checkSchedule, MAX_DISCHARGE_DAYS, WARNING_SIGN_CHECKLISTS } from '../../../domain/health/index.ts';
-import { fieldError } from '../../platform/errors/AppError.ts';
-import type { AssessRequest, ScheduleQuery, WarningSignsQuery } from './developmentSchemas.ts';
+import { ageInMonths } from '../../../../domain/dates/childAge.ts';
+import { addDaysIso, type IsoDate } from '../../../../domain/dates/shanghai.ts';
+import { adviceFor, checklistForAge, checkSchedule, MAX_DISCHARGE_DAYS, WARNING_SIGN_CHECKLISTS } from '../../../../domain/health/index.ts';
+import { fieldError } from '../../../platform/errors/AppError.ts';
+import type { AssessRequest, ScheduleQuery, WarningSignsQuery } from './schemas.ts';
 
 /** The national schedule for a birth date on `today`; the checks here need the clock, so no schema makes them. */
 export function healthCheckSchedule(query: ScheduleQuery, today: IsoDate) {

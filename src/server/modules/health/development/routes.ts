@@ -1,18 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import type { Deps } from '../../deps.ts';
-import { PUBLIC } from '../../platform/access/access.ts';
-import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
-import {
-  AssessRequest,
-  AssessResponse,
-  ScheduleQuery,
-  ScheduleResponse,
-  WarningSignsQuery,
-  WarningSignsResponse,
-} from './developmentSchemas.ts';
-import { assessWarningSigns, healthCheckSchedule, warningSigns } from './developmentService.ts';
+import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import type { Deps } from '../../../deps.ts';
+import { PUBLIC } from '../../../platform/access/access.ts';
+import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { AssessRequest, AssessResponse, ScheduleQuery, ScheduleResponse, WarningSignsQuery, WarningSignsResponse } from './schemas.ts';
+import { assessWarningSigns, healthCheckSchedule, warningSigns } from './service.ts';
 
 /**
  * Child health-check schedule and developmental warning signs, public: they take a birth date

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
-import { DIALECTS } from '../../../../test/harness/db.ts';
-import { createClass, createEnrolledChild, type EnrolledChild } from '../../../../test/harness/factories/enrolments.ts';
-import { createInstitution } from '../../../../test/harness/factories/institutions.ts';
-import { createUser, signIn } from '../../../../test/harness/factories/users.ts';
-import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../test/harness/roles.ts';
-import { sweepIllnessAlerts } from './alertService.ts';
+import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { createClass, createEnrolledChild, type EnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createInstitution } from '../../../../../test/harness/factories/institutions.ts';
+import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
+import { sweepIllnessAlerts } from './service.ts';
 
 // Friday 2026-11-27, 10:00 in Shanghai.
 const MORNING = new Date('2026-11-27T02:00:00Z');
