@@ -5,7 +5,7 @@ import { addMonthsIso, type IsoDate } from '../src/domain/dates/shanghai.ts';
 import { formatReceiptNumber } from '../src/domain/institutions/receiptNumber.ts';
 import { createPrng } from '../src/domain/random/prng.ts';
 import type { DB } from '../src/server/db/schema.ts';
-import { readBundledDivisions } from '../src/server/modules/geography/divisionsCsv.ts';
+import { readBundledDivisions } from '../src/server/modules/geography/index.ts';
 import { type DemoTownship, generateInstitutions } from '../src/server/modules/institutions/demo/generate.ts';
 import { insertClassesAndStaff, insertInstitutions } from '../src/server/modules/institutions/demo/insert.ts';
 import { nearTownship, townshipCentre } from '../src/server/modules/institutions/demo/places.ts';

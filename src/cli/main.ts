@@ -8,7 +8,7 @@ import { migrate } from '../server/db/migrate.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { ensureDivisions, seedDemo } from '../server/demo/seed.ts';
 import { type Deps, systemClock } from '../server/deps.ts';
-import { importPopulation } from '../server/modules/geography/service.ts';
+import { importPopulation } from '../server/modules/geography/index.ts';
 import { SYSTEM_CONTEXT, verifyAuditChain } from '../server/platform/audit/auditLog.ts';
 import { AppError } from '../server/platform/errors/AppError.ts';
 import { createAdmin } from './createAdmin.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/server/db/schema.ts';
-import { insertDivisions } from '../../../src/server/modules/geography/queries.ts';
+import { insertDivisions } from '../../../src/server/modules/geography/index.ts';
 
 /** A test city whose code no real division uses, so tests never meet the bundled tree. */
 export const TEST_CITY = '329900';

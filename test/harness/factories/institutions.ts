@@ -4,7 +4,7 @@ import type { ClassType } from '../../../src/domain/classes/classTypes.ts';
 import { creditCodeCheckChar } from '../../../src/domain/identity/creditCode.ts';
 import { DEFAULT_COMPLIANCE_SETTINGS } from '../../../src/domain/institutions/compliance.ts';
 import type { DB } from '../../../src/server/db/schema.ts';
-import { pinyinOf } from '../../../src/server/modules/geography/pinyin.ts';
+import { pinyinOf } from '../../../src/server/modules/geography/index.ts';
 import { loadStates } from '../../../src/server/modules/institutions/common/state.ts';
 import { publishFiledVersion } from '../../../src/server/modules/institutions/filing/publish.ts';
 import { issueReceiptNumber } from '../../../src/server/modules/institutions/filing/receipts.ts';

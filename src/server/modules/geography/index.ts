@@ -7,3 +7,4 @@ export const geographyModule: ModuleManifest = { name: 'geography', plugin: geog
 export { type DivisionSeedRow, readBundledDivisions } from './divisionsCsv.ts';
 export { pinyinOf } from './pinyin.ts';
 export { countDivisions, findDivisionAsOf, findDivisionsAsOf, insertDivisions, type PopulationRow, upsertPopulation } from './queries.ts';
+export { importPopulation } from './service.ts';

@@ -51,10 +51,6 @@ export function findPopulationHistory(db: Db, code: string) {
     .execute();
 }
 
-export async function findDivisionCodesInForce(db: Db, date: string): Promise<Set<string>> {
-  return new Set((await findDivisionsAsOf(db, date)).map((d) => d.code));
-}
-
 export async function countDivisions(db: Db): Promise<number> {
   const row = await db
     .selectFrom('divisions')
