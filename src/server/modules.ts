@@ -1,4 +1,5 @@
 import type { Deps } from './deps.ts';
+import { childrenModule } from './modules/children/index.ts';
 import { enrollmentModule } from './modules/enrollment/index.ts';
 import { geographyModule } from './modules/geography/index.ts';
 import { healthModule, raiseIllnessAlerts } from './modules/health/index.ts';
@@ -16,6 +17,7 @@ export const MODULES: ModuleManifest[] = [
   geographyModule,
   institutionsModule,
   healthModule,
+  childrenModule,
   enrollmentModule({
     // A cluster of fever or symptoms in one class raises an illness alert as soon as the check that completes it is written.
     morningCheckRecorded: (deps, { classId, day, context }) => raiseIllnessAlerts(deps, classId, day, context),

@@ -13,7 +13,7 @@ import { createRoleWorld, type RoleWorld } from '../../test/harness/roles.ts';
 import type { ClassType } from '../domain/classes/classTypes.ts';
 import { addDaysIso, addMonthsIso, todayInShanghai } from '../domain/dates/shanghai.ts';
 import { placesLeft } from '../domain/enrollment/placement.ts';
-import { findClassLoad } from './modules/enrollment/applicationQueries.ts';
+import { findClassLoad } from './modules/enrollment/admissions/queries.ts';
 
 // The races of issues 4 and 6 between two real server processes: each has its own pool, event
 // loop and memory, so only the database can keep them from overselling. Request i goes to

@@ -283,6 +283,14 @@ export interface InstitutionDesignationsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface InstitutionEnrollmentRulesTable {
+  institution_id: string;
+  waitlist_priorities: Generated<string[]>;
+  refund_after_days: Generated<number>;
+  refund_percent: Generated<number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface InstitutionFilesTable {
   id: Generated<string>;
   institution_id: string;
@@ -681,6 +689,7 @@ export interface DB {
   incidents: IncidentsTable;
   institution_classes: InstitutionClassesTable;
   institution_designations: InstitutionDesignationsTable;
+  institution_enrollment_rules: InstitutionEnrollmentRulesTable;
   institution_files: InstitutionFilesTable;
   institution_filings: InstitutionFilingsTable;
   institution_search_changes: InstitutionSearchChangesTable;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Role } from '../../domain/access/roles.ts';
 import type { Deps } from '../deps.ts';
-import { seedEnrolmentDemo } from '../modules/enrollment/index.ts';
+import { seedEnrollmentDemo } from '../modules/enrollment/index.ts';
 import * as geography from '../modules/geography/index.ts';
 import { seedInstitutionDemo } from '../modules/institutions/index.ts';
 import { seedSubsidyDemo } from '../modules/subsidies/index.ts';
@@ -69,7 +69,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
         .execute();
     }
     await seedInstitutionDemo(trx, { guidanceCenterId: institution.id, passwordHash, now });
-    await seedEnrolmentDemo(trx, { now, passwordHash });
+    await seedEnrollmentDemo(trx, { now, passwordHash });
     await seedSubsidyDemo(trx, { now, passwordHash });
     await markDemo(trx, now);
     await appendAudit(trx, SYSTEM_CONTEXT, { action: 'demo.seed', entityType: 'system', detail: { accounts: DEMO_ACCOUNTS.length } }, now);

@@ -1,31 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import type { ModuleManifest } from '../../platform/modules/manifest.ts';
-import { applicationRoutes } from './applicationRoutes.ts';
-import { expireOffers } from './applicationService.ts';
-import { careRoutes } from './careRoutes.ts';
-import { childRoutes } from './childRoutes.ts';
-import type { EnrollmentHooks } from './hooks.ts';
+import { expireOffers } from './admissions/expireOffers.ts';
+import { admissionRoutes } from './admissions/routes.ts';
+import { attendanceRoutes } from './attendance/routes.ts';
+import type { EnrollmentHooks } from './common/hooks.ts';
+import { incidentRoutes } from './incidents/routes.ts';
+import { statementRoutes } from './statements/routes.ts';
 
-/** Enrollment (入托): children, applications and places, and daily care. See README.md. */
+/** Enrollment (入托): applications and places, daily care (attendance, morning checks, incidents) and fee statements. See README.md. */
 export function enrollmentModule(hooks: EnrollmentHooks): ModuleManifest {
   return {
     name: 'enrollment',
     async plugin(app: FastifyInstance, deps: Deps) {
-      await childRoutes(app, deps);
-      await applicationRoutes(app, deps);
-      await careRoutes(app, deps, hooks);
+      await admissionRoutes(app, deps);
+      await attendanceRoutes(app, deps, hooks);
+      await incidentRoutes(app, deps);
+      await statementRoutes(app, deps);
     },
     jobs: (deps) => [{ name: 'expired offers', everyMs: 60_000, run: () => expireOffers(deps) }],
   };
 }
 
-export { seedEnrolmentDemo } from './demo.ts';
-export { adultName, childName, surnameOf } from './demoFamilies.ts';
-export type { EnrollmentHooks } from './hooks.ts';
+export type { EnrollmentHooks } from './common/hooks.ts';
+export { adultName, childName, surnameOf } from './demo/families.ts';
+export { seedEnrollmentDemo } from './demo/seed.ts';
+// What subsidies may do to a fee statement: a voucher redemption is a deduction (README, invariant 5).
 export {
   addDeduction,
   findStatementForDeduction,
   lockStatementForDeduction,
   reverseDeduction,
-} from './statementDeductions.ts';
+} from './statements/queries.ts';

@@ -1,0 +1,36 @@
+import type { ChoiceStatus } from '../../../../domain/enrollment/applicationWorkflow.ts';
+import { nextStatus } from '../../../../domain/enrollment/applicationWorkflow.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
+import { actionNotAllowed, effectiveStatus, lockDirectorChoice } from './choices.ts';
+import * as q from './queries.ts';
+
+/** Waitlist or decline, by the institution. */
+export async function decideByInstitution(
+  deps: Deps,
+  scope: Scope,
+  applicationId: string,
+  action: 'waitlist' | 'decline',
+  context: AuditContext,
+) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const choice = await lockDirectorChoice(trx, scope, applicationId);
+    const status = effectiveStatus(choice.status as ChoiceStatus, choice.offer_expires_at, now);
+    const to = nextStatus(status, action);
+    if (!to) throw actionNotAllowed(status, 'institution');
+    await q.setChoiceStatus(trx, [choice.id], { status: to, decidedAt: now });
+    await appendAudit(
+      trx,
+      context,
+      {
+        action: `application.${action}`,
+        entityType: 'application',
+        entityId: applicationId,
+        detail: { institutionId: choice.institution_id },
+      },
+      now,
+    );
+  });
+}
