@@ -6,8 +6,8 @@ import { roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams, MonthQuery } from '../common/schemas.ts';
-import { PaySettlement, RunResult, RunSettlement, SettlementDetail, SettlementQuery, SettlementView } from './settlementSchemas.ts';
-import { exportSettlements, getSettlement, listSettlements, paySettlement, runSettlement } from './settlementService.ts';
+import { PaySettlement, RunResult, RunSettlement, SettlementDetail, SettlementQuery, SettlementView } from './schemas.ts';
+import { exportSettlements, getSettlement, listSettlements, paySettlement, runSettlement } from './service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CITY = { access: roles('city_official') };

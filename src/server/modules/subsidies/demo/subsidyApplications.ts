@@ -4,8 +4,8 @@ import { addDaysIso, todayInShanghai } from '../../../../domain/dates/shanghai.t
 import type { Prng } from '../../../../domain/random/prng.ts';
 import type { DB } from '../../../db/schema.ts';
 import { type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
-import { insertChunks, shanghai } from './demoBook.ts';
-import type { DemoInstitution } from './demoQueries.ts';
+import { insertChunks, shanghai } from './book.ts';
+import type { DemoInstitution } from './queries.ts';
 
 /** The city reported 19 childcare employers receiving social-insurance subsidies (2023). */
 export const SOCIAL_INSURANCE_2023 = 19;

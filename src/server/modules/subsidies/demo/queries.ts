@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import type { DemoClass } from './demoBook.ts';
+import type { DemoClass } from './book.ts';
 
 const FEE = {
   infant: 'fee_infant_fen',

@@ -6,10 +6,9 @@ import { roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams, MonthQuery } from '../common/schemas.ts';
-import { claim, withdrawApplication } from './claimService.ts';
-import { availablePrograms, getOwnVoucher, listOwnApplications, listOwnVouchers, lookupVoucher } from './familyService.ts';
-import { redeemVoucher } from './redeemService.ts';
-import { getRedemption, listInstitutionRedemptions, reverseRedemption } from './reverseService.ts';
+import { redeemVoucher } from '../redemptions/redeem.ts';
+import { getRedemption, listInstitutionRedemptions, reverseRedemption } from '../redemptions/reverse.ts';
+import { claim, withdrawApplication } from './claim.ts';
 import {
   ApplicationView,
   AvailableProgram,
@@ -21,7 +20,8 @@ import {
   ReverseBody,
   VoucherLookup,
   VoucherView,
-} from './voucherSchemas.ts';
+} from './schemas.ts';
+import { availablePrograms, getOwnVoucher, listOwnApplications, listOwnVouchers, lookupVoucher } from './service.ts';
 
 const PARENT = { access: roles('parent') };
 const DIRECTOR = { access: roles('institution_admin') };

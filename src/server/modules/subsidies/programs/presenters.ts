@@ -3,8 +3,8 @@ import { type Balances, summaryOf } from '../../../../domain/subsidies/ledger.ts
 import { allowedProgramActions, type IssuanceMode, type ProgramStatus } from '../../../../domain/subsidies/programs.ts';
 import type { DB } from '../../../db/schema.ts';
 import { iso } from '../common/schemas.ts';
-import { countApplicationsByStatus, countVouchersByStatus, findProgramInstitutions, type ProgramRow } from './programQueries.ts';
-import type { ProgramView } from './programSchemas.ts';
+import { countApplicationsByStatus, countVouchersByStatus, findProgramInstitutions, type ProgramRow } from './queries.ts';
+import type { ProgramView } from './schemas.ts';
 
 export function balancesOf(p: ProgramRow): Balances {
   return {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fenToYuanString, sumFen } from '../../../../domain/money/fen.ts';
 import { formatVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
-import type { SettlementView } from './settlementSchemas.ts';
+import type { SettlementView } from './schemas.ts';
 
 // Exact decimal yuan from fen for a number cell shown with 2 decimals.
 const yuan = (fen: number) => Number(fenToYuanString(fen));

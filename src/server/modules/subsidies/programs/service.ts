@@ -6,10 +6,10 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { appendEntries } from '../common/ledger.ts';
-import { expireVouchers } from './expiryService.ts';
-import { presentPrograms, presentSummary } from './programPresenters.ts';
-import * as q from './programQueries.ts';
-import type { CreateProgram, UpdateProgram } from './programSchemas.ts';
+import { expireVouchers } from '../vouchers/expiry.ts';
+import { presentPrograms, presentSummary } from './presenters.ts';
+import * as q from './queries.ts';
+import type { CreateProgram, UpdateProgram } from './schemas.ts';
 
 type Rules = Omit<CreateProgram, 'name' | 'description' | 'divisionCode'>;
 

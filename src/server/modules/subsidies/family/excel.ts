@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { fenToYuanString } from '../../../../domain/money/fen.ts';
-import type { TaxDeductionStatement } from './familySchemas.ts';
+import type { TaxDeductionStatement } from './schemas.ts';
 
 const yuan = (fen: number) => Number(fenToYuanString(fen));
 

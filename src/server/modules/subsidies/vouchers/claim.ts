@@ -4,11 +4,11 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { rulesOf } from './acceptance.ts';
+import { rulesOf } from '../programs/acceptance.ts';
+import { lockProgram, type ProgramRow } from '../programs/queries.ts';
 import { issueVouchers } from './issue.ts';
-import { lockProgram, type ProgramRow } from './programQueries.ts';
-import { presentApplications, presentVouchers } from './voucherPresenters.ts';
-import * as q from './voucherQueries.ts';
+import { presentApplications, presentVouchers } from './presenters.ts';
+import * as q from './queries.ts';
 
 /** Why the program takes no claims (or applications) today, if it does not. */
 function notAccepting(program: ProgramRow, now: Date): string | undefined {

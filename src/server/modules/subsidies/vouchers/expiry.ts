@@ -3,7 +3,7 @@ import { expire } from '../../../../domain/subsidies/ledger.ts';
 import type { Deps } from '../../../deps.ts';
 import { type AuditContext, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
 import { postToLedger } from '../common/ledger.ts';
-import { EXPIRY_REMINDER_DAYS } from './voucherPresenters.ts';
+import { EXPIRY_REMINDER_DAYS } from './presenters.ts';
 
 const BATCH = 500;
 

@@ -7,9 +7,9 @@ import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { lockStatementForDeduction, reverseDeduction } from '../../enrollment/index.ts';
 import { postToLedger } from '../common/ledger.ts';
-import { presentRedemption } from './redemptionPresenters.ts';
-import * as r from './redemptionQueries.ts';
-import { lockVoucher } from './voucherQueries.ts';
+import { lockVoucher } from '../vouchers/queries.ts';
+import { presentRedemption } from './presenters.ts';
+import * as r from './queries.ts';
 
 const REFUSALS = {
   already_reversed: 'REDEMPTION_ALREADY_REVERSED',

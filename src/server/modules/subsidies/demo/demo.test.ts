@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
-import { DIALECTS } from '../../../../test/harness/db.ts';
-import { signIn } from '../../../../test/harness/factories/users.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
-import { PROGRAM_2023 } from './demo/demo2023.ts';
+import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { signIn } from '../../../../../test/harness/factories/users.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../../demo/seed.ts';
+import { PROGRAM_2023 } from './program2023.ts';
 
 describe.each(DIALECTS)('subsidies demo on %s', (dialect) => {
   let t: TestApp;

@@ -5,10 +5,10 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { iso } from '../common/schemas.ts';
-import { acceptingInstitutions, rulesOf } from './acceptance.ts';
-import { findPrograms } from './programQueries.ts';
-import { presentApplications, presentVouchers, usableAtOf } from './voucherPresenters.ts';
-import * as q from './voucherQueries.ts';
+import { acceptingInstitutions, rulesOf } from '../programs/acceptance.ts';
+import { findPrograms } from '../programs/queries.ts';
+import { presentApplications, presentVouchers, usableAtOf } from './presenters.ts';
+import * as q from './queries.ts';
 
 /** A guardian's vouchers: those of their own children only. */
 export async function listOwnVouchers(deps: Deps, scope: Scope) {

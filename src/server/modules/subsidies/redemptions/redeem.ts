@@ -8,12 +8,12 @@ import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { addDeduction, findStatementForDeduction, lockStatementForDeduction } from '../../enrollment/index.ts';
 import { postToLedger } from '../common/ledger.ts';
-import { acceptingInstitutions } from './acceptance.ts';
-import { findProgram } from './programQueries.ts';
-import { presentRedemption } from './redemptionPresenters.ts';
-import * as r from './redemptionQueries.ts';
-import { lockVoucher, wasEnrolledBetween } from './voucherQueries.ts';
-import type { RedeemBody, RedemptionView } from './voucherSchemas.ts';
+import { acceptingInstitutions } from '../programs/acceptance.ts';
+import { findProgram } from '../programs/queries.ts';
+import { lockVoucher, wasEnrolledBetween } from '../vouchers/queries.ts';
+import type { RedeemBody, RedemptionView } from '../vouchers/schemas.ts';
+import { presentRedemption } from './presenters.ts';
+import * as r from './queries.ts';
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 

@@ -8,8 +8,8 @@ import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { findSubsidyPolicy, type SubsidyPolicy, saveSubsidyPolicy } from '../common/policy.ts';
 import { iso } from '../common/schemas.ts';
-import { findGuardianChild, findGuardianChildren } from '../vouchers/voucherQueries.ts';
-import type { TaxDeductionStatement } from './familySchemas.ts';
+import { findGuardianChild, findGuardianChildren } from '../vouchers/queries.ts';
+import type { TaxDeductionStatement } from './schemas.ts';
 
 function requireTaxYear(deps: Deps, year: number, path: string) {
   if (year > Number(todayInShanghai(deps.clock.now()).slice(0, 4))) throw fieldError(path, 'taxYear.range');

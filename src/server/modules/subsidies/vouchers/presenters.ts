@@ -4,9 +4,9 @@ import { daysLeft } from '../../../../domain/subsidies/programs.ts';
 import { formatVoucherCode, voucherQrText } from '../../../../domain/subsidies/voucherCode.ts';
 import type { DB } from '../../../db/schema.ts';
 import { iso } from '../common/schemas.ts';
-import { findProgramInstitutions } from './programQueries.ts';
-import { type ApplicationRow, findInstitutionsByIds, type VoucherRow } from './voucherQueries.ts';
-import type { ApplicationView, VoucherView } from './voucherSchemas.ts';
+import { findProgramInstitutions } from '../programs/queries.ts';
+import { type ApplicationRow, findInstitutionsByIds, type VoucherRow } from './queries.ts';
+import type { ApplicationView, VoucherView } from './schemas.ts';
 
 /** A voucher unused within this many days of its last day is flagged (and its family reminded). */
 export const EXPIRY_REMINDER_DAYS = 7;

@@ -6,7 +6,7 @@ import type { Prng } from '../../../../domain/random/prng.ts';
 import { fund } from '../../../../domain/subsidies/ledger.ts';
 import type { DB } from '../../../db/schema.ts';
 import { appendEntries } from '../common/ledger.ts';
-import { DemoBook, shanghai } from './demoBook.ts';
+import { DemoBook, shanghai } from './book.ts';
 
 /**
  * This year's program, open for claims, so every screen has something live: about 4 in 10

@@ -4,11 +4,11 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { issueVouchers } from '../vouchers/issue.ts';
+import { countVouchersPerChild, findEnrolledChildren } from '../vouchers/queries.ts';
 import { acceptingInstitutions, rulesOf } from './acceptance.ts';
-import { issueVouchers } from './issue.ts';
-import { findProgramInstitutions, lockProgram } from './programQueries.ts';
-import { requireProgram } from './programService.ts';
-import { countVouchersPerChild, findEnrolledChildren } from './voucherQueries.ts';
+import { findProgramInstitutions, lockProgram } from './queries.ts';
+import { requireProgram } from './service.ts';
 
 /**
  * Automatic grant (自动发放): one voucher to every eligible child holding a place at an

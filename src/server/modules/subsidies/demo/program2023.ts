@@ -7,8 +7,8 @@ import { fund } from '../../../../domain/subsidies/ledger.ts';
 import type { DB } from '../../../db/schema.ts';
 import { adultName, childName, surnameOf } from '../../enrollment/index.ts';
 import { appendEntries } from '../common/ledger.ts';
-import { DemoBook, type DemoClass, insertChunks, shanghai } from './demoBook.ts';
-import type { DemoInstitution } from './demoQueries.ts';
+import { DemoBook, type DemoClass, insertChunks, shanghai } from './book.ts';
+import type { DemoInstitution } from './queries.ts';
 
 export const PROGRAM_2023 = {
   name: '2023年连云港市托育服务消费补贴券',

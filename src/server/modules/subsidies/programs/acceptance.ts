@@ -1,8 +1,8 @@
 import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import type { EligibilityRules } from '../../../../domain/subsidies/eligibility.ts';
 import type { Db } from '../../../db/executor.ts';
-import { findProgramInstitutions } from './programQueries.ts';
-import { findInclusiveInstitutionIds, findInstitutionsByIds } from './voucherQueries.ts';
+import { findInclusiveInstitutionIds, findInstitutionsByIds } from '../vouchers/queries.ts';
+import { findProgramInstitutions } from './queries.ts';
 
 type Program = { id: string; division_code: string; inclusive_only: boolean };
 

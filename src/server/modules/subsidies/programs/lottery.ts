@@ -6,10 +6,10 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { issueVouchers } from '../vouchers/issue.ts';
 import { rulesOf } from './acceptance.ts';
-import { issueVouchers } from './issue.ts';
-import { lockProgram } from './programQueries.ts';
-import { requireProgram } from './programService.ts';
+import { lockProgram } from './queries.ts';
+import { requireProgram } from './service.ts';
 
 /**
  * The draw (摇号) once applications have closed: as many winners as whole vouchers fit the budget

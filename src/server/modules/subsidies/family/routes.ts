@@ -7,6 +7,7 @@ import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
+import { taxStatementWorkbook } from './excel.ts';
 import {
   ChildcareSubsidyView,
   ChildYearParams,
@@ -17,7 +18,7 @@ import {
   SubsidyPolicyBody,
   TaxDeductionStatement,
   YearParams,
-} from './familySchemas.ts';
+} from './schemas.ts';
 import {
   applyForChildcareSubsidy,
   childcareSubsidy,
@@ -27,8 +28,7 @@ import {
   listClaims,
   setPolicy,
   taxDeductionStatement,
-} from './familyService.ts';
-import { taxStatementWorkbook } from './taxStatementExcel.ts';
+} from './service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PARENT = { access: roles('parent') };

@@ -7,8 +7,8 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { iso } from '../common/schemas.ts';
-import { certificatePdf } from './certificateDocument.ts';
-import type { CertificateView } from './certificateSchemas.ts';
+import { certificatePdf } from './document.ts';
+import type { CertificateView } from './schemas.ts';
 
 /** A certificate lasts a year, so the utility company sees a fresh one with the filing's state. */
 const VALID_DAYS = 365;

@@ -6,8 +6,8 @@ import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
-import { CertificateView, CodeParams, RevokeBody, Verification } from './certificateSchemas.ts';
-import { certificateFile, issueCertificate, listCertificates, revokeCertificate, verifyCertificate } from './certificateService.ts';
+import { CertificateView, CodeParams, RevokeBody, Verification } from './schemas.ts';
+import { certificateFile, issueCertificate, listCertificates, revokeCertificate, verifyCertificate } from './service.ts';
 
 /** Residential utility-price certificates for filed institutions, and their public check. */
 export async function certificateRoutes(server: FastifyInstance, deps: Deps) {

@@ -18,8 +18,8 @@ import { cleanFilename } from '../../../platform/files/filename.ts';
 import type { FileStorage } from '../../../platform/files/storage.ts';
 import { findSubsidyPolicy } from '../common/policy.ts';
 import { iso } from '../common/schemas.ts';
-import * as q from './applicationQueries.ts';
-import type { ApplyBody, SubsidyApplicationView, TransitionBody } from './applicationSchemas.ts';
+import * as q from './queries.ts';
+import type { ApplyBody, SubsidyApplicationView, TransitionBody } from './schemas.ts';
 
 // Only an institution in operation with a filed version applies (托育机构登记和备案办法（试行）).
 const FILED = new Set(['filed', 'submitted', 'under_review', 'returned']);

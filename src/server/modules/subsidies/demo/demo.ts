@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
-import { createPrng } from '../../../domain/random/prng.ts';
-import type { DB } from '../../db/schema.ts';
-import { seedProgram2023 } from './demo/demo2023.ts';
-import { seedApplications } from './demo/demoApplications.ts';
-import { seedCurrentProgram } from './demo/demoCurrent.ts';
-import { findDemoInstitutions, findInstitutionOfUser, findUserIdByPhone } from './demo/demoQueries.ts';
+import { createPrng } from '../../../../domain/random/prng.ts';
+import type { DB } from '../../../db/schema.ts';
+import { seedCurrentProgram } from './currentProgram.ts';
+import { seedProgram2023 } from './program2023.ts';
+import { findDemoInstitutions, findInstitutionOfUser, findUserIdByPhone } from './queries.ts';
+import { seedApplications } from './subsidyApplications.ts';
 
 /** Demo accounts (src/server/platform/demo/seed.ts): the city official, the guidance centre's director, a parent. */
 const CITY_OFFICIAL_PHONE = '13900000001';

@@ -7,19 +7,10 @@ import { roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
-import { expireVouchers } from './expiryService.ts';
-import { grantAutomatically } from './grantService.ts';
-import { runLottery } from './lotteryService.ts';
-import {
-  CreateProgram,
-  LedgerPage,
-  LedgerQuery,
-  ProgramList,
-  ProgramSummary,
-  ProgramView,
-  RunResult,
-  UpdateProgram,
-} from './programSchemas.ts';
+import { expireVouchers } from '../vouchers/expiry.ts';
+import { grantAutomatically } from './grant.ts';
+import { runLottery } from './lottery.ts';
+import { CreateProgram, LedgerPage, LedgerQuery, ProgramList, ProgramSummary, ProgramView, RunResult, UpdateProgram } from './schemas.ts';
 import {
   changeProgramStatus,
   createProgram,
@@ -29,7 +20,7 @@ import {
   listPrograms,
   requireProgram,
   updateProgram,
-} from './programService.ts';
+} from './service.ts';
 
 const tags = ['voucher programs'];
 const CITY = { access: roles('city_official') };

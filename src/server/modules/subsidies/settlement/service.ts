@@ -6,9 +6,9 @@ import { type AuditContext, type AuditEntry, appendAudit } from '../../../platfo
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { postToLedger } from '../common/ledger.ts';
 import { iso } from '../common/schemas.ts';
-import { settlementsWorkbook } from './settlementExcel.ts';
-import * as q from './settlementQueries.ts';
-import type { SettlementView } from './settlementSchemas.ts';
+import { settlementsWorkbook } from './excel.ts';
+import * as q from './queries.ts';
+import type { SettlementView } from './schemas.ts';
 
 /**
  * The monthly settlement (月度结算): every live, unsettled redemption made in the month becomes
