@@ -5,13 +5,18 @@ import { applicationRoutes } from './applications/routes.ts';
 import { certificateRoutes } from './certificates/routes.ts';
 import { familyRoutes } from './family/routes.ts';
 import { programRoutes } from './programs/routes.ts';
+import { redemptionRoutes } from './redemptions/routes.ts';
 import { settlementRoutes } from './settlement/routes.ts';
 import { expireVouchers, remindExpiringVouchers } from './vouchers/expiry.ts';
 import { voucherRoutes } from './vouchers/routes.ts';
 
-/** Subsidies (补贴): voucher programs and their ledger, redemption and settlement; family benefits; institution subsidy applications; utility-price certificates. */
+/**
+ * Subsidies (补贴): voucher programs and their ledger, vouchers, redemption and settlement; family
+ * benefits; institution subsidy applications; utility-price certificates. See README.md.
+ */
 async function subsidyRoutes(app: FastifyInstance, deps: Deps) {
   await voucherRoutes(app, deps);
+  await redemptionRoutes(app, deps);
   await programRoutes(app, deps);
   await settlementRoutes(app, deps);
   await familyRoutes(app, deps);

@@ -1,8 +1,13 @@
-import type { Transaction } from 'kysely';
-import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../../db/executor.ts';
-import type { DB } from '../../../db/schema.ts';
+import type {
+  DB,
+  InstitutionSubsidyApplicationsTable,
+  InstitutionSubsidyEventsTable,
+  InstitutionSubsidyFilesTable,
+} from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
+import { divisionCodeInScope } from '../../../platform/access/visibility.ts';
 
 /** Applications the caller may see: their institution's, their district's, or (city) all. */
 export function findApplications(db: Db, scope: Scope, f: { ids?: string[]; institutionId?: string; status?: string; kind?: string }) {
@@ -16,8 +21,7 @@ export function findApplications(db: Db, scope: Scope, f: { ids?: string[]; inst
     q = q.where((eb) =>
       eb.or([
         ...(scope.institutionIds.length ? [eb('a.institution_id', 'in', scope.institutionIds)] : []),
-        ...scope.divisionCodes.map((code) => eb('a.district_code', 'like', `${divisionPrefix(code)}%`)),
-        eb.val(false),
+        divisionCodeInScope(scope, 'a.district_code'),
       ]),
     );
   }
@@ -47,4 +51,30 @@ export function findFiles(db: Db, ids: string[]) {
 
 export function lockApplication(trx: Transaction<DB>, id: string) {
   return trx.selectFrom('institution_subsidy_applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** What applying needs of the institution: whether it is filed, and its district. */
+export function findInstitution(db: Db, id: string) {
+  return db.selectFrom('institutions').select(['id', 'status', 'division_code']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findDesignations(db: Db, institutionId: string) {
+  return db.selectFrom('institution_designations').selectAll().where('institution_id', '=', institutionId).execute();
+}
+
+export async function insertApplication(trx: Transaction<DB>, row: Insertable<InstitutionSubsidyApplicationsTable>) {
+  await trx.insertInto('institution_subsidy_applications').values(row).execute();
+}
+
+export async function updateApplication(trx: Transaction<DB>, id: string, values: Updateable<InstitutionSubsidyApplicationsTable>) {
+  await trx.updateTable('institution_subsidy_applications').set(values).where('id', '=', id).execute();
+}
+
+/** One step of the application's history. */
+export async function insertEvent(trx: Transaction<DB>, row: Insertable<InstitutionSubsidyEventsTable>) {
+  await trx.insertInto('institution_subsidy_events').values(row).execute();
+}
+
+export async function insertFile(trx: Transaction<DB>, row: Insertable<InstitutionSubsidyFilesTable>) {
+  await trx.insertInto('institution_subsidy_files').values(row).execute();
 }

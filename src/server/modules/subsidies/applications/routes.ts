@@ -9,8 +9,11 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { localDiskStorage } from '../../../platform/files/storage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
+import { applyForSubsidy } from './apply.ts';
+import { addDocument, readDocument } from './documents.ts';
 import { ApplicationQuery, ApplyBody, FileParams, SubsidyApplicationView, TransitionBody } from './schemas.ts';
-import { addDocument, applyForSubsidy, getApplication, listApplications, readDocument, transition } from './service.ts';
+import { getApplication, listApplications } from './service.ts';
+import { transition } from './transition.ts';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const REVIEWERS = roles('institution_admin', 'district_official', 'city_official', 'admin');

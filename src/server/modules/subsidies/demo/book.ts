@@ -18,6 +18,7 @@ import { formatVoucherCode, voucherCodeFrom } from '../../../../domain/subsidies
 import type { DB } from '../../../db/schema.ts';
 import { type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
 import { appendEntries, type LedgerItem } from '../common/ledger.ts';
+import { insertChunks, setProgramBalances } from './queries.ts';
 
 type Row = Record<string, unknown>;
 export type DemoProgram = { id: string; faceValueFen: number; budgetFen: number };
@@ -25,14 +26,6 @@ export type DemoClass = { id: string; classType: string; feeFen: number };
 export type DemoVoucher = { id: string; code: string; childId: string; faceValueFen: number };
 
 export const shanghai = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
-
-export async function insertChunks(trx: Transaction<DB>, table: keyof DB & string, rows: Row[], size = 1_000) {
-  for (let i = 0; i < rows.length; i += size)
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-}
 
 /**
  * Writes a demo program's history as the services would have: every movement goes through the
@@ -267,19 +260,7 @@ export class DemoBook {
       await appendEntries(trx, this.program.id, kind, ordered.slice(i, j), now);
       i = j;
     }
-    const b = this.balances;
-    await trx
-      .updateTable('voucher_programs')
-      .set({
-        unissued_fen: b.unissued,
-        outstanding_fen: b.outstanding,
-        redeemed_fen: b.redeemed,
-        payable_fen: b.payable,
-        paid_fen: b.paid,
-        expired_fen: b.expired,
-      })
-      .where('id', '=', this.program.id)
-      .execute();
+    await setProgramBalances(trx, this.program.id, this.balances);
     for (let i = 0; i < this.audit.length; i += 2_000) await appendAudit(trx, SYSTEM_CONTEXT, this.audit.slice(i, i + 2_000), now);
   }
 }

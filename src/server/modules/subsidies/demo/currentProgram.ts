@@ -7,6 +7,7 @@ import { fund } from '../../../../domain/subsidies/ledger.ts';
 import type { DB } from '../../../db/schema.ts';
 import { appendEntries } from '../common/ledger.ts';
 import { DemoBook, shanghai } from './book.ts';
+import { findDirectors, findPlacedChildren, findStatementsOfMonth, insertDemoProgram } from './queries.ts';
 
 /**
  * This year's program, open for claims, so every screen has something live: about 4 in 10
@@ -25,52 +26,29 @@ export async function seedCurrentProgram(
   const thisMonth = today.slice(0, 7);
   const lastMonth = addMonthsIso(`${thisMonth}-01`, -1).slice(0, 7);
   const program = { id: randomUUID(), faceValueFen: 50_000, budgetFen: 50_000_000 };
-  await trx
-    .insertInto('voucher_programs')
-    .values({
-      id: program.id,
-      name: `${year}年连云港市托育服务消费补贴券`,
-      description: '演示数据：本市3周岁以下婴幼儿每人可领取一张500元补贴券，在已备案托育机构抵扣托育费用，先到先得，领完为止。',
-      division_code: '320700',
-      status: 'open',
-      budget_fen: program.budgetFen,
-      face_value_fen: program.faceValueFen,
-      valid_from: `${year}-01-01`,
-      valid_to: `${year}-12-31`,
-      issuance: 'claim',
-      residence_division_codes: ['320700'],
-      unissued_fen: program.budgetFen,
-      created_by: options.officialId,
-      created_at: shanghai(`${year}-01-02`, 9),
-      updated_at: shanghai(`${year}-01-02`, 9),
-      opened_at: shanghai(`${year}-01-02`, 10),
-    })
-    .execute();
+  await insertDemoProgram(trx, {
+    id: program.id,
+    name: `${year}年连云港市托育服务消费补贴券`,
+    description: '演示数据：本市3周岁以下婴幼儿每人可领取一张500元补贴券，在已备案托育机构抵扣托育费用，先到先得，领完为止。',
+    division_code: '320700',
+    status: 'open',
+    budget_fen: program.budgetFen,
+    face_value_fen: program.faceValueFen,
+    valid_from: `${year}-01-01`,
+    valid_to: `${year}-12-31`,
+    issuance: 'claim',
+    residence_division_codes: ['320700'],
+    unissued_fen: program.budgetFen,
+    created_by: options.officialId,
+    created_at: shanghai(`${year}-01-02`, 9),
+    updated_at: shanghai(`${year}-01-02`, 9),
+    opened_at: shanghai(`${year}-01-02`, 10),
+  });
   await appendEntries(trx, program.id, 'fund', [{ transfers: fund(program.budgetFen), refs: {} }], shanghai(`${year}-01-02`, 9));
   const book = new DemoBook(program, prng);
-  const placed = await trx
-    .selectFrom('enrolments as e')
-    .innerJoin('children as c', 'c.id', 'e.child_id')
-    .innerJoin('child_guardians as g', 'g.child_id', 'c.id')
-    .select(['c.id', 'c.birth_date', 'e.institution_id', 'g.user_id'])
-    .where('e.end_date', 'is', null)
-    .where('c.residence_division_code', 'like', '3207%')
-    .orderBy('c.id')
-    .execute();
-  const statements = new Map(
-    (
-      await trx
-        .selectFrom('fee_statements')
-        .select(['id', 'child_id', 'institution_id', 'subtotal_fen'])
-        .where('month', '=', lastMonth)
-        .execute()
-    ).map((s) => [`${s.child_id}/${s.institution_id}`, s]),
-  );
-  const directors = new Map(
-    (await trx.selectFrom('user_roles').select(['institution_id', 'user_id']).where('role', '=', 'institution_admin').execute()).map(
-      (d) => [d.institution_id, d.user_id],
-    ),
-  );
+  const placed = await findPlacedChildren(trx);
+  const statements = new Map((await findStatementsOfMonth(trx, lastMonth)).map((s) => [`${s.child_id}/${s.institution_id}`, s]));
+  const directors = new Map((await findDirectors(trx)).map((d) => [d.institution_id, d.user_id]));
   const lastMonthInYear = lastMonth.startsWith(year);
   const latestClaim = lastMonthInYear ? `${lastMonth}-10` : addDaysIso(today, -1);
   const seen = new Set<string>();

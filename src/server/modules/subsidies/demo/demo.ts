@@ -1,15 +1,25 @@
 import type { Transaction } from 'kysely';
 import { createPrng } from '../../../../domain/random/prng.ts';
 import type { DB } from '../../../db/schema.ts';
+import { findGrants, findUserByPhone } from '../../../platform/auth/queries.ts';
 import { seedCurrentProgram } from './currentProgram.ts';
 import { seedProgram2023 } from './program2023.ts';
-import { findDemoInstitutions, findInstitutionOfUser, findUserIdByPhone } from './queries.ts';
+import { findDemoInstitutions } from './queries.ts';
 import { seedApplications } from './subsidyApplications.ts';
 
-/** Demo accounts (src/server/platform/demo/seed.ts): the city official, the guidance centre's director, a parent. */
+/** Demo accounts (src/server/demo/seed.ts): the city official, the guidance centre's director, a parent. */
 const CITY_OFFICIAL_PHONE = '13900000001';
 const DEMO_PARENT_PHONE = '13900000005';
 const DIRECTOR_PHONE = '13900000003';
+
+const findUserIdByPhone = async (trx: Transaction<DB>, phone: string) => (await findUserByPhone(trx, phone))?.id ?? null;
+
+/** The institution a staff account (by phone) works for. */
+async function findInstitutionOfUser(trx: Transaction<DB>, phone: string) {
+  const userId = await findUserIdByPhone(trx, phone);
+  const grants = userId ? await findGrants(trx, userId) : [];
+  return grants.find((g) => g.institutionId)?.institutionId ?? null;
+}
 
 /**
  * The subsidies demo, inside the seed's transaction after the institutions and families: the

@@ -7,8 +7,8 @@ import { fund } from '../../../../domain/subsidies/ledger.ts';
 import type { DB } from '../../../db/schema.ts';
 import { adultName, childName, surnameOf } from '../../enrollment/index.ts';
 import { appendEntries } from '../common/ledger.ts';
-import { DemoBook, type DemoClass, insertChunks, shanghai } from './book.ts';
-import type { DemoInstitution } from './queries.ts';
+import { DemoBook, type DemoClass, shanghai } from './book.ts';
+import { type DemoInstitution, insertChunks, insertDemoProgram } from './queries.ts';
 
 export const PROGRAM_2023 = {
   name: '2023年连云港市托育服务消费补贴券',
@@ -42,34 +42,31 @@ export async function seedProgram2023(
 ) {
   const { now, institutions } = options;
   const program = { id: randomUUID(), faceValueFen: PROGRAM_2023.faceValueFen, budgetFen: PROGRAM_2023.budgetFen };
-  await trx
-    .insertInto('voucher_programs')
-    .values({
-      id: program.id,
-      name: PROGRAM_2023.name,
-      description: '面向本市3周岁以下婴幼儿家庭，每名幼儿限领一张，可在本市已备案托育机构抵扣当月托育费用。',
-      division_code: '320700',
-      status: 'closed',
-      budget_fen: program.budgetFen,
-      face_value_fen: program.faceValueFen,
-      valid_from: '2023-03-01',
-      valid_to: '2023-12-31',
-      issuance: 'claim',
-      residence_division_codes: ['320700'],
-      unissued_fen: program.budgetFen,
-      created_by: options.officialId,
-      created_at: shanghai('2023-02-20'),
-      updated_at: shanghai('2024-01-05'),
-      opened_at: shanghai('2023-03-01', 9),
-      closed_at: shanghai('2024-01-05'),
-    })
-    .execute();
+  await insertDemoProgram(trx, {
+    id: program.id,
+    name: PROGRAM_2023.name,
+    description: '面向本市3周岁以下婴幼儿家庭，每名幼儿限领一张，可在本市已备案托育机构抵扣当月托育费用。',
+    division_code: '320700',
+    status: 'closed',
+    budget_fen: program.budgetFen,
+    face_value_fen: program.faceValueFen,
+    valid_from: '2023-03-01',
+    valid_to: '2023-12-31',
+    issuance: 'claim',
+    residence_division_codes: ['320700'],
+    unissued_fen: program.budgetFen,
+    created_by: options.officialId,
+    created_at: shanghai('2023-02-20'),
+    updated_at: shanghai('2024-01-05'),
+    opened_at: shanghai('2023-03-01', 9),
+    closed_at: shanghai('2024-01-05'),
+  });
   await appendEntries(trx, program.id, 'fund', [{ transfers: fund(program.budgetFen), refs: {} }], shanghai('2023-02-20'));
   const book = new DemoBook(program, prng);
   const users = [];
   const children = [];
   const guardians = [];
-  const enrolments = [];
+  const enrollments = [];
   for (let n = 0; n < PROGRAM_2023.vouchers && institutions.length > 0; n++) {
     const claimedOn = randomDay(prng, '2023-03-01', '2023-06-30');
     const birth = addDaysIso(addMonthsIso(claimedOn, -prng.int(8, 34)), -prng.int(0, 27));
@@ -105,7 +102,7 @@ export async function seedProgram2023(
       consent_version: 'demo-2023',
       consented_at: shanghai(start),
     });
-    enrolments.push({
+    enrollments.push({
       id: randomUUID(),
       child_id: childId,
       institution_id: institution.id,
@@ -130,7 +127,7 @@ export async function seedProgram2023(
   await insertChunks(trx, 'users', users);
   await insertChunks(trx, 'children', children);
   await insertChunks(trx, 'child_guardians', guardians);
-  await insertChunks(trx, 'enrolments', enrolments);
+  await insertChunks(trx, 'enrolments', enrollments);
   await book.flush(trx, now);
   return {
     programId: program.id,

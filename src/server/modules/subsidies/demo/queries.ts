@@ -1,6 +1,67 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../../../db/schema.ts';
+import type { Insertable, Transaction } from 'kysely';
+import type { Balances } from '../../../../domain/subsidies/ledger.ts';
+import type { DB, VoucherProgramsTable } from '../../../db/schema.ts';
 import type { DemoClass } from './book.ts';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Inserts rows in chunks. The demo writes its history in bulk, including the 2023 cohort's
+ * families, places and fee statements, which belong to other modules (README, Decisions).
+ */
+export async function insertChunks(trx: Transaction<DB>, table: keyof DB & string, rows: Row[], size = 1_000) {
+  for (let i = 0; i < rows.length; i += size)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
+}
+
+export async function insertDemoProgram(trx: Transaction<DB>, row: Insertable<VoucherProgramsTable>) {
+  await trx.insertInto('voucher_programs').values(row).execute();
+}
+
+/** Sets a demo program's balance columns once, to what its ledger entries add up to. */
+export async function setProgramBalances(trx: Transaction<DB>, programId: string, b: Balances) {
+  await trx
+    .updateTable('voucher_programs')
+    .set({
+      unissued_fen: b.unissued,
+      outstanding_fen: b.outstanding,
+      redeemed_fen: b.redeemed,
+      payable_fen: b.payable,
+      paid_fen: b.paid,
+      expired_fen: b.expired,
+    })
+    .where('id', '=', programId)
+    .execute();
+}
+
+/** Directors (institution_admin grants) with their institutions. */
+export function findDirectors(trx: Transaction<DB>) {
+  return trx.selectFrom('user_roles').select(['institution_id', 'user_id']).where('role', '=', 'institution_admin').execute();
+}
+
+export function findDistrictOfficials(trx: Transaction<DB>) {
+  return trx.selectFrom('user_roles').select(['division_code', 'user_id']).where('role', '=', 'district_official').execute();
+}
+
+/** Children of the city holding a place now, with a guardian each (a child with two guardians comes twice). */
+export function findPlacedChildren(trx: Transaction<DB>) {
+  return trx
+    .selectFrom('enrolments as e')
+    .innerJoin('children as c', 'c.id', 'e.child_id')
+    .innerJoin('child_guardians as g', 'g.child_id', 'c.id')
+    .select(['c.id', 'c.birth_date', 'e.institution_id', 'g.user_id'])
+    .where('e.end_date', 'is', null)
+    .where('c.residence_division_code', 'like', '3207%')
+    .orderBy('c.id')
+    .execute();
+}
+
+export function findStatementsOfMonth(trx: Transaction<DB>, month: string) {
+  return trx.selectFrom('fee_statements').select(['id', 'child_id', 'institution_id', 'subtotal_fen']).where('month', '=', month).execute();
+}
 
 const FEE = {
   infant: 'fee_infant_fen',
@@ -34,11 +95,7 @@ export async function findDemoInstitutions(trx: Transaction<DB>): Promise<DemoIn
     .orderBy('i.name')
     .orderBy('c.id')
     .execute();
-  const directors = await trx
-    .selectFrom('user_roles')
-    .select(['institution_id', 'user_id'])
-    .where('role', '=', 'institution_admin')
-    .execute();
+  const directors = await findDirectors(trx);
   const byId = new Map<string, DemoInstitution>();
   for (const r of rows) {
     const type = r.filed_class_type as keyof typeof FEE;
@@ -55,25 +112,4 @@ export async function findDemoInstitutions(trx: Transaction<DB>): Promise<DemoIn
     byId.set(r.id, entry);
   }
   return [...byId.values()];
-}
-
-export function findUserIdByPhone(trx: Transaction<DB>, phone: string) {
-  return trx
-    .selectFrom('users')
-    .select('id')
-    .where('phone', '=', phone)
-    .executeTakeFirst()
-    .then((u) => u?.id ?? null);
-}
-
-/** The institution a staff account (by phone) works for. */
-export function findInstitutionOfUser(trx: Transaction<DB>, phone: string) {
-  return trx
-    .selectFrom('user_roles as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select('r.institution_id')
-    .where('u.phone', '=', phone)
-    .where('r.institution_id', 'is not', null)
-    .executeTakeFirst()
-    .then((r) => r?.institution_id ?? null);
 }

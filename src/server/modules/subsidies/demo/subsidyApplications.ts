@@ -4,8 +4,8 @@ import { addDaysIso, todayInShanghai } from '../../../../domain/dates/shanghai.t
 import type { Prng } from '../../../../domain/random/prng.ts';
 import type { DB } from '../../../db/schema.ts';
 import { type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
-import { insertChunks, shanghai } from './book.ts';
-import type { DemoInstitution } from './queries.ts';
+import { shanghai } from './book.ts';
+import { type DemoInstitution, findDistrictOfficials, insertChunks } from './queries.ts';
 
 /** The city reported 19 childcare employers receiving social-insurance subsidies (2023). */
 export const SOCIAL_INSURANCE_2023 = 19;
@@ -28,11 +28,7 @@ export async function seedApplications(
 ) {
   const today = todayInShanghai(options.now);
   const year = today.slice(0, 4);
-  const districtOfficials = await trx
-    .selectFrom('user_roles')
-    .select(['division_code', 'user_id'])
-    .where('role', '=', 'district_official')
-    .execute();
+  const districtOfficials = await findDistrictOfficials(trx);
   const reviewer = (district: string) => districtOfficials.find((d) => d.division_code === district)?.user_id ?? null;
   const applications: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];

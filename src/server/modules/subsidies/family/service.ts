@@ -1,14 +1,14 @@
-import { sql } from 'kysely';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
-import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
 import { childcareSubsidyByYear, type SharePercent, yearlyDeduction } from '../../../../domain/subsidies/familyRules.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
+import { childVisible, findVisibleChild } from '../common/access.ts';
 import { findSubsidyPolicy, type SubsidyPolicy, saveSubsidyPolicy } from '../common/policy.ts';
-import { iso } from '../common/schemas.ts';
-import { findGuardianChild, findGuardianChildren } from '../vouchers/queries.ts';
+import { findGuardianChildren } from '../common/queries.ts';
+import { presentClaim } from './presenters.ts';
+import * as q from './queries.ts';
 import type { TaxDeductionStatement } from './schemas.ts';
 
 function requireTaxYear(deps: Deps, year: number, path: string) {
@@ -26,7 +26,7 @@ export async function taxDeductionStatement(deps: Deps, scope: Scope, year: numb
   const [children, policy, shares] = await Promise.all([
     findGuardianChildren(deps.db, guardian),
     findSubsidyPolicy(deps.db),
-    deps.db.selectFrom('tax_deduction_shares').selectAll().where('year', '=', year).execute(),
+    q.findShares(deps.db, year),
   ]);
   const rows = children.map((c) => {
     const own = shares.find((s) => s.child_id === c.id && s.user_id === guardian);
@@ -62,24 +62,13 @@ export async function chooseShare(
 ) {
   requireTaxYear(deps, year, 'params.year');
   const guardian = scope.guardianUserId as string;
-  if (!(await findGuardianChild(deps.db, guardian, childId))) throw new AppError('NOT_FOUND');
+  if (!(await childVisible(deps.db, scope, childId))) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('children').select('id').where('id', '=', childId).forUpdate().execute();
-    const others = await trx
-      .selectFrom('tax_deduction_shares')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('share_percent'), sql<number>`0`).as('taken'))
-      .where('child_id', '=', childId)
-      .where('year', '=', year)
-      .where('user_id', '<>', guardian)
-      .executeTakeFirstOrThrow();
-    const taken = Number(others.taken);
+    await q.lockChildForShares(trx, childId);
+    const taken = await q.sumOtherShares(trx, childId, year, guardian);
     if (taken + sharePercent > 100) throw new AppError('DEDUCTION_SHARE_CONFLICT', { taken });
-    await trx
-      .insertInto('tax_deduction_shares')
-      .values({ child_id: childId, year, user_id: guardian, share_percent: sharePercent, chosen_at: now })
-      .onConflict((oc) => oc.columns(['child_id', 'year', 'user_id']).doUpdateSet({ share_percent: sharePercent, chosen_at: now }))
-      .execute();
+    await q.upsertShare(trx, { childId, year, userId: guardian, sharePercent }, now);
     await appendAudit(
       trx,
       context,
@@ -90,27 +79,13 @@ export async function chooseShare(
   return taxDeductionStatement(deps, scope, year);
 }
 
-async function claimOf(deps: Deps, childId: string) {
-  return deps.db.selectFrom('childcare_subsidy_claims').selectAll().where('child_id', '=', childId).executeTakeFirst();
-}
-
-function presentClaim(c: NonNullable<Awaited<ReturnType<typeof claimOf>>>) {
-  return {
-    id: c.id,
-    status: c.status as 'applied',
-    appliedAt: new Date(c.applied_at).toISOString(),
-    decidedAt: iso(c.decided_at),
-    reason: c.reason,
-  };
-}
-
 /** The months and amounts of the national childcare subsidy due for a guardian's child, and their application. */
 export async function childcareSubsidy(deps: Deps, scope: Scope, childId: string) {
-  const child = await findGuardianChild(deps.db, scope.guardianUserId as string, childId);
+  const child = await findVisibleChild(deps.db, scope, childId);
   if (!child) throw new AppError('NOT_FOUND');
   const policy = (await findSubsidyPolicy(deps.db)).childcareSubsidy;
   const years = childcareSubsidyByYear(child.birth_date, policy);
-  const claim = await claimOf(deps, childId);
+  const claim = await q.findClaimOfChild(deps.db, childId);
   return {
     childId,
     childName: child.name,
@@ -127,12 +102,7 @@ export async function applyForChildcareSubsidy(deps: Deps, scope: Scope, childId
   if (view.totalFen === 0) throw fieldError('params.id', 'childcareSubsidy.none');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('childcare_subsidy_claims')
-      .values({ child_id: childId, applied_by: scope.actor.userId, applied_at: now })
-      .onConflict((oc) => oc.column('child_id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const inserted = await q.insertClaim(trx, childId, scope.actor.userId, now);
     if (!inserted) throw new AppError('SUBSIDY_ALREADY_CLAIMED');
     await appendAudit(
       trx,
@@ -151,18 +121,7 @@ export async function applyForChildcareSubsidy(deps: Deps, scope: Scope, childId
 
 /** Applications in the official's area (by the child's residence), without names. */
 export async function listClaims(deps: Deps, scope: Scope, status: string | undefined) {
-  let q = deps.db
-    .selectFrom('childcare_subsidy_claims as a')
-    .innerJoin('children as c', 'c.id', 'a.child_id')
-    .selectAll('a')
-    .select(['c.birth_date', 'c.residence_division_code']);
-  if (!scope.cityWide) {
-    q = q.where((eb) =>
-      eb.or([...scope.divisionCodes.map((code) => eb('c.residence_division_code', 'like', `${divisionPrefix(code)}%`)), eb.val(false)]),
-    );
-  }
-  if (status) q = q.where('a.status', '=', status);
-  const rows = await q.orderBy('a.applied_at').limit(1_000).execute();
+  const rows = await q.findClaimsInScope(deps.db, scope, status);
   const policy = (await findSubsidyPolicy(deps.db)).childcareSubsidy;
   return rows.map((r) => ({
     ...presentClaim(r),
@@ -184,18 +143,12 @@ export async function decideClaim(
   const visible = (await listClaims(deps, scope, undefined)).find((c) => c.id === id);
   if (!visible) throw new AppError('NOT_FOUND');
   await deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('childcare_subsidy_claims')
-      .set({
-        status: decision === 'approve' ? 'approved' : 'rejected',
-        decided_at: now,
-        decided_by: scope.actor.userId,
-        reason: reason ?? null,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'applied')
-      .returning('child_id')
-      .executeTakeFirst();
+    const updated = await q.decideAppliedClaim(
+      trx,
+      id,
+      { status: decision === 'approve' ? 'approved' : 'rejected', by: scope.actor.userId, reason: reason ?? null },
+      now,
+    );
     if (!updated) throw new AppError('SUBSIDY_ACTION_NOT_ALLOWED', { status: visible.status, action: decision, allowed: '—' });
     await appendAudit(
       trx,

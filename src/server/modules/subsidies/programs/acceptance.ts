@@ -1,8 +1,7 @@
 import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import type { EligibilityRules } from '../../../../domain/subsidies/eligibility.ts';
 import type { Db } from '../../../db/executor.ts';
-import { findInclusiveInstitutionIds, findInstitutionsByIds } from '../vouchers/queries.ts';
-import { findProgramInstitutions } from './queries.ts';
+import { findInclusiveInstitutionIds, findInstitutionsByIds, findProgramInstitutions } from './queries.ts';
 
 type Program = { id: string; division_code: string; inclusive_only: boolean };
 

@@ -5,9 +5,8 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { issueVouchers } from '../vouchers/issue.ts';
-import { countVouchersPerChild, findEnrolledChildren } from '../vouchers/queries.ts';
 import { acceptingInstitutions, rulesOf } from './acceptance.ts';
-import { findProgramInstitutions, lockProgram } from './queries.ts';
+import { countVouchersPerChild, findEnrolledChildren, findProgramInstitutions, lockProgram } from './queries.ts';
 import { requireProgram } from './service.ts';
 
 /**

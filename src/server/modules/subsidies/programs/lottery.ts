@@ -8,7 +8,7 @@ import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { issueVouchers } from '../vouchers/issue.ts';
 import { rulesOf } from './acceptance.ts';
-import { lockProgram } from './queries.ts';
+import { findPendingApplicants, lockProgram, markApplicationWon, markPendingLost, updateProgramRow } from './queries.ts';
 import { requireProgram } from './service.ts';
 
 /**
@@ -28,15 +28,7 @@ export async function runLottery(deps: Deps, scope: Scope, programId: string, co
     if (program.issuance !== 'lottery' || !at || now < at || program.lottery_drawn_at || program.status !== 'open') {
       throw new AppError('LOTTERY_NOT_DUE', { at: at ? toShanghaiMinute(at) : '—' });
     }
-    const pending = await trx
-      .selectFrom('voucher_applications as a')
-      .innerJoin('children as c', 'c.id', 'a.child_id')
-      .select(['a.id', 'a.child_id', 'a.applied_by', 'c.birth_date', 'c.residence_division_code'])
-      .where('a.program_id', '=', programId)
-      .where('a.status', '=', 'pending')
-      .orderBy('a.applied_at')
-      .orderBy('a.id')
-      .execute();
+    const pending = await findPendingApplicants(trx, programId);
     const rules = { ...rulesOf(program), perChildLimit: Number.MAX_SAFE_INTEGER };
     const eligible = pending.filter(
       (a) =>
@@ -56,23 +48,10 @@ export async function runLottery(deps: Deps, scope: Scope, programId: string, co
     for (const [i, w] of winners.entries()) {
       const voucher = issued[i];
       if (!voucher) break;
-      await trx
-        .updateTable('voucher_applications')
-        .set({ status: 'won', decided_at: now, voucher_id: voucher.voucherId })
-        .where('id', '=', w.id)
-        .execute();
+      await markApplicationWon(trx, w.id, voucher.voucherId, now);
     }
-    await trx
-      .updateTable('voucher_applications')
-      .set({ status: 'lost', decided_at: now })
-      .where('program_id', '=', programId)
-      .where('status', '=', 'pending')
-      .execute();
-    await trx
-      .updateTable('voucher_programs')
-      .set({ lottery_seed: seed, lottery_drawn_at: now, updated_at: now })
-      .where('id', '=', programId)
-      .execute();
+    await markPendingLost(trx, programId, now);
+    await updateProgramRow(trx, programId, { lottery_seed: seed, lottery_drawn_at: now, updated_at: now });
     await appendAudit(
       trx,
       context,

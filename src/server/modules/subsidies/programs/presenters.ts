@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
 import { type Balances, summaryOf } from '../../../../domain/subsidies/ledger.ts';
 import { allowedProgramActions, type IssuanceMode, type ProgramStatus } from '../../../../domain/subsidies/programs.ts';
-import type { DB } from '../../../db/schema.ts';
 import { iso } from '../common/schemas.ts';
-import { countApplicationsByStatus, countVouchersByStatus, findProgramInstitutions, type ProgramRow } from './queries.ts';
+import type { ProgramRow } from './queries.ts';
 import type { ProgramView } from './schemas.ts';
 
 export function balancesOf(p: ProgramRow): Balances {
@@ -21,14 +19,14 @@ export function presentSummary(p: ProgramRow) {
   return summaryOf(p.budget_fen, balancesOf(p));
 }
 
-/** Rows → programs with their accounts, counts and redeeming institutions, in three queries. */
-export async function presentPrograms(db: Kysely<DB>, rows: ProgramRow[]): Promise<ProgramView[]> {
-  const ids = rows.map((r) => r.id);
-  const [institutions, vouchers, applications] = await Promise.all([
-    findProgramInstitutions(db, ids),
-    countVouchersByStatus(db, ids),
-    countApplicationsByStatus(db, ids),
-  ]);
+type StatusCount = { program_id: string; status: string; n: number };
+
+/** Rows → programs with their accounts, counts and redeeming institutions. */
+export function presentPrograms(
+  rows: ProgramRow[],
+  related: { institutions: { program_id: string; institution_id: string }[]; vouchers: StatusCount[]; applications: StatusCount[] },
+): ProgramView[] {
+  const { institutions, vouchers, applications } = related;
   const count = (list: { program_id: string; status: string; n: number }[], id: string, status: string) =>
     Number(list.find((c) => c.program_id === id && c.status === status)?.n ?? 0);
   return rows.map((p) => ({

@@ -1,8 +1,10 @@
 import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import { defund, fund } from '../../../../domain/subsidies/ledger.ts';
 import { allowedProgramActions, nextProgramStatus, type ProgramAction, type ProgramStatus } from '../../../../domain/subsidies/programs.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
+import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { appendEntries } from '../common/ledger.ts';
@@ -45,11 +47,35 @@ function ruleColumns(rules: Rules, residence: string[]) {
   };
 }
 
+/**
+ * Officials see the programs of their division, the divisions above it, and those below it;
+ * families and institutions those not in draft. A rule on this module's own rows, so it is not
+ * in platform/access/visibility.ts (README, Decisions).
+ */
+export function programVisibleTo(scope: Scope, program: { division_code: string; status: string }): boolean {
+  // The city, or an official whose district the program's division lies in; then the divisions above.
+  if (divisionInScope(scope, program.division_code)) return true;
+  if (scope.divisionCodes.some((code) => isWithinDivision(code, program.division_code))) return true;
+  const familyOrInstitution = scope.guardianUserId !== null || scope.institutionIds.length > 0;
+  return familyOrInstitution && program.status !== 'draft';
+}
+
 /** A program the caller may see through this route, or not found. */
 export async function requireProgram(deps: Deps, scope: Scope, id: string) {
   const program = await q.findProgram(deps.db, id);
-  if (!program || !q.programVisibleTo(scope, program)) throw new AppError('NOT_FOUND');
+  if (!program || !programVisibleTo(scope, program)) throw new AppError('NOT_FOUND');
   return program;
+}
+
+/** The programs' views: their redeeming institutions and voucher and application counts, in three queries. */
+async function programViews(db: Db, rows: q.ProgramRow[]) {
+  const ids = rows.map((r) => r.id);
+  const [institutions, vouchers, applications] = await Promise.all([
+    q.findProgramInstitutions(db, ids),
+    q.countVouchersByStatus(db, ids),
+    q.countApplicationsByStatus(db, ids),
+  ]);
+  return presentPrograms(rows, { institutions, vouchers, applications });
 }
 
 /** A city official sets up a program as a draft, its whole budget funded into `unissued`. */
@@ -61,34 +87,30 @@ export async function createProgram(deps: Deps, scope: Scope, input: CreateProgr
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     // Inserted funded (the ledger-equation check holds from the first row); the entry records it.
-    const program = await trx
-      .insertInto('voucher_programs')
-      .values({
-        name: input.name,
-        description: input.description,
-        division_code: divisionCode,
-        ...ruleColumns(input, residence),
-        unissued_fen: input.budgetFen,
-        created_by: scope.actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const [txnId] = await appendEntries(trx, program.id, 'fund', [{ transfers: fund(input.budgetFen), refs: {} }], now);
-    await q.replaceProgramInstitutions(trx, program.id, input.institutionIds);
+    const programId = await q.insertProgram(trx, {
+      name: input.name,
+      description: input.description,
+      division_code: divisionCode,
+      ...ruleColumns(input, residence),
+      unissued_fen: input.budgetFen,
+      created_by: scope.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    const [txnId] = await appendEntries(trx, programId, 'fund', [{ transfers: fund(input.budgetFen), refs: {} }], now);
+    await q.replaceProgramInstitutions(trx, programId, input.institutionIds);
     await appendAudit(
       trx,
       context,
       {
         action: 'voucher_program.create',
         entityType: 'voucher_program',
-        entityId: program.id,
+        entityId: programId,
         detail: { budgetFen: input.budgetFen, txnId },
       },
       now,
     );
-    return program.id;
+    return programId;
   });
   return getProgram(deps, scope, id);
 }
@@ -103,17 +125,13 @@ export async function updateProgram(deps: Deps, scope: Scope, id: string, input:
     if (!program) throw new AppError('NOT_FOUND');
     const rules = input.rules;
     if (rules && program.status !== 'draft') throw fieldError('body.rules', 'program.notDraft');
-    await trx
-      .updateTable('voucher_programs')
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        // A draft has issued nothing, so its unissued amount is its budget.
-        ...(rules && residence ? { ...ruleColumns(rules, residence), unissued_fen: rules.budgetFen } : {}),
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    await q.updateProgramRow(trx, id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      // A draft has issued nothing, so its unissued amount is its budget.
+      ...(rules && residence ? { ...ruleColumns(rules, residence), unissued_fen: rules.budgetFen } : {}),
+      updated_at: now,
+    });
     let txnId: string | undefined;
     if (rules && rules.budgetFen !== program.budget_fen) {
       const change = rules.budgetFen - program.budget_fen;
@@ -143,16 +161,12 @@ export async function changeProgramStatus(deps: Deps, scope: Scope, id: string, 
       const allowed = allowedProgramActions(status);
       throw new AppError('SUBSIDY_ACTION_NOT_ALLOWED', { status, action, allowed: allowed.join(', ') || '—' }, { status, action, allowed });
     }
-    await trx
-      .updateTable('voucher_programs')
-      .set({
-        status: next,
-        updated_at: now,
-        ...(action === 'open' && !program.opened_at ? { opened_at: now } : {}),
-        ...(action === 'close' ? { closed_at: now } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
+    await q.updateProgramRow(trx, id, {
+      status: next,
+      updated_at: now,
+      ...(action === 'open' && !program.opened_at ? { opened_at: now } : {}),
+      ...(action === 'close' ? { closed_at: now } : {}),
+    });
     await appendAudit(
       trx,
       context,
@@ -165,12 +179,12 @@ export async function changeProgramStatus(deps: Deps, scope: Scope, id: string, 
 
 export async function listPrograms(deps: Deps, scope: Scope) {
   const official = scope.cityWide || scope.divisionCodes.length > 0;
-  const rows = (await q.findPrograms(deps.db, { notDraft: !official })).filter((p) => q.programVisibleTo(scope, p));
-  return presentPrograms(deps.db, rows);
+  const rows = (await q.findPrograms(deps.db, { notDraft: !official })).filter((p) => programVisibleTo(scope, p));
+  return programViews(deps.db, rows);
 }
 
 export async function getProgram(deps: Deps, scope: Scope, id: string) {
-  const [view] = await presentPrograms(deps.db, [await requireProgram(deps, scope, id)]);
+  const [view] = await programViews(deps.db, [await requireProgram(deps, scope, id)]);
   if (!view) throw new AppError('NOT_FOUND');
   return view;
 }

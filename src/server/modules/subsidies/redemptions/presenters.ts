@@ -1,7 +1,7 @@
 import { reversalRefusal } from '../../../../domain/subsidies/programs.ts';
 import { iso } from '../common/schemas.ts';
-import type { RedemptionView } from '../vouchers/schemas.ts';
 import type { RedemptionRow } from './queries.ts';
+import type { RedemptionView } from './schemas.ts';
 
 export function presentRedemption(r: RedemptionRow, currentMonth: string): RedemptionView {
   const status = r.reversed_at ? 'reversed' : r.settlement_status === 'paid' ? 'paid' : r.settlement_id ? 'settled' : 'redeemed';

@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../../db/executor.ts';
-import type { DB } from '../../../db/schema.ts';
+import type { DB, VoucherRedemptionsTable } from '../../../db/schema.ts';
 
 /** Redemptions with the voucher code, child and statement month, for presenting. */
 export function findRedemptions(
@@ -33,4 +33,52 @@ export type RedemptionRow = Awaited<ReturnType<typeof findRedemptions>>[number];
 
 export function lockRedemption(trx: Transaction<DB>, id: string) {
   return trx.selectFrom('voucher_redemptions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Whether the child held a place at the institution at some time between the two dates. The
+ * current place is found through the one-active-place-per-child index; only a child without one
+ * there needs the (rarer) look at past places.
+ */
+export async function wasEnrolledBetween(db: Db, childId: string, institutionId: string, first: string, last: string) {
+  const current = await db
+    .selectFrom('enrolments')
+    .select(['institution_id', 'start_date'])
+    .where('child_id', '=', childId)
+    .where('end_date', 'is', null)
+    .executeTakeFirst();
+  if (current?.institution_id === institutionId && current.start_date <= last) return true;
+  const past = await db
+    .selectFrom('enrolments')
+    .select('id')
+    .where('child_id', '=', childId)
+    .where('institution_id', '=', institutionId)
+    .where('end_date', 'is not', null)
+    .where('start_date', '<=', last)
+    .where('end_date', '>=', first)
+    .limit(1)
+    .executeTakeFirst();
+  return past !== undefined;
+}
+
+/** The redemption an institution made under an idempotency key, if any. */
+export function findRedemptionIdByKey(trx: Transaction<DB>, institutionId: string, idempotencyKey: string) {
+  return trx
+    .selectFrom('voucher_redemptions')
+    .select('id')
+    .where('institution_id', '=', institutionId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+}
+
+export async function insertRedemption(trx: Transaction<DB>, row: Insertable<VoucherRedemptionsTable>) {
+  await trx.insertInto('voucher_redemptions').values(row).execute();
+}
+
+export async function markReversed(trx: Transaction<DB>, id: string, by: string, reason: string, now: Date) {
+  await trx
+    .updateTable('voucher_redemptions')
+    .set({ reversed_at: now, reversed_by: by, reversal_reason: reason })
+    .where('id', '=', id)
+    .execute();
 }

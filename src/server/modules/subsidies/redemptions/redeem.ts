@@ -10,10 +10,10 @@ import { addDeduction, findStatementForDeduction, lockStatementForDeduction } fr
 import { postToLedger } from '../common/ledger.ts';
 import { acceptingInstitutions } from '../programs/acceptance.ts';
 import { findProgram } from '../programs/queries.ts';
-import { lockVoucher, wasEnrolledBetween } from '../vouchers/queries.ts';
-import type { RedeemBody, RedemptionView } from '../vouchers/schemas.ts';
+import { lockVoucher, markSpent } from '../vouchers/queries.ts';
 import { presentRedemption } from './presenters.ts';
 import * as r from './queries.ts';
+import type { RedeemBody, RedemptionView } from './schemas.ts';
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
@@ -51,12 +51,7 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
     redemptionId = await deps.db.transaction().execute(async (trx) => {
       const voucher = await lockVoucher(trx, { code });
       if (!voucher) throw new AppError('NOT_FOUND');
-      const raced = await trx
-        .selectFrom('voucher_redemptions')
-        .select('id')
-        .where('institution_id', '=', institutionId)
-        .where('idempotency_key', '=', input.idempotencyKey)
-        .executeTakeFirst();
+      const raced = await r.findRedemptionIdByKey(trx, institutionId, input.idempotencyKey);
       if (raced) return undefined;
       const today = todayInShanghai(now);
       if (voucher.status === 'spent') throw new AppError('VOUCHER_SPENT');
@@ -66,7 +61,7 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
       if (!locked) throw new AppError('NOT_FOUND');
       const { first: monthFirst, last: monthLast } = monthRange(locked.month);
       // The institution redeems only for children it holds (or held that month) a place for.
-      if (!(await wasEnrolledBetween(trx, voucher.child_id, institutionId, monthFirst, monthLast))) throw new AppError('NOT_FOUND');
+      if (!(await r.wasEnrolledBetween(trx, voucher.child_id, institutionId, monthFirst, monthLast))) throw new AppError('NOT_FOUND');
       if (voucher.child_id !== locked.child_id) throw fieldError('body.code', 'voucher.otherChild');
       const program = await findProgram(trx, voucher.program_id);
       if (!program) throw new AppError('NOT_FOUND');
@@ -83,25 +78,22 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
         now,
       );
       const releasedFen = voucher.face_value_fen - input.amountFen;
-      await trx
-        .insertInto('voucher_redemptions')
-        .values({
-          id,
-          voucher_id: voucher.id,
-          program_id: program.id,
-          institution_id: institutionId,
-          statement_id: locked.id,
-          deduction_id: deductionId,
-          child_id: voucher.child_id,
-          amount_fen: input.amountFen,
-          released_fen: releasedFen,
-          month: currentMonth,
-          idempotency_key: input.idempotencyKey,
-          redeemed_at: now,
-          redeemed_by: scope.actor.userId,
-        })
-        .execute();
-      await trx.updateTable('vouchers').set({ status: 'spent', spent_at: now }).where('id', '=', voucher.id).execute();
+      await r.insertRedemption(trx, {
+        id,
+        voucher_id: voucher.id,
+        program_id: program.id,
+        institution_id: institutionId,
+        statement_id: locked.id,
+        deduction_id: deductionId,
+        child_id: voucher.child_id,
+        amount_fen: input.amountFen,
+        released_fen: releasedFen,
+        month: currentMonth,
+        idempotency_key: input.idempotencyKey,
+        redeemed_at: now,
+        redeemed_by: scope.actor.userId,
+      });
+      await markSpent(trx, voucher.id, now);
       // Last before the audit: the program row's lock is the one every redemption of the program
       // shares, so it is held for as short a time as possible.
       const txnIds = await postToLedger(

@@ -7,7 +7,7 @@ import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { lockStatementForDeduction, reverseDeduction } from '../../enrollment/index.ts';
 import { postToLedger } from '../common/ledger.ts';
-import { lockVoucher } from '../vouchers/queries.ts';
+import { lockVoucher, markActiveAgain } from '../vouchers/queries.ts';
 import { presentRedemption } from './presenters.ts';
 import * as r from './queries.ts';
 
@@ -38,13 +38,9 @@ export async function reverseRedemption(deps: Deps, scope: Scope, id: string, re
     );
     if (refusal) throw new AppError(REFUSALS[refusal], { month: redemption.month });
     await lockStatementForDeduction(trx, redemption.statement_id);
-    await trx
-      .updateTable('voucher_redemptions')
-      .set({ reversed_at: now, reversed_by: scope.actor.userId, reversal_reason: reason })
-      .where('id', '=', id)
-      .execute();
+    await r.markReversed(trx, id, scope.actor.userId, reason, now);
     await reverseDeduction(trx, redemption.deduction_id, now);
-    await trx.updateTable('vouchers').set({ status: 'active', spent_at: null }).where('id', '=', voucher.id).execute();
+    await markActiveAgain(trx, voucher.id);
     const txnIds = await postToLedger(
       trx,
       redemption.program_id,
@@ -73,17 +69,4 @@ export async function reverseRedemption(deps: Deps, scope: Scope, id: string, re
   });
   const [row] = await r.findRedemptions(deps.db, { ids: [id] });
   return presentRedemption(row as r.RedemptionRow, currentMonth);
-}
-
-/** The institution's redemptions of a month (by redemption month), for its director. */
-export async function listInstitutionRedemptions(deps: Deps, scope: Scope, institutionId: string, month: string) {
-  if (!scope.institutionIds.includes(institutionId)) throw new AppError('NOT_FOUND');
-  const currentMonth = todayInShanghai(deps.clock.now()).slice(0, 7);
-  return (await r.findRedemptions(deps.db, { institutionId, month })).map((row) => presentRedemption(row, currentMonth));
-}
-
-export async function getRedemption(deps: Deps, scope: Scope, id: string) {
-  const [row] = await r.findRedemptions(deps.db, { ids: [id] });
-  if (!row || !scope.institutionIds.includes(row.institution_id)) throw new AppError('NOT_FOUND');
-  return presentRedemption(row, todayInShanghai(deps.clock.now()).slice(0, 7));
 }

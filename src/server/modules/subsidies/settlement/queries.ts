@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
 import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
+import { divisionCodeInScope } from '../../../platform/access/visibility.ts';
 
 /**
  * The month's live, unsettled redemptions, locked. A redemption another settlement (or a
@@ -34,8 +34,7 @@ export function findSettlements(db: Db, scope: Scope, f: { ids?: string[]; month
     q = q.where((eb) =>
       eb.or([
         ...(scope.institutionIds.length ? [eb('s.institution_id', 'in', scope.institutionIds)] : []),
-        ...scope.divisionCodes.map((code) => eb('i.division_code', 'like', `${divisionPrefix(code)}%`)),
-        eb.val(false),
+        divisionCodeInScope(scope, 'i.division_code'),
       ]),
     );
   }
@@ -82,4 +81,31 @@ export function findSettledRedemptions(db: Db, settlementIds: string[]) {
 
 export function lockSettlement(trx: Transaction<DB>, id: string) {
   return trx.selectFrom('voucher_settlements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function insertSettlement(
+  trx: Transaction<DB>,
+  row: { institution_id: string; month: string; total_fen: number; redemptions: number; settled_at: Date; settled_by: string },
+) {
+  return trx.insertInto('voucher_settlements').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** The redemptions become part of the settlement (and can no longer be reversed). */
+export async function assignToSettlement(trx: Transaction<DB>, redemptionIds: string[], settlementId: string) {
+  await trx.updateTable('voucher_redemptions').set({ settlement_id: settlementId }).where('id', 'in', redemptionIds).execute();
+}
+
+export async function insertSettlementLine(
+  trx: Transaction<DB>,
+  row: { settlement_id: string; program_id: string; amount_fen: number; redemptions: number },
+) {
+  await trx.insertInto('voucher_settlement_lines').values(row).execute();
+}
+
+export async function markSettlementPaid(trx: Transaction<DB>, id: string, payment: { paidAt: Date; paidBy: string; reference: string }) {
+  await trx
+    .updateTable('voucher_settlements')
+    .set({ status: 'paid', paid_at: payment.paidAt, paid_by: payment.paidBy, payment_reference: payment.reference })
+    .where('id', '=', id)
+    .execute();
 }

@@ -5,8 +5,8 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, type AuditEntry, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { postToLedger } from '../common/ledger.ts';
-import { iso } from '../common/schemas.ts';
 import { settlementsWorkbook } from './excel.ts';
+import { presentSettledRedemptions, presentSettlements } from './presenters.ts';
 import * as q from './queries.ts';
 import type { SettlementView } from './schemas.ts';
 
@@ -26,35 +26,29 @@ export async function runSettlement(deps: Deps, scope: Scope, month: string, con
     for (const institutionId of new Set(rows.map((r) => r.institution_id))) {
       const own = rows.filter((r) => r.institution_id === institutionId);
       const totalFen = own.reduce((s, r) => s + r.amount_fen, 0);
-      const settlement = await trx
-        .insertInto('voucher_settlements')
-        .values({
-          institution_id: institutionId,
-          month,
-          total_fen: totalFen,
-          redemptions: own.length,
-          settled_at: now,
-          settled_by: scope.actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('voucher_redemptions')
-        .set({ settlement_id: settlement.id })
-        .where(
-          'id',
-          'in',
-          own.map((r) => r.id),
-        )
-        .execute();
+      const settlement = await q.insertSettlement(trx, {
+        institution_id: institutionId,
+        month,
+        total_fen: totalFen,
+        redemptions: own.length,
+        settled_at: now,
+        settled_by: scope.actor.userId,
+      });
+      await q.assignToSettlement(
+        trx,
+        own.map((r) => r.id),
+        settlement.id,
+      );
       const txnIds: string[] = [];
       for (const programId of new Set(own.map((r) => r.program_id))) {
         const lines = own.filter((r) => r.program_id === programId);
         const amountFen = lines.reduce((s, r) => s + r.amount_fen, 0);
-        await trx
-          .insertInto('voucher_settlement_lines')
-          .values({ settlement_id: settlement.id, program_id: programId, amount_fen: amountFen, redemptions: lines.length })
-          .execute();
+        await q.insertSettlementLine(trx, {
+          settlement_id: settlement.id,
+          program_id: programId,
+          amount_fen: amountFen,
+          redemptions: lines.length,
+        });
         const txn = await postToLedger(
           trx,
           programId,
@@ -76,7 +70,7 @@ export async function runSettlement(deps: Deps, scope: Scope, month: string, con
     await appendAudit(trx, context, audit, now);
     return created;
   });
-  return { month, created: await presentSettlements(deps, scope, await q.findSettlements(deps.db, scope, { ids })) };
+  return { month, created: await settlementViews(deps, await q.findSettlements(deps.db, scope, { ids })) };
 }
 
 /** The city marks a settlement paid with the payment reference; each program's share moves to `paid`. */
@@ -107,11 +101,7 @@ export async function paySettlement(
       if (!txn) throw new Error(`ledger refused payment of settlement ${id}`);
       txnIds.push(...txn);
     }
-    await trx
-      .updateTable('voucher_settlements')
-      .set({ status: 'paid', paid_at: paidAt, paid_by: scope.actor.userId, payment_reference: input.reference })
-      .where('id', '=', id)
-      .execute();
+    await q.markSettlementPaid(trx, id, { paidAt, paidBy: scope.actor.userId, reference: input.reference });
     await appendAudit(
       trx,
       context,
@@ -127,54 +117,33 @@ export async function paySettlement(
   return getSettlement(deps, scope, id);
 }
 
-async function presentSettlements(_deps: Deps, _scope: Scope, rows: q.SettlementRow[]): Promise<SettlementView[]> {
+/** The settlements' views with their lines per program. */
+async function settlementViews(deps: Deps, rows: q.SettlementRow[]): Promise<SettlementView[]> {
   const lines = await q.findLines(
-    _deps.db,
+    deps.db,
     rows.map((r) => r.id),
   );
-  return rows.map((s) => ({
-    id: s.id,
-    institutionId: s.institution_id,
-    institutionName: s.institution_name,
-    month: s.month,
-    totalFen: s.total_fen,
-    redemptions: s.redemptions,
-    status: s.status as 'settled' | 'paid',
-    settledAt: new Date(s.settled_at).toISOString(),
-    paidAt: iso(s.paid_at),
-    paymentReference: s.payment_reference,
-    lines: lines
-      .filter((l) => l.settlement_id === s.id)
-      .map((l) => ({ programId: l.program_id, programName: l.program_name, amountFen: l.amount_fen, redemptions: l.redemptions })),
-  }));
+  return presentSettlements(rows, lines);
 }
 
 export async function listSettlements(deps: Deps, scope: Scope, month: string | undefined) {
-  return presentSettlements(deps, scope, await q.findSettlements(deps.db, scope, { month }));
+  return settlementViews(deps, await q.findSettlements(deps.db, scope, { month }));
 }
 
 /** One settlement with its redemptions; child names only for the institution's own director. */
 export async function getSettlement(deps: Deps, scope: Scope, id: string) {
   const [row] = await q.findSettlements(deps.db, scope, { ids: [id] });
   if (!row) throw new AppError('NOT_FOUND');
-  const [view] = await presentSettlements(deps, scope, [row]);
+  const [view] = await settlementViews(deps, [row]);
   const own = scope.institutionIds.includes(row.institution_id);
-  const items = (await q.findSettledRedemptions(deps.db, [id])).map((r) => ({
-    redemptionId: r.id,
-    code: r.code,
-    programId: r.program_id,
-    amountFen: r.amount_fen,
-    redeemedAt: new Date(r.redeemed_at).toISOString(),
-    statementMonth: r.statement_month,
-    childName: own ? r.child_name : null,
-  }));
+  const items = presentSettledRedemptions(await q.findSettledRedemptions(deps.db, [id]), own);
   return { ...(view as SettlementView), items };
 }
 
 /** The month's settlements as a workbook: one row per settlement, then every redemption in them. */
 export async function exportSettlements(deps: Deps, scope: Scope, month: string) {
   const rows = await q.findSettlements(deps.db, scope, { month });
-  const views = await presentSettlements(deps, scope, rows);
+  const views = await settlementViews(deps, rows);
   const redemptions = await q.findSettledRedemptions(
     deps.db,
     rows.map((r) => r.id),

@@ -4,11 +4,13 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { childVisible, findVisibleChild } from '../common/access.ts';
 import { rulesOf } from '../programs/acceptance.ts';
 import { lockProgram, type ProgramRow } from '../programs/queries.ts';
 import { issueVouchers } from './issue.ts';
-import { presentApplications, presentVouchers } from './presenters.ts';
+import { presentApplications } from './presenters.ts';
 import * as q from './queries.ts';
+import { voucherViews } from './service.ts';
 
 /** Why the program takes no claims (or applications) today, if it does not. */
 function notAccepting(program: ProgramRow, now: Date): string | undefined {
@@ -29,7 +31,7 @@ function notAccepting(program: ProgramRow, now: Date): string | undefined {
  */
 export async function claim(deps: Deps, scope: Scope, programId: string, childId: string, context: AuditContext) {
   const guardian = scope.guardianUserId as string;
-  const child = await q.findGuardianChild(deps.db, guardian, childId);
+  const child = await findVisibleChild(deps.db, scope, childId);
   if (!child) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();
   const today = todayInShanghai(now);
@@ -44,25 +46,11 @@ export async function claim(deps: Deps, scope: Scope, programId: string, childId
     if (reasons.includes('limit_reached')) throw new AppError('VOUCHER_LIMIT_REACHED');
     if (reasons.length > 0) throw new AppError('VOUCHER_NOT_ELIGIBLE', {}, { reasons });
     if (program.issuance === 'lottery') {
-      const existing = await trx
-        .selectFrom('voucher_applications')
-        .select(['id', 'status'])
-        .where('program_id', '=', programId)
-        .where('child_id', '=', childId)
-        .executeTakeFirst();
+      const existing = await q.findChildApplication(trx, programId, childId);
       if (existing && existing.status !== 'withdrawn') throw new AppError('VOUCHER_LIMIT_REACHED');
       const application = existing
-        ? await trx
-            .updateTable('voucher_applications')
-            .set({ status: 'pending', applied_at: now, applied_by: guardian, decided_at: null })
-            .where('id', '=', existing.id)
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        : await trx
-            .insertInto('voucher_applications')
-            .values({ program_id: programId, child_id: childId, applied_by: guardian, applied_at: now })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+        ? await q.reopenApplication(trx, existing.id, guardian, now)
+        : await q.insertApplication(trx, { program_id: programId, child_id: childId, applied_by: guardian, applied_at: now });
       await appendAudit(
         trx,
         context,
@@ -77,7 +65,7 @@ export async function claim(deps: Deps, scope: Scope, programId: string, childId
     return { kind: 'voucher' as const, id: issued[0]?.voucherId as string };
   });
   if (result.kind === 'voucher') {
-    const [voucher] = await presentVouchers(deps.db, await q.findVouchers(deps.db, { ids: [result.id] }), now);
+    const [voucher] = await voucherViews(deps.db, await q.findVouchers(deps.db, { ids: [result.id] }), now);
     return { voucher: voucher ?? null, application: null };
   }
   const [application] = presentApplications(await q.findApplications(deps.db, { ids: [result.id] }));
@@ -86,18 +74,11 @@ export async function claim(deps: Deps, scope: Scope, programId: string, childId
 
 /** A guardian withdraws a pending lottery application. */
 export async function withdrawApplication(deps: Deps, scope: Scope, applicationId: string, context: AuditContext) {
-  const guardian = scope.guardianUserId as string;
   const [row] = await q.findApplications(deps.db, { ids: [applicationId] });
-  if (!row || !(await q.findGuardianChild(deps.db, guardian, row.child_id))) throw new AppError('NOT_FOUND');
+  if (!row || !(await childVisible(deps.db, scope, row.child_id))) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('voucher_applications')
-      .set({ status: 'withdrawn', decided_at: now })
-      .where('id', '=', applicationId)
-      .where('status', '=', 'pending')
-      .returning('id')
-      .executeTakeFirst();
+    const updated = await q.withdrawPendingApplication(trx, applicationId, now);
     if (!updated) {
       throw new AppError('SUBSIDY_ACTION_NOT_ALLOWED', { status: row.status, action: 'withdraw', allowed: '—' });
     }

@@ -4,6 +4,7 @@ import type { Deps } from '../../../deps.ts';
 import { type AuditContext, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
 import { postToLedger } from '../common/ledger.ts';
 import { EXPIRY_REMINDER_DAYS } from './presenters.ts';
+import { findGuardiansOf, lockDueVouchers, markExpired, markReminded } from './queries.ts';
 
 const BATCH = 500;
 
@@ -18,24 +19,9 @@ export async function expireVouchers(deps: Deps, options: { programId?: string; 
   let total = 0;
   for (;;) {
     const n = await deps.db.transaction().execute(async (trx) => {
-      let due = trx
-        .selectFrom('vouchers')
-        .select('id')
-        .where('status', '=', 'active')
-        .where('expires_on', '<', today)
-        .orderBy('id')
-        .limit(BATCH)
-        .forUpdate()
-        .skipLocked();
-      if (options.programId) due = due.where('program_id', '=', options.programId);
-      const ids = (await due.execute()).map((r) => r.id);
+      const ids = await lockDueVouchers(trx, today, BATCH, options.programId);
       if (ids.length === 0) return 0;
-      const expired = await trx
-        .updateTable('vouchers')
-        .set({ status: 'expired', expired_at: now })
-        .where('id', 'in', ids)
-        .returning(['id', 'program_id', 'face_value_fen', 'child_id'])
-        .execute();
+      const expired = await markExpired(trx, ids, now);
       const audit = [];
       for (const programId of new Set(expired.map((v) => v.program_id))) {
         const own = expired.filter((v) => v.program_id === programId);
@@ -74,25 +60,12 @@ export async function remindExpiringVouchers(deps: Deps) {
   const today = todayInShanghai(now);
   const horizon = addDaysIso(today, EXPIRY_REMINDER_DAYS);
   return deps.db.transaction().execute(async (trx) => {
-    const due = await trx
-      .updateTable('vouchers')
-      .set({ reminded_at: now })
-      .where('status', '=', 'active')
-      .where('reminded_at', 'is', null)
-      .where('expires_on', '>=', today)
-      .where('expires_on', '<=', horizon)
-      .returning(['id', 'child_id', 'expires_on'])
-      .execute();
+    const due = await markReminded(trx, today, horizon, now);
     if (due.length === 0) return [];
-    const guardians = await trx
-      .selectFrom('child_guardians')
-      .select(['child_id', 'user_id'])
-      .where(
-        'child_id',
-        'in',
-        due.map((d) => d.child_id),
-      )
-      .execute();
+    const guardians = await findGuardiansOf(
+      trx,
+      due.map((d) => d.child_id),
+    );
     await appendAudit(
       trx,
       SYSTEM_CONTEXT,

@@ -1,50 +1,27 @@
-import type { Kysely } from 'kysely';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { daysLeft } from '../../../../domain/subsidies/programs.ts';
 import { formatVoucherCode, voucherQrText } from '../../../../domain/subsidies/voucherCode.ts';
-import type { DB } from '../../../db/schema.ts';
 import { iso } from '../common/schemas.ts';
-import { findProgramInstitutions } from '../programs/queries.ts';
-import { type ApplicationRow, findInstitutionsByIds, type VoucherRow } from './queries.ts';
+import type { ApplicationRow, LiveRedemptionRow, VoucherRow } from './queries.ts';
 import type { ApplicationView, VoucherView } from './schemas.ts';
 
 /** A voucher unused within this many days of its last day is flagged (and its family reminded). */
 export const EXPIRY_REMINDER_DAYS = 7;
 
-/** Where vouchers of these programs can be used, with listed institutions' names, in two queries. */
-export async function usableAtOf(db: Kysely<DB>, programs: { id: string; division_code: string; inclusive_only: boolean }[]) {
-  const listed = await findProgramInstitutions(db, [...new Set(programs.map((p) => p.id))]);
-  const names = new Map((await findInstitutionsByIds(db, [...new Set(listed.map((l) => l.institution_id))])).map((i) => [i.id, i.name]));
-  return (p: { id: string; division_code: string; inclusive_only: boolean }): VoucherView['usableAt'] => {
+type ProgramPlace = { id: string; division_code: string; inclusive_only: boolean };
+export type UsableAt = (p: ProgramPlace) => VoucherView['usableAt'];
+
+/** Where vouchers of a program can be used, from the programs' listed institutions and their names. */
+export function usableAtFrom(listed: { program_id: string; institution_id: string }[], names: Map<string, string>): UsableAt {
+  return (p) => {
     const own = listed.filter((l) => l.program_id === p.id).map((l) => ({ id: l.institution_id, name: names.get(l.institution_id) ?? '' }));
     return { kind: own.length > 0 ? 'listed' : p.inclusive_only ? 'inclusive' : 'any', divisionCode: p.division_code, institutions: own };
   };
 }
 
-export async function presentVouchers(db: Kysely<DB>, rows: VoucherRow[], now: Date): Promise<VoucherView[]> {
+/** Vouchers as their family sees them, with their live redemption (if any) and where they can be used. */
+export function presentVouchers(rows: VoucherRow[], redemptions: LiveRedemptionRow[], usableAt: UsableAt, now: Date): VoucherView[] {
   const today = todayInShanghai(now);
-  const ids = rows.map((r) => r.id);
-  const redemptions = ids.length
-    ? await db
-        .selectFrom('voucher_redemptions as r')
-        .innerJoin('institutions as i', 'i.id', 'r.institution_id')
-        .select([
-          'r.id',
-          'r.voucher_id',
-          'r.institution_id',
-          'i.name as institution_name',
-          'r.statement_id',
-          'r.amount_fen',
-          'r.redeemed_at',
-        ])
-        .where('r.voucher_id', 'in', ids)
-        .where('r.reversed_at', 'is', null)
-        .execute()
-    : [];
-  const usableAt = await usableAtOf(
-    db,
-    rows.map((r) => ({ id: r.program_id, division_code: r.division_code, inclusive_only: r.inclusive_only })),
-  );
   return rows.map((v) => {
     // Past its last day a voucher reads as expired even before the job has written it so.
     const status = v.status === 'active' && v.expires_on < today ? 'expired' : (v.status as VoucherView['status']);

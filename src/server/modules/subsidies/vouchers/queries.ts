@@ -2,26 +2,6 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 
-export function findGuardianChild(db: Db, guardianUserId: string, childId: string) {
-  return db
-    .selectFrom('children as c')
-    .innerJoin('child_guardians as g', 'g.child_id', 'c.id')
-    .select(['c.id', 'c.name', 'c.birth_date', 'c.residence_division_code'])
-    .where('g.user_id', '=', guardianUserId)
-    .where('c.id', '=', childId)
-    .executeTakeFirst();
-}
-
-export function findGuardianChildren(db: Db, guardianUserId: string) {
-  return db
-    .selectFrom('children as c')
-    .innerJoin('child_guardians as g', 'g.child_id', 'c.id')
-    .select(['c.id', 'c.name', 'c.birth_date', 'c.residence_division_code'])
-    .where('g.user_id', '=', guardianUserId)
-    .orderBy('c.birth_date')
-    .execute();
-}
-
 /** Vouchers and open applications a child holds in a program: what the per-child limit counts. */
 export async function countHeld(db: Db, programId: string, childId: string) {
   const vouchers = await db
@@ -116,71 +96,114 @@ export function findApplications(db: Db, f: { childIds?: string[]; programId?: s
 }
 export type ApplicationRow = Awaited<ReturnType<typeof findApplications>>[number];
 
-export function findInstitutionsByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('institutions').select(['id', 'name', 'division_code', 'status']).where('id', 'in', ids).execute();
+/** A child's application in a program, in any status (one per child and program). */
+export function findChildApplication(trx: Transaction<DB>, programId: string, childId: string) {
+  return trx
+    .selectFrom('voucher_applications')
+    .select(['id', 'status'])
+    .where('program_id', '=', programId)
+    .where('child_id', '=', childId)
+    .executeTakeFirst();
 }
 
-/** Institutions with an inclusive (普惠) designation in force on `today`. */
-export function findInclusiveInstitutionIds(db: Db, ids: string[], today: string) {
-  if (ids.length === 0) return Promise.resolve([]);
+export function insertApplication(
+  trx: Transaction<DB>,
+  row: { program_id: string; child_id: string; applied_by: string; applied_at: Date },
+) {
+  return trx.insertInto('voucher_applications').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** A withdrawn application applied for again. */
+export function reopenApplication(trx: Transaction<DB>, id: string, appliedBy: string, now: Date) {
+  return trx
+    .updateTable('voucher_applications')
+    .set({ status: 'pending', applied_at: now, applied_by: appliedBy, decided_at: null })
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** Withdraws the application if it is still pending; undefined otherwise. */
+export function withdrawPendingApplication(trx: Transaction<DB>, id: string, now: Date) {
+  return trx
+    .updateTable('voucher_applications')
+    .set({ status: 'withdrawn', decided_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** The live redemption of each of these vouchers, with the institution's name, for the voucher view. */
+export function findLiveRedemptionsOf(db: Db, voucherIds: string[]) {
+  if (voucherIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('institution_designations')
-    .select('institution_id')
-    .distinct()
-    .where('institution_id', 'in', ids)
-    .where('kind', '=', 'inclusive')
-    .where('valid_from', '<=', today)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]))
-    .where((eb) => eb.or([eb('revoked_on', 'is', null), eb('revoked_on', '>', today)]))
-    .execute()
-    .then((rows) => rows.map((r) => r.institution_id));
+    .selectFrom('voucher_redemptions as r')
+    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+    .select(['r.id', 'r.voucher_id', 'r.institution_id', 'i.name as institution_name', 'r.statement_id', 'r.amount_fen', 'r.redeemed_at'])
+    .where('r.voucher_id', 'in', voucherIds)
+    .where('r.reversed_at', 'is', null)
+    .execute();
 }
+export type LiveRedemptionRow = Awaited<ReturnType<typeof findLiveRedemptionsOf>>[number];
 
-/**
- * Whether the child held a place at the institution at some time between the two dates. The
- * current place is found through the one-active-place-per-child index; only a child without one
- * there needs the (rarer) look at past places.
- */
-export async function wasEnrolledBetween(db: Db, childId: string, institutionId: string, first: string, last: string) {
-  const current = await db
+/** The institution where the child holds a place now (one active place per child), if any. */
+export function findCurrentPlace(db: Db, childId: string) {
+  return db
     .selectFrom('enrolments')
-    .select(['institution_id', 'start_date'])
+    .select('institution_id')
     .where('child_id', '=', childId)
     .where('end_date', 'is', null)
     .executeTakeFirst();
-  if (current?.institution_id === institutionId && current.start_date <= last) return true;
-  const past = await db
-    .selectFrom('enrolments')
-    .select('id')
-    .where('child_id', '=', childId)
-    .where('institution_id', '=', institutionId)
-    .where('end_date', 'is not', null)
-    .where('start_date', '<=', last)
-    .where('end_date', '>=', first)
-    .limit(1)
-    .executeTakeFirst();
-  return past !== undefined;
 }
 
-/** Children holding a place now at these institutions, oldest place first, for an automatic grant. */
-export function findEnrolledChildren(db: Db, institutionIds: string[] | null) {
-  let q = db
-    .selectFrom('enrolments as e')
-    .innerJoin('children as c', 'c.id', 'e.child_id')
-    .innerJoin('institutions as i', 'i.id', 'e.institution_id')
-    .select(['c.id', 'c.birth_date', 'c.residence_division_code', 'e.institution_id', 'i.division_code', 'i.status'])
-    .where('e.end_date', 'is', null);
-  if (institutionIds)
-    q = q.where('e.institution_id', 'in', institutionIds.length ? institutionIds : ['00000000-0000-0000-0000-000000000000']);
-  return q.orderBy('e.start_date').orderBy('c.id').execute();
-}
-
-export function countVouchersPerChild(db: Db, programId: string) {
-  return db
+/** A batch of active vouchers past their last day, locked; vouchers another transaction holds are skipped. */
+export async function lockDueVouchers(trx: Transaction<DB>, today: string, limit: number, programId?: string) {
+  let due = trx
     .selectFrom('vouchers')
-    .select(['child_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('program_id', '=', programId)
-    .groupBy('child_id')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('expires_on', '<', today)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  if (programId) due = due.where('program_id', '=', programId);
+  return (await due.execute()).map((r) => r.id);
+}
+
+export function markExpired(trx: Transaction<DB>, ids: string[], now: Date) {
+  return trx
+    .updateTable('vouchers')
+    .set({ status: 'expired', expired_at: now })
+    .where('id', 'in', ids)
+    .returning(['id', 'program_id', 'face_value_fen', 'child_id'])
     .execute();
+}
+
+/** Marks active, not yet reminded vouchers whose last day falls between the two dates; returns them. */
+export function markReminded(trx: Transaction<DB>, from: string, to: string, now: Date) {
+  return trx
+    .updateTable('vouchers')
+    .set({ reminded_at: now })
+    .where('status', '=', 'active')
+    .where('reminded_at', 'is', null)
+    .where('expires_on', '>=', from)
+    .where('expires_on', '<=', to)
+    .returning(['id', 'child_id', 'expires_on'])
+    .execute();
+}
+
+/** The guardians of these children (the children module's table; see README, Reads from). */
+export function findGuardiansOf(trx: Transaction<DB>, childIds: string[]) {
+  return trx.selectFrom('child_guardians').select(['child_id', 'user_id']).where('child_id', 'in', childIds).execute();
+}
+
+export async function markSpent(trx: Transaction<DB>, id: string, now: Date) {
+  await trx.updateTable('vouchers').set({ status: 'spent', spent_at: now }).where('id', '=', id).execute();
+}
+
+/** A reversed redemption's voucher is whole again. */
+export async function markActiveAgain(trx: Transaction<DB>, id: string) {
+  await trx.updateTable('vouchers').set({ status: 'active', spent_at: null }).where('id', '=', id).execute();
 }

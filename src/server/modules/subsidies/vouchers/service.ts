@@ -1,30 +1,53 @@
 import { compareIso, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { ineligibility } from '../../../../domain/subsidies/eligibility.ts';
 import { formatVoucherCode, normalizeVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { childVisible } from '../common/access.ts';
+import { findGuardianChildren } from '../common/queries.ts';
 import { iso } from '../common/schemas.ts';
 import { acceptingInstitutions, rulesOf } from '../programs/acceptance.ts';
-import { findPrograms } from '../programs/queries.ts';
-import { presentApplications, presentVouchers, usableAtOf } from './presenters.ts';
+import { findInstitutionsByIds, findProgramInstitutions, findPrograms } from '../programs/queries.ts';
+import { presentApplications, presentVouchers, type UsableAt, usableAtFrom } from './presenters.ts';
 import * as q from './queries.ts';
+
+/** Where vouchers of these programs can be used, with listed institutions' names, in two queries. */
+export async function loadUsableAt(db: Db, programs: { id: string }[]): Promise<UsableAt> {
+  const listed = await findProgramInstitutions(db, [...new Set(programs.map((p) => p.id))]);
+  const names = new Map((await findInstitutionsByIds(db, [...new Set(listed.map((l) => l.institution_id))])).map((i) => [i.id, i.name]));
+  return usableAtFrom(listed, names);
+}
+
+/** The vouchers' views: their live redemptions and where they can be used, read in three queries. */
+export async function voucherViews(db: Db, rows: q.VoucherRow[], now: Date) {
+  const redemptions = await q.findLiveRedemptionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const usableAt = await loadUsableAt(
+    db,
+    rows.map((r) => ({ id: r.program_id })),
+  );
+  return presentVouchers(rows, redemptions, usableAt, now);
+}
 
 /** A guardian's vouchers: those of their own children only. */
 export async function listOwnVouchers(deps: Deps, scope: Scope) {
-  const children = await q.findGuardianChildren(deps.db, scope.guardianUserId as string);
-  return presentVouchers(deps.db, await q.findVouchers(deps.db, { childIds: children.map((c) => c.id) }), deps.clock.now());
+  const children = await findGuardianChildren(deps.db, scope.guardianUserId as string);
+  return voucherViews(deps.db, await q.findVouchers(deps.db, { childIds: children.map((c) => c.id) }), deps.clock.now());
 }
 
 export async function getOwnVoucher(deps: Deps, scope: Scope, id: string) {
   const [row] = await q.findVouchers(deps.db, { ids: [id] });
-  if (!row || !(await q.findGuardianChild(deps.db, scope.guardianUserId as string, row.child_id))) throw new AppError('NOT_FOUND');
-  const [view] = await presentVouchers(deps.db, [row], deps.clock.now());
+  if (!row || !(await childVisible(deps.db, scope, row.child_id))) throw new AppError('NOT_FOUND');
+  const [view] = await voucherViews(deps.db, [row], deps.clock.now());
   return view;
 }
 
 export async function listOwnApplications(deps: Deps, scope: Scope) {
-  const children = await q.findGuardianChildren(deps.db, scope.guardianUserId as string);
+  const children = await findGuardianChildren(deps.db, scope.guardianUserId as string);
   return presentApplications(await q.findApplications(deps.db, { childIds: children.map((c) => c.id) }));
 }
 
@@ -32,11 +55,11 @@ export async function listOwnApplications(deps: Deps, scope: Scope) {
 export async function availablePrograms(deps: Deps, scope: Scope) {
   const now = deps.clock.now();
   const today = todayInShanghai(now);
-  const children = await q.findGuardianChildren(deps.db, scope.guardianUserId as string);
+  const children = await findGuardianChildren(deps.db, scope.guardianUserId as string);
   const programs = (await findPrograms(deps.db, { notDraft: true })).filter(
     (p) => p.status === 'open' && compareIso(today, p.valid_from) >= 0 && compareIso(today, p.valid_to) <= 0,
   );
-  const usableAt = await usableAtOf(deps.db, programs);
+  const usableAt = await loadUsableAt(deps.db, programs);
   const items = [];
   for (const p of programs) {
     const lotteryClosed =
@@ -80,13 +103,9 @@ export async function lookupVoucher(deps: Deps, scope: Scope, input: string) {
   if (!row) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();
   const today = todayInShanghai(now);
-  const placed = await deps.db
-    .selectFrom('enrolments')
-    .select('institution_id')
-    .where('child_id', '=', row.child_id)
-    .where('end_date', 'is', null)
-    .where('institution_id', 'in', scope.institutionIds.length ? scope.institutionIds : ['00000000-0000-0000-0000-000000000000'])
-    .executeTakeFirst();
+  // Staff see the children holding a place at their institution (platform visibility); the child
+  // holds one place at a time, so that place is here.
+  const placed = (await childVisible(deps.db, scope, row.child_id)) ? await q.findCurrentPlace(deps.db, row.child_id) : undefined;
   if (!placed) throw new AppError('NOT_FOUND');
   const accepted = (
     await acceptingInstitutions(
@@ -96,7 +115,7 @@ export async function lookupVoucher(deps: Deps, scope: Scope, input: string) {
       today,
     )
   ).has(placed.institution_id);
-  const [view] = await presentVouchers(deps.db, [row], now);
+  const [view] = await voucherViews(deps.db, [row], now);
   const status = view?.status ?? 'expired';
   return {
     id: row.id,
