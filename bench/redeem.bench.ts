@@ -125,7 +125,7 @@ async function serve() {
   const { fund } = await import('../src/domain/subsidies/ledger.ts');
   const { appendEntries } = await import('../src/server/modules/subsidies/common/ledger.ts');
   const { issueVouchers } = await import('../src/server/modules/subsidies/vouchers/issue.ts');
-  const { lockProgram } = await import('../src/server/modules/subsidies/vouchers/programQueries.ts');
+  const { lockProgram } = await import('../src/server/modules/subsidies/programs/queries.ts');
 
   const postgres = process.env.REDEEM_BENCH_DIALECT === 'postgres';
   const database = postgres

@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import type { ModuleManifest } from '../../platform/modules/manifest.ts';
-import { applicationRoutes } from './applications/applicationRoutes.ts';
-import { certificateRoutes } from './certificates/certificateRoutes.ts';
-import { familyRoutes } from './family/familyRoutes.ts';
-import { settlementRoutes } from './settlement/settlementRoutes.ts';
-import { expireVouchers, remindExpiringVouchers } from './vouchers/expiryService.ts';
-import { programRoutes } from './vouchers/programRoutes.ts';
-import { voucherRoutes } from './vouchers/voucherRoutes.ts';
+import { applicationRoutes } from './applications/routes.ts';
+import { certificateRoutes } from './certificates/routes.ts';
+import { familyRoutes } from './family/routes.ts';
+import { programRoutes } from './programs/routes.ts';
+import { redemptionRoutes } from './redemptions/routes.ts';
+import { settlementRoutes } from './settlement/routes.ts';
+import { expireVouchers, remindExpiringVouchers } from './vouchers/expiry.ts';
+import { voucherRoutes } from './vouchers/routes.ts';
 
-/** Subsidies (补贴): voucher programs and their ledger, redemption and settlement; family benefits; institution subsidy applications; utility-price certificates. */
+/**
+ * Subsidies (补贴): voucher programs and their ledger, vouchers, redemption and settlement; family
+ * benefits; institution subsidy applications; utility-price certificates. See README.md.
+ */
 async function subsidyRoutes(app: FastifyInstance, deps: Deps) {
   await voucherRoutes(app, deps);
+  await redemptionRoutes(app, deps);
   await programRoutes(app, deps);
   await settlementRoutes(app, deps);
   await familyRoutes(app, deps);
@@ -31,4 +36,4 @@ export const subsidiesModule: ModuleManifest = {
 /** How often unused vouchers past their last day are expired. */
 export const EXPIRE_VOUCHERS_EVERY_MS = 15 * 60_000;
 
-export { seedSubsidyDemo } from './demo.ts';
+export { seedSubsidyDemo } from './demo/demo.ts';

@@ -1,23 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
-import {
-  BALANCE_ACCOUNTS,
-  type BalanceAccount,
-  deltasOf,
-  type LedgerKind,
-  postingsOf,
-  type Transfer,
-} from '../../../../domain/subsidies/ledger.ts';
+import type { Transaction } from 'kysely';
+import { deltasOf, type LedgerKind, postingsOf, type Transfer } from '../../../../domain/subsidies/ledger.ts';
 import type { DB } from '../../../db/schema.ts';
-
-const COLUMN = {
-  unissued: 'unissued_fen',
-  outstanding: 'outstanding_fen',
-  redeemed: 'redeemed_fen',
-  payable: 'payable_fen',
-  paid: 'paid_fen',
-  expired: 'expired_fen',
-} as const satisfies Record<BalanceAccount, string>;
+import { insertLedgerEntries, moveBalances } from './queries.ts';
 
 export type LedgerRefs = { voucherId?: string; redemptionId?: string; settlementId?: string; institutionId?: string };
 
@@ -26,8 +11,9 @@ export type LedgerItem = { transfers: Transfer[]; refs: LedgerRefs; at?: Date };
 
 /**
  * The one writer of money movements. Moves the program's balances by the items' transfers in a
- * single conditional UPDATE — it changes nothing when an account would go below zero, and holds
- * the program row's lock until commit — then appends each item as a balanced transaction.
+ * single conditional UPDATE (`moveBalances`) — it changes nothing when an account would go below
+ * zero, and holds the program row's lock until commit — then appends each item as a balanced
+ * transaction.
  * Returns the transaction ids, or undefined when an account was short (the caller knows which
  * error that is).
  */
@@ -38,18 +24,7 @@ export async function postToLedger(
   items: LedgerItem[],
   at: Date,
 ): Promise<string[] | undefined> {
-  const deltas = deltasOf(items.flatMap((i) => i.transfers));
-  const moved = BALANCE_ACCOUNTS.filter((a) => deltas[a] !== 0);
-  if (moved.length > 0) {
-    const updated = await trx
-      .updateTable('voucher_programs')
-      .set(Object.fromEntries(moved.map((a) => [COLUMN[a], sql`${sql.ref(COLUMN[a])} + ${deltas[a]}::bigint`])))
-      .where('id', '=', programId)
-      .where(({ and }) => and(moved.filter((a) => deltas[a] < 0).map((a) => sql<boolean>`${sql.ref(COLUMN[a])} >= ${-deltas[a]}::bigint`)))
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) return undefined;
-  }
+  if (!(await moveBalances(trx, programId, deltasOf(items.flatMap((i) => i.transfers))))) return undefined;
   return appendEntries(trx, programId, kind, items, at);
 }
 
@@ -80,12 +55,6 @@ export async function appendEntries(
       at: item.at ?? at,
     })),
   );
-  // 4,000 rows of 10 values per statement stays under PostgreSQL's 65,535 parameters.
-  for (let i = 0; i < rows.length; i += 4_000) {
-    await trx
-      .insertInto('voucher_ledger_entries')
-      .values(rows.slice(i, i + 4_000))
-      .execute();
-  }
+  await insertLedgerEntries(trx, rows);
   return txnIds;
 }

@@ -7,7 +7,7 @@ import {
 import { DEFAULT_INSTITUTION_SUBSIDY_RATES, type InstitutionSubsidyRates } from '../../../../domain/subsidies/institutionSubsidies.ts';
 import type { Db } from '../../../db/executor.ts';
 import { readSetting, writeSetting } from '../../../platform/settings/settings.ts';
-import { SubsidyPolicyBody } from '../family/familySchemas.ts';
+import { SubsidyPolicyBody } from '../family/schemas.ts';
 
 /** Amounts and start dates policy may change (childcare-rules.md: configuration, not literals). */
 export type SubsidyPolicy = {

@@ -7,8 +7,8 @@ import { voucherCodeFrom } from '../../../../domain/subsidies/voucherCode.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { AuditEntry } from '../../../platform/audit/auditLog.ts';
 import { postToLedger } from '../common/ledger.ts';
-import type { ProgramRow } from './programQueries.ts';
-import { insertVouchers } from './voucherQueries.ts';
+import type { ProgramRow } from '../programs/queries.ts';
+import { insertVouchers } from './queries.ts';
 
 export type Recipient = { childId: string; claimedBy: string | null };
 export type Issued = { voucherId: string; childId: string; txnId: string };
