@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
-import { useChildRecords } from '../enrolment/queries';
+import { useChildRecords } from '../enrollment/queries';
 import { AccessLogCard } from './AccessLogCard';
 import { ChildDaysCard } from './ChildDaysCard';
 import { ChildIncidentsCard } from './ChildIncidentsCard';

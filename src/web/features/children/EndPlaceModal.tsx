@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, AutoComplete, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InstitutionPlace } from '../../api';
+import type { InstitutionPlace } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { endEnrolment } from '../enrolment/api';
-import { today } from '../enrolment/format';
+import { endEnrolment } from '../enrollment/api';
+import { today } from '../enrollment/format';
 import { useRefreshPlaces } from './queries';
 
 const REASONS = ['age3', 'kindergarten', 'moved', 'family'] as const;

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadError, PageLoading } from '../../components/PageStatus';
-import { deletePickupPerson, type PickupPerson } from '../enrolment/api';
-import { shanghaiTime } from '../enrolment/format';
-import { keys, usePickupPersons } from '../enrolment/queries';
+import { deletePickupPerson, type PickupPerson } from '../enrollment/api';
+import { shanghaiTime } from '../enrollment/format';
+import { keys, usePickupPersons } from '../enrollment/queries';
 import { PickupPersonForm } from './PickupPersonForm';
 
 /** 接送人: who besides the guardians may collect the child; revoked ones stay listed for the record. */

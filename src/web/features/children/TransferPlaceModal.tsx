@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTypesForAge } from '../../../domain/classes/classTypes.ts';
 import { compareIso } from '../../../domain/dates/shanghai.ts';
-import type { InstitutionPlace } from '../../api';
+import type { InstitutionPlace } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { transferEnrolment } from '../enrolment/api';
-import { today } from '../enrolment/format';
-import { useClasses } from '../enrolment/queries';
+import { transferEnrolment } from '../enrollment/api';
+import { today } from '../enrollment/format';
+import { useClasses } from '../enrollment/queries';
 import { useRefreshPlaces } from './queries';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessLogEntry } from '../enrolment/api';
+import type { AccessLogEntry } from '../enrollment/api';
 import { actionKey, byOthers, foldAccessLog } from './accessLog';
 
 const entry = (at: string, actorName: string | null, action = 'child.read', actorRole: string | null = 'caregiver'): AccessLogEntry => ({

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { getInstitutionPlaces, getMyChildren } from '../../api';
-import { keys } from '../enrolment/queries';
+import { getInstitutionPlaces, getMyChildren } from '../../api/client';
+import { keys } from '../enrollment/queries';
 
 const placesKey = (institutionId: string | undefined) => ['children', 'institution', institutionId] as const;
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Population } from '../../api';
+import type { Population } from '../../api/client';
 import { PageLoading } from '../../components/PageStatus';
 import { formatCount } from './format';
 import { useDivision, useDivisionTree } from './queries';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays, MAX_AGE_DAYS } from '../../../domain/growth/age.ts';
-import type { ApiError, Position, Sex, ZscoreInput, ZscoreResult } from '../../api';
+import type { ApiError, Position, Sex, ZscoreInput, ZscoreResult } from '../../api/client';
 import { GrowthResults } from './GrowthResults';
 import { fieldOfPath, type Measurement, usualPosition } from './growth';
 import { useZscores } from './queries';

@@ -15,7 +15,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DAYS_PER_MONTH, HEIGHT_FROM_DAYS } from '../../../domain/growth/age.ts';
-import type { GrowthCurves } from '../../api';
+import type { GrowthCurves } from '../../api/client';
 import { EChart } from '../../components/EChart';
 
 // Only what these charts draw (see EChart); SVG also lets tests find the chart in the DOM.

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Tag, Typogr
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import { ApiError, type Bilingual, type HealthCheckStatus, type HealthCheckVisit, type WarningSignChecklist } from '../../api';
+import { ApiError, type Bilingual, type HealthCheckStatus, type HealthCheckVisit, type WarningSignChecklist } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { fieldOfPath } from './growth';
 import { useAssessWarningSigns, useHealthCheckSchedule, useWarningSigns } from './queries';

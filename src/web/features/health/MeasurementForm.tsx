@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays } from '../../../domain/growth/age.ts';
-import type { ApiError, MeasurementInput, Position } from '../../api';
+import type { ApiError, MeasurementInput, Position } from '../../api/client';
 import { fieldOfPath, usualPosition } from './growth';
 import { useRecordMeasurement } from './recordQueries';
 

@@ -11,7 +11,7 @@ import {
   type WarningSignAssessment,
   type ZscoreInput,
   type ZscoreResult,
-} from '../../api';
+} from '../../api/client';
 
 export function useZscores() {
   return useMutation<ZscoreResult, ApiError, ZscoreInput>({ mutationFn: postZscores });

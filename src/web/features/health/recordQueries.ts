@@ -8,7 +8,7 @@ import {
   type Measurement,
   type MeasurementInput,
   postMeasurement,
-} from '../../api';
+} from '../../api/client';
 
 const recordKey = (childId: string) => ['health', 'growthRecord', childId] as const;
 

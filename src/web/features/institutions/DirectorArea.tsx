@@ -12,7 +12,7 @@ import {
   postInstitutionStaff,
   postInstitutionTransition,
   uploadInstitutionFile,
-} from '../../api';
+} from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
 

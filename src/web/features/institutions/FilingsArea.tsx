@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { allowedActions as workflowActions } from '../../../domain/institutions/filingWorkflow.ts';
-import { type FilingActionName, getFiling, getFilingQueue, postInstitutionTransition } from '../../api';
+import { type FilingActionName, getFiling, getFilingQueue, postInstitutionTransition } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
 

@@ -3,7 +3,7 @@ import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
-import { getPublicInstitution } from '../../api';
+import { getPublicInstitution } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import i18n from '../../i18n';
 import { fullAddress } from './address';

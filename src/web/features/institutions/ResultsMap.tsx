@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicSearchItem } from '../../api';
+import type { PublicSearchItem } from '../../api/client';
 import { EChart } from '../../components/EChart';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ageInMonths, ClassStandard, ClassType, classTypesForAge } from '../../../domain/classes/classTypes.ts';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
-import { type DivisionNode, type PublicSearchItem, searchPublicInstitutions } from '../../api';
+import { type DivisionNode, type PublicSearchItem, searchPublicInstitutions } from '../../api/client';
 import { LoadError } from '../../components/PageStatus';
 import { useDivisionTree } from '../geography/queries';
 import { ResultsMap } from './ResultsMap';

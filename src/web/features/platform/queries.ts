@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getHealth, getMeta } from '../../api';
+import { getHealth, getMeta } from '../../api/client';
 
 export function useMeta() {
   return useQuery({ queryKey: ['meta'], queryFn: getMeta, staleTime: Number.POSITIVE_INFINITY });

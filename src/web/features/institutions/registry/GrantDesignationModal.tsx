@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { addDaysIso, addMonthsIso } from '../../../../domain/dates/shanghai.ts';
 import { DesignationKind, DesignationLevel } from '../../../../domain/institutions/vocabulary.ts';
-import type { YuanByType } from '../../../api';
+import type { YuanByType } from '../../../api/client';
 import type { GrantInput, RegistryRecord } from './api';
 import { yuan } from './format';
 import { useGrantDesignation } from './queries';

@@ -1,7 +1,7 @@
 import { Alert, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { ApiError } from '../../../api';
+import { ApiError } from '../../../api/client';
 import { NotFound } from '../../../components/NotFound';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';

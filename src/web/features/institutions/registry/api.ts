@@ -18,7 +18,7 @@ import {
   type InstitutionStatus,
   request,
   type YuanByType,
-} from '../../../api';
+} from '../../../api/client';
 
 export type RegistryItem = {
   id: string;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { DesignationKind } from '../../../../domain/institutions/vocabulary.ts';
-import type { InstitutionStatus } from '../../../api';
+import type { InstitutionStatus } from '../../../api/client';
 import { currentLanguage } from '../../../i18n';
 import type { ComplianceProblem, Designation, RegistryRecord } from './api';
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiError, getPublicInstitution } from '../../../api';
+import { type ApiError, getPublicInstitution } from '../../../api/client';
 import {
   type Designation,
   type GrantInput,
