@@ -58,10 +58,12 @@ async function openApiDocument(): Promise<OpenAPI3> {
   const app = await buildApp({ database, db: database.db, config, clock: systemClock, cipher: createFieldCipher(randomBytes(32)) });
   try {
     await app.ready();
-    const served = app.swagger();
-    const document = (served.components?.schemas?.DivisionNode
-      ? served
-      : jsonSchemaTransformObject({ openapiObject: served } as Parameters<typeof jsonSchemaTransformObject>[0])) as unknown as OpenAPI3;
+    const served = app.swagger() as unknown as OpenAPI3;
+    const document = (
+      served.components?.schemas?.DivisionNode
+        ? served
+        : jsonSchemaTransformObject({ openapiObject: served } as unknown as Parameters<typeof jsonSchemaTransformObject>[0])
+    ) as OpenAPI3;
     // Paths in order of their text, not of plugin registration, so moving a module in the list
     // does not churn the generated file.
     const paths = document.paths ?? {};

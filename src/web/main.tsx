@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
-import { meKey } from './features/platform/authQueries';
+import { meKey } from './features/platform/queries';
 import { currentLanguage } from './i18n';
 import { AppRoutes } from './routes';
 import './base.css';

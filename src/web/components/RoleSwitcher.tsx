@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Me, RoleGrant } from '../api/client';
+import type { Me, RoleGrant } from '../features/platform/api';
 import { grantKey, ROLE_HOME, rememberActiveGrant, scopeLabel } from '../features/platform/roles';
 
 /** Shown only to users with several roles (a director who is also a parent, say). */

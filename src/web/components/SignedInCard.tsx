@@ -1,6 +1,6 @@
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Me, RoleGrant } from '../api/client';
+import type { Me, RoleGrant } from '../features/platform/api';
 import { scopeLabel } from '../features/platform/roles';
 
 /** Phone numbers are personal data: show enough to recognise one's own, not enough to copy. */

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { shanghaiTime } from '../enrollment/format';
-import { useAccessLog } from '../enrollment/queries';
 import { actionKey, byOthers, foldAccessLog } from './accessLog';
+import { useAccessLog } from './queries';
 
 /** 查阅记录: who read or changed the child's record and when, from the audit log (PIPL: minors' data). */
 export function AccessLogCard({ childId, myName }: { childId: string; myName: string }) {

@@ -1,8 +1,8 @@
 import { Alert, Card, Empty, Flex, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChildMonth } from '../../api/client';
 import { PageLoading } from '../../components/PageStatus';
+import type { ChildMonth } from '../enrollment/api';
 import { shanghaiTime, thisMonth } from '../enrollment/format';
 import { useChildMonth } from '../enrollment/queries';
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
 import { ageInMonths } from '../../../domain/dates/childAge.ts';
 import { compareIso } from '../../../domain/dates/shanghai.ts';
-import type { InstitutionPlace } from '../../api/client';
+import type { InstitutionPlace } from '../enrollment/api';
 import { today } from '../enrollment/format';
 import { type PlaceAction, PlaceModals } from './PlaceModals';
 

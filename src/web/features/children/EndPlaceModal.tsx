@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, AutoComplete, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InstitutionPlace } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { endEnrolment } from '../enrollment/api';
+import type { InstitutionPlace } from '../enrollment/api';
+import { endEnrollment } from '../enrollment/api';
 import { today } from '../enrollment/format';
-import { useRefreshPlaces } from './queries';
+import { useRefreshPlaces } from '../enrollment/queries';
 
 const REASONS = ['age3', 'kindergarten', 'moved', 'family'] as const;
 
@@ -28,7 +28,7 @@ export function EndPlaceModal({
   const [form] = Form.useForm<Values>();
   const refresh = useRefreshPlaces(institutionId);
   const end = useMutation({
-    mutationFn: (values: Values) => endEnrolment(place.id, { endDate: values.endDate, reason: values.reason.trim() }),
+    mutationFn: (values: Values) => endEnrollment(place.id, { endDate: values.endDate, reason: values.reason.trim() }),
     onSuccess: async (enrolment) => {
       await refresh();
       void message.success(t('enrolment.places.ended', { name: place.childName, date: enrolment.endDate }));

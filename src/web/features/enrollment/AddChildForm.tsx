@@ -1,9 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DivisionNode, type GuardianRelation, getDivisions, type NewChildInput, postChild, type Sex } from '../../api/client';
-import { keys } from './queries';
+import { type GuardianRelation, type NewChildInput, postChild } from '../children/api';
+import { keys } from '../children/queries';
+import type { DivisionNode } from '../geography/api';
+import { useDivisionTree } from '../geography/queries';
+import type { Sex } from '../health/api';
 
 type Values = {
   name: string;
@@ -29,12 +32,12 @@ function townships(tree: DivisionNode[]): Array<{ value: string; label: string }
 export function AddChildForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const divisions = useQuery({ queryKey: ['divisions'], queryFn: getDivisions });
+  const divisions = useDivisionTree();
   const options = useMemo(() => (divisions.data ? townships(divisions.data.tree) : []), [divisions.data]);
   const add = useMutation({
     mutationFn: (input: NewChildInput) => postChild(input),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: keys.children });
+      await client.invalidateQueries({ queryKey: keys.mine });
       onDone();
     },
   });

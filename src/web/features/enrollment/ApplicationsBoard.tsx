@@ -2,11 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BoardItem, declineChoice, type InstitutionClass, offerPlace, waitlistChoice } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
+import type { RecordClass } from '../institutions/api';
+import { keys as institutionKeys, useInstitutionRecord } from '../institutions/queries';
+import { type BoardItem, declineChoice, offerPlace, waitlistChoice } from './api';
 import { BOARD_COLUMNS, inDays, STATUS_COLOR, shanghaiTime } from './format';
-import { keys, useBoard, useClasses } from './queries';
+import { keys, useBoard } from './queries';
 import { WaitlistRule } from './WaitlistRule';
 
 /**
@@ -17,7 +19,7 @@ export default function ApplicationsBoard({ grant }: RolePageProps) {
   const { t } = useTranslation();
   const institutionId = grant.institutionId ?? '';
   const board = useBoard(institutionId);
-  const classes = useClasses(institutionId);
+  const classes = useInstitutionRecord(institutionId);
 
   if (board.isPending || classes.isPending) return <PageLoading />;
   if (board.isError) return <LoadError error={board.error} onRetry={() => void board.refetch()} />;
@@ -74,7 +76,7 @@ export default function ApplicationsBoard({ grant }: RolePageProps) {
   );
 }
 
-function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes: InstitutionClass[]; institutionId: string }) {
+function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes: RecordClass[]; institutionId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [offering, setOffering] = useState(false);
@@ -91,7 +93,7 @@ function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes:
     onSuccess: () => setOffering(false),
     onSettled: async () => {
       await client.invalidateQueries({ queryKey: keys.board(institutionId) });
-      await client.invalidateQueries({ queryKey: keys.classes(institutionId) });
+      await client.invalidateQueries({ queryKey: institutionKeys.record(institutionId) });
     },
   });
   const can = (a: string) => item.allowedActions.includes(a as never);

@@ -1,8 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ChildRecord, getDivisions, type NewApplicationInput, postApplication, searchInstitutions } from '../../api/client';
+import type { ChildRecord } from '../children/api';
+import { useDivisionTree } from '../geography/queries';
+import { useInstitutionSearch } from '../institutions/queries';
+import { type NewApplicationInput, postApplication } from './api';
 import { inDays } from './format';
 import { keys } from './queries';
 
@@ -18,7 +21,7 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
   const [district, setDistrict] = useState<string | undefined>();
   const [form] = Form.useForm<Values>();
   const picked = Form.useWatch('institutionIds', form) ?? [];
-  const divisions = useQuery({ queryKey: ['divisions'], queryFn: getDivisions });
+  const divisions = useDivisionTree();
   const districts = useMemo(
     () =>
       (divisions.data?.tree ?? [])
@@ -26,7 +29,7 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
         .map((d) => ({ value: d.code, label: d.name })),
     [divisions.data],
   );
-  const institutions = useQuery({ queryKey: ['institutions', 'search', district ?? ''], queryFn: () => searchInstitutions(district) });
+  const institutions = useInstitutionSearch({ division: district, pageSize: 100 });
   const names = new Map((institutions.data?.items ?? []).map((i) => [i.id, i.name]));
 
   const apply = useMutation({

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AbsenceReason, type ClassDay, type PickedUpBy, putAttendance, putMorningCheck, type Symptom } from '../../api/client';
+import { type AbsenceReason, type ClassDay, type PickedUpBy, putAttendance, putMorningCheck, type Symptom } from './api';
 import { shanghaiTime } from './format';
 import { keys } from './queries';
 

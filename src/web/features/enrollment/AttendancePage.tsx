@@ -4,11 +4,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
-import { useInstitutionPlaces } from '../children/queries';
 import { AttendanceChildCard } from './AttendanceChildCard';
 import { today } from './format';
 import { IncidentForm } from './IncidentForm';
-import { useClassDay } from './queries';
+import { useClassDay, useInstitutionPlaces } from './queries';
 import { TodayIncidentsCard } from './TodayIncidentsCard';
 
 /** 今日考勤: a caregiver's tablet screen for one class today — big buttons, one card per child, and the day's incidents. */

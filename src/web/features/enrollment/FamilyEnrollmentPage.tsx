@@ -3,13 +3,14 @@ import { Alert, Button, Card, Empty, Flex, List, Popconfirm, Space, Tag, Typogra
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Application, type ApplicationChoice, acceptOffer, declineOffer, withdrawApplication } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
+import { useMyChildren } from '../children/queries';
 import { AddChildForm } from './AddChildForm';
 import { ApplyForm } from './ApplyForm';
+import { type Application, type ApplicationChoice, acceptOffer, declineOffer, withdrawApplication } from './api';
 import { STATUS_COLOR, shanghaiTime } from './format';
-import { keys, useApplications, useChildRecords } from './queries';
+import { keys, useApplications } from './queries';
 
 /**
  * 入托: the parent's children and applications with offers to answer. Each child's record (days,
@@ -17,7 +18,7 @@ import { keys, useApplications, useChildRecords } from './queries';
  */
 export default function FamilyEnrollmentPage({ base }: RolePageProps) {
   const { t } = useTranslation();
-  const children = useChildRecords();
+  const children = useMyChildren();
   const applications = useApplications();
   const [adding, setAdding] = useState(false);
   const [applying, setApplying] = useState(false);

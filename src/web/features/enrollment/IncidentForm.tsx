@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Drawer, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InstitutionPlace } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import type { InstitutionPlace } from './api';
 import { INCIDENT_KINDS, type IncidentKind, postIncident } from './api';
 import { thisMonth, today } from './format';
 import { keys } from './queries';

@@ -1,124 +1,132 @@
 /**
- * Daily care and places beyond what the shared client covers: pick-up persons, the child's access
- * log, incidents, moving and ending places, the monthly age-move list, the absence rule and the
- * waitlist priorities.
- * Shapes follow src/server/modules/enrollment/*Schemas.ts; money is integer fen.
+ * Enrollment (入托): applications, offers and the institution's board with its waitlist rule;
+ * places (moving, ending, the monthly age moves); daily care (attendance, morning checks,
+ * incidents); fee statements (收费明细) and the absence rule they apply. Money is integer fen.
  */
-import type { WaitlistPriority } from '../../../domain/enrollment/waitlist.ts';
-import { type BoardItem, type ClassType, type Enrolment, request } from '../../api/client';
+import { id, query, request } from '../../api/client';
+import type { BodyOf, ItemOf, ResponseOf } from '../../api/types';
 
-const id = encodeURIComponent;
+export type { ChoiceAction, ChoiceStatus } from '../../../domain/enrollment/applicationWorkflow.ts';
+export { WaitlistPriority } from '../../../domain/enrollment/waitlist.ts';
 
-// ── the child's record: who read it, who may collect the child ──────────────
+// ── applications and offers ──────────────────────────────────────────────────
 
-/** One read or change of the child's record, newest first (the audit log's entries on the child). */
-export type AccessLogEntry = { at: string; action: string; actorName: string | null; actorRole: string | null };
+export type ApplicationList = ResponseOf<'/api/v1/applications', 'get'>;
+export type Application = ItemOf<ApplicationList>;
+export type ApplicationChoice = Application['choices'][number];
+export type NewApplicationInput = BodyOf<'/api/v1/applications', 'post'>;
+/** A child's place in a class (入托); `endDate` is set once it ends. */
+export type Enrollment = ResponseOf<'/api/v1/applications/{id}/accept', 'post'>;
 
-export type PickupRelation = 'mother' | 'father' | 'grandparent' | 'relative' | 'nanny' | 'other';
-export const PICKUP_RELATIONS: readonly PickupRelation[] = ['mother', 'father', 'grandparent', 'relative', 'nanny', 'other'];
+/** 申请看板: `statedPriorities` rank the waitlist, highest first, before application time. */
+export type ApplicationsBoard = ResponseOf<'/api/v1/institutions/{id}/applications', 'get'>;
+export type BoardItem = ItemOf<ApplicationsBoard>;
 
-/** 接送人. The resident ID only ever arrives masked; the full number never leaves the server. */
-export type PickupPerson = {
-  id: string;
-  childId: string;
-  name: string;
-  relation: PickupRelation;
-  phone: string;
-  residentIdMasked: string | null;
-  authorisedAt: string;
-  authorisedByName: string;
-  revokedAt: string | null;
-};
+export const getMyApplications = () => request<ApplicationList>('GET', '/api/v1/applications');
+export const postApplication = (input: NewApplicationInput) => request<Application>('POST', '/api/v1/applications', input);
+export const acceptOffer = (applicationId: string, institutionId: string) =>
+  request<Enrollment>('POST', `/api/v1/applications/${id(applicationId)}/accept`, { institutionId });
+export const declineOffer = (applicationId: string, institutionId: string) =>
+  request<void>('POST', `/api/v1/applications/${id(applicationId)}/decline-offer`, { institutionId });
+export const withdrawApplication = (applicationId: string) =>
+  request<void>('POST', `/api/v1/applications/${id(applicationId)}/withdraw`, {});
 
-export type NewPickupPerson = { name: string; relation: PickupRelation; phone: string; residentId?: string };
+export const getApplicationsBoard = (institutionId: string) =>
+  request<ApplicationsBoard>('GET', `/api/v1/institutions/${id(institutionId)}/applications`);
+export const waitlistChoice = (applicationId: string) => request<void>('POST', `/api/v1/applications/${id(applicationId)}/waitlist`);
+export const declineChoice = (applicationId: string) => request<void>('POST', `/api/v1/applications/${id(applicationId)}/decline`);
+export const offerPlace = (applicationId: string, input: BodyOf<'/api/v1/applications/{id}/offer', 'post'>) =>
+  request<void>('POST', `/api/v1/applications/${id(applicationId)}/offer`, input);
+export const putWaitlistPriorities = (institutionId: string, priorities: ApplicationsBoard['statedPriorities']) =>
+  request<ResponseOf<'/api/v1/institutions/{id}/waitlist-priorities', 'put'>>(
+    'PUT',
+    `/api/v1/institutions/${id(institutionId)}/waitlist-priorities`,
+    { priorities },
+  );
 
-export const getAccessLog = (childId: string) => request<{ items: AccessLogEntry[] }>('GET', `/api/v1/children/${id(childId)}/access-log`);
-export const getPickupPersons = (childId: string) =>
-  request<{ items: PickupPerson[] }>('GET', `/api/v1/children/${id(childId)}/pickup-persons`);
-export const postPickupPerson = (childId: string, input: NewPickupPerson) =>
-  request<PickupPerson>('POST', `/api/v1/children/${id(childId)}/pickup-persons`, input);
-export const deletePickupPerson = (childId: string, personId: string) =>
-  request<void>('DELETE', `/api/v1/children/${id(childId)}/pickup-persons/${id(personId)}`);
+// ── places: the institution's children, moving, leaving, age moves ──────────
 
-// ── incidents ────────────────────────────────────────────────────────────────
+/** A child holding a place at the institution, for staff. */
+export type InstitutionPlace = ItemOf<ResponseOf<'/api/v1/institutions/{id}/enrolments', 'get'>>;
+/** A move the child's age asks for in the month: up at 12 or 24 months, or leaving at 3. */
+export type AgeMove = ItemOf<ResponseOf<'/api/v1/institutions/{id}/age-moves', 'get'>>;
 
-export type IncidentKind = 'fall' | 'injury' | 'choking' | 'allergy' | 'other';
-export const INCIDENT_KINDS: readonly IncidentKind[] = ['fall', 'injury', 'choking', 'allergy', 'other'];
+export const getInstitutionPlaces = (institutionId: string) =>
+  request<ResponseOf<'/api/v1/institutions/{id}/enrolments', 'get'>>('GET', `/api/v1/institutions/${id(institutionId)}/enrolments`);
+export const transferEnrollment = (enrollmentId: string, classId: string) =>
+  request<Enrollment>('POST', `/api/v1/enrolments/${id(enrollmentId)}/transfer`, { classId });
+export const endEnrollment = (enrollmentId: string, input: BodyOf<'/api/v1/enrolments/{id}/end', 'post'>) =>
+  request<Enrollment>('POST', `/api/v1/enrolments/${id(enrollmentId)}/end`, input);
+export const getAgeMoves = (institutionId: string, month: string) =>
+  request<ResponseOf<'/api/v1/institutions/{id}/age-moves', 'get'>>(
+    'GET',
+    `/api/v1/institutions/${id(institutionId)}/age-moves?${new URLSearchParams({ month })}`,
+  );
+
+// ── daily care: attendance, morning checks, incidents ────────────────────────
+
+export type ClassDay = ResponseOf<'/api/v1/classes/{id}/attendance', 'get'>;
+export type AttendanceInput = BodyOf<'/api/v1/children/{id}/attendance/{date}', 'put'>;
+export type AbsenceReason = Extract<AttendanceInput, { status: 'absent' }>['reason'];
+export type PickedUpBy = NonNullable<Extract<AttendanceInput, { status: 'present' }>['pickedUpBy']>;
+export type MorningCheckInput = BodyOf<'/api/v1/children/{id}/morning-checks/{date}', 'put'>;
+export type Symptom = NonNullable<MorningCheckInput['symptoms']>[number];
+export type ChildMonth = ResponseOf<'/api/v1/children/{id}/attendance', 'get'>;
 
 /** 意外事件. `children` holds only those the caller may see: a guardian sees their own child named. */
-export type Incident = {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  occurredAt: string;
-  kind: IncidentKind;
-  description: string;
-  actionTaken: string;
-  parentsInformedAt: string | null;
-  children: Array<{ id: string; name: string }>;
-  reportedByName: string;
-  reportedAt: string;
-};
+export type Incident = ResponseOf<'/api/v1/institutions/{id}/incidents', 'post'>;
+export type NewIncident = BodyOf<'/api/v1/institutions/{id}/incidents', 'post'>;
+export type IncidentKind = Incident['kind'];
+export const INCIDENT_KINDS: readonly IncidentKind[] = ['fall', 'injury', 'choking', 'allergy', 'other'];
+type IncidentList = ResponseOf<'/api/v1/institutions/{id}/incidents', 'get'>;
 
-export type NewIncident = {
-  occurredAt: string;
-  childIds: string[];
-  kind: IncidentKind;
-  description: string;
-  actionTaken: string;
-  parentsInformedAt: string | null;
-};
+export const getClassDay = (classId: string, date?: string) =>
+  request<ClassDay>('GET', `/api/v1/classes/${id(classId)}/attendance?${query({ date })}`);
+export const putAttendance = (childId: string, date: string, input: AttendanceInput) =>
+  request<ResponseOf<'/api/v1/children/{id}/attendance/{date}', 'put'>>(
+    'PUT',
+    `/api/v1/children/${id(childId)}/attendance/${id(date)}`,
+    input,
+  );
+export const putMorningCheck = (childId: string, date: string, input: MorningCheckInput) =>
+  request<ResponseOf<'/api/v1/children/{id}/morning-checks/{date}', 'put'>>(
+    'PUT',
+    `/api/v1/children/${id(childId)}/morning-checks/${id(date)}`,
+    input,
+  );
+export const getChildMonth = (childId: string, month: string) =>
+  request<ChildMonth>('GET', `/api/v1/children/${id(childId)}/attendance?${query({ month })}`);
 
 export const postIncident = (institutionId: string, input: NewIncident) =>
   request<Incident>('POST', `/api/v1/institutions/${id(institutionId)}/incidents`, input);
 export const getInstitutionIncidents = (institutionId: string, month: string) =>
-  request<{ items: Incident[] }>('GET', `/api/v1/institutions/${id(institutionId)}/incidents?${new URLSearchParams({ month })}`);
+  request<IncidentList>('GET', `/api/v1/institutions/${id(institutionId)}/incidents?${new URLSearchParams({ month })}`);
 export const markParentsInformed = (incidentId: string, at: string) =>
   request<Incident>('PATCH', `/api/v1/incidents/${id(incidentId)}`, { parentsInformedAt: at });
-export const getChildIncidents = (childId: string) => request<{ items: Incident[] }>('GET', `/api/v1/children/${id(childId)}/incidents`);
+export const getChildIncidents = (childId: string) => request<IncidentList>('GET', `/api/v1/children/${id(childId)}/incidents`);
 
-// ── places: transfer, leaving, age moves ─────────────────────────────────────
+// ── fees: statements and the absence rule they apply ─────────────────────────
 
-export const transferEnrolment = (enrolmentId: string, classId: string) =>
-  request<Enrolment>('POST', `/api/v1/enrolments/${id(enrolmentId)}/transfer`, { classId });
-export const endEnrolment = (enrolmentId: string, input: { endDate: string; reason: string }) =>
-  request<Enrolment>('POST', `/api/v1/enrolments/${id(enrolmentId)}/end`, input);
+export type FeeRule = ResponseOf<'/api/v1/institutions/{id}/fee-rule', 'get'>;
+export type AbsenceRule = BodyOf<'/api/v1/institutions/{id}/absence-rule', 'put'>;
+export type GenerateResult = ResponseOf<'/api/v1/institutions/{id}/statements', 'post'>;
+export type StatementSummary = ItemOf<ResponseOf<'/api/v1/institutions/{id}/statements', 'get'>>;
+export type Statement = ResponseOf<'/api/v1/statements/{id}', 'get'>;
 
-/** A move the child's age asks for in the month: up at 12 or 24 months, or leaving at 3. */
-export type AgeMove = {
-  enrolmentId: string;
-  childId: string;
-  childName: string;
-  birthDate: string;
-  classId: string;
-  className: string;
-  classType: ClassType;
-  kind: 'move_up' | 'leave';
-  months: number;
-  on: string;
-  toClassType: ClassType | null;
-};
-
-export const getAgeMoves = (institutionId: string, month: string) =>
-  request<{ items: AgeMove[] }>('GET', `/api/v1/institutions/${id(institutionId)}/age-moves?${new URLSearchParams({ month })}`);
-
-// ── fees: the absence rule that fee statements apply ─────────────────────────
-
-export type AbsenceRule = { refundAfterDays: number; refundPercent: number };
-export type FeeRule = AbsenceRule & { fees: Record<ClassType, number | null> };
+const month = (m: string) => `month=${encodeURIComponent(m)}`;
 
 export const getFeeRule = (institutionId: string) => request<FeeRule>('GET', `/api/v1/institutions/${id(institutionId)}/fee-rule`);
 export const putAbsenceRule = (institutionId: string, rule: AbsenceRule) =>
   request<FeeRule>('PUT', `/api/v1/institutions/${id(institutionId)}/absence-rule`, rule);
 
-// ── the waitlist: the priorities the institution states ──────────────────────
-
-export { WaitlistPriority } from '../../../domain/enrollment/waitlist.ts';
-
-/** 申请看板: `statedPriorities` rank the waitlist, highest first, before application time. */
-export type ApplicationsBoard = { items: BoardItem[]; statedPriorities: WaitlistPriority[] };
-
-export const getApplicationsBoard = (institutionId: string) =>
-  request<ApplicationsBoard>('GET', `/api/v1/institutions/${id(institutionId)}/applications`);
-export const putWaitlistPriorities = (institutionId: string, priorities: WaitlistPriority[]) =>
-  request<{ priorities: WaitlistPriority[] }>('PUT', `/api/v1/institutions/${id(institutionId)}/waitlist-priorities`, { priorities });
+export const generateStatements = (institutionId: string, m: string) =>
+  request<GenerateResult>('POST', `/api/v1/institutions/${id(institutionId)}/statements`, { month: m });
+export const getStatements = (institutionId: string, m: string) =>
+  request<ResponseOf<'/api/v1/institutions/{id}/statements', 'get'>>(
+    'GET',
+    `/api/v1/institutions/${id(institutionId)}/statements?${month(m)}`,
+  );
+export const getStatement = (statementId: string) => request<Statement>('GET', `/api/v1/statements/${id(statementId)}`);
+/** A plain link: the browser downloads the workbook with the session cookie. */
+export const statementsXlsxHref = (institutionId: string, m: string) =>
+  `/api/v1/institutions/${id(institutionId)}/statements.xlsx?${month(m)}`;

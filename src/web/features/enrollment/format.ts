@@ -1,5 +1,5 @@
 import { addDaysIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import type { ChoiceStatus } from '../../api/client';
+import type { ChoiceStatus } from './api';
 
 /** Today's date in Shanghai: attendance days and start dates are the city's days, not the tablet's. */
 export const today = () => todayInShanghai(new Date());

@@ -1,40 +1,62 @@
-import { useQuery } from '@tanstack/react-query';
-import { getChildMonth, getClassDay, getInstitutionClasses, getMyApplications, getMyChildRecords } from '../../api/client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keys as institutionKeys } from '../institutions/queries';
 import {
-  getAccessLog,
   getAgeMoves,
   getApplicationsBoard,
   getChildIncidents,
+  getChildMonth,
+  getClassDay,
   getFeeRule,
   getInstitutionIncidents,
-  getPickupPersons,
+  getInstitutionPlaces,
+  getMyApplications,
+  getStatement,
+  getStatements,
 } from './api';
 
-const ageMovesOf = (institutionId: string) => ['enrolment', 'ageMoves', institutionId] as const;
+const ageMovesOf = (institutionId: string) => ['enrollment', 'ageMoves', institutionId] as const;
 
 /** Query keys in one place so a write can refresh exactly the lists it changed. */
 export const keys = {
-  children: ['enrolment', 'children'] as const,
-  applications: ['enrolment', 'applications'] as const,
-  board: (institutionId: string) => ['enrolment', 'board', institutionId] as const,
-  classes: (institutionId: string) => ['enrolment', 'classes', institutionId] as const,
+  applications: ['enrollment', 'applications'] as const,
+  board: (institutionId: string) => ['enrollment', 'board', institutionId] as const,
+  places: (institutionId: string) => ['enrollment', 'places', institutionId] as const,
   ageMovesOf,
   ageMoves: (institutionId: string, month: string) => [...ageMovesOf(institutionId), month] as const,
-  feeRule: (institutionId: string) => ['enrolment', 'feeRule', institutionId] as const,
-  classDay: (classId: string, date: string) => ['attendance', 'class', classId, date] as const,
-  childMonth: (childId: string, month: string) => ['attendance', 'child', childId, month] as const,
-  incidents: (institutionId: string, month: string) => ['attendance', 'incidents', institutionId, month] as const,
-  childIncidents: (childId: string) => ['attendance', 'childIncidents', childId] as const,
-  pickup: (childId: string) => ['enrolment', 'pickup', childId] as const,
-  accessLog: (childId: string) => ['enrolment', 'accessLog', childId] as const,
+  feeRule: (institutionId: string) => ['enrollment', 'feeRule', institutionId] as const,
+  classDay: (classId: string, date: string) => ['enrollment', 'classDay', classId, date] as const,
+  childMonth: (childId: string, month: string) => ['enrollment', 'childMonth', childId, month] as const,
+  incidents: (institutionId: string, month: string) => ['enrollment', 'incidents', institutionId, month] as const,
+  childIncidents: (childId: string) => ['enrollment', 'childIncidents', childId] as const,
+  /** Every fee statement: a redemption or its reversal changes a statement, its month's list, or both. */
+  statements: ['enrollment', 'statements'] as const,
+  monthStatements: (institutionId: string, month: string) => ['enrollment', 'statements', institutionId, month] as const,
+  statement: (statementId: string) => ['enrollment', 'statements', 'one', statementId] as const,
 };
 
-export const useChildRecords = () => useQuery({ queryKey: keys.children, queryFn: getMyChildRecords });
 export const useApplications = () => useQuery({ queryKey: keys.applications, queryFn: getMyApplications });
 export const useBoard = (institutionId: string) =>
   useQuery({ queryKey: keys.board(institutionId), queryFn: () => getApplicationsBoard(institutionId) });
-export const useClasses = (institutionId: string) =>
-  useQuery({ queryKey: keys.classes(institutionId), queryFn: () => getInstitutionClasses(institutionId) });
+
+export function useInstitutionPlaces(institutionId: string | undefined) {
+  return useQuery({
+    queryKey: keys.places(institutionId ?? ''),
+    queryFn: () => getInstitutionPlaces(institutionId as string),
+    enabled: institutionId !== undefined,
+  });
+}
+
+/** A place moved or ended changes the class lists, the vacancies (the record), the age-move list and the board. */
+export function useRefreshPlaces(institutionId: string) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all(
+      [keys.places(institutionId), institutionKeys.record(institutionId), keys.ageMovesOf(institutionId), keys.board(institutionId)].map(
+        (queryKey) => client.invalidateQueries({ queryKey }),
+      ),
+    );
+}
+
 export const useAgeMoves = (institutionId: string, month: string) =>
   useQuery({ queryKey: keys.ageMoves(institutionId, month), queryFn: () => getAgeMoves(institutionId, month) });
 export const useFeeRule = (institutionId: string) =>
@@ -47,5 +69,8 @@ export const useIncidents = (institutionId: string, month: string) =>
   useQuery({ queryKey: keys.incidents(institutionId, month), queryFn: () => getInstitutionIncidents(institutionId, month) });
 export const useChildIncidents = (childId: string) =>
   useQuery({ queryKey: keys.childIncidents(childId), queryFn: () => getChildIncidents(childId) });
-export const usePickupPersons = (childId: string) => useQuery({ queryKey: keys.pickup(childId), queryFn: () => getPickupPersons(childId) });
-export const useAccessLog = (childId: string) => useQuery({ queryKey: keys.accessLog(childId), queryFn: () => getAccessLog(childId) });
+
+export const useStatements = (institutionId: string, month: string) =>
+  useQuery({ queryKey: keys.monthStatements(institutionId, month), queryFn: () => getStatements(institutionId, month) });
+export const useStatement = (statementId: string) =>
+  useQuery({ queryKey: keys.statement(statementId), queryFn: () => getStatement(statementId) });

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getDivision, getDivisions } from '../../api/client';
+import { getDivision, getDivisions } from './api';
 
 // Divisions change a few times a year and population once a year: cache for the session.
 const LONG = 10 * 60_000;

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Descriptions, Empty, Flex, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AlertAcknowledgement, AlertParty, IllnessAlert } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
+import type { AlertAcknowledgement, AlertParty, IllnessAlert } from './api';
 import { useAcknowledgeAlert, useIllnessAlerts } from './recordQueries';
 
 type Status = 'open' | 'all';

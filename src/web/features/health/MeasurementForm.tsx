@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays } from '../../../domain/growth/age.ts';
-import type { ApiError, MeasurementInput, Position } from '../../api/client';
+import type { ApiError } from '../../api/client';
+import type { MeasurementInput, Position } from './api';
 import { fieldOfPath, usualPosition } from './growth';
 import { useRecordMeasurement } from './recordQueries';
 

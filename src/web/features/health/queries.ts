@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { ApiError } from '../../api/client';
 import {
-  type ApiError,
   assessWarningSigns,
   type CurveIndicator,
   getGrowthCurves,
@@ -11,7 +11,7 @@ import {
   type WarningSignAssessment,
   type ZscoreInput,
   type ZscoreResult,
-} from '../../api/client';
+} from './api';
 
 export function useZscores() {
   return useMutation<ZscoreResult, ApiError, ZscoreInput>({ mutationFn: postZscores });

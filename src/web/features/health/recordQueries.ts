@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiError } from '../../api/client';
 import {
-  type ApiError,
   acknowledgeIllnessAlert,
   getGrowthRecord,
   getIllnessAlerts,
@@ -8,7 +8,7 @@ import {
   type Measurement,
   type MeasurementInput,
   postMeasurement,
-} from '../../api/client';
+} from './api';
 
 const recordKey = (childId: string) => ['health', 'growthRecord', childId] as const;
 

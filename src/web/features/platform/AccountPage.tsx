@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RolePageProps } from '../../components/RoleShell';
 import { SignedInCard } from '../../components/SignedInCard';
-import { useLogoutAll } from './authQueries';
+import { useLogoutAll } from './queries';
 import { TotpCard } from './TotpCard';
 
 /** Officials' and administrators' own account: second factor and ending every session. */

@@ -1,9 +1,9 @@
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../api/client';
 import { LoadError } from '../../components/PageStatus';
 import { currentLanguage } from '../../i18n';
-import { useRecentAudit } from './auditQueries';
+import type { AuditEntry } from './api';
+import { useRecentAudit } from './queries';
 
 const LIMIT = 50;
 

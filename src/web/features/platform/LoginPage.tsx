@@ -2,8 +2,8 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { LoginInput } from '../../api/client';
-import { useLogin, useMe } from './authQueries';
+import type { LoginInput } from './api';
+import { useLogin, useMe } from './queries';
 import { homeAfterSignIn, ROLE_HOME } from './roles';
 
 type Credentials = { phone: string; password: string };

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Flex, Form, Input, QRCode, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../api/client';
-import { useTotpEnable, useTotpSetup } from './authQueries';
+import type { Me } from './api';
+import { useTotpEnable, useTotpSetup } from './queries';
 
 /** Enrol an authenticator app: show the secret (QR and text), then confirm with a first code. */
 export function TotpCard({ me }: { me: Me }) {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Me, Role, RoleGrant } from '../../api/client';
+import type { Me, Role, RoleGrant } from './api';
 
 /** Where each role works: one shell per audience (public, family, institution, official, admin). */
 export const ROLE_HOME: Record<Role, string> = {

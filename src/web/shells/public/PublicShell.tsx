@@ -4,7 +4,7 @@ import { Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from '../../components/AppLayout';
 import { NotFound } from '../../components/NotFound';
 import { PageLoading } from '../../components/PageStatus';
-import { useMe } from '../../features/platform/authQueries';
+import { useMe } from '../../features/platform/queries';
 import { ROLE_HOME } from '../../features/platform/roles';
 
 const PublicHome = lazy(() => import('./PublicHome'));

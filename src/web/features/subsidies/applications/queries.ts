@@ -4,19 +4,14 @@ import {
   type ApplicationFilter,
   type ApplyInput,
   type Certificate,
-  type ClaimDecision,
-  type ClaimStatus,
   getApplication,
   getApplications,
   getCertificates,
-  getChildcareClaims,
   getInstitutionApplications,
   getSubsidyPolicy,
   getVerification,
-  type OfficialClaim,
   postApplication,
   postCertificate,
-  postClaimDecision,
   postTransition,
   type SubsidyApplication,
   type TransitionInput,
@@ -25,14 +20,13 @@ import {
 
 /** Query keys in one place: a review step refreshes every list and detail it may have changed. */
 export const keys = {
-  applications: ['subsidyApplications', 'applications'] as const,
+  applications: ['subsidies', 'applications'] as const,
   institution: (institutionId: string) => [...keys.applications, 'institution', institutionId] as const,
   queue: (filter: ApplicationFilter) => [...keys.applications, 'queue', filter] as const,
   detail: (applicationId: string) => [...keys.applications, 'detail', applicationId] as const,
-  certificates: (institutionId: string) => ['subsidyApplications', 'certificates', institutionId] as const,
-  verification: (code: string) => ['subsidyApplications', 'verification', code] as const,
-  claims: ['subsidyApplications', 'childcareClaims'] as const,
-  policy: ['subsidyApplications', 'policy'] as const,
+  certificates: (institutionId: string) => ['subsidies', 'certificates', institutionId] as const,
+  verification: (code: string) => ['subsidies', 'verification', code] as const,
+  policy: ['subsidies', 'policy'] as const,
 };
 
 export const useInstitutionApplications = (institutionId: string) =>
@@ -104,14 +98,3 @@ export function useIssueCertificate(institutionId: string) {
 
 export const useVerification = (code: string | undefined) =>
   useQuery({ queryKey: keys.verification(code ?? ''), queryFn: () => getVerification(code as string), enabled: !!code });
-
-export const useChildcareClaims = (status: ClaimStatus | undefined) =>
-  useQuery({ queryKey: [...keys.claims, status ?? 'all'], queryFn: () => getChildcareClaims(status) });
-
-export function useDecideClaim() {
-  const client = useQueryClient();
-  return useMutation<OfficialClaim, ApiError, { claimId: string; input: ClaimDecision }>({
-    mutationFn: ({ claimId, input }) => postClaimDecision(claimId, input),
-    onSettled: () => client.invalidateQueries({ queryKey: keys.claims }),
-  });
-}

@@ -2,8 +2,8 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
+import { useMyChildren } from '../../children/queries';
 import { ChildcareSubsidyCard } from './ChildcareSubsidyCard';
-import { useMyChildren } from './queries';
 import { TaxDeductionCard } from './TaxDeductionCard';
 
 /** The parent's money from the state for children under 3: the tax deduction statement and the childcare subsidy. Phone first: one column. */

@@ -2,15 +2,15 @@ import { Alert, Button, Card, Empty, Flex, message, Table, Tag, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
 import { formatCny } from '../../../../domain/money/fen.ts';
-import type { MyChild } from '../../../api/client';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
+import type { ChildRecord } from '../../children/api';
 import type { ChildcareSubsidy, ClaimStatus } from './api';
 import { useApplyChildcareSubsidy, useChildcareSubsidy } from './queries';
 
 const CLAIM_COLOR: Record<ClaimStatus, string> = { applied: 'blue', approved: 'green', rejected: 'red' };
 
 /** 育儿补贴: for each child, the months and amounts due under 3, and the application for them. */
-export function ChildcareSubsidyCard({ items }: { items: MyChild[] }) {
+export function ChildcareSubsidyCard({ items }: { items: ChildRecord[] }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('benefits.subsidy.title')} data-testid="childcare-subsidy">

@@ -1,22 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiError, getMyChildren } from '../../../api/client';
+import type { ApiError } from '../../../api/client';
 import {
   type ChildcareSubsidy,
+  type ClaimDecision,
+  type ClaimStatus,
+  getChildcareClaims,
   getChildcareSubsidy,
   getTaxStatement,
+  type OfficialClaim,
   postChildcareSubsidy,
+  postClaimDecision,
   putShare,
   type SharePercent,
   type TaxDeductionStatement,
 } from './api';
 
 const keys = {
-  children: ['benefits', 'children'] as const,
-  statement: (year: number) => ['benefits', 'taxStatement', year] as const,
-  subsidy: (childId: string) => ['benefits', 'childcareSubsidy', childId] as const,
+  statement: (year: number) => ['subsidies', 'taxStatement', year] as const,
+  subsidy: (childId: string) => ['subsidies', 'childcareSubsidy', childId] as const,
+  claims: ['subsidies', 'childcareClaims'] as const,
 };
 
-export const useMyChildren = () => useQuery({ queryKey: keys.children, queryFn: getMyChildren });
 export const useTaxStatement = (year: number) => useQuery({ queryKey: keys.statement(year), queryFn: () => getTaxStatement(year) });
 
 export function useChooseShare(year: number) {
@@ -37,5 +41,16 @@ export function useApplyChildcareSubsidy(childId: string) {
     mutationFn: () => postChildcareSubsidy(childId),
     // A refusal (applied already, from another phone) means the shown state is stale too.
     onSettled: () => client.invalidateQueries({ queryKey: keys.subsidy(childId) }),
+  });
+}
+
+export const useChildcareClaims = (status: ClaimStatus | undefined) =>
+  useQuery({ queryKey: [...keys.claims, status ?? 'all'], queryFn: () => getChildcareClaims(status) });
+
+export function useDecideClaim() {
+  const client = useQueryClient();
+  return useMutation<OfficialClaim, ApiError, { claimId: string; input: ClaimDecision }>({
+    mutationFn: ({ claimId, input }) => postClaimDecision(claimId, input),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.claims }),
   });
 }

@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { parseYuanInput } from '../../../../domain/money/fen.ts';
-import { searchPublicInstitutions } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { RolePageProps } from '../../../components/RoleShell';
+import { useInstitutionSearch } from '../../institutions/queries';
 import { createProgram, type IssuanceMode, type NewProgram } from './api';
 import { useDivisions } from './divisions';
 import { shanghaiInstant } from './format';
@@ -39,10 +39,7 @@ export function ProgramForm({ base }: RolePageProps) {
   const issuance = Form.useWatch('issuance', form);
   const divisions = useDivisions();
   const [q, setQ] = useState('');
-  const institutions = useQuery({
-    queryKey: ['vouchers', 'institution-search', q],
-    queryFn: () => searchPublicInstitutions({ q: q || undefined, pageSize: 50 }),
-  });
+  const institutions = useInstitutionSearch({ q: q || undefined, pageSize: 50 });
   const create = useMutation({
     mutationFn: createProgram,
     onSuccess: async (program) => {

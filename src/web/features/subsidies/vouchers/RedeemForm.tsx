@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { fenToYuanString, parseYuanInput } from '../../../../domain/money/fen.ts';
 import { formatVoucherCode, normalizeVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { lookupVoucher, redeemVoucher, type Statement, type VoucherLookup } from './api';
+import type { Statement } from '../../enrollment/api';
+import { keys as enrollmentKeys } from '../../enrollment/queries';
+import { lookupVoucher, redeemVoucher, type VoucherLookup } from './api';
 import { yuan } from './format';
 import { keys } from './queries';
 import { VOUCHER_STATUS_COLOR } from './VoucherCard';
@@ -58,7 +60,7 @@ export function RedeemForm({ statement }: { statement: Statement }) {
       lookup.reset();
       void message.success(t('statements.redeemed', { amount: yuan(r.amountFen), code: formatVoucherCode(r.code) }));
       return Promise.all([
-        client.invalidateQueries({ queryKey: keys.statements }),
+        client.invalidateQueries({ queryKey: enrollmentKeys.statements }),
         client.invalidateQueries({ queryKey: keys.redemptions(statement.institutionId, r.month) }),
       ]);
     },

@@ -6,6 +6,7 @@ import { formatVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadError } from '../../../components/PageStatus';
 import { shanghaiTime } from '../../enrollment/format';
+import { keys as enrollmentKeys } from '../../enrollment/queries';
 import { type Redemption, reverseRedemption } from './api';
 import { yuan } from './format';
 import { keys, useRedemptions } from './queries';
@@ -74,7 +75,7 @@ function ReverseDialog({ redemption, onClose }: { redemption: Redemption; onClos
     onSuccess: async () => {
       void message.success(t('statements.reversed'));
       await Promise.all([
-        client.invalidateQueries({ queryKey: keys.statements }),
+        client.invalidateQueries({ queryKey: enrollmentKeys.statements }),
         client.invalidateQueries({ queryKey: keys.redemptions(redemption.institutionId, redemption.month) }),
       ]);
       onClose();

@@ -1,10 +1,10 @@
 import { Descriptions, Divider, Drawer, Flex, Grid, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
+import type { Statement } from '../../enrollment/api';
 import { shanghaiTime } from '../../enrollment/format';
-import type { Statement } from './api';
+import { useStatement } from '../../enrollment/queries';
 import { yuan } from './format';
-import { useStatement } from './queries';
 import { RedeemForm } from './RedeemForm';
 
 /** One child's statement for the month: its lines and deductions, and a voucher to redeem against what is still due. */

@@ -7,9 +7,9 @@ import { sumFen } from '../../../../domain/money/fen.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
-import { type GenerateResult, generateStatements, type StatementSummary, statementsXlsxHref } from './api';
+import { type GenerateResult, generateStatements, type StatementSummary, statementsXlsxHref } from '../../enrollment/api';
+import { keys, useStatements } from '../../enrollment/queries';
 import { currentMonth, yuan } from './format';
-import { keys, useStatements } from './queries';
 import { RedemptionsCard } from './RedemptionsCard';
 import { StatementDrawer } from './StatementDrawer';
 

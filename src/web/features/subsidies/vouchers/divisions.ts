@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DivisionNode } from '../../../api/client';
+import type { DivisionNode } from '../../geography/api';
 import { useDivisionTree } from '../../geography/queries';
 
 /** The city and its districts: where a program's children may live (the server wants codes). */

@@ -7,14 +7,13 @@ import {
   getPrograms,
   getRedemptions,
   getSettlements,
-  getStatement,
-  getStatements,
   getVoucherApplications,
 } from './api';
 
 /**
  * Query keys in one place. Money moves touch several lists at once (a redemption changes the
- * statement, its month's list and the redemptions), so writes invalidate by the prefixes here.
+ * statement, its month's list and the redemptions), so writes invalidate by the prefixes here and
+ * enrollment's statement keys.
  */
 export const keys = {
   all: ['vouchers'] as const,
@@ -22,9 +21,6 @@ export const keys = {
   available: ['vouchers', 'family', 'available'] as const,
   applications: ['vouchers', 'family', 'applications'] as const,
   mine: ['vouchers', 'family', 'mine'] as const,
-  statements: ['vouchers', 'statements'] as const,
-  monthStatements: (institutionId: string, month: string) => ['vouchers', 'statements', institutionId, month] as const,
-  statement: (statementId: string) => ['vouchers', 'statements', 'one', statementId] as const,
   redemptions: (institutionId: string, month: string) => ['vouchers', 'redemptions', institutionId, month] as const,
   programs: ['vouchers', 'programs'] as const,
   program: (programId: string) => ['vouchers', 'programs', programId] as const,
@@ -36,10 +32,6 @@ export const useAvailablePrograms = () => useQuery({ queryKey: keys.available, q
 export const useVoucherApplications = () => useQuery({ queryKey: keys.applications, queryFn: getVoucherApplications });
 export const useMyVouchers = () => useQuery({ queryKey: keys.mine, queryFn: getMyVouchers });
 
-export const useStatements = (institutionId: string, month: string) =>
-  useQuery({ queryKey: keys.monthStatements(institutionId, month), queryFn: () => getStatements(institutionId, month) });
-export const useStatement = (statementId: string) =>
-  useQuery({ queryKey: keys.statement(statementId), queryFn: () => getStatement(statementId) });
 export const useRedemptions = (institutionId: string, month: string) =>
   useQuery({ queryKey: keys.redemptions(institutionId, month), queryFn: () => getRedemptions(institutionId, month) });
 

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import { useDivisionTree } from '../../geography/queries';
 import { findDivision } from '../../geography/search';
+import { formatYuan, shanghaiMinute } from '../applications/format';
 import type { ClaimStatus, OfficialClaim } from './api';
-import { formatYuan, shanghaiMinute } from './format';
 import { useChildcareClaims, useDecideClaim } from './queries';
 
 const CLAIM_STATUSES: readonly ClaimStatus[] = ['applied', 'approved', 'rejected'];
