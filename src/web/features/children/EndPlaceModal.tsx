@@ -29,9 +29,9 @@ export function EndPlaceModal({
   const refresh = useRefreshPlaces(institutionId);
   const end = useMutation({
     mutationFn: (values: Values) => endEnrollment(place.id, { endDate: values.endDate, reason: values.reason.trim() }),
-    onSuccess: async (enrolment) => {
+    onSuccess: async (enrollment) => {
       await refresh();
-      void message.success(t('enrolment.places.ended', { name: place.childName, date: enrolment.endDate }));
+      void message.success(t('enrolment.places.ended', { name: place.childName, date: enrollment.endDate }));
       onClose();
     },
   });

@@ -45,9 +45,9 @@ export function TransferPlaceModal({
   const classId = picked ?? options.find((o) => !o.disabled)?.value;
   const transfer = useMutation({
     mutationFn: (to: string) => transferEnrollment(place.id, to),
-    onSuccess: async (enrolment) => {
+    onSuccess: async (enrollment) => {
       await refresh();
-      void message.success(t('enrolment.places.transferred', { name: place.childName, className: enrolment.className }));
+      void message.success(t('enrolment.places.transferred', { name: place.childName, className: enrollment.className }));
       onClose();
     },
   });

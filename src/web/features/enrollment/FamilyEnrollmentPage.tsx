@@ -124,12 +124,12 @@ function ApplicationCard({ application }: { application: Application }) {
   const act = useMutation({
     mutationFn: async ({ action, choice }: { action: 'accept' | 'decline_offer' | 'withdraw'; choice?: ApplicationChoice }) => {
       if (action === 'accept' && choice) {
-        const enrolment = await acceptOffer(application.id, choice.institutionId);
+        const enrollment = await acceptOffer(application.id, choice.institutionId);
         setPlaced(
           t('enrolment.applications.placed', {
             institution: choice.institutionName,
-            className: enrolment.className,
-            date: enrolment.startDate,
+            className: enrollment.className,
+            date: enrollment.startDate,
           }),
         );
         return;

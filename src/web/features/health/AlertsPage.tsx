@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
 import type { AlertAcknowledgement, AlertParty, IllnessAlert } from './api';
-import { useAcknowledgeAlert, useIllnessAlerts } from './recordQueries';
+import { useAcknowledgeAlert, useIllnessAlerts } from './queries';
 
 type Status = 'open' | 'all';
 

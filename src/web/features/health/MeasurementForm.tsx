@@ -6,7 +6,7 @@ import { ageInDays } from '../../../domain/growth/age.ts';
 import type { ApiError } from '../../api/client';
 import type { MeasurementInput, Position } from './api';
 import { fieldOfPath, usualPosition } from './growth';
-import { useRecordMeasurement } from './recordQueries';
+import { useRecordMeasurement } from './queries';
 
 type FormValues = {
   measuredOn?: string;

@@ -3,13 +3,11 @@
  * staff and files, filing and the review queue, and the officials' registry, designations and
  * compliance counts. Money is yuan, as the API sends it.
  */
-import type { ClassType } from '../../../domain/classes/classTypes.ts';
 import { ApiError, type ErrorBody, id, query, request } from '../../api/client';
 import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../../api/types';
 import i18n from '../../i18n';
 
 export type { InstitutionStatus } from '../../../domain/institutions/filingWorkflow.ts';
-export type YuanByType = Partial<Record<ClassType, number>>;
 
 // ── public search and profile ────────────────────────────────────────────────
 
@@ -32,6 +30,8 @@ export const getPublicInstitution = (institutionId: string) => request<PublicPro
 export type InstitutionRecord = ResponseOf<'/api/v1/institutions/{id}/record', 'get'>;
 export type Facts = InstitutionRecord['facts'];
 export type OpeningHours = NonNullable<Facts['openingHours']>;
+/** Yuan per class type, where the type has an amount. */
+export type YuanByType = Facts['monthlyFeeYuan'];
 export type RecordClass = InstitutionRecord['classes'][number];
 export type StaffMember = InstitutionRecord['staff'][number];
 export type StaffRole = StaffMember['role'];
