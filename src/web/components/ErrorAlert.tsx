@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import type { CSSProperties } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../api/client';
 
 /**
  * A refused action in the server's words. A 400 says only "some information is not valid"; the

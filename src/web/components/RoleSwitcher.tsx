@@ -1,8 +1,8 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Me, RoleGrant } from '../api';
-import { grantKey, ROLE_HOME, rememberActiveGrant, scopeLabel } from '../features/auth/roles';
+import type { Me, RoleGrant } from '../features/platform/api';
+import { grantKey, ROLE_HOME, rememberActiveGrant, scopeLabel } from '../features/platform/roles';
 
 /** Shown only to users with several roles (a director who is also a parent, say). */
 export function RoleSwitcher({ me, active }: { me: Me; active: RoleGrant }) {

@@ -1,7 +1,7 @@
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useLogout } from '../features/auth/queries';
+import { useLogout } from '../features/platform/queries';
 
 export function SignOutButton() {
   const { t } = useTranslation();

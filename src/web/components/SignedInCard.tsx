@@ -1,7 +1,7 @@
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Me, RoleGrant } from '../api';
-import { scopeLabel } from '../features/auth/roles';
+import type { Me, RoleGrant } from '../features/platform/api';
+import { scopeLabel } from '../features/platform/roles';
 
 /** Phone numbers are personal data: show enough to recognise one's own, not enough to copy. */
 function maskPhone(phone: string): string {

@@ -1,4 +1,4 @@
-import type { Role } from '../api';
+import type { Role } from '../features/platform/api';
 
 /** An area of a role's workspace: one nav item and one route under the shell's base path. */
 export type Area =

@@ -5,8 +5,8 @@ import { ClassType } from '../../../domain/classes/classTypes.ts';
 import { formatCny } from '../../../domain/money/fen.ts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadError, PageLoading } from '../../components/PageStatus';
-import { type AbsenceRule, putAbsenceRule } from '../enrolment/api';
-import { keys, useFeeRule } from '../enrolment/queries';
+import { type AbsenceRule, putAbsenceRule } from '../enrollment/api';
+import { keys, useFeeRule } from '../enrollment/queries';
 
 /**
  * 缺勤退费规则: the institution states how absences count on the monthly fee statement — the first

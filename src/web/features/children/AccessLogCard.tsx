@@ -2,9 +2,9 @@ import { Card, Empty, Flex, List, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
-import { shanghaiTime } from '../enrolment/format';
-import { useAccessLog } from '../enrolment/queries';
+import { shanghaiTime } from '../enrollment/format';
 import { actionKey, byOthers, foldAccessLog } from './accessLog';
+import { useAccessLog } from './queries';
 
 /** 查阅记录: who read or changed the child's record and when, from the audit log (PIPL: minors' data). */
 export function AccessLogCard({ childId, myName }: { childId: string; myName: string }) {

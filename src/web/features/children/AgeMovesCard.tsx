@@ -2,11 +2,10 @@ import { Button, Card, Empty, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareIso } from '../../../domain/dates/shanghai.ts';
-import type { InstitutionPlace } from '../../api';
 import { LoadError, PageLoading } from '../../components/PageStatus';
-import type { AgeMove } from '../enrolment/api';
-import { thisMonth, today } from '../enrolment/format';
-import { useAgeMoves } from '../enrolment/queries';
+import type { AgeMove, InstitutionPlace } from '../enrollment/api';
+import { thisMonth, today } from '../enrollment/format';
+import { useAgeMoves } from '../enrollment/queries';
 import { type PlaceAction, PlaceModals } from './PlaceModals';
 
 /**

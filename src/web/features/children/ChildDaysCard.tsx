@@ -1,10 +1,10 @@
 import { Alert, Card, Empty, Flex, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChildMonth } from '../../api';
 import { PageLoading } from '../../components/PageStatus';
-import { shanghaiTime, thisMonth } from '../enrolment/format';
-import { useChildMonth } from '../enrolment/queries';
+import type { ChildMonth } from '../enrollment/api';
+import { shanghaiTime, thisMonth } from '../enrollment/format';
+import { useChildMonth } from '../enrollment/queries';
 
 type Day = ChildMonth['days'][number];
 

@@ -1,8 +1,8 @@
 import { Card, Empty, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
-import { IncidentItem } from '../enrolment/IncidentItem';
-import { useChildIncidents } from '../enrolment/queries';
+import { IncidentItem } from '../enrollment/IncidentItem';
+import { useChildIncidents } from '../enrollment/queries';
 
 /** 意外事件: what happened to the child at the institution, what was done, when the parents were told. */
 export function ChildIncidentsCard({ childId }: { childId: string }) {

@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
-import { useChildRecords } from '../enrolment/queries';
 import { AccessLogCard } from './AccessLogCard';
 import { ChildDaysCard } from './ChildDaysCard';
 import { ChildIncidentsCard } from './ChildIncidentsCard';
 import { PickupPersonsCard } from './PickupPersonsCard';
+import { useMyChildren } from './queries';
 
 /** 孩子档案: one of the guardian's children — who may collect them, their days, incidents, and who read the record. Phone first. */
 export function ChildRecordPage({ base, me }: RolePageProps) {
   const { t } = useTranslation();
   const { childId } = useParams();
-  const children = useChildRecords();
+  const children = useMyChildren();
   const back = (
     <Link to={`${base}/children`}>
       <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>

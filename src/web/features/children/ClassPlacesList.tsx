@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
 import { ageInMonths } from '../../../domain/dates/childAge.ts';
 import { compareIso } from '../../../domain/dates/shanghai.ts';
-import type { InstitutionPlace } from '../../api';
-import { today } from '../enrolment/format';
+import type { InstitutionPlace } from '../enrollment/api';
+import { today } from '../enrollment/format';
 import { type PlaceAction, PlaceModals } from './PlaceModals';
 
 /** The children holding a place, one card per class; the director moves or ends a place from here. */

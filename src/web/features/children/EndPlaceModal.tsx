@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, AutoComplete, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InstitutionPlace } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { endEnrolment } from '../enrolment/api';
-import { today } from '../enrolment/format';
-import { useRefreshPlaces } from './queries';
+import type { InstitutionPlace } from '../enrollment/api';
+import { endEnrollment } from '../enrollment/api';
+import { today } from '../enrollment/format';
+import { useRefreshPlaces } from '../enrollment/queries';
 
 const REASONS = ['age3', 'kindergarten', 'moved', 'family'] as const;
 
@@ -28,10 +28,10 @@ export function EndPlaceModal({
   const [form] = Form.useForm<Values>();
   const refresh = useRefreshPlaces(institutionId);
   const end = useMutation({
-    mutationFn: (values: Values) => endEnrolment(place.id, { endDate: values.endDate, reason: values.reason.trim() }),
-    onSuccess: async (enrolment) => {
+    mutationFn: (values: Values) => endEnrollment(place.id, { endDate: values.endDate, reason: values.reason.trim() }),
+    onSuccess: async (enrollment) => {
       await refresh();
-      void message.success(t('enrolment.places.ended', { name: place.childName, date: enrolment.endDate }));
+      void message.success(t('enrolment.places.ended', { name: place.childName, date: enrollment.endDate }));
       onClose();
     },
   });

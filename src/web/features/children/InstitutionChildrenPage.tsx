@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
+import { useInstitutionPlaces } from '../enrollment/queries';
 import { AbsenceRuleCard } from './AbsenceRuleCard';
 import { AgeMovesCard } from './AgeMovesCard';
 import { ClassPlacesList } from './ClassPlacesList';
-import { useInstitutionPlaces } from './queries';
 
 /**
  * 在托幼儿: the children holding a place at the institution, by class, each opening the growth

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { type NewPickupPerson, PICKUP_RELATIONS, postPickupPerson } from '../enrolment/api';
-import { keys } from '../enrolment/queries';
+import { type NewPickupPerson, PICKUP_RELATIONS, postPickupPerson } from './api';
+import { keys } from './queries';
 
 /** Authorise a person to collect the child. The server checks the phone and the ID's check digit. */
 export function PickupPersonForm({ childId, onDone }: { childId: string; onDone: () => void }) {

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadError, PageLoading } from '../../components/PageStatus';
-import { deletePickupPerson, type PickupPerson } from '../enrolment/api';
-import { shanghaiTime } from '../enrolment/format';
-import { keys, usePickupPersons } from '../enrolment/queries';
+import { shanghaiTime } from '../enrollment/format';
+import { deletePickupPerson, type PickupPerson } from './api';
 import { PickupPersonForm } from './PickupPersonForm';
+import { keys, usePickupPersons } from './queries';
 
 /** 接送人: who besides the guardians may collect the child; revoked ones stay listed for the record. */
 export function PickupPersonsCard({ childId }: { childId: string }) {

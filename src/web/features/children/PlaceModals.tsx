@@ -1,4 +1,4 @@
-import type { InstitutionPlace } from '../../api';
+import type { InstitutionPlace } from '../enrollment/api';
 import { EndPlaceModal } from './EndPlaceModal';
 import { TransferPlaceModal } from './TransferPlaceModal';
 

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTypesForAge } from '../../../domain/classes/classTypes.ts';
 import { compareIso } from '../../../domain/dates/shanghai.ts';
-import type { InstitutionPlace } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { transferEnrolment } from '../enrolment/api';
-import { today } from '../enrolment/format';
-import { useClasses } from '../enrolment/queries';
-import { useRefreshPlaces } from './queries';
+import type { InstitutionPlace } from '../enrollment/api';
+import { transferEnrollment } from '../enrollment/api';
+import { today } from '../enrollment/format';
+import { useRefreshPlaces } from '../enrollment/queries';
+import { useInstitutionRecord } from '../institutions/queries';
 
 /**
  * 转班: the other classes the child's age fits, as the server decides it — on the start date if
@@ -26,7 +26,7 @@ export function TransferPlaceModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const classes = useClasses(institutionId);
+  const classes = useInstitutionRecord(institutionId);
   const refresh = useRefreshPlaces(institutionId);
   const onDate = compareIso(place.startDate, today()) > 0 ? place.startDate : today();
   const fits: string[] = classTypesForAge(place.birthDate, onDate);
@@ -44,10 +44,10 @@ export function TransferPlaceModal({
   const [picked, setPicked] = useState<string | undefined>();
   const classId = picked ?? options.find((o) => !o.disabled)?.value;
   const transfer = useMutation({
-    mutationFn: (to: string) => transferEnrolment(place.id, to),
-    onSuccess: async (enrolment) => {
+    mutationFn: (to: string) => transferEnrollment(place.id, to),
+    onSuccess: async (enrollment) => {
       await refresh();
-      void message.success(t('enrolment.places.transferred', { name: place.childName, className: enrolment.className }));
+      void message.success(t('enrolment.places.transferred', { name: place.childName, className: enrollment.className }));
       onClose();
     },
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessLogEntry } from '../enrolment/api';
 import { actionKey, byOthers, foldAccessLog } from './accessLog';
+import type { AccessLogEntry } from './api';
 
 const entry = (at: string, actorName: string | null, action = 'child.read', actorRole: string | null = 'caregiver'): AccessLogEntry => ({
   at,

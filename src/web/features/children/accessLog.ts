@@ -1,4 +1,4 @@
-import type { AccessLogEntry } from '../enrolment/api';
+import type { AccessLogEntry } from './api';
 
 /** Consecutive entries of one person doing one thing, shown as one line: the latest and how many. */
 export type AccessLogRun = { latest: AccessLogEntry; count: number };

@@ -1,28 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { getInstitutionPlaces, getMyChildren } from '../../api';
-import { keys } from '../enrolment/queries';
+import { useQuery } from '@tanstack/react-query';
+import { getAccessLog, getMyChildren, getPickupPersons } from './api';
 
-const placesKey = (institutionId: string | undefined) => ['children', 'institution', institutionId] as const;
+/** Query keys in one place so a write can refresh exactly the lists it changed. */
+export const keys = {
+  mine: ['children', 'mine'] as const,
+  pickup: (childId: string) => ['children', 'pickup', childId] as const,
+  accessLog: (childId: string) => ['children', 'accessLog', childId] as const,
+};
 
-export function useMyChildren(enabled: boolean) {
-  return useQuery({ queryKey: ['children', 'mine'], queryFn: getMyChildren, enabled });
-}
-
-export function useInstitutionPlaces(institutionId: string | undefined) {
-  return useQuery({
-    queryKey: placesKey(institutionId),
-    queryFn: () => getInstitutionPlaces(institutionId as string),
-    enabled: institutionId !== undefined,
-  });
-}
-
-/** A place moved or ended changes the class lists, the vacancies, the age-move list and the board. */
-export function useRefreshPlaces(institutionId: string) {
-  const client = useQueryClient();
-  return () =>
-    Promise.all(
-      [placesKey(institutionId), keys.classes(institutionId), keys.ageMovesOf(institutionId), keys.board(institutionId)].map((queryKey) =>
-        client.invalidateQueries({ queryKey }),
-      ),
-    );
-}
+/** The signed-in guardian's children with their full records. */
+export const useMyChildren = (enabled = true) => useQuery({ queryKey: keys.mine, queryFn: getMyChildren, enabled });
+export const usePickupPersons = (childId: string) => useQuery({ queryKey: keys.pickup(childId), queryFn: () => getPickupPersons(childId) });
+export const useAccessLog = (childId: string) => useQuery({ queryKey: keys.accessLog(childId), queryFn: () => getAccessLog(childId) });

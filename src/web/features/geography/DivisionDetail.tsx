@@ -1,8 +1,8 @@
 import { Alert, Button, Descriptions, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Population } from '../../api';
 import { PageLoading } from '../../components/PageStatus';
+import type { Population } from './api';
 import { formatCount } from './format';
 import { useDivision, useDivisionTree } from './queries';
 import { findDivision } from './search';

@@ -1,8 +1,8 @@
 import { Alert, Button, Drawer, Grid, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type Key, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DivisionLevel, DivisionNode, Population } from '../../api';
 import { LoadError, PageLoading } from '../../components/PageStatus';
+import type { DivisionLevel, DivisionNode, Population } from './api';
 import { DivisionDetail } from './DivisionDetail';
 import { formatCount } from './format';
 import { useDivisionTree } from './queries';

@@ -1,4 +1,4 @@
-import type { DivisionNode } from '../../api';
+import type { DivisionNode } from './api';
 
 function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, '');

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Card, Descriptions, Empty, Flex, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AlertAcknowledgement, AlertParty, IllnessAlert } from '../../api';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
-import { useAcknowledgeAlert, useIllnessAlerts } from './recordQueries';
+import type { AlertAcknowledgement, AlertParty, IllnessAlert } from './api';
+import { useAcknowledgeAlert, useIllnessAlerts } from './queries';
 
 type Status = 'open' | 'all';
 

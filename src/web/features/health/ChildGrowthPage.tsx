@@ -9,7 +9,7 @@ import type { RolePageProps } from '../../components/RoleShell';
 import { GrowthHistoryCharts } from './GrowthHistoryCharts';
 import { MeasurementForm } from './MeasurementForm';
 import { MeasurementList } from './MeasurementList';
-import { useGrowthRecord } from './recordQueries';
+import { useGrowthRecord } from './queries';
 
 /**
  * 生长记录: a child's measurements with WHO z-scores and findings, the charts, and a form to add

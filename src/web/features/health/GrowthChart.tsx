@@ -15,8 +15,8 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DAYS_PER_MONTH, HEIGHT_FROM_DAYS } from '../../../domain/growth/age.ts';
-import type { GrowthCurves } from '../../api';
 import { EChart } from '../../components/EChart';
+import type { GrowthCurves } from './api';
 
 // Only what these charts draw (see EChart); SVG also lets tests find the chart in the DOM.
 echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);

@@ -1,7 +1,7 @@
 import { Alert, Empty, Skeleton, Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GrowthIndicator, GrowthRecord } from '../../api';
+import type { GrowthIndicator, GrowthRecord } from './api';
 import { INDICATORS } from './growth';
 import { useGrowthCurves } from './queries';
 import { indicatorSeries } from './records';

@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CurveIndicator, GrowthIndicator, GrowthScore, Sex, ZscoreResult } from '../../api';
+import type { CurveIndicator, GrowthIndicator, GrowthScore, Sex, ZscoreResult } from './api';
 import {
   chartPoint,
   classificationOf,

@@ -2,8 +2,9 @@ import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Tag, Typogr
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
-import { ApiError, type Bilingual, type HealthCheckStatus, type HealthCheckVisit, type WarningSignChecklist } from '../../api';
+import { ApiError } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
+import type { Bilingual, HealthCheckStatus, HealthCheckVisit, WarningSignChecklist } from './api';
 import { fieldOfPath } from './growth';
 import { useAssessWarningSigns, useHealthCheckSchedule, useWarningSigns } from './queries';
 

@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays } from '../../../domain/growth/age.ts';
-import type { ApiError, MeasurementInput, Position } from '../../api';
+import type { ApiError } from '../../api/client';
+import type { MeasurementInput, Position } from './api';
 import { fieldOfPath, usualPosition } from './growth';
-import { useRecordMeasurement } from './recordQueries';
+import { useRecordMeasurement } from './queries';
 
 type FormValues = {
   measuredOn?: string;

@@ -2,7 +2,7 @@ import { Card, Empty, Flex, Grid, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GrowthIndicator, GrowthRecord, Measurement } from '../../api';
+import type { GrowthIndicator, GrowthRecord, Measurement } from './api';
 import { classificationOf, INDICATORS, monthsOf, type Severity, severityOf } from './growth';
 import { raisedFlags } from './records';
 

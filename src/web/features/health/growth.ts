@@ -1,6 +1,6 @@
 import { DAYS_PER_MONTH, HEIGHT_FROM_DAYS, MAX_AGE_DAYS } from '../../../domain/growth/age.ts';
 import { classify, type GrowthClass } from '../../../domain/growth/classify.ts';
-import type { CurveIndicator, GrowthIndicator, Position, ZscoreInput, ZscoreResult } from '../../api';
+import type { CurveIndicator, GrowthIndicator, Position, ZscoreInput, ZscoreResult } from './api';
 
 /** The order WHO Anthro lists them in, and the order the page shows them. */
 export const INDICATORS: readonly GrowthIndicator[] = ['weightForAge', 'lengthForAge', 'weightForLength', 'bmiForAge', 'headForAge'];

@@ -1,17 +1,34 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiError } from '../../api/client';
 import {
-  type ApiError,
+  acknowledgeIllnessAlert,
   assessWarningSigns,
   type CurveIndicator,
   getGrowthCurves,
+  getGrowthRecord,
   getHealthCheckSchedule,
+  getIllnessAlerts,
   getWarningSigns,
+  type IllnessAlert,
+  type Measurement,
+  type MeasurementInput,
+  postMeasurement,
   postZscores,
   type Sex,
   type WarningSignAssessment,
   type ZscoreInput,
   type ZscoreResult,
-} from '../../api';
+} from './api';
+
+/** Query keys in one place; every one starts with 'health'. */
+export const keys = {
+  curves: (indicator: CurveIndicator, sex: Sex) => ['health', 'curves', indicator, sex] as const,
+  schedule: (birthDate: string | undefined, done: readonly string[]) => ['health', 'schedule', birthDate, done] as const,
+  warningSigns: (birthDate: string | undefined) => ['health', 'warningSigns', birthDate] as const,
+  growthRecord: (childId: string) => ['health', 'growthRecord', childId] as const,
+  illnessAlerts: ['health', 'illnessAlerts'] as const,
+  illnessAlertsWith: (status: 'open' | 'all') => ['health', 'illnessAlerts', status] as const,
+};
 
 export function useZscores() {
   return useMutation<ZscoreResult, ApiError, ZscoreInput>({ mutationFn: postZscores });
@@ -20,7 +37,7 @@ export function useZscores() {
 /** WHO reference values never change: one fetch per indicator and sex for the whole session. */
 export function useGrowthCurves(indicator: CurveIndicator, sex: Sex) {
   return useQuery({
-    queryKey: ['health', 'curves', indicator, sex],
+    queryKey: keys.curves(indicator, sex),
     queryFn: () => getGrowthCurves(indicator, sex),
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -31,7 +48,7 @@ const HOUR = 60 * 60_000;
 
 export function useHealthCheckSchedule(birthDate: string | undefined, done: readonly string[]) {
   return useQuery({
-    queryKey: ['health', 'schedule', birthDate, done],
+    queryKey: keys.schedule(birthDate, done),
     queryFn: () => getHealthCheckSchedule(birthDate as string, done),
     enabled: birthDate !== undefined,
     staleTime: HOUR,
@@ -42,7 +59,7 @@ export function useHealthCheckSchedule(birthDate: string | undefined, done: read
 
 export function useWarningSigns(birthDate: string | undefined) {
   return useQuery({
-    queryKey: ['health', 'warningSigns', birthDate],
+    queryKey: keys.warningSigns(birthDate),
     queryFn: () => getWarningSigns(birthDate as string),
     enabled: birthDate !== undefined,
     staleTime: HOUR,
@@ -52,5 +69,41 @@ export function useWarningSigns(birthDate: string | undefined) {
 export function useAssessWarningSigns() {
   return useMutation<WarningSignAssessment, ApiError, { ageMonths: number; ticked: string[] }>({
     mutationFn: ({ ageMonths, ticked }) => assessWarningSigns(ageMonths, ticked),
+  });
+}
+
+export function useGrowthRecord(childId: string | undefined) {
+  return useQuery({
+    queryKey: keys.growthRecord(childId ?? ''),
+    queryFn: () => getGrowthRecord(childId as string),
+    enabled: childId !== undefined,
+  });
+}
+
+/** Records a measurement; the record reloads so the table and charts show it with its scores. */
+export function useRecordMeasurement(childId: string) {
+  const client = useQueryClient();
+  return useMutation<Measurement, ApiError, MeasurementInput>({
+    mutationFn: (input) => postMeasurement(childId, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.growthRecord(childId) }),
+  });
+}
+
+// An alert is raised when a caregiver records a morning check; a few minutes is fresh enough.
+const ALERT_REFRESH_MS = 2 * 60_000;
+
+export function useIllnessAlerts(status: 'open' | 'all') {
+  return useQuery({
+    queryKey: keys.illnessAlertsWith(status),
+    queryFn: () => getIllnessAlerts(status),
+    refetchInterval: ALERT_REFRESH_MS,
+  });
+}
+
+export function useAcknowledgeAlert() {
+  const client = useQueryClient();
+  return useMutation<IllnessAlert, ApiError, string>({
+    mutationFn: acknowledgeIllnessAlert,
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.illnessAlerts }),
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GrowthRecord, Measurement } from '../../api';
+import type { GrowthRecord, Measurement } from './api';
 import { indicatorSeries, raisedFlags } from './records';
 
 const NO_FLAGS = { underweight: false, stunting: false, wasting: false, overweight: false, implausible: false };

@@ -1,4 +1,4 @@
-import type { CurveIndicator, GrowthIndicator, GrowthRecord, GrowthRecordFlags, Measurement as StoredMeasurement } from '../../api';
+import type { CurveIndicator, GrowthIndicator, GrowthRecord, GrowthRecordFlags, Measurement as StoredMeasurement } from './api';
 import { chartPoint } from './growth';
 
 /** The findings a record shows as tags, in the order WHO lists them, then the data-quality flag. */

@@ -1,29 +1,29 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, List, message, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
 import { allowedActions as workflowActions } from '../../../domain/institutions/filingWorkflow.ts';
 import { DocumentType } from '../../../domain/institutions/vocabulary.ts';
+import { LoadError, PageLoading } from '../../components/PageStatus';
+import type { RolePageProps } from '../../components/RoleShell';
 import {
   type FactsPatch,
-  getInstitutionRecord,
   patchInstitution,
   postInstitutionClass,
   postInstitutionStaff,
   postInstitutionTransition,
+  type StaffRole,
   uploadInstitutionFile,
-} from '../../api';
-import { LoadError, PageLoading } from '../../components/PageStatus';
-import type { RolePageProps } from '../../components/RoleShell';
+} from './api';
+import { keys, useInstitutionRecord } from './queries';
 
 /** The director's own institution: its record, key facts, classes, staff, documents and the filing. */
 export default function DirectorArea({ grant }: RolePageProps) {
   const { t } = useTranslation();
   const institutionId = grant.institutionId ?? '';
   const client = useQueryClient();
-  const key = ['institutions', 'record', institutionId];
-  const record = useQuery({ queryKey: key, queryFn: () => getInstitutionRecord(institutionId), enabled: !!institutionId });
-  const refresh = () => client.invalidateQueries({ queryKey: key });
+  const record = useInstitutionRecord(institutionId);
+  const refresh = () => client.invalidateQueries({ queryKey: keys.record(institutionId) });
   const done = () => {
     void message.success(t('institutions.saved'));
     return refresh();
@@ -42,7 +42,7 @@ export default function DirectorArea({ grant }: RolePageProps) {
     onError: fail,
   });
   const addStaff = useMutation({
-    mutationFn: (v: { name: string; role: string; expiresOn?: string }) =>
+    mutationFn: (v: { name: string; role: StaffRole; expiresOn?: string }) =>
       postInstitutionStaff(institutionId, {
         name: v.name,
         role: v.role,
@@ -54,7 +54,7 @@ export default function DirectorArea({ grant }: RolePageProps) {
     onError: fail,
   });
   const upload = useMutation({
-    mutationFn: (v: { documentType: string; file: File }) => uploadInstitutionFile(institutionId, 'document', v.documentType, v.file),
+    mutationFn: (v: { documentType: DocumentType; file: File }) => uploadInstitutionFile(institutionId, 'document', v.documentType, v.file),
     onSuccess: done,
     onError: fail,
   });

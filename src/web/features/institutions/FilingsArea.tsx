@@ -1,12 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Descriptions, Input, message, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { allowedActions as workflowActions } from '../../../domain/institutions/filingWorkflow.ts';
-import { type FilingActionName, getFiling, getFilingQueue, postInstitutionTransition } from '../../api';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
+import { type FilingActionName, postInstitutionTransition } from './api';
+import { keys, useFiling, useFilingQueue } from './queries';
 
 /** The district's review queue and one filing's review page, under the official's "filings" area. */
 export default function FilingsArea(props: RolePageProps) {
@@ -20,7 +21,7 @@ export default function FilingsArea(props: RolePageProps) {
 
 function FilingQueuePage({ base }: RolePageProps) {
   const { t } = useTranslation();
-  const queue = useQuery({ queryKey: ['institutions', 'filings'], queryFn: getFilingQueue });
+  const queue = useFilingQueue();
   if (queue.isPending) return <PageLoading />;
   if (queue.isError) return <LoadError error={queue.error} onRetry={() => void queue.refetch()} />;
   return (
@@ -57,7 +58,7 @@ function ReviewPage({ grant, base }: RolePageProps) {
   const client = useQueryClient();
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const [reason, setReason] = useState('');
-  const filing = useQuery({ queryKey: ['institutions', 'filing', filingId], queryFn: () => getFiling(filingId) });
+  const filing = useFiling(filingId);
   const act = useMutation({
     mutationFn: (action: FilingActionName) => {
       const institutionId = filing.data?.institutionId ?? '';
@@ -67,7 +68,7 @@ function ReviewPage({ grant, base }: RolePageProps) {
     },
     onSuccess: (result) => {
       void message.success(result.receiptNumber ? t('institutions.filedWith', { number: result.receiptNumber }) : t('institutions.saved'));
-      return client.invalidateQueries({ queryKey: ['institutions'] });
+      return client.invalidateQueries({ queryKey: keys.all });
     },
     onError: (e: Error) => void message.error(e.message),
   });

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
-import { getPublicInstitution } from '../../api';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import i18n from '../../i18n';
 import { fullAddress } from './address';
+import { usePublicProfile } from './queries';
 
 // Weekdays are ISO numbers (Monday = 1); a parent reads them as a range of days and a time span.
 function hours(value: unknown): string {
@@ -22,7 +21,7 @@ function hours(value: unknown): string {
 export default function InstitutionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const profile = useQuery({ queryKey: ['institutions', 'public', id], queryFn: () => getPublicInstitution(id) });
+  const profile = usePublicProfile(id);
   if (profile.isPending) return <PageLoading />;
   if (profile.isError) return <LoadError error={profile.error} onRetry={() => void profile.refetch()} />;
   const p = profile.data;

@@ -4,8 +4,8 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicSearchItem } from '../../api';
 import { EChart } from '../../components/EChart';
+import type { PublicSearchItem } from './api';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
 

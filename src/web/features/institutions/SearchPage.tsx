@@ -1,4 +1,3 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Pagination, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +5,11 @@ import { Link, useSearchParams } from 'react-router';
 import { ageInMonths, ClassStandard, ClassType, classTypesForAge } from '../../../domain/classes/classTypes.ts';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
-import { type DivisionNode, type PublicSearchItem, searchPublicInstitutions } from '../../api';
 import { LoadError } from '../../components/PageStatus';
+import type { DivisionNode } from '../geography/api';
 import { useDivisionTree } from '../geography/queries';
+import type { PublicSearchItem } from './api';
+import { useInstitutionSearch } from './queries';
 import { ResultsMap } from './ResultsMap';
 import { readSearch, type SearchFilters, searchAddress } from './searchAddress';
 
@@ -80,11 +81,7 @@ export default function SearchPage() {
     setPoint(centre);
   }, [form, filters, centre]);
 
-  const search = useQuery({
-    queryKey: ['institutions', 'search', filters, page],
-    queryFn: () => searchPublicInstitutions({ ...filters, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const search = useInstitutionSearch({ ...filters, page, pageSize: PAGE_SIZE }, { keepPrevious: true });
 
   function nearMe() {
     // The browser asks the parent first; if they refuse or it fails, the township filter stays in use.

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
-import type { SearchQueryInput } from '../../api';
+import type { SearchQueryInput } from './api';
 
 export type SearchFilters = Omit<SearchQueryInput, 'page' | 'pageSize'>;
 

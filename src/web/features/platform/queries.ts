@@ -1,10 +1,100 @@
-import { useQuery } from '@tanstack/react-query';
-import { getHealth, getMeta } from '../../api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api/client';
+import { enableTotp, getAudit, getHealth, getMe, getMeta, type LoginInput, login, logout, logoutAll, type Me, setupTotp } from './api';
+
+/** Query keys of the platform's resources. `meta` and `auth` survive signing out (see useSignedOut). */
+export const keys = {
+  me: ['auth', 'me'] as const,
+  meta: ['meta'] as const,
+  health: ['platform', 'health'] as const,
+  audit: (limit: number) => ['audit', 'recent', limit] as const,
+};
+export const meKey = keys.me;
+
+/** The signed-in user, or `null` when nobody is signed in (a 401 is an answer, not an error). */
+export function useMe() {
+  return useQuery<Me | null, ApiError>({
+    queryKey: meKey,
+    queryFn: async () => {
+      try {
+        return await getMe();
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation<Me, ApiError, LoginInput>({
+    mutationFn: login,
+    onSuccess: (me) => {
+      // Data cached under the previous user (or none) must not leak into this session.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+      queryClient.setQueryData(meKey, me);
+    },
+  });
+}
+
+/**
+ * `leave` runs before the session is forgotten: it should navigate away from the signed-in area,
+ * or the area's guard would see "nobody signed in" first and send the user to /login with a
+ * return address — the next person to sign in on this device would land on that page.
+ */
+function useSignedOut(leave: () => void) {
+  const queryClient = useQueryClient();
+  return () => {
+    leave();
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' && query.queryKey[0] !== 'meta' });
+    queryClient.setQueryData(meKey, null);
+  };
+}
+
+export function useLogout(leave: () => void) {
+  const signedOut = useSignedOut(leave);
+  return useMutation<void, ApiError>({
+    mutationFn: async () => {
+      try {
+        await logout();
+      } catch (error) {
+        // Already signed out (expired session) is the outcome the user asked for. Any other
+        // failure is shown: on a shared computer a session that silently survives is a leak.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+    },
+    onSuccess: signedOut,
+  });
+}
+
+export function useLogoutAll(leave: () => void) {
+  const signedOut = useSignedOut(leave);
+  return useMutation<void, ApiError>({ mutationFn: logoutAll, onSuccess: signedOut });
+}
+
+export function useTotpSetup() {
+  return useMutation({ mutationFn: setupTotp });
+}
+
+export function useTotpEnable() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiError, string>({
+    mutationFn: enableTotp,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+  });
+}
 
 export function useMeta() {
-  return useQuery({ queryKey: ['meta'], queryFn: getMeta, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({ queryKey: keys.meta, queryFn: getMeta, staleTime: Number.POSITIVE_INFINITY });
 }
 
 export function useHealth() {
-  return useQuery({ queryKey: ['platform', 'health'], queryFn: getHealth, retry: false });
+  return useQuery({ queryKey: keys.health, queryFn: getHealth, retry: false });
+}
+
+export function useRecentAudit(limit: number) {
+  return useQuery({ queryKey: keys.audit(limit), queryFn: () => getAudit(limit) });
 }

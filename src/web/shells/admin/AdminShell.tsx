@@ -4,8 +4,8 @@ import { RoleShell } from '../../components/RoleShell';
 const pages = {
   home: lazy(() => import('./AdminHome')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
-  account: lazy(() => import('../../features/auth/AccountPage')),
-  audit: lazy(() => import('../../features/audit/AuditPage')),
+  account: lazy(() => import('../../features/platform/AccountPage')),
+  audit: lazy(() => import('../../features/platform/AuditPage')),
 };
 
 /** System administrators. */

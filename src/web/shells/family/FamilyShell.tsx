@@ -4,9 +4,9 @@ import { RoleShell } from '../../components/RoleShell';
 const pages = {
   home: lazy(() => import('./FamilyHome')),
   children: lazy(() => import('../../features/children/ChildrenArea')),
-  applications: lazy(() => import('../../features/enrolment/FamilyEnrolmentPage')),
-  vouchers: lazy(() => import('../../features/vouchers/FamilyVouchersPage')),
-  benefits: lazy(() => import('../../features/benefits/BenefitsPage')),
+  applications: lazy(() => import('../../features/enrollment/FamilyEnrollmentPage')),
+  vouchers: lazy(() => import('../../features/subsidies/vouchers/FamilyVouchersPage')),
+  benefits: lazy(() => import('../../features/subsidies/family/BenefitsPage')),
   growth: lazy(() => import('../../features/health/GrowthCalculatorPage')),
   healthChecks: lazy(() => import('../../features/health/HealthChecksPage')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),

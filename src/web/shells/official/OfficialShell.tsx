@@ -5,11 +5,11 @@ const pages = {
   home: lazy(() => import('./OfficialHome')),
   filings: lazy(() => import('../../features/institutions/FilingsArea')),
   registry: lazy(() => import('../../features/institutions/RegistryArea')),
-  voucherPrograms: lazy(() => import('../../features/vouchers/ProgramsArea')),
-  subsidyApplications: lazy(() => import('../../features/subsidyApplications/ReviewArea')),
+  voucherPrograms: lazy(() => import('../../features/subsidies/vouchers/ProgramsArea')),
+  subsidyApplications: lazy(() => import('../../features/subsidies/applications/ReviewArea')),
   alerts: lazy(() => import('../../features/health/AlertsPage')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
-  account: lazy(() => import('../../features/auth/AccountPage')),
+  account: lazy(() => import('../../features/platform/AccountPage')),
 };
 
 /** District health bureaus and the city health commission, each limited to its division. */

@@ -4,17 +4,17 @@ import { Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from '../../components/AppLayout';
 import { NotFound } from '../../components/NotFound';
 import { PageLoading } from '../../components/PageStatus';
-import { useMe } from '../../features/auth/queries';
-import { ROLE_HOME } from '../../features/auth/roles';
+import { useMe } from '../../features/platform/queries';
+import { ROLE_HOME } from '../../features/platform/roles';
 
 const PublicHome = lazy(() => import('./PublicHome'));
 const SearchPage = lazy(() => import('../../features/institutions/SearchPage'));
 const InstitutionPage = lazy(() => import('../../features/institutions/InstitutionPage'));
-const LoginPage = lazy(() => import('../../features/auth/LoginPage'));
+const LoginPage = lazy(() => import('../../features/platform/LoginPage'));
 const DivisionsPage = lazy(() => import('../../features/geography/DivisionsPage'));
 const GrowthCalculatorPage = lazy(() => import('../../features/health/GrowthCalculatorPage'));
 const HealthChecksPage = lazy(() => import('../../features/health/HealthChecksPage'));
-const VerifyCertificatePage = lazy(() => import('../../features/subsidyApplications/VerifyCertificatePage'));
+const VerifyCertificatePage = lazy(() => import('../../features/subsidies/applications/VerifyCertificatePage'));
 
 /**
  * Pages anyone may open without signing in: home, sign-in, finding care, the growth calculator,

@@ -1,12 +1,12 @@
 import { Card, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Certificate, RecordClass, RegistryRecord, StaffMember } from './api';
+import type { Certificate, InstitutionRecord, RecordClass, StaffMember } from '../api';
 import { joinList } from './format';
 
-type Props = { record: RegistryRecord };
+type Props = { record: InstitutionRecord };
 
 /** Rows named by a compliance problem are marked, so the list above can be matched to them. */
-function problemCount(record: RegistryRecord, match: { classId?: string; staffId?: string }) {
+function problemCount(record: InstitutionRecord, match: { classId?: string; staffId?: string }) {
   return record.compliance.problems.filter(
     (p) => (match.classId && p.classId === match.classId) || (match.staffId && p.staffId === match.staffId),
   ).length;

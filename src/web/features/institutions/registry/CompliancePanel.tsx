@@ -1,10 +1,10 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RegistryRecord } from './api';
+import type { InstitutionRecord } from '../api';
 import { problemText } from './format';
 
 /** The computed compliance problems, first thing on the page: they are what an official acts on. */
-export function CompliancePanel({ record }: { record: RegistryRecord }) {
+export function CompliancePanel({ record }: { record: InstitutionRecord }) {
   const { t } = useTranslation();
   const { problems, checkedOn } = record.compliance;
   if (problems.length === 0) {

@@ -2,8 +2,8 @@ import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComplianceCode } from '../../../../domain/institutions/compliance.ts';
 import { LoadError } from '../../../components/PageStatus';
-import type { ComplianceRow } from './api';
-import { useComplianceSummary } from './queries';
+import type { ComplianceRow } from '../api';
+import { useComplianceSummary } from '../queries';
 
 type Props = {
   /** The official's own division. */

@@ -2,13 +2,13 @@ import { Button, Card, message, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
-import type { Designation, RegistryRecord } from './api';
+import type { Designation, InstitutionRecord } from '../api';
+import { useRevokeDesignation } from '../queries';
 import { designationLabel, yuan } from './format';
 import { GrantDesignationModal } from './GrantDesignationModal';
-import { useRevokeDesignation } from './queries';
 import { ReasonModal } from './ReasonModal';
 
-type Props = { record: RegistryRecord /** Only the city health commission grants and revokes. */; canManage: boolean };
+type Props = { record: InstitutionRecord /** Only the city health commission grants and revokes. */; canManage: boolean };
 
 function stateOf(d: Designation, today: string): { key: string; color: string } {
   if (d.revokedOn) return { key: 'revoked', color: 'default' };

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
 import { fullAddress } from '../address';
-import type { OpeningHours, RegistryRecord } from './api';
+import type { InstitutionRecord, OpeningHours } from '../api';
+import { usePublicProfile } from '../queries';
 import { joinList, yuan } from './format';
-import { usePublicProfile } from './queries';
 
-type Props = { record: RegistryRecord };
+type Props = { record: InstitutionRecord };
 
 /** "周一–周五 07:30–17:30": ISO weekdays read as a range of days and a time span. */
 function useHoursText() {

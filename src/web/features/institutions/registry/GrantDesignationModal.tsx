@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { addDaysIso, addMonthsIso } from '../../../../domain/dates/shanghai.ts';
 import { DesignationKind, DesignationLevel } from '../../../../domain/institutions/vocabulary.ts';
-import type { YuanByType } from '../../../api';
-import type { GrantInput, RegistryRecord } from './api';
+import type { GrantInput, InstitutionRecord, YuanByType } from '../api';
+import { useGrantDesignation } from '../queries';
 import { yuan } from './format';
-import { useGrantDesignation } from './queries';
 
 type Values = {
   kind: DesignationKind;
@@ -21,7 +20,7 @@ type Values = {
 /** A starting point for the agreement period only: the official enters the dates the agreement states. */
 const AGREEMENT_MONTHS = 36;
 
-type Props = { record: RegistryRecord; open: boolean; onClose: () => void };
+type Props = { record: InstitutionRecord; open: boolean; onClose: () => void };
 
 /** The city grants a designation: inclusive with price caps per class type and an agreement period, or a pilot or demonstration at a level. */
 export function GrantDesignationModal({ record, open, onClose }: Props) {

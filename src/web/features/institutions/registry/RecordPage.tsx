@@ -1,24 +1,24 @@
 import { Alert, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { ApiError } from '../../../api';
+import { ApiError } from '../../../api/client';
 import { NotFound } from '../../../components/NotFound';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
+import { useInstitutionRecord } from '../queries';
 import { ClassesCard, StaffCard } from './ClassesStaff';
 import { CompliancePanel } from './CompliancePanel';
 import { DesignationsCard } from './DesignationsCard';
 import { useScopeDivisions } from './divisions';
 import { FactsCard, FeesCard } from './FactsFees';
 import { currentDesignations, designationLabel, STATUS_COLOR } from './format';
-import { useRecord } from './queries';
 import { StatusActions } from './StatusActions';
 
 /** One institution's record for officials: compliance first, then what it is, charges, holds and employs. */
 export function RecordPage({ grant, base }: RolePageProps) {
   const { t } = useTranslation();
   const { institutionId = '' } = useParams();
-  const record = useRecord(institutionId);
+  const record = useInstitutionRecord(institutionId);
   const divisions = useScopeDivisions(grant.divisionCode);
   // Back to the list as it was filtered, when the official came from it.
   const { state } = useLocation();

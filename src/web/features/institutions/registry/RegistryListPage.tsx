@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
-import type { RegistryItem } from './api';
+import type { RegistryItem } from '../api';
+import { useRegistry } from '../queries';
 import { ComplianceSummaryCard } from './ComplianceSummaryCard';
 import { useScopeDivisions } from './divisions';
 import { designationLabel, STATUS_COLOR } from './format';
-import { useRegistry } from './queries';
 import { RegistryFilters, useListFilters } from './RegistryFilters';
 
 const PAGE_SIZE = 20;

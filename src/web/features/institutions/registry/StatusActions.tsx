@@ -1,14 +1,14 @@
 import { Button, message, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegistryRecord, StatusAction } from './api';
-import { useStatusAction } from './queries';
+import type { InstitutionRecord, StatusAction } from '../api';
+import { useStatusAction } from '../queries';
 import { ReasonModal } from './ReasonModal';
 
 const STATUS_ACTIONS: readonly StatusAction[] = ['suspend', 'reinstate', 'close'];
 
 /** Suspend, reinstate or close, as far as the server's `allowedActions` offers them to this official now. */
-export function StatusActions({ record }: { record: RegistryRecord }) {
+export function StatusActions({ record }: { record: InstitutionRecord }) {
   const { t } = useTranslation();
   // The action stays set while the dialog fades out, so its words do not change as it closes.
   const [action, setAction] = useState<StatusAction>('suspend');

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DivisionNode } from '../../../api';
+import type { DivisionNode } from '../../geography/api';
 import { useDivisionTree } from '../../geography/queries';
 
 export type DivisionOption = { value: string; title: string; children: DivisionOption[] };

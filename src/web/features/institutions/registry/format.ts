@@ -1,9 +1,8 @@
 import type { TFunction } from 'i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { DesignationKind } from '../../../../domain/institutions/vocabulary.ts';
-import type { InstitutionStatus } from '../../../api';
 import { currentLanguage } from '../../../i18n';
-import type { ComplianceProblem, Designation, RegistryRecord } from './api';
+import type { ComplianceProblem, Designation, InstitutionRecord, InstitutionStatus } from '../api';
 
 export const CLASS_TYPES = ClassType;
 
@@ -40,7 +39,7 @@ export function designationLabel(t: TFunction, d: Pick<Designation, 'kind' | 'le
 }
 
 /** One compliance problem in words, naming the class or staff member it is about. */
-export function problemText(t: TFunction, p: ComplianceProblem, record: Pick<RegistryRecord, 'classes' | 'staff'>): string {
+export function problemText(t: TFunction, p: ComplianceProblem, record: Pick<InstitutionRecord, 'classes' | 'staff'>): string {
   return t(`registry.problem.${p.code}`, {
     ...p,
     className: record.classes.find((c) => c.id === p.classId)?.name ?? '',

@@ -1,0 +1,104 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type GuardianRelation, type NewChildInput, postChild } from '../children/api';
+import { keys } from '../children/queries';
+import type { DivisionNode } from '../geography/api';
+import { useDivisionTree } from '../geography/queries';
+import type { Sex } from '../health/api';
+
+type Values = {
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  residentId?: string;
+  residenceDivisionCode: string;
+  relation: GuardianRelation;
+  consent: boolean;
+};
+
+/** Townships (乡镇街道) labelled with their district, the level the server requires for residence. */
+function townships(tree: DivisionNode[]): Array<{ value: string; label: string }> {
+  const out: Array<{ value: string; label: string }> = [];
+  const walk = (node: DivisionNode, district?: string) => {
+    if (node.level === 'township') out.push({ value: node.code, label: district ? `${district} · ${node.name}` : node.name });
+    for (const child of node.children) walk(child, node.level === 'district' ? node.name : district);
+  };
+  for (const node of tree) walk(node);
+  return out;
+}
+
+export function AddChildForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const divisions = useDivisionTree();
+  const options = useMemo(() => (divisions.data ? townships(divisions.data.tree) : []), [divisions.data]);
+  const add = useMutation({
+    mutationFn: (input: NewChildInput) => postChild(input),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.mine });
+      onDone();
+    },
+  });
+
+  const submit = (values: Values) =>
+    add.mutate({
+      name: values.name,
+      sex: values.sex,
+      birthDate: values.birthDate,
+      residentId: values.residentId?.trim() ? values.residentId.trim() : undefined,
+      residenceDivisionCode: values.residenceDivisionCode,
+      relation: values.relation,
+      consent: true,
+    });
+
+  return (
+    <Form<Values> layout="vertical" onFinish={submit} initialValues={{ sex: 'female', relation: 'mother' }} data-testid="add-child-form">
+      <Form.Item name="name" label={t('enrolment.child.name')} rules={[{ required: true, message: t('enrolment.required') }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="sex" label={t('enrolment.child.sex')}>
+        <Radio.Group>
+          <Radio value="female">{t('enrolment.child.female')}</Radio>
+          <Radio value="male">{t('enrolment.child.male')}</Radio>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item name="birthDate" label={t('enrolment.child.birthDate')} rules={[{ required: true, message: t('enrolment.required') }]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="residentId" label={t('enrolment.child.residentId')} extra={t('enrolment.child.residentIdHelp')}>
+        <Input maxLength={18} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="residenceDivisionCode"
+        label={t('enrolment.child.residence')}
+        rules={[{ required: true, message: t('enrolment.required') }]}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={options}
+          loading={divisions.isPending}
+          placeholder={t('enrolment.child.residencePlaceholder')}
+          data-testid="residence-select"
+        />
+      </Form.Item>
+      <Form.Item name="relation" label={t('enrolment.child.relation')}>
+        <Select
+          options={(['mother', 'father', 'grandparent', 'other'] as const).map((r) => ({ value: r, label: t(`enrolment.relation.${r}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="consent"
+        valuePropName="checked"
+        rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('enrolment.child.consentRequired')))) }]}
+      >
+        <Checkbox>{t('enrolment.child.consent')}</Checkbox>
+      </Form.Item>
+      {add.isError && <Alert type="error" showIcon title={add.error.message} style={{ marginBottom: 12 }} />}
+      <Button type="primary" htmlType="submit" loading={add.isPending} block>
+        {t('enrolment.child.save')}
+      </Button>
+    </Form>
+  );
+}

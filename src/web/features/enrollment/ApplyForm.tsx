@@ -1,0 +1,105 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Form, Input, Select, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChildRecord } from '../children/api';
+import { useDivisionTree } from '../geography/queries';
+import { useInstitutionSearch } from '../institutions/queries';
+import { type NewApplicationInput, postApplication } from './api';
+import { inDays } from './format';
+import { keys } from './queries';
+
+type Values = { childId: string; startDate: string; institutionIds: string[]; siblingAttends: boolean; staffChild: boolean };
+
+/**
+ * 申请入托: one child, a wished start date and one to three institutions. The multi-select keeps
+ * the order the parent picks them in, which is the order of preference the server ranks by.
+ */
+export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [district, setDistrict] = useState<string | undefined>();
+  const [form] = Form.useForm<Values>();
+  const picked = Form.useWatch('institutionIds', form) ?? [];
+  const divisions = useDivisionTree();
+  const districts = useMemo(
+    () =>
+      (divisions.data?.tree ?? [])
+        .flatMap((node) => (node.level === 'district' ? [node] : node.children.filter((c) => c.level === 'district')))
+        .map((d) => ({ value: d.code, label: d.name })),
+    [divisions.data],
+  );
+  const institutions = useInstitutionSearch({ division: district, pageSize: 100 });
+  const names = new Map((institutions.data?.items ?? []).map((i) => [i.id, i.name]));
+
+  const apply = useMutation({
+    mutationFn: (input: NewApplicationInput) => postApplication(input),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.applications });
+      form.resetFields();
+      onDone();
+    },
+  });
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ startDate: inDays(0), siblingAttends: false, staffChild: false, childId: children[0]?.id }}
+      onFinish={(v) =>
+        apply.mutate({
+          childId: v.childId,
+          startDate: v.startDate,
+          institutionIds: v.institutionIds,
+          siblingAttends: v.siblingAttends,
+          staffChild: v.staffChild,
+        })
+      }
+      data-testid="apply-form"
+    >
+      <Form.Item name="childId" label={t('enrolment.apply.child')} rules={[{ required: true, message: t('enrolment.required') }]}>
+        <Select options={children.map((c) => ({ value: c.id, label: c.name }))} data-testid="apply-child" />
+      </Form.Item>
+      <Form.Item name="startDate" label={t('enrolment.apply.startDate')} rules={[{ required: true, message: t('enrolment.required') }]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item label={t('enrolment.apply.district')}>
+        <Select allowClear value={district} onChange={setDistrict} options={districts} placeholder={t('enrolment.apply.allDistricts')} />
+      </Form.Item>
+      <Form.Item
+        name="institutionIds"
+        label={t('enrolment.apply.institutions')}
+        extra={t('enrolment.apply.institutionsHelp')}
+        rules={[{ required: true, message: t('enrolment.apply.institutionsRequired') }]}
+      >
+        <Select
+          mode="multiple"
+          maxCount={3}
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={institutions.isPending}
+          options={(institutions.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
+          data-testid="apply-institutions"
+        />
+      </Form.Item>
+      {picked.length > 0 && (
+        <ol data-testid="apply-order" style={{ paddingLeft: 20, marginTop: -8 }}>
+          {picked.map((id) => (
+            <li key={id}>
+              <Typography.Text>{names.get(id) ?? id}</Typography.Text>
+            </li>
+          ))}
+        </ol>
+      )}
+      <Form.Item name="siblingAttends" valuePropName="checked">
+        <Checkbox>{t('enrolment.apply.sibling')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="staffChild" valuePropName="checked">
+        <Checkbox>{t('enrolment.apply.staffChild')}</Checkbox>
+      </Form.Item>
+      {apply.isError && <Alert type="error" showIcon title={apply.error.message} style={{ marginBottom: 12 }} />}
+      <Button type="primary" htmlType="submit" loading={apply.isPending} block>
+        {t('enrolment.apply.submit')}
+      </Button>
+    </Form>
+  );
+}
