@@ -5,32 +5,17 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
-import { z } from 'zod';
 import { buildApp } from '../src/server/app.ts';
 import { testConfig } from '../src/server/config.ts';
 import { openPGlite } from '../src/server/db/connect.ts';
 import { createFieldCipher } from '../src/server/db/fieldCipher.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { systemClock } from '../src/server/deps.ts';
-import { DivisionNode } from '../src/server/modules/geography/schemas.ts';
 
 const relativePath = 'src/web/api/generated.ts';
 const target = new URL(`../${relativePath}`, import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-/**
- * A recursive zod schema can only be written as a `$ref` to a named component, but the server
- * names none and does not emit components (app.ts passes no `transformObject`), so its document
- * points at a `#/components/schemas/schema0` that does not exist. Until the server registers the
- * tree's node with `.meta({ id: 'DivisionNode' })` and adds `transformObject:
- * jsonSchemaTransformObject`, this script does both for its own copy; once the server does, this
- * is a no-op and the output is the same.
- */
-function nameRecursiveSchemas() {
-  if (!z.globalRegistry.has(DivisionNode)) z.globalRegistry.add(DivisionNode, { id: 'DivisionNode' });
-}
 
 /** Every `$ref` must point at a component the document has; openapi-typescript cannot resolve the rest. */
 function assertRefsResolve(document: OpenAPI3) {
@@ -51,19 +36,13 @@ function assertRefsResolve(document: OpenAPI3) {
 }
 
 async function openApiDocument(): Promise<OpenAPI3> {
-  nameRecursiveSchemas();
   const database = await openPGlite({});
   await migrate(database);
   const config = testConfig({ webDistDir: '/nonexistent' });
   const app = await buildApp({ database, db: database.db, config, clock: systemClock, cipher: createFieldCipher(randomBytes(32)) });
   try {
     await app.ready();
-    const served = app.swagger() as unknown as OpenAPI3;
-    const document = (
-      served.components?.schemas?.DivisionNode
-        ? served
-        : jsonSchemaTransformObject({ openapiObject: served } as unknown as Parameters<typeof jsonSchemaTransformObject>[0])
-    ) as OpenAPI3;
+    const document = app.swagger() as unknown as OpenAPI3;
     // Paths in order of their text, not of plugin registration, so moving a module in the list
     // does not churn the generated file.
     const paths = document.paths ?? {};

@@ -21,17 +21,19 @@ export type DivisionNodeShape = {
   population: z.infer<typeof PopulationFigure> | null;
   children: DivisionNodeShape[];
 };
-export const DivisionNode: z.ZodType<DivisionNodeShape> = z.lazy(() =>
-  z.object({
-    code: z.string(),
-    name: z.string(),
-    level: Level,
-    pinyin: z.string(),
-    initials: z.string(),
-    population: PopulationFigure.nullable(),
-    children: z.array(DivisionNode),
-  }),
-);
+export const DivisionNode: z.ZodType<DivisionNodeShape> = z
+  .lazy(() =>
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: Level,
+      pinyin: z.string(),
+      initials: z.string(),
+      population: PopulationFigure.nullable(),
+      children: z.array(DivisionNode),
+    }),
+  )
+  .meta({ id: 'DivisionNode' }); // a recursive schema is a $ref in OpenAPI, so it needs a component name
 
 export const DivisionTree = z.object({ asOf: z.string(), populationYear: z.number().int().nullable(), tree: z.array(DivisionNode) });
 
