@@ -5,6 +5,7 @@ import { DEFAULT_COMPLIANCE_SETTINGS } from '../../../../domain/institutions/com
 import { formatReceiptNumber } from '../../../../domain/institutions/receiptNumber.ts';
 import { createPrng, type Prng } from '../../../../domain/random/prng.ts';
 import type { DB } from '../../../db/schema.ts';
+import { createAccount } from '../../../platform/auth/accounts.ts';
 import { readBundledDivisions } from '../../geography/index.ts';
 import { capsToColumns } from '../common/fees.ts';
 import { loadStates } from '../common/state.ts';
@@ -261,15 +262,9 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
     )
     .execute();
 
-  const director = await trx
-    .insertInto('users')
-    .values({ phone: DEMO_DRAFT_DIRECTOR.phone, name: DEMO_DRAFT_DIRECTOR.name, password_hash: options.passwordHash })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('user_roles')
-    .values({ user_id: director.id, role: 'institution_admin', institution_id: (draftRow as Inserted).id })
-    .execute();
+  await createAccount(trx, { phone: DEMO_DRAFT_DIRECTOR.phone, name: DEMO_DRAFT_DIRECTOR.name, passwordHash: options.passwordHash }, [
+    { role: 'institution_admin', institutionId: (draftRow as Inserted).id },
+  ]);
   return { institutions: all.length, inclusive: inclusive.length + 1 };
 }
 
