@@ -9,7 +9,7 @@ import { createAccount } from '../../../platform/auth/accounts.ts';
 import { readBundledDivisions } from '../../geography/index.ts';
 import { capsToColumns } from '../common/fees.ts';
 import { loadStates } from '../common/state.ts';
-import { publishFiledVersions } from '../filing/publish.ts';
+import { publishFiledVersions } from '../filing/queries.ts';
 import { snapshotOf } from '../filing/snapshot.ts';
 import { type DemoInstitution, type DemoTownship, demoCreditCode, generateInstitutions, staffFor } from './generate.ts';
 import { factColumns, type Inserted, insertClassesAndStaff, insertInstitutions } from './insert.ts';
