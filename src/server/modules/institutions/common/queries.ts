@@ -121,7 +121,7 @@ export async function findStateRows(
   ]);
   const classIds = classes.map((c) => c.id);
   const staffIds = staff.map((s) => s.id);
-  const [enrollment, certificates, files, filings] = await Promise.all([
+  const [enrolledPerClass, certificates, files, filings] = await Promise.all([
     classIds.length === 0
       ? []
       : db.selectFrom('class_enrolment_counts').select(['class_id', 'enrolled']).where('class_id', '=', ids(classIds)).execute(),
@@ -166,5 +166,5 @@ export async function findStateRows(
       : [],
   ]);
 
-  return { institutions, classes, caregivers, staff, designations, filed, enrollment, certificates, files, filings };
+  return { institutions, classes, caregivers, staff, designations, filed, enrolledPerClass, certificates, files, filings };
 }

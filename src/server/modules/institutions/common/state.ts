@@ -38,13 +38,9 @@ export async function loadStates(
 ): Promise<Map<string, InstitutionState>> {
   const states = new Map<string, InstitutionState>();
   if (institutionIds.length === 0) return states;
-  const { institutions, classes, caregivers, staff, designations, filed, enrollment, certificates, files, filings } = await findStateRows(
-    db,
-    institutionIds,
-    today,
-    include,
-  );
-  const enrolled = new Map(enrollment.map((e) => [e.class_id, e.enrolled ?? 0]));
+  const { institutions, classes, caregivers, staff, designations, filed, enrolledPerClass, certificates, files, filings } =
+    await findStateRows(db, institutionIds, today, include);
+  const enrolled = new Map(enrolledPerClass.map((e) => [e.class_id, e.enrolled ?? 0]));
   const classOfStaff = new Map(caregivers.map((c) => [c.staff_id, c.class_id]));
   const caregiversOf = group(caregivers, (c) => c.class_id);
   const certificatesOf = group(certificates, (c) => c.staff_id);
