@@ -9,8 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import { todayInShanghai } from '../src/domain/dates/shanghai.ts';
 import { openPostgres } from '../src/server/db/connect.ts';
 import type { DB } from '../src/server/db/schema.ts';
-import { changesSince } from '../src/server/modules/institutions/public/searchCache.ts';
-import { enrolledQuery, entryQueries } from '../src/server/modules/institutions/public/searchLoad.ts';
+import { changesSince, enrolledQuery, entryQueries } from '../src/server/modules/institutions/public/queries.ts';
 import { INSTITUTIONS, searchPaths } from './searchData.ts';
 
 const CONNECTIONS = 50;

@@ -7,9 +7,9 @@ import { createPrng } from '../src/domain/random/prng.ts';
 import type { DB } from '../src/server/db/schema.ts';
 import { readBundledDivisions } from '../src/server/modules/geography/index.ts';
 import { type DemoTownship, generateInstitutions } from '../src/server/modules/institutions/demo/generate.ts';
-import { insertClassesAndStaff, insertInstitutions } from '../src/server/modules/institutions/demo/insert.ts';
 import { nearTownship, townshipCentre } from '../src/server/modules/institutions/demo/places.ts';
-import { publishFiledVersions } from '../src/server/modules/institutions/filing/publish.ts';
+import { insertClassesAndStaff, insertInstitutions } from '../src/server/modules/institutions/demo/queries.ts';
+import { publishFiledVersions } from '../src/server/modules/institutions/filing/queries.ts';
 
 export const INSTITUTIONS = 10_000;
 

@@ -6,6 +6,7 @@ import * as geography from '../modules/geography/index.ts';
 import { seedInstitutionDemo } from '../modules/institutions/index.ts';
 import { seedSubsidyDemo } from '../modules/subsidies/index.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../platform/audit/auditLog.ts';
+import { createAccount } from '../platform/auth/accounts.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { demoPopulation } from './population.ts';
 import { markDemo } from './settings.ts';
@@ -53,20 +54,13 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     await geography.upsertPopulation(trx, [...demoPopulation(divisions, 2024), ...demoPopulation(divisions, 2025)], now);
     const institution = await trx.insertInto('institutions').values(GUIDANCE_CENTER).returning('id').executeTakeFirstOrThrow();
     for (const account of DEMO_ACCOUNTS) {
-      const user = await trx
-        .insertInto('users')
-        .values({ phone: account.phone, name: account.name, password_hash: passwordHash })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('user_roles')
-        .values({
-          user_id: user.id,
+      await createAccount(trx, { phone: account.phone, name: account.name, passwordHash }, [
+        {
           role: account.role,
-          division_code: account.divisionCode ?? null,
-          institution_id: account.institution ? institution.id : null,
-        })
-        .execute();
+          ...(account.divisionCode ? { divisionCode: account.divisionCode } : {}),
+          ...(account.institution ? { institutionId: institution.id } : {}),
+        },
+      ]);
     }
     await seedInstitutionDemo(trx, { guidanceCenterId: institution.id, passwordHash, now });
     await seedEnrollmentDemo(trx, { now, passwordHash });

@@ -6,8 +6,7 @@ import { DEFAULT_COMPLIANCE_SETTINGS } from '../../../src/domain/institutions/co
 import type { DB } from '../../../src/server/db/schema.ts';
 import { pinyinOf } from '../../../src/server/modules/geography/index.ts';
 import { loadStates } from '../../../src/server/modules/institutions/common/state.ts';
-import { publishFiledVersion } from '../../../src/server/modules/institutions/filing/publish.ts';
-import { issueReceiptNumber } from '../../../src/server/modules/institutions/filing/receipts.ts';
+import { issueReceiptNumber, publishFiledVersion } from '../../../src/server/modules/institutions/filing/queries.ts';
 import { snapshotOf } from '../../../src/server/modules/institutions/filing/snapshot.ts';
 
 export async function createInstitution(db: Kysely<DB>, divisionCode: string, name = '测试托育园') {

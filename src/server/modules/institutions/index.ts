@@ -6,8 +6,8 @@ import { complianceRoutes } from './compliance/routes.ts';
 import { designationRoutes } from './designations/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { filingRoutes } from './filing/routes.ts';
+import { pruneSearchChanges } from './public/queries.ts';
 import { publicRoutes } from './public/routes.ts';
-import { pruneSearchChanges } from './public/searchCache.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 

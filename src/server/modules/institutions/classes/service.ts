@@ -10,6 +10,15 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { classView } from '../common/presenters.ts';
 import { getInstitutionInScope } from '../common/queries.ts';
 import { loadStates } from '../common/state.ts';
+import {
+  deleteClass,
+  findCurrentCaregivers,
+  findPlanClass,
+  insertClass,
+  replaceCaregivers,
+  unassignStaff,
+  updateClassRow,
+} from './queries.ts';
 import type { CreateClassBody, UpdateClassBody } from './schemas.ts';
 
 /** The class plan is a key fact: it is frozen while a filing is in review and once closed. */
@@ -22,24 +31,11 @@ async function lockEditable(trx: Transaction<DB>, scope: Scope, institutionId: s
 async function assignCaregivers(trx: Transaction<DB>, institutionId: string, classId: string, staffIds: string[], today: string) {
   const unique = [...new Set(staffIds)];
   if (unique.length > 0) {
-    const found = await trx
-      .selectFrom('institution_staff')
-      .select('id')
-      .where('id', 'in', unique)
-      .where('institution_id', '=', institutionId)
-      .where('role', '=', 'caregiver')
-      .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', today)]))
-      .execute();
+    const found = await findCurrentCaregivers(trx, institutionId, unique, today);
     if (found.length !== unique.length) throw new AppError('CAREGIVER_NOT_IN_INSTITUTION');
-    await trx.deleteFrom('class_caregivers').where('staff_id', 'in', unique).execute();
+    await unassignStaff(trx, unique);
   }
-  await trx.deleteFrom('class_caregivers').where('class_id', '=', classId).execute();
-  if (unique.length > 0) {
-    await trx
-      .insertInto('class_caregivers')
-      .values(unique.map((staff_id) => ({ class_id: classId, staff_id })))
-      .execute();
-  }
+  await replaceCaregivers(trx, classId, unique);
 }
 
 async function viewOf(deps: Deps, institutionId: string, classId: string) {
@@ -59,11 +55,13 @@ export async function createClass(
   const now = deps.clock.now();
   const classId = await deps.db.transaction().execute(async (trx) => {
     await lockEditable(trx, scope, institutionId);
-    const row = await trx
-      .insertInto('institution_classes')
-      .values({ institution_id: institutionId, class_type: body.classType, name: body.name, capacity: body.capacity, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertClass(trx, {
+      institution_id: institutionId,
+      class_type: body.classType,
+      name: body.name,
+      capacity: body.capacity,
+      created_at: now,
+    });
     await assignCaregivers(trx, institutionId, row.id, body.caregiverIds, todayInShanghai(now));
     await appendAudit(
       trx,
@@ -87,21 +85,11 @@ export async function updateClass(
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await lockEditable(trx, scope, institutionId);
-    const found = await trx
-      .selectFrom('institution_classes')
-      .select('id')
-      .where('id', '=', classId)
-      .where('institution_id', '=', institutionId)
-      .where('archived_at', 'is', null)
-      .executeTakeFirst();
+    const found = await findPlanClass(trx, institutionId, classId);
     if (!found) throw new AppError('NOT_FOUND');
     const { caregiverIds, classType, ...rest } = body;
     if (classType !== undefined || Object.keys(rest).length > 0) {
-      await trx
-        .updateTable('institution_classes')
-        .set({ ...rest, ...(classType !== undefined ? { class_type: classType } : {}) })
-        .where('id', '=', classId)
-        .execute();
+      await updateClassRow(trx, classId, { ...rest, ...(classType !== undefined ? { class_type: classType } : {}) });
     }
     if (caregiverIds !== undefined) await assignCaregivers(trx, institutionId, classId, caregiverIds, todayInShanghai(now));
     await appendAudit(
@@ -122,17 +110,11 @@ export async function removeClass(deps: Deps, scope: Scope, context: AuditContex
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await lockEditable(trx, scope, institutionId);
-    const found = await trx
-      .selectFrom('institution_classes')
-      .select(['id', 'filed_capacity'])
-      .where('id', '=', classId)
-      .where('institution_id', '=', institutionId)
-      .where('archived_at', 'is', null)
-      .executeTakeFirst();
+    const found = await findPlanClass(trx, institutionId, classId);
     if (!found) throw new AppError('NOT_FOUND');
-    await trx.deleteFrom('class_caregivers').where('class_id', '=', classId).execute();
-    if (found.filed_capacity === null) await trx.deleteFrom('institution_classes').where('id', '=', classId).execute();
-    else await trx.updateTable('institution_classes').set({ archived_at: now }).where('id', '=', classId).execute();
+    await replaceCaregivers(trx, classId, []);
+    if (found.filed_capacity === null) await deleteClass(trx, classId);
+    else await updateClassRow(trx, classId, { archived_at: now });
     await appendAudit(
       trx,
       context,

@@ -1,7 +1,8 @@
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { IsoDate } from '../../../../domain/dates/shanghai.ts';
 import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
+import { findStateRows } from './queries.ts';
 
 export type InstitutionRow = Selectable<DB['institutions']>;
 export type ClassRow = Selectable<DB['institution_classes']> & { caregiverIds: string[]; enrolled: number };
@@ -25,11 +26,6 @@ export type InstitutionState = {
   filings: FilingSummaryRow[];
 };
 
-const ids = (list: string[]) => sql<string>`any(${list}::uuid[])`;
-
-/** Classes read youngest type first (乳儿班, 托小班, 托大班, 混龄班), then by name. */
-export const CLASS_ORDER = sql`array_position(array['infant', 'toddler', 'older_toddler', 'mixed'], class_type)`;
-
 /**
  * Loads the state of many institutions at once: the record page loads one, the registry list
  * a page, the compliance counts a whole district. Files and filing history only when asked.
@@ -42,87 +38,9 @@ export async function loadStates(
 ): Promise<Map<string, InstitutionState>> {
   const states = new Map<string, InstitutionState>();
   if (institutionIds.length === 0) return states;
-  const [institutions, classes, caregivers, staff, designations, filed] = await Promise.all([
-    db.selectFrom('institutions').selectAll().where('id', '=', ids(institutionIds)).execute(),
-    db
-      .selectFrom('institution_classes')
-      .selectAll()
-      .where('institution_id', '=', ids(institutionIds))
-      .orderBy(CLASS_ORDER)
-      .orderBy('name')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('class_caregivers as cc')
-      .innerJoin('institution_classes as c', 'c.id', 'cc.class_id')
-      .select(['cc.class_id', 'cc.staff_id'])
-      .where('c.institution_id', '=', ids(institutionIds))
-      .execute(),
-    db
-      .selectFrom('institution_staff')
-      .selectAll()
-      .where('institution_id', '=', ids(institutionIds))
-      .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', today)]))
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('institution_designations')
-      .selectAll()
-      .where('institution_id', '=', ids(institutionIds))
-      .orderBy('granted_on')
-      .orderBy('created_at')
-      .execute(),
-    db.selectFrom('filed_institutions').selectAll().where('institution_id', '=', ids(institutionIds)).execute(),
-  ]);
-  const classIds = classes.map((c) => c.id);
-  const staffIds = staff.map((s) => s.id);
-  const [enrolment, certificates, files, filings] = await Promise.all([
-    classIds.length === 0
-      ? []
-      : db.selectFrom('class_enrolment_counts').select(['class_id', 'enrolled']).where('class_id', '=', ids(classIds)).execute(),
-    staffIds.length === 0
-      ? []
-      : db.selectFrom('staff_certificates').selectAll().where('staff_id', '=', ids(staffIds)).orderBy('kind').orderBy('id').execute(),
-    include.files
-      ? db
-          .selectFrom('institution_files')
-          .selectAll()
-          .where('institution_id', '=', ids(institutionIds))
-          .where('deleted_at', 'is', null)
-          .orderBy('created_at')
-          .execute()
-      : [],
-    include.filings
-      ? db
-          .selectFrom('institution_filings')
-          .select([
-            'id',
-            'institution_id',
-            'kind',
-            'district_code',
-            'changed_facts',
-            'submitted_at',
-            'submitted_by',
-            'review_started_at',
-            'reviewer_id',
-            'outcome',
-            'decided_at',
-            'decided_by',
-            'checklist',
-            'reasons',
-            'receipt_number',
-            'receipt_year',
-            'receipt_seq',
-            'submission_no',
-          ])
-          .where('institution_id', '=', ids(institutionIds))
-          .orderBy('submission_no', 'desc')
-          .execute()
-      : [],
-  ]);
-
-  const enrolled = new Map(enrolment.map((e) => [e.class_id, e.enrolled ?? 0]));
+  const { institutions, classes, caregivers, staff, designations, filed, enrolledPerClass, certificates, files, filings } =
+    await findStateRows(db, institutionIds, today, include);
+  const enrolled = new Map(enrolledPerClass.map((e) => [e.class_id, e.enrolled ?? 0]));
   const classOfStaff = new Map(caregivers.map((c) => [c.staff_id, c.class_id]));
   const caregiversOf = group(caregivers, (c) => c.class_id);
   const certificatesOf = group(certificates, (c) => c.staff_id);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIVISION_CODE } from '../../../../domain/geography/divisionCode.ts';
 import { ComplianceCode } from '../../../../domain/institutions/compliance.ts';
-import { IsoDate } from '../common/schemas.ts';
+import { ClassTypeSchema, IsoDate } from '../common/schemas.ts';
 
 export const SummaryQuery = z.object({
   division: z
@@ -41,3 +41,16 @@ export const SettingsBody = z
   .strict();
 
 export const SettingsView = SettingsBody.extend({ defaults: SettingsBody });
+
+/**
+ * The stored value of the settings row `institutions.compliance`: the ComplianceSettings of
+ * src/domain/institutions/compliance.ts, each part over its default (the mixed-class ratio is
+ * kept under `classSettings`).
+ */
+export const StoredSettings = z
+  .object({
+    indoorM2PerPlace: z.number(),
+    outdoorM2PerPlace: z.number(),
+    classSettings: z.partialRecord(ClassTypeSchema, z.object({ maxChildren: z.number(), childrenPerCaregiver: z.number() }).partial()),
+  })
+  .partial();

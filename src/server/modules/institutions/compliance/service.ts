@@ -8,9 +8,9 @@ import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { findDivisionsAsOf } from '../../geography/index.ts';
-import { institutionInScope } from '../common/access.ts';
 import { complianceOf } from '../common/presenters.ts';
 import { loadStates } from '../common/state.ts';
+import { findFiledInstitutionsIn } from './queries.ts';
 import { findComplianceSettings, saveComplianceSettings } from './settings.ts';
 
 type Row = {
@@ -42,14 +42,7 @@ export async function complianceSummary(deps: Deps, scope: Scope, division: stri
   const children =
     target.level === 'township' ? [target] : divisions.filter((d) => d.parent_code === code).sort((a, b) => a.code.localeCompare(b.code));
 
-  const institutions = await deps.db
-    .selectFrom('institutions')
-    .innerJoin('filed_institutions as f', 'f.institution_id', 'institutions.id')
-    .select(['institutions.id', 'institutions.division_code'])
-    .where(institutionInScope(scope))
-    .where('institutions.division_code', 'like', `${divisionPrefix(code)}%`)
-    .where('institutions.status', '<>', 'closed')
-    .execute();
+  const institutions = await findFiledInstitutionsIn(deps.db, scope, code);
   const [states, settings] = await Promise.all([
     loadStates(
       deps.db,

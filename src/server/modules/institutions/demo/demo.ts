@@ -5,15 +5,27 @@ import { DEFAULT_COMPLIANCE_SETTINGS } from '../../../../domain/institutions/com
 import { formatReceiptNumber } from '../../../../domain/institutions/receiptNumber.ts';
 import { createPrng, type Prng } from '../../../../domain/random/prng.ts';
 import type { DB } from '../../../db/schema.ts';
+import { createAccount } from '../../../platform/auth/accounts.ts';
 import { readBundledDivisions } from '../../geography/index.ts';
 import { capsToColumns } from '../common/fees.ts';
 import { loadStates } from '../common/state.ts';
-import { publishFiledVersions } from '../filing/publish.ts';
+import { publishFiledVersions } from '../filing/queries.ts';
 import { snapshotOf } from '../filing/snapshot.ts';
+import { updateInstitution } from '../registry/queries.ts';
 import { type DemoInstitution, type DemoTownship, demoCreditCode, generateInstitutions, staffFor } from './generate.ts';
-import { factColumns, type Inserted, insertClassesAndStaff, insertInstitutions } from './insert.ts';
 import { offset, onLand } from './places.ts';
 import { applyCaps, applyProblems, DEMO_CAPS_YUAN, type Plan, pickInclusive, planStatuses } from './plan.ts';
+import {
+  factColumns,
+  hideFiledVersions,
+  type Inserted,
+  insertClassesAndStaff,
+  insertDesignations,
+  insertFilings,
+  insertInstitutions,
+  insertReceiptCounters,
+  setDemoStatus,
+} from './queries.ts';
 
 /** A director whose institution is still a draft: the one to complete and submit a filing with. */
 export const DEMO_DRAFT_DIRECTOR = { phone: '13900000031', name: '孙园长（新苗托育园）', institution: '海州区新苗托育园' };
@@ -112,11 +124,7 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
   const filedOn = list.map(() => addDays('2021-03-01', prng.int(0, Math.max(1, daysBetween('2021-03-01', today) - 30))));
 
   const rows = await insertInstitutions(trx, prng, list, (i) => daysBefore(at(filedOn[i] as IsoDate), 30));
-  await trx
-    .updateTable('institutions')
-    .set({ ...factColumns(guidance), created_at: at('2021-05-20'), updated_at: now })
-    .where('id', '=', guidanceCenterId)
-    .execute();
+  await updateInstitution(trx, guidanceCenterId, { ...factColumns(guidance), created_at: at('2021-05-20'), updated_at: now });
   const [draftRow] = await insertInstitutions(trx, prng, [draft], () => daysBefore(now, 3));
   const all: Inserted[] = [{ id: guidanceCenterId, demo: guidance, classIds: [] }, ...rows, draftRow as Inserted];
   const plans: Plan[] = ['filed', ...plan, 'draft'];
@@ -208,38 +216,29 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
       });
     }
   }
-  for (let k = 0; k < filings.length; k += 200)
-    await trx
-      .insertInto('institution_filings')
-      .values(filings.slice(k, k + 200))
-      .execute();
+  await insertFilings(trx, filings);
 
   // The change filing: the institution is moving to new premises; the filed version stays public.
   for (const i of all.map((_, i) => i).filter((i) => plans[i] === 'change')) {
     const entry = all[i] as Inserted;
     const moved = onLand(offset(entry.demo.location, 0.8, -0.6));
-    await trx
-      .updateTable('institutions')
-      .set({
-        address: `${entry.demo.address.replace(/\d+号$/, '')}${prng.int(1, 300)}号（新址）`,
-        lat: moved.lat,
-        lng: moved.lng,
-        indoor_area_m2: entry.demo.indoorAreaM2 + 60,
-      })
-      .where('id', '=', entry.id)
-      .execute();
+    await updateInstitution(trx, entry.id, {
+      address: `${entry.demo.address.replace(/\d+号$/, '')}${prng.int(1, 300)}号（新址）`,
+      lat: moved.lat,
+      lng: moved.lng,
+      indoor_area_m2: entry.demo.indoorAreaM2 + 60,
+    });
     const state = (await loadStates(trx, [entry.id], today, { files: true })).get(entry.id);
-    await trx
-      .insertInto('institution_filings')
-      .values({
+    await insertFilings(trx, [
+      {
         institution_id: entry.id,
         kind: 'change',
         district_code: entry.demo.divisionCode.slice(0, 6),
         snapshot: JSON.stringify(snapshotOf(state as never, today, DEFAULT_COMPLIANCE_SETTINGS)),
         changed_facts: ['address', 'location', 'indoorAreaM2'],
         submitted_at: daysBefore(now, 2),
-      })
-      .execute();
+      },
+    ]);
   }
 
   await setStatuses(trx, all, plans, now);
@@ -250,26 +249,18 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
     inclusive.map((i) => (rows[i] as Inserted).id),
     today,
   );
-  await trx
-    .insertInto('filing_receipt_counters')
-    .values(
-      [...counters.entries()].map(([key, last]) => ({
-        district_code: key.split('|')[0] as string,
-        year: Number(key.split('|')[1]),
-        last_number: last,
-      })),
-    )
-    .execute();
+  await insertReceiptCounters(
+    trx,
+    [...counters.entries()].map(([key, last]) => ({
+      district_code: key.split('|')[0] as string,
+      year: Number(key.split('|')[1]),
+      last_number: last,
+    })),
+  );
 
-  const director = await trx
-    .insertInto('users')
-    .values({ phone: DEMO_DRAFT_DIRECTOR.phone, name: DEMO_DRAFT_DIRECTOR.name, password_hash: options.passwordHash })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('user_roles')
-    .values({ user_id: director.id, role: 'institution_admin', institution_id: (draftRow as Inserted).id })
-    .execute();
+  await createAccount(trx, { phone: DEMO_DRAFT_DIRECTOR.phone, name: DEMO_DRAFT_DIRECTOR.name, passwordHash: options.passwordHash }, [
+    { role: 'institution_admin', institutionId: (draftRow as Inserted).id },
+  ]);
   return { institutions: all.length, inclusive: inclusive.length + 1 };
 }
 
@@ -294,9 +285,8 @@ async function setStatuses(trx: Transaction<DB>, all: Inserted[], plans: Plan[],
     groups.set(key, group);
   });
   for (const { status, reason, ids } of groups.values()) {
-    await trx.updateTable('institutions').set({ status, status_reason: reason, status_changed_at: now }).where('id', 'in', ids).execute();
-    if (status === 'suspended' || status === 'closed')
-      await trx.updateTable('filed_institutions').set({ active: false }).where('institution_id', 'in', ids).execute();
+    await setDemoStatus(trx, ids, { status, status_reason: reason, status_changed_at: now });
+    if (status === 'suspended' || status === 'closed') await hideFiledVersions(trx, ids);
   }
 }
 
@@ -338,7 +328,7 @@ async function grantDesignations(trx: Transaction<DB>, prng: Prng, guidanceCente
       });
     }
   });
-  await trx.insertInto('institution_designations').values(rows).execute();
+  await insertDesignations(trx, rows);
 }
 
 /** Calendar arithmetic on the date alone (UTC has no daylight saving to skip a day). */

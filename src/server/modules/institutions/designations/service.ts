@@ -6,7 +6,8 @@ import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { capsToColumns, toFen } from '../common/fees.ts';
 import { designationView } from '../common/presenters.ts';
-import { getInstitutionInScope } from '../common/queries.ts';
+import { getInstitutionInScope, isPubliclyListed } from '../common/queries.ts';
+import { findDesignation, insertDesignation, updateDesignation } from './queries.ts';
 import type { GrantDesignationBody, RevokeDesignationBody } from './schemas.ts';
 
 /**
@@ -25,28 +26,19 @@ export async function grantDesignation(
   const today = todayInShanghai(now);
   const row = await deps.db.transaction().execute(async (trx) => {
     await getInstitutionInScope(trx, scope, institutionId, true);
-    const filed = await trx
-      .selectFrom('filed_institutions')
-      .select('active')
-      .where('institution_id', '=', institutionId)
-      .executeTakeFirst();
-    if (!filed?.active) throw new AppError('DESIGNATION_REQUIRES_FILING');
-    const inserted = await trx
-      .insertInto('institution_designations')
-      .values({
-        institution_id: institutionId,
-        kind: body.kind,
-        level: body.level ?? null,
-        granted_on: body.grantedOn,
-        document: body.document,
-        valid_from: body.validFrom,
-        valid_to: body.validTo ?? null,
-        ...capsToColumns(toFen(body.priceCapsYuan ?? {})),
-        granted_by: scope.actor.userId,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    if (!(await isPubliclyListed(trx, institutionId))) throw new AppError('DESIGNATION_REQUIRES_FILING');
+    const inserted = await insertDesignation(trx, {
+      institution_id: institutionId,
+      kind: body.kind,
+      level: body.level ?? null,
+      granted_on: body.grantedOn,
+      document: body.document,
+      valid_from: body.validFrom,
+      valid_to: body.validTo ?? null,
+      ...capsToColumns(toFen(body.priceCapsYuan ?? {})),
+      granted_by: scope.actor.userId,
+      created_at: now,
+    });
     await appendAudit(
       trx,
       context,
@@ -75,20 +67,14 @@ export async function revokeDesignation(
   const today = todayInShanghai(now);
   const row = await deps.db.transaction().execute(async (trx) => {
     await getInstitutionInScope(trx, scope, institutionId, true);
-    const found = await trx
-      .selectFrom('institution_designations')
-      .select(['id', 'revoked_on'])
-      .where('id', '=', designationId)
-      .where('institution_id', '=', institutionId)
-      .executeTakeFirst();
+    const found = await findDesignation(trx, institutionId, designationId);
     if (!found) throw new AppError('NOT_FOUND');
     if (found.revoked_on !== null) throw new AppError('DESIGNATION_ALREADY_REVOKED');
-    const updated = await trx
-      .updateTable('institution_designations')
-      .set({ revoked_on: body.revokedOn ?? today, revoked_reason: body.reason, revoked_by: scope.actor.userId })
-      .where('id', '=', designationId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateDesignation(trx, designationId, {
+      revoked_on: body.revokedOn ?? today,
+      revoked_reason: body.reason,
+      revoked_by: scope.actor.userId,
+    });
     await appendAudit(
       trx,
       context,

@@ -9,7 +9,8 @@ import { detectContentType, LABELS, UPLOAD_TYPES, type UploadType } from '../../
 import { cleanFilename } from '../../../platform/files/filename.ts';
 import type { FileStorage } from '../../../platform/files/storage.ts';
 import { fileView } from '../common/presenters.ts';
-import { getInstitutionInScope } from '../common/queries.ts';
+import { getInstitutionInScope, isPubliclyListed } from '../common/queries.ts';
+import { findFile, findListedFile, insertFile, markFileRemoved } from './queries.ts';
 
 /** Upload size limit: scans of certificates and reports fit well within it. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -57,23 +58,19 @@ export async function uploadFile(
     const row = await deps.db.transaction().execute(async (trx) => {
       const institution = await getInstitutionInScope(trx, scope, institutionId, true);
       assertMayUpload(institution.status, upload.kind);
-      const inserted = await trx
-        .insertInto('institution_files')
-        .values({
-          id,
-          institution_id: institutionId,
-          kind: upload.kind,
-          document_type: upload.kind === 'document' ? (upload.documentType ?? 'other') : null,
-          filename: cleanFilename(upload.filename),
-          content_type: contentType,
-          size_bytes: upload.data.length,
-          sha256: createHash('sha256').update(upload.data).digest('hex'),
-          storage_key: key,
-          uploaded_by: scope.actor.userId,
-          created_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const inserted = await insertFile(trx, {
+        id,
+        institution_id: institutionId,
+        kind: upload.kind,
+        document_type: upload.kind === 'document' ? (upload.documentType ?? 'other') : null,
+        filename: cleanFilename(upload.filename),
+        content_type: contentType,
+        size_bytes: upload.data.length,
+        sha256: createHash('sha256').update(upload.data).digest('hex'),
+        storage_key: key,
+        uploaded_by: scope.actor.userId,
+        created_at: now,
+      });
       await appendAudit(
         trx,
         context,
@@ -102,20 +99,12 @@ export async function readFile(deps: Deps, storage: FileStorage, scope: Scope, i
 
 /** A photo of a publicly listed institution. */
 export async function readPublicPhoto(deps: Deps, storage: FileStorage, institutionId: string, fileId: string) {
-  const listed = await deps.db
-    .selectFrom('filed_institutions')
-    .select('institution_id')
-    .where('institution_id', '=', institutionId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!listed) throw new AppError('NOT_FOUND');
+  if (!(await isPubliclyListed(deps.db, institutionId))) throw new AppError('NOT_FOUND');
   return readStored(deps, storage, institutionId, fileId, true);
 }
 
 async function readStored(deps: Deps, storage: FileStorage, institutionId: string, fileId: string, photoOnly: boolean) {
-  let query = deps.db.selectFrom('institution_files').selectAll().where('id', '=', fileId).where('institution_id', '=', institutionId);
-  if (photoOnly) query = query.where('kind', '=', 'photo').where('deleted_at', 'is', null);
-  const row = await query.executeTakeFirst();
+  const row = await findFile(deps.db, institutionId, fileId, photoOnly);
   const data = row ? await storage.get(row.storage_key) : undefined;
   if (!row || !data) throw new AppError('NOT_FOUND');
   return { row, data };
@@ -126,16 +115,10 @@ export async function removeFile(deps: Deps, scope: Scope, context: AuditContext
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const institution = await getInstitutionInScope(trx, scope, institutionId, true);
-    const row = await trx
-      .selectFrom('institution_files')
-      .select(['id', 'kind'])
-      .where('id', '=', fileId)
-      .where('institution_id', '=', institutionId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const row = await findListedFile(trx, institutionId, fileId);
     if (!row) throw new AppError('NOT_FOUND');
     assertMayUpload(institution.status, row.kind as FileKind);
-    await trx.updateTable('institution_files').set({ deleted_at: now }).where('id', '=', fileId).execute();
+    await markFileRemoved(trx, fileId, now);
     await appendAudit(
       trx,
       context,

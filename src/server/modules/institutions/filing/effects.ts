@@ -9,8 +9,17 @@ import { pinyinOf } from '../../geography/index.ts';
 import { filedKeyFacts, workingKeyFacts } from '../common/presenters.ts';
 import { type InstitutionRow, loadStates } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';
-import { publishFiledVersion, restoreFiledVersion, setFiledActive } from './publish.ts';
-import { issueReceiptNumber } from './receipts.ts';
+import {
+  decideOpenFilings,
+  findFiledName,
+  insertFiling,
+  issueReceiptNumber,
+  lockOpenFiling,
+  publishFiledVersion,
+  restoreFiledVersion,
+  setFiledActive,
+  updateFiling,
+} from './queries.ts';
 import { missingForFiling, snapshotOf } from './snapshot.ts';
 
 export type TransitionInput = {
@@ -31,13 +40,7 @@ export type EffectContext = {
 type Effect = (c: EffectContext) => Promise<Record<string, unknown>>;
 
 async function openFiling(c: EffectContext) {
-  const filing = await c.trx
-    .selectFrom('institution_filings')
-    .select(['id', 'district_code'])
-    .where('institution_id', '=', c.institution.id)
-    .where('outcome', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  const filing = await lockOpenFiling(c.trx, c.institution.id);
   if (!filing) throw new Error(`institution ${c.institution.id} is ${c.institution.status} without an open filing`);
   return filing;
 }
@@ -56,29 +59,21 @@ const submit: Effect = async (c) => {
   const changed = state.filed ? changedKeyFacts(workingKeyFacts(state), filedKeyFacts(state, state.filed)) : [];
   if (state.filed && changed.length === 0) throw new AppError('FILING_NO_CHANGES');
   const settings = await findComplianceSettings(c.trx);
-  const filing = await c.trx
-    .insertInto('institution_filings')
-    .values({
-      institution_id: c.institution.id,
-      kind: state.filed ? 'change' : 'initial',
-      district_code: c.institution.division_code.slice(0, 6),
-      snapshot: JSON.stringify(snapshotOf(state, today, settings)),
-      changed_facts: changed,
-      submitted_at: c.now,
-      submitted_by: c.actorId,
-    })
-    .returning(['id', 'kind'])
-    .executeTakeFirstOrThrow();
+  const filing = await insertFiling(c.trx, {
+    institution_id: c.institution.id,
+    kind: state.filed ? 'change' : 'initial',
+    district_code: c.institution.division_code.slice(0, 6),
+    snapshot: JSON.stringify(snapshotOf(state, today, settings)),
+    changed_facts: changed,
+    submitted_at: c.now,
+    submitted_by: c.actorId,
+  });
   return { filingId: filing.id, kind: filing.kind, changedFacts: changed };
 };
 
 const startReview: Effect = async (c) => {
   const filing = await openFiling(c);
-  await c.trx
-    .updateTable('institution_filings')
-    .set({ review_started_at: c.now, reviewer_id: c.actorId })
-    .where('id', '=', filing.id)
-    .execute();
+  await updateFiling(c.trx, filing.id, { review_started_at: c.now, reviewer_id: c.actorId });
   return { filingId: filing.id };
 };
 
@@ -93,46 +88,34 @@ const file: Effect = async (c) => {
   }
   const filing = await openFiling(c);
   const receipt = await issueReceiptNumber(c.trx, filing.district_code, Number(todayInShanghai(c.now).slice(0, 4)));
-  await c.trx
-    .updateTable('institution_filings')
-    .set({
-      outcome: 'filed',
-      decided_at: c.now,
-      decided_by: c.actorId,
-      checklist: JSON.stringify(c.input.checklist ?? {}),
-      receipt_number: receipt.number,
-      receipt_year: receipt.year,
-      receipt_seq: receipt.sequence,
-    })
-    .where('id', '=', filing.id)
-    .execute();
+  await updateFiling(c.trx, filing.id, {
+    outcome: 'filed',
+    decided_at: c.now,
+    decided_by: c.actorId,
+    checklist: JSON.stringify(c.input.checklist ?? {}),
+    receipt_number: receipt.number,
+    receipt_year: receipt.year,
+    receipt_seq: receipt.sequence,
+  });
   await publishFiledVersion(c.trx, c.institution.id, receipt.number, c.now);
   return { filingId: filing.id, receiptNumber: receipt.number };
 };
 
 const returnFiling: Effect = async (c) => {
   const filing = await openFiling(c);
-  await c.trx
-    .updateTable('institution_filings')
-    .set({
-      outcome: 'returned',
-      decided_at: c.now,
-      decided_by: c.actorId,
-      reasons: c.input.reason ?? null,
-      checklist: c.input.checklist ? JSON.stringify(c.input.checklist) : null,
-    })
-    .where('id', '=', filing.id)
-    .execute();
+  await updateFiling(c.trx, filing.id, {
+    outcome: 'returned',
+    decided_at: c.now,
+    decided_by: c.actorId,
+    reasons: c.input.reason ?? null,
+    checklist: c.input.checklist ? JSON.stringify(c.input.checklist) : null,
+  });
   return { filingId: filing.id };
 };
 
 const discardChanges: Effect = async (c) => {
-  const filed = await c.trx
-    .selectFrom('filed_institutions')
-    .select('name')
-    .where('institution_id', '=', c.institution.id)
-    .executeTakeFirstOrThrow();
-  await restoreFiledVersion(c.trx, c.institution.id, pinyinOf(filed.name).initials, c.now);
+  const filedName = await findFiledName(c.trx, c.institution.id);
+  await restoreFiledVersion(c.trx, c.institution.id, pinyinOf(filedName).initials, c.now);
   return {};
 };
 
@@ -147,12 +130,12 @@ const reinstate: Effect = async (c) => {
 };
 
 const close: Effect = async (c) => {
-  await c.trx
-    .updateTable('institution_filings')
-    .set({ outcome: 'cancelled', decided_at: c.now, decided_by: c.actorId, reasons: c.input.reason ?? null })
-    .where('institution_id', '=', c.institution.id)
-    .where('outcome', 'is', null)
-    .execute();
+  await decideOpenFilings(c.trx, c.institution.id, {
+    outcome: 'cancelled',
+    decided_at: c.now,
+    decided_by: c.actorId,
+    reasons: c.input.reason ?? null,
+  });
   await setFiledActive(c.trx, c.institution.id, false, c.now);
   return {};
 };

@@ -1,30 +1,15 @@
 import { daysBetween, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
-import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
 import { applicableChecklist, type ChecklistItem } from '../../../../domain/institutions/filingChecklist.ts';
 import { allowedActions, type InstitutionStatus } from '../../../../domain/institutions/filingWorkflow.ts';
 import type { KeyFact } from '../../../../domain/institutions/keyFacts.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { actingRoles, institutionInScope } from '../common/access.ts';
+import { actingRoles } from '../common/access.ts';
 import { iso, isoOrNull } from '../common/presenters.ts';
 import { hasFiledVersion } from '../common/queries.ts';
+import { findFilingInScope, findFilingPage, findPreviousFiledSnapshot, type QueueFilter } from './queries.ts';
 import type { FilingSnapshot } from './snapshot.ts';
-
-type QueueFilter = {
-  state: 'open' | 'decided' | 'all';
-  division?: string | undefined;
-  kind?: 'initial' | 'change' | undefined;
-  page: number;
-  pageSize: number;
-};
-
-function filingsInScope(deps: Deps, scope: Scope) {
-  return deps.db
-    .selectFrom('institution_filings as f')
-    .innerJoin('institutions', 'institutions.id', 'f.institution_id')
-    .where(institutionInScope(scope));
-}
 
 type QueueRow = {
   id: string;
@@ -59,57 +44,18 @@ function queueItem(row: QueueRow, now: Date) {
   };
 }
 
-const QUEUE_COLUMNS = [
-  'f.id',
-  'f.institution_id',
-  'institutions.name as institution_name',
-  'institutions.division_code',
-  'f.district_code',
-  'f.kind',
-  'institutions.status',
-  'f.submitted_at',
-  'f.review_started_at',
-  'f.outcome',
-  'f.decided_at',
-  'f.receipt_number',
-] as const;
-
 /** The review queue: filings of institutions in the caller's district (or the city). */
 export async function listFilings(deps: Deps, scope: Scope, filter: QueueFilter) {
-  let query = filingsInScope(deps, scope);
-  if (filter.state === 'open') query = query.where('f.outcome', 'is', null);
-  if (filter.state === 'decided') query = query.where('f.outcome', 'is not', null);
-  if (filter.division) query = query.where('institutions.division_code', 'like', `${divisionPrefix(filter.division)}%`);
-  if (filter.kind) query = query.where('f.kind', '=', filter.kind);
-  const [count, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .select(QUEUE_COLUMNS)
-      .orderBy('f.submission_no', filter.state === 'open' ? 'asc' : 'desc')
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute(),
-  ]);
+  const { total, rows } = await findFilingPage(deps.db, scope, filter);
   const now = deps.clock.now();
-  return { total: Number(count.n), items: rows.map((r) => queueItem(r, now)) };
+  return { total, items: rows.map((r) => queueItem(r, now)) };
 }
 
 /** One filing with what was submitted, what was in force before, and the checklist. */
 export async function getFiling(deps: Deps, scope: Scope, filingId: string) {
-  const row = await filingsInScope(deps, scope)
-    .select([...QUEUE_COLUMNS, 'f.snapshot', 'f.changed_facts', 'f.reasons', 'f.checklist', 'f.submission_no'])
-    .where('f.id', '=', filingId)
-    .executeTakeFirst();
+  const row = await findFilingInScope(deps.db, scope, filingId);
   if (!row) throw new AppError('NOT_FOUND');
-  const previous = await deps.db
-    .selectFrom('institution_filings')
-    .select('snapshot')
-    .where('institution_id', '=', row.institution_id)
-    .where('outcome', '=', 'filed')
-    .where('submission_no', '<', row.submission_no)
-    .orderBy('submission_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const previous = await findPreviousFiledSnapshot(deps.db, row.institution_id, row.submission_no);
   const snapshot = parseJson(row.snapshot) as FilingSnapshot;
   const institution = { id: row.institution_id, division_code: row.division_code };
   const isOpen = row.outcome === null;

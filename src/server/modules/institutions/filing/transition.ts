@@ -7,6 +7,7 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { actingRoles } from '../common/access.ts';
 import { getInstitutionInScope, hasFiledVersion } from '../common/queries.ts';
 import { EFFECTS, type TransitionInput } from './effects.ts';
+import { setInstitutionStatus } from './queries.ts';
 
 /**
  * The one way an institution's status changes: checks the transition table
@@ -35,11 +36,12 @@ export async function transition(deps: Deps, scope: Scope, context: AuditContext
     }
     if (next.needsReason && !input.reason) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.reason', message: 'reason' }]);
     const detail = await EFFECTS[input.action]({ trx, institution, input, actorId: scope.actor.userId, now });
-    await trx
-      .updateTable('institutions')
-      .set({ status: next.to, status_reason: input.reason ?? null, status_changed_at: now, updated_at: now })
-      .where('id', '=', institutionId)
-      .execute();
+    await setInstitutionStatus(trx, institutionId, {
+      status: next.to,
+      status_reason: input.reason ?? null,
+      status_changed_at: now,
+      updated_at: now,
+    });
     await appendAudit(
       trx,
       context,

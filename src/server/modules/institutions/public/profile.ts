@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { isCurrent } from '../../../../domain/institutions/designations.ts';
@@ -8,37 +7,17 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { findDivisionAsOf } from '../../geography/index.ts';
 import { capsFromColumns, feesFromColumns, toYuan } from '../common/fees.ts';
 import { designationTerm, iso, photoUrl } from '../common/presenters.ts';
+import { findDesignations, findFiledClasses, findListedFiled, findPhotoIds } from './queries.ts';
 
 /** The public page of a filed institution in operation: what a parent needs to choose. */
 export async function getPublicProfile(deps: Deps, id: string) {
   const today = todayInShanghai(deps.clock.now());
-  const filed = await deps.db
-    .selectFrom('filed_institutions')
-    .selectAll()
-    .where('institution_id', '=', id)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  const filed = await findListedFiled(deps.db, id);
   if (!filed) throw new AppError('NOT_FOUND');
   const [classes, designations, photos, township, district] = await Promise.all([
-    deps.db
-      .selectFrom('institution_classes as c')
-      .leftJoin('class_enrolment_counts as e', 'e.class_id', 'c.id')
-      .select(['c.filed_class_type', 'c.filed_name', 'c.filed_capacity', 'e.enrolled'])
-      .where('c.institution_id', '=', id)
-      .where('c.filed_capacity', 'is not', null)
-      .orderBy(sql`array_position(array['infant', 'toddler', 'older_toddler', 'mixed'], c.filed_class_type)`)
-      .orderBy('c.filed_name')
-      .orderBy('c.id')
-      .execute(),
-    deps.db.selectFrom('institution_designations').selectAll().where('institution_id', '=', id).orderBy('granted_on').execute(),
-    deps.db
-      .selectFrom('institution_files')
-      .select('id')
-      .where('institution_id', '=', id)
-      .where('kind', '=', 'photo')
-      .where('deleted_at', 'is', null)
-      .orderBy('created_at')
-      .execute(),
+    findFiledClasses(deps.db, id),
+    findDesignations(deps.db, id),
+    findPhotoIds(deps.db, id),
     findDivisionAsOf(deps.db, filed.division_code, today),
     findDivisionAsOf(deps.db, filed.division_code.slice(0, 6), today),
   ]);

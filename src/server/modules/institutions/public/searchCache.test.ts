@@ -6,8 +6,9 @@ import { createEnrolledChild } from '../../../../../test/harness/factories/enrol
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createFiledInstitution, designateInclusive } from '../../../../../test/harness/factories/institutions.ts';
 import { signal } from '../../../../../test/harness/signal.ts';
+import { pruneSearchChanges } from './queries.ts';
 import { SearchQuery } from './schemas.ts';
-import { pruneSearchChanges, SearchCache } from './searchCache.ts';
+import { SearchCache } from './searchCache.ts';
 import { search } from './searchIndex.ts';
 
 const TODAY = '2026-11-29';

@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/connect.ts';
 import type { DB } from '../../../db/schema.ts';
+import { readChangesSince, readSearchVersion } from './queries.ts';
 import { SearchIndex } from './searchIndex.ts';
 import { loadSearchEntries } from './searchLoad.ts';
 
@@ -9,10 +10,6 @@ const CHANNEL = 'institution_search';
 
 // Past this many changed institutions, one full read is cheaper than patching.
 const FULL_RELOAD_AT = 2_000;
-
-// Commits older than this and their notes are deleted; a process that has not searched for as
-// long reloads everything on its next search.
-const KEEP_NOTES = '1 hour';
 
 /**
  * The search index of this process, exact as of the latest committed change: each search learns
@@ -74,21 +71,15 @@ export class SearchCache {
 
   #readVersion(): Promise<number> {
     this.#queued = null;
-    const read = this.db
-      .selectFrom('institution_search_version')
-      .select('version')
-      .executeTakeFirstOrThrow()
-      .then((row) => Number(row.version))
-      .finally(() => {
-        if (this.#inFlight === read) this.#inFlight = null;
-      });
+    const read = readSearchVersion(this.db).finally(() => {
+      if (this.#inFlight === read) this.#inFlight = null;
+    });
     this.#inFlight = read;
     return read;
   }
 
   async #reload() {
-    const head = await changesSince(this.#version).execute(this.db);
-    const { version, pruned_through, changed } = head.rows[0] as { version: number; pruned_through: number; changed: string[] };
+    const { version, pruned_through, changed } = await readChangesSince(this.db, this.#version);
     if (this.#index === null || this.#version < Number(pruned_through) || changed.length > FULL_RELOAD_AT) {
       this.#index = new SearchIndex(await loadSearchEntries(this.db));
     } else {
@@ -96,31 +87,4 @@ export class SearchCache {
     }
     this.#version = Number(version);
   }
-}
-
-/**
- * The version, how far notes were pruned, and the institutions changed after `version`: one
- * statement, one snapshot, so the three agree even while notes are being pruned.
- */
-export function changesSince(version: number) {
-  return sql<{ version: number; pruned_through: number; changed: string[] }>`
-    select v.version, v.pruned_through, (
-      select coalesce(json_agg(distinct n.institution_id), '[]')
-      from institution_search_commits c join institution_search_changes n on n.txid = c.txid
-      where c.version > ${version} and c.version <= v.version
-    ) as changed
-    from institution_search_version v`;
-}
-
-/** Deletes old change notes; run on a schedule by src/server/main.ts. */
-export async function pruneSearchChanges(db: Kysely<DB>) {
-  await sql`
-    with gone as (
-      delete from institution_search_commits where committed_at < now() - ${KEEP_NOTES}::interval returning txid, version
-    ), notes as (
-      delete from institution_search_changes n using gone where n.txid = gone.txid
-    )
-    update institution_search_version
-    set pruned_through = greatest(pruned_through, (select max(version) from gone))
-    where exists (select 1 from gone)`.execute(db);
 }

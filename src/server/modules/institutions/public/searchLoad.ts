@@ -1,58 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import type { DesignationKind, DesignationLevel } from '../../../../domain/institutions/vocabulary.ts';
 import type { DB } from '../../../db/schema.ts';
 import { feesFromColumns } from '../common/fees.ts';
+import { enrolledQuery, entryQueries } from './queries.ts';
 import type { SearchEntry } from './searchIndex.ts';
-
-/** The three reads behind the entries of `ids` (all filed institutions without `ids`). */
-export function entryQueries(db: Kysely<DB>, ids?: string[]) {
-  const among = sql<string>`any(${ids ?? []}::uuid[])`;
-  return {
-    filed: db
-      .selectFrom('filed_institutions as f')
-      .select([
-        'f.institution_id',
-        'f.name',
-        'f.pinyin',
-        'f.search_text',
-        'f.lat',
-        'f.lng',
-        'f.x',
-        'f.y',
-        'f.z',
-        'f.division_code',
-        'f.service_forms',
-        'f.fee_infant_fen',
-        'f.fee_toddler_fen',
-        'f.fee_older_toddler_fen',
-        'f.fee_mixed_fen',
-      ])
-      .where('f.active', '=', true)
-      .$if(ids !== undefined, (q) => q.where('f.institution_id', '=', among)),
-    classes: db
-      .selectFrom('institution_classes as k')
-      .select(['k.id', 'k.institution_id', 'k.filed_class_type', 'k.filed_capacity'])
-      .where('k.filed_capacity', 'is not', null)
-      .$if(ids !== undefined, (q) => q.where('k.institution_id', '=', among)),
-    designations: db
-      .selectFrom('institution_designations as d')
-      .select(['d.institution_id', 'd.kind', 'd.level', 'd.valid_from', 'd.valid_to', 'd.revoked_on'])
-      .$if(ids !== undefined, (q) => q.where('d.institution_id', '=', among)),
-  };
-}
-
-/**
- * Children enrolled per class, through the enrolment seam (class_enrolment_counts, see the
- * README): of `classIds`, or of every class. Asked by class id apart from the classes, so
- * PostgreSQL counts only those classes' enrolments by their index.
- */
-export function enrolledQuery(db: Kysely<DB>, classIds?: string[]) {
-  return db
-    .selectFrom('class_enrolment_counts as e')
-    .select(['e.class_id', 'e.enrolled'])
-    .$if(classIds !== undefined, (q) => q.where('e.class_id', '=', sql<string>`any(${classIds ?? []}::uuid[])`));
-}
 
 /**
  * The search entries of filed institutions in operation: all of them, or those of `ids` (an id

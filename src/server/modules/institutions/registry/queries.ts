@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { IsoDate } from '../../../../domain/dates/shanghai.ts';
 import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
 import type { Db } from '../../../db/executor.ts';
+import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
-import { institutionInScope } from '../common/access.ts';
+import { institutionInScope } from '../common/queries.ts';
 
 export type ListFilter = { status?: string; division?: string; q?: string; inclusive?: boolean };
 export type Paging = { page: number; pageSize: number };
@@ -67,4 +68,14 @@ export async function isCreditCodeTaken(db: Db, creditCode: string, exceptId: st
   let query = db.selectFrom('institutions').select('id').where('credit_code', '=', creditCode).where('status', '<>', 'closed');
   if (exceptId) query = query.where('id', '<>', exceptId);
   return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** A new registry entry; returns its id. */
+export function insertInstitution(db: Db, values: Insertable<DB['institutions']>) {
+  return db.insertInto('institutions').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Changes the working copy's columns. */
+export async function updateInstitution(db: Db, id: string, values: Updateable<DB['institutions']>): Promise<void> {
+  await db.updateTable('institutions').set(values).where('id', '=', id).execute();
 }

@@ -12,9 +12,9 @@ import { feesToColumns, toFen } from '../common/fees.ts';
 import { assertTownship, getInstitutionInScope, isUniqueViolation } from '../common/queries.ts';
 import { loadStates } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';
-import { republishNonKeyFacts } from '../filing/publish.ts';
+import { republishNonKeyFacts } from '../filing/queries.ts';
 import { recordView } from './presenters.ts';
-import { isCreditCodeTaken } from './queries.ts';
+import { insertInstitution, isCreditCodeTaken, updateInstitution } from './queries.ts';
 import type { UpdateFactsBody } from './schemas.ts';
 
 type Facts = z.infer<typeof UpdateFactsBody>;
@@ -48,19 +48,15 @@ export async function createInstitution(
   const id = await deps.db.transaction().execute(async (trx) => {
     await assertTownship(trx, body.divisionCode, today);
     if (body.creditCode && (await isCreditCodeTaken(trx, body.creditCode, null))) throw new AppError('CREDIT_CODE_TAKEN');
-    const row = await trx
-      .insertInto('institutions')
-      .values({
-        name: body.name,
-        division_code: body.divisionCode,
-        credit_code: body.creditCode ?? null,
-        ...pinyinOf(body.name),
-        status_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertInstitution(trx, {
+      name: body.name,
+      division_code: body.divisionCode,
+      credit_code: body.creditCode ?? null,
+      ...pinyinOf(body.name),
+      status_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    });
     await appendAudit(
       trx,
       context,
@@ -88,11 +84,7 @@ export async function updateFacts(deps: Deps, scope: Scope, context: AuditContex
         throw new AppError('INSTITUTION_LOCKED', { status: institution.status });
       if (facts.divisionCode) await assertTownship(trx, facts.divisionCode, today);
       if (facts.creditCode && (await isCreditCodeTaken(trx, facts.creditCode, id))) throw new AppError('CREDIT_CODE_TAKEN');
-      await trx
-        .updateTable('institutions')
-        .set({ ...columnsOf(facts), updated_at: now })
-        .where('id', '=', id)
-        .execute();
+      await updateInstitution(trx, id, { ...columnsOf(facts), updated_at: now });
       if (PUBLISHED_AT_ONCE.some((k) => k in facts)) await republishNonKeyFacts(trx, id, now);
       await appendAudit(
         trx,

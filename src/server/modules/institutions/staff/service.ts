@@ -9,6 +9,7 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { staffView } from '../common/presenters.ts';
 import { getInstitutionInScope } from '../common/queries.ts';
 import { loadStates } from '../common/state.ts';
+import { findCurrentStaff, insertStaff, replaceCertificates, unassignFromClass, updateStaffRow } from './queries.ts';
 import type { CertificateBody, CreateStaffBody, UpdateStaffBody } from './schemas.ts';
 
 /** The roster is day-to-day business: it may change during a review, but not once closed. */
@@ -17,33 +18,19 @@ async function lockOpen(trx: Transaction<DB>, scope: Scope, institutionId: strin
   if (institution.status === 'closed') throw new AppError('INSTITUTION_LOCKED', { status: institution.status });
 }
 
-async function findCurrentStaff(trx: Transaction<DB>, institutionId: string, staffId: string, today: string) {
-  const found = await trx
-    .selectFrom('institution_staff')
-    .select(['id', 'role'])
-    .where('id', '=', staffId)
-    .where('institution_id', '=', institutionId)
-    .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', today)]))
-    .executeTakeFirst();
+async function getCurrentStaff(trx: Transaction<DB>, institutionId: string, staffId: string, today: string) {
+  const found = await findCurrentStaff(trx, institutionId, staffId, today);
   if (!found) throw new AppError('NOT_FOUND');
   return found;
 }
 
-async function replaceCertificates(trx: Transaction<DB>, staffId: string, certificates: z.infer<typeof CertificateBody>[]) {
-  await trx.deleteFrom('staff_certificates').where('staff_id', '=', staffId).execute();
-  if (certificates.length === 0) return;
-  await trx
-    .insertInto('staff_certificates')
-    .values(
-      certificates.map((c) => ({
-        staff_id: staffId,
-        kind: c.kind,
-        number: c.number ?? null,
-        issued_on: c.issuedOn ?? null,
-        expires_on: c.expiresOn ?? null,
-      })),
-    )
-    .execute();
+function certificateRows(certificates: z.infer<typeof CertificateBody>[]) {
+  return certificates.map((c) => ({
+    kind: c.kind,
+    number: c.number ?? null,
+    issued_on: c.issuedOn ?? null,
+    expires_on: c.expiresOn ?? null,
+  }));
 }
 
 async function viewOf(deps: Deps, institutionId: string, staffId: string) {
@@ -66,12 +53,14 @@ export async function createStaff(
   const now = deps.clock.now();
   const staffId = await deps.db.transaction().execute(async (trx) => {
     await lockOpen(trx, scope, institutionId);
-    const row = await trx
-      .insertInto('institution_staff')
-      .values({ institution_id: institutionId, name: body.name, role: body.role, hired_on: body.hiredOn ?? null, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await replaceCertificates(trx, row.id, body.certificates);
+    const row = await insertStaff(trx, {
+      institution_id: institutionId,
+      name: body.name,
+      role: body.role,
+      hired_on: body.hiredOn ?? null,
+      created_at: now,
+    });
+    await replaceCertificates(trx, row.id, certificateRows(body.certificates));
     await appendAudit(
       trx,
       context,
@@ -99,19 +88,14 @@ export async function updateStaff(
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await lockOpen(trx, scope, institutionId);
-    await findCurrentStaff(trx, institutionId, staffId, todayInShanghai(now));
+    await getCurrentStaff(trx, institutionId, staffId, todayInShanghai(now));
     const { certificates, hiredOn, ...rest } = body;
     if (hiredOn !== undefined || Object.keys(rest).length > 0) {
-      await trx
-        .updateTable('institution_staff')
-        .set({ ...rest, ...(hiredOn !== undefined ? { hired_on: hiredOn } : {}) })
-        .where('id', '=', staffId)
-        .execute();
+      await updateStaffRow(trx, staffId, { ...rest, ...(hiredOn !== undefined ? { hired_on: hiredOn } : {}) });
     }
     // Only caregivers count in a class's ratio.
-    if (rest.role !== undefined && rest.role !== 'caregiver')
-      await trx.deleteFrom('class_caregivers').where('staff_id', '=', staffId).execute();
-    if (certificates !== undefined) await replaceCertificates(trx, staffId, certificates);
+    if (rest.role !== undefined && rest.role !== 'caregiver') await unassignFromClass(trx, staffId);
+    if (certificates !== undefined) await replaceCertificates(trx, staffId, certificateRows(certificates));
     await appendAudit(
       trx,
       context,
@@ -133,9 +117,9 @@ export async function removeStaff(deps: Deps, scope: Scope, context: AuditContex
   const today = todayInShanghai(now);
   await deps.db.transaction().execute(async (trx) => {
     await lockOpen(trx, scope, institutionId);
-    await findCurrentStaff(trx, institutionId, staffId, today);
-    await trx.updateTable('institution_staff').set({ left_on: today }).where('id', '=', staffId).execute();
-    await trx.deleteFrom('class_caregivers').where('staff_id', '=', staffId).execute();
+    await getCurrentStaff(trx, institutionId, staffId, today);
+    await updateStaffRow(trx, staffId, { left_on: today });
+    await unassignFromClass(trx, staffId);
     await appendAudit(
       trx,
       context,

@@ -81,3 +81,30 @@ export async function insertClassesAndStaff(db: Db, prng: Prng, entries: Inserte
   await chunked(certificates, 1000, (chunk) => db.insertInto('staff_certificates').values(chunk).execute());
   await chunked(assignments, 1000, (chunk) => db.insertInto('class_caregivers').values(chunk).execute());
 }
+
+/** Filing rows, 200 to a statement (each carries its snapshot). */
+export async function insertFilings(db: Db, filings: Insertable<DB['institution_filings']>[]) {
+  await chunked(filings, 200, (chunk) => db.insertInto('institution_filings').values(chunk).execute());
+}
+
+export async function insertReceiptCounters(db: Db, counters: Insertable<DB['filing_receipt_counters']>[]) {
+  await db.insertInto('filing_receipt_counters').values(counters).execute();
+}
+
+export async function insertDesignations(db: Db, rows: Insertable<DB['institution_designations']>[]) {
+  await db.insertInto('institution_designations').values(rows).execute();
+}
+
+/** Puts institutions straight into a status (the demo skips the workflow). */
+export async function setDemoStatus(
+  db: Db,
+  ids: string[],
+  values: { status: string; status_reason: string | null; status_changed_at: Date },
+) {
+  await db.updateTable('institutions').set(values).where('id', 'in', ids).execute();
+}
+
+/** Takes the filed versions off the public search (suspended and closed institutions). */
+export async function hideFiledVersions(db: Db, ids: string[]) {
+  await db.updateTable('filed_institutions').set({ active: false }).where('institution_id', 'in', ids).execute();
+}

@@ -1,0 +1,30 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../../db/executor.ts';
+import type { DB } from '../../../db/schema.ts';
+
+export function insertFile(db: Db, values: Insertable<DB['institution_files']>) {
+  return db.insertInto('institution_files').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A file of the institution, removed ones too; with `photoOnly`, only a photo still on the list. */
+export function findFile(db: Db, institutionId: string, fileId: string, photoOnly: boolean) {
+  let query = db.selectFrom('institution_files').selectAll().where('id', '=', fileId).where('institution_id', '=', institutionId);
+  if (photoOnly) query = query.where('kind', '=', 'photo').where('deleted_at', 'is', null);
+  return query.executeTakeFirst();
+}
+
+/** A file still on the institution's list. */
+export function findListedFile(db: Db, institutionId: string, fileId: string) {
+  return db
+    .selectFrom('institution_files')
+    .select(['id', 'kind'])
+    .where('id', '=', fileId)
+    .where('institution_id', '=', institutionId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Takes the file off the list; the row and the bytes stay. */
+export async function markFileRemoved(db: Db, fileId: string, now: Date): Promise<void> {
+  await db.updateTable('institution_files').set({ deleted_at: now }).where('id', '=', fileId).execute();
+}
