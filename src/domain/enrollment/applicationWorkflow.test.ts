@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, CHOICE_TRANSITIONS, ChoiceStatus, isOpen, nextStatus } from './applicationWorkflow.ts';
+import { ChoiceStatus, ChoiceWorkflow, isOpen } from './applicationWorkflow.ts';
 
 describe('application choice workflow', () => {
   it('lets the institution waitlist, offer or decline a new application, and the parent only withdraw', () => {
-    expect(allowedActions('new', 'institution')).toEqual(['waitlist', 'offer', 'decline']);
-    expect(allowedActions('new', 'parent')).toEqual(['withdraw']);
-    expect(allowedActions('offered', 'parent')).toEqual(['accept', 'decline_offer', 'withdraw']);
+    expect(ChoiceWorkflow.allowedActions('new', ['institution'])).toEqual(['waitlist', 'offer', 'decline']);
+    expect(ChoiceWorkflow.allowedActions('new', ['parent'])).toEqual(['withdraw']);
+    expect(ChoiceWorkflow.allowedActions('offered', ['parent'])).toEqual(['accept', 'decline_offer', 'withdraw']);
   });
 
   it('ends in states with no way out', () => {
     for (const s of ['accepted', 'declined', 'withdrawn', 'expired'] as const) {
-      expect(Object.keys(CHOICE_TRANSITIONS[s])).toEqual([]);
+      expect(Object.keys(ChoiceWorkflow.table[s])).toEqual([]);
       expect(isOpen(s)).toBe(false);
     }
-    expect(nextStatus('accepted', 'withdraw')).toBeUndefined();
+    expect(ChoiceWorkflow.step('accepted', 'withdraw')).toBeUndefined();
   });
 
   it('reaches every status from new', () => {
@@ -21,7 +21,7 @@ describe('application choice workflow', () => {
     const queue: ChoiceStatus[] = ['new'];
     while (queue.length) {
       const s = queue.shift() as ChoiceStatus;
-      for (const t of Object.values(CHOICE_TRANSITIONS[s]) as { to: ChoiceStatus }[]) {
+      for (const t of Object.values(ChoiceWorkflow.table[s]) as { to: ChoiceStatus }[]) {
         if (!seen.has(t.to)) {
           seen.add(t.to);
           queue.push(t.to);

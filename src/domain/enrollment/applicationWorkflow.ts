@@ -1,3 +1,5 @@
+import { defineWorkflow } from '../workflow/defineWorkflow.ts';
+
 /**
  * An application names up to three institutions; each choice moves through this table on its
  * own. The web shows buttons from the same table.
@@ -8,39 +10,32 @@ export type ChoiceStatus = (typeof ChoiceStatus)[number];
 export const ChoiceAction = ['waitlist', 'offer', 'decline', 'accept', 'decline_offer', 'withdraw', 'expire'] as const;
 export type ChoiceAction = (typeof ChoiceAction)[number];
 
-type Transition = { to: ChoiceStatus; by: 'institution' | 'parent' | 'system' };
+/** Who acts on a choice: the institution, the family, or the system (offer expiry). */
+export type ChoiceParty = 'institution' | 'parent' | 'system';
 
-export const CHOICE_TRANSITIONS = {
+export const ChoiceWorkflow = defineWorkflow<ChoiceStatus, ChoiceAction, ChoiceParty>(ChoiceStatus, {
   new: {
-    waitlist: { to: 'waitlisted', by: 'institution' },
-    offer: { to: 'offered', by: 'institution' },
-    decline: { to: 'declined', by: 'institution' },
-    withdraw: { to: 'withdrawn', by: 'parent' },
+    waitlist: { to: 'waitlisted', by: ['institution'] },
+    offer: { to: 'offered', by: ['institution'] },
+    decline: { to: 'declined', by: ['institution'] },
+    withdraw: { to: 'withdrawn', by: ['parent'] },
   },
   waitlisted: {
-    offer: { to: 'offered', by: 'institution' },
-    decline: { to: 'declined', by: 'institution' },
-    withdraw: { to: 'withdrawn', by: 'parent' },
+    offer: { to: 'offered', by: ['institution'] },
+    decline: { to: 'declined', by: ['institution'] },
+    withdraw: { to: 'withdrawn', by: ['parent'] },
   },
   offered: {
-    accept: { to: 'accepted', by: 'parent' },
-    decline_offer: { to: 'declined', by: 'parent' },
-    withdraw: { to: 'withdrawn', by: 'parent' },
-    expire: { to: 'expired', by: 'system' },
+    accept: { to: 'accepted', by: ['parent'] },
+    decline_offer: { to: 'declined', by: ['parent'] },
+    withdraw: { to: 'withdrawn', by: ['parent'] },
+    expire: { to: 'expired', by: ['system'] },
   },
   accepted: {},
   declined: {},
   withdrawn: {},
   expired: {},
-} as const satisfies Record<ChoiceStatus, Partial<Record<ChoiceAction, Transition>>>;
-
-export function allowedActions(status: ChoiceStatus, by: Transition['by']): ChoiceAction[] {
-  return (Object.entries(CHOICE_TRANSITIONS[status]) as [ChoiceAction, Transition][]).filter(([, t]) => t.by === by).map(([a]) => a);
-}
-
-export function nextStatus(status: ChoiceStatus, action: ChoiceAction): ChoiceStatus | undefined {
-  return (CHOICE_TRANSITIONS[status] as Partial<Record<ChoiceAction, Transition>>)[action]?.to;
-}
+});
 
 /** Choices still in play keep a child's application open. */
 export function isOpen(status: ChoiceStatus): boolean {

@@ -1,4 +1,5 @@
 import type { Role } from '../access/roles.ts';
+import { defineWorkflow, type Step } from '../workflow/defineWorkflow.ts';
 
 /**
  * The filing (备案) workflow of an institution, as one table the server enforces and the web
@@ -16,10 +17,8 @@ export type InstitutionStatus = (typeof InstitutionStatus)[number];
 export const FilingAction = ['submit', 'start_review', 'file', 'return', 'discard_changes', 'suspend', 'reinstate', 'close'] as const;
 export type FilingAction = (typeof FilingAction)[number];
 
-export type Transition = {
-  to: InstitutionStatus;
-  /** Roles that may take the action (within their own institution or district). */
-  by: readonly Role[];
+/** Roles take the action within their own institution or district. */
+export type Transition = Step<InstitutionStatus, Role> & {
   /** A reason is required and shown to the director. */
   needsReason?: boolean;
   /** Every applicable item of the filing checklist must be confirmed. */
@@ -33,7 +32,7 @@ const DIRECTOR = ['institution_admin'] as const;
 const REVIEWER = ['district_official'] as const;
 const OFFICIALS = ['district_official', 'city_official'] as const;
 
-export const FilingWorkflow = {
+export const FilingWorkflow = defineWorkflow<InstitutionStatus, FilingAction, Role, Transition>(InstitutionStatus, {
   draft: {
     submit: { to: 'submitted', by: DIRECTOR },
     close: { to: 'closed', by: OFFICIALS, needsReason: true },
@@ -63,25 +62,11 @@ export const FilingWorkflow = {
     close: { to: 'closed', by: OFFICIALS, needsReason: true },
   },
   closed: {},
-} as const satisfies Record<InstitutionStatus, Partial<Record<FilingAction, Transition>>>;
+});
 
-export type FilingContext = { roles: readonly Role[]; hasFiledVersion: boolean };
-
-/** The transition for an action in a state, or undefined when the state does not offer it. */
-export function transitionFor(status: InstitutionStatus, action: FilingAction): Transition | undefined {
-  return (FilingWorkflow[status] as Partial<Record<FilingAction, Transition>>)[action];
-}
-
-/** Actions these roles may take now, in table order. */
-export function allowedActions(status: InstitutionStatus, context: FilingContext): FilingAction[] {
-  return (Object.entries(FilingWorkflow[status]) as [FilingAction, Transition][])
-    .filter(([, t]) => t.by.some((r) => context.roles.includes(r)) && (!t.needsFiledVersion || context.hasFiledVersion))
-    .map(([action]) => action);
-}
-
-/** Whether any of these roles may take the action in some state (otherwise it is forbidden, not merely untimely). */
-export function mayEverTake(action: FilingAction, roles: readonly Role[]): boolean {
-  return InstitutionStatus.some((status) => transitionFor(status, action)?.by.some((r) => roles.includes(r)));
+/** Actions these roles may take now: a step back to the filed version needs one. */
+export function allowedFilingActions(status: InstitutionStatus, roles: readonly Role[], hasFiledVersion: boolean): FilingAction[] {
+  return FilingWorkflow.allowedActions(status, roles, (t) => !t.needsFiledVersion || hasFiledVersion);
 }
 
 /** States in which the working copy is frozen because a reviewer is looking at it, or for good. */

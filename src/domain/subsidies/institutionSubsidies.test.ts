@@ -1,24 +1,27 @@
 import { describe, expect, test } from 'vitest';
-import { APPLICATION_STATUSES, allowedActions, stepOf, suggestedAmount } from './institutionSubsidies.ts';
+import { APPLICATION_STATUSES, SubsidyApplicationWorkflow, suggestedAmount } from './institutionSubsidies.ts';
 
 describe('institution subsidy review workflow', () => {
   test('district first, then city; returns go back to the institution', () => {
-    expect(stepOf('submitted', 'district_approve')).toEqual({ to: 'district_approved', by: 'district_official' });
-    expect(stepOf('district_approved', 'city_approve')).toEqual({ to: 'approved', by: 'city_official' });
-    expect(stepOf('submitted', 'city_approve')).toBeUndefined();
-    expect(stepOf('returned', 'resubmit')?.to).toBe('submitted');
+    expect(SubsidyApplicationWorkflow.step('submitted', 'district_approve')).toEqual({
+      to: 'district_approved',
+      by: ['district_official'],
+    });
+    expect(SubsidyApplicationWorkflow.step('district_approved', 'city_approve')).toEqual({ to: 'approved', by: ['city_official'] });
+    expect(SubsidyApplicationWorkflow.step('submitted', 'city_approve')).toBeUndefined();
+    expect(SubsidyApplicationWorkflow.step('returned', 'resubmit')?.to).toBe('submitted');
   });
 
   test('allowed actions depend on the role', () => {
-    expect(allowedActions('submitted', ['institution_admin'])).toEqual(['withdraw']);
-    expect(allowedActions('submitted', ['district_official'])).toEqual(['district_approve', 'district_return']);
-    expect(allowedActions('submitted', ['city_official'])).toEqual([]);
-    expect(allowedActions('district_approved', ['city_official'])).toEqual(['city_approve', 'city_return']);
+    expect(SubsidyApplicationWorkflow.allowedActions('submitted', ['institution_admin'])).toEqual(['withdraw']);
+    expect(SubsidyApplicationWorkflow.allowedActions('submitted', ['district_official'])).toEqual(['district_approve', 'district_return']);
+    expect(SubsidyApplicationWorkflow.allowedActions('submitted', ['city_official'])).toEqual([]);
+    expect(SubsidyApplicationWorkflow.allowedActions('district_approved', ['city_official'])).toEqual(['city_approve', 'city_return']);
   });
 
   test('approved and withdrawn are final', () => {
     for (const status of APPLICATION_STATUSES.filter((s) => s === 'approved' || s === 'withdrawn')) {
-      expect(allowedActions(status, ['institution_admin', 'district_official', 'city_official'])).toEqual([]);
+      expect(SubsidyApplicationWorkflow.allowedActions(status, ['institution_admin', 'district_official', 'city_official'])).toEqual([]);
     }
   });
 });

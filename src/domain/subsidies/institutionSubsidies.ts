@@ -1,5 +1,6 @@
 import type { Role } from '../access/roles.ts';
 import type { Fen } from '../money/fen.ts';
+import { defineWorkflow } from '../workflow/defineWorkflow.ts';
 
 /**
  * Institution subsidies (机构补贴): social insurance subsidy (社保补贴, per insured staff member per
@@ -19,36 +20,23 @@ export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
  * approves with an amount; either may return the application with reasons, and the institution
  * resubmits or withdraws it. Each action says who may take it.
  */
-export const APPLICATION_TRANSITIONS = {
+export const SubsidyApplicationWorkflow = defineWorkflow<ApplicationStatus, ApplicationAction, Role>(APPLICATION_STATUSES, {
   submitted: {
-    district_approve: { to: 'district_approved', by: 'district_official' },
-    district_return: { to: 'returned', by: 'district_official' },
-    withdraw: { to: 'withdrawn', by: 'institution_admin' },
+    district_approve: { to: 'district_approved', by: ['district_official'] },
+    district_return: { to: 'returned', by: ['district_official'] },
+    withdraw: { to: 'withdrawn', by: ['institution_admin'] },
   },
   district_approved: {
-    city_approve: { to: 'approved', by: 'city_official' },
-    city_return: { to: 'returned', by: 'city_official' },
+    city_approve: { to: 'approved', by: ['city_official'] },
+    city_return: { to: 'returned', by: ['city_official'] },
   },
   returned: {
-    resubmit: { to: 'submitted', by: 'institution_admin' },
-    withdraw: { to: 'withdrawn', by: 'institution_admin' },
+    resubmit: { to: 'submitted', by: ['institution_admin'] },
+    withdraw: { to: 'withdrawn', by: ['institution_admin'] },
   },
   approved: {},
   withdrawn: {},
-} as const satisfies Record<ApplicationStatus, Partial<Record<ApplicationAction, { to: ApplicationStatus; by: Role }>>>;
-
-type Step = { to: ApplicationStatus; by: Role };
-
-export function stepOf(status: ApplicationStatus, action: ApplicationAction): Step | undefined {
-  return (APPLICATION_TRANSITIONS[status] as Partial<Record<ApplicationAction, Step>>)[action];
-}
-
-/** The actions the holder of these roles may take now; the web shows these as buttons. */
-export function allowedActions(status: ApplicationStatus, roles: readonly Role[]): ApplicationAction[] {
-  return (Object.entries(APPLICATION_TRANSITIONS[status]) as [ApplicationAction, Step][])
-    .filter(([, s]) => roles.includes(s.by))
-    .map(([a]) => a);
-}
+});
 
 /** Rates that turn an application's facts into a suggested amount; null where policy sets none. */
 export type InstitutionSubsidyRates = {

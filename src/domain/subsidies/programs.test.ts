@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { allowedProgramActions, daysLeft, nextProgramStatus, reversalRefusal, voucherExpiresOn } from './programs.ts';
+import { daysLeft, ProgramWorkflow, reversalRefusal, voucherExpiresOn } from './programs.ts';
 
 describe('program workflow', () => {
   test('actions per status', () => {
-    expect(allowedProgramActions('draft')).toEqual(['open', 'close']);
-    expect(allowedProgramActions('open')).toEqual(['pause', 'close']);
-    expect(allowedProgramActions('closed')).toEqual([]);
-    expect(nextProgramStatus('paused', 'open')).toBe('open');
-    expect(nextProgramStatus('closed', 'open')).toBeUndefined();
+    expect(ProgramWorkflow.allowedActions('draft', ['city_official'])).toEqual(['open', 'close']);
+    expect(ProgramWorkflow.allowedActions('open', ['city_official'])).toEqual(['pause', 'close']);
+    expect(ProgramWorkflow.allowedActions('closed', ['city_official'])).toEqual([]);
+    expect(ProgramWorkflow.step('paused', 'open')?.to).toBe('open');
+    expect(ProgramWorkflow.step('closed', 'open')).toBeUndefined();
   });
 });
 

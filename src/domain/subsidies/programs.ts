@@ -1,28 +1,25 @@
+import type { Role } from '../access/roles.ts';
 import { addDaysIso, compareIso, daysBetween, type IsoDate } from '../dates/shanghai.ts';
+import { defineWorkflow } from '../workflow/defineWorkflow.ts';
 
 /** A voucher program's life: set up as a draft, opened, paused and reopened, closed for good. */
 export const PROGRAM_STATUSES = ['draft', 'open', 'paused', 'closed'] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
-export type ProgramAction = 'open' | 'pause' | 'close';
+export const PROGRAM_ACTIONS = ['open', 'pause', 'close'] as const;
+export type ProgramAction = (typeof PROGRAM_ACTIONS)[number];
 
 /**
- * Which action leads where from each status. Closing stops issuance for good; vouchers already
+ * Which action leads where from each status; the city health commission runs its programs. Closing stops issuance for good; vouchers already
  * issued stay usable until they expire, since families were promised them.
  */
-export const PROGRAM_TRANSITIONS = {
-  draft: { open: 'open', close: 'closed' },
-  open: { pause: 'paused', close: 'closed' },
-  paused: { open: 'open', close: 'closed' },
+const CITY = ['city_official'] as const;
+
+export const ProgramWorkflow = defineWorkflow<ProgramStatus, ProgramAction, Role>(PROGRAM_STATUSES, {
+  draft: { open: { to: 'open', by: CITY }, close: { to: 'closed', by: CITY } },
+  open: { pause: { to: 'paused', by: CITY }, close: { to: 'closed', by: CITY } },
+  paused: { open: { to: 'open', by: CITY }, close: { to: 'closed', by: CITY } },
   closed: {},
-} as const satisfies Record<ProgramStatus, Partial<Record<ProgramAction, ProgramStatus>>>;
-
-export function allowedProgramActions(status: ProgramStatus): ProgramAction[] {
-  return Object.keys(PROGRAM_TRANSITIONS[status]) as ProgramAction[];
-}
-
-export function nextProgramStatus(status: ProgramStatus, action: ProgramAction): ProgramStatus | undefined {
-  return (PROGRAM_TRANSITIONS[status] as Partial<Record<ProgramAction, ProgramStatus>>)[action];
-}
+});
 
 export const ISSUANCE_MODES = ['claim', 'lottery', 'automatic'] as const;
 /** claim 先到先得 · lottery 摇号 · automatic 自动发放给在托的符合条件幼儿 */
