@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, List, message, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
-import { allowedActions as workflowActions } from '../../../domain/institutions/filingWorkflow.ts';
+import { allowedFilingActions } from '../../../domain/institutions/filingWorkflow.ts';
 import { DocumentType } from '../../../domain/institutions/vocabulary.ts';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
@@ -69,8 +69,7 @@ export default function DirectorArea({ grant }: RolePageProps) {
   const r = record.data;
   // The workflow table decides which buttons exist; the server's allowedActions confirms them for this user.
   const canSubmit =
-    workflowActions(r.status, { roles: ['institution_admin'], hasFiledVersion: r.hasFiledVersion }).includes('submit') &&
-    r.allowedActions.includes('submit');
+    allowedFilingActions(r.status, ['institution_admin'], r.hasFiledVersion).includes('submit') && r.allowedActions.includes('submit');
   const caregivers = r.staff.filter((s) => s.role === 'caregiver');
 
   return (

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Checkbox, Descriptions, Input, message, Space, Tab
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
-import { allowedActions as workflowActions } from '../../../domain/institutions/filingWorkflow.ts';
+import { allowedFilingActions } from '../../../domain/institutions/filingWorkflow.ts';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
 import { type FilingActionName, postInstitutionTransition } from './api';
@@ -76,7 +76,7 @@ function ReviewPage({ grant, base }: RolePageProps) {
   if (filing.isError) return <LoadError error={filing.error} onRetry={() => void filing.refetch()} />;
   const f = filing.data;
   // Only the reviewing actions belong on this page; the table says which the status offers to this role.
-  const offered = workflowActions(f.institutionStatus, { roles: [grant.role], hasFiledVersion: false }).filter(
+  const offered = allowedFilingActions(f.institutionStatus, [grant.role], false).filter(
     (a) => (a === 'start_review' || a === 'file' || a === 'return') && f.allowedActions.includes(a),
   );
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';

@@ -28,6 +28,7 @@ export async function acceptOffer(
     if (!choice)
       throw actionNotAllowed(
         (choices.find((c) => !institutionId || c.institution_id === institutionId)?.status ?? 'withdrawn') as ChoiceStatus,
+        'accept',
         'parent',
       );
     if (choice.offer_expires_at && choice.offer_expires_at <= now) return { kind: 'expired', choiceId: choice.id } as const;

@@ -1,15 +1,20 @@
 import type { Transaction } from 'kysely';
-import { allowedActions, type ChoiceStatus } from '../../../../domain/enrollment/applicationWorkflow.ts';
+import {
+  type ChoiceAction,
+  type ChoiceParty,
+  type ChoiceStatus,
+  ChoiceWorkflow,
+} from '../../../../domain/enrollment/applicationWorkflow.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { findVisibleChildIds } from '../../../platform/access/visibility.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { actionNotAllowed as refusal } from '../../../platform/workflow/refusal.ts';
 import * as q from './queries.ts';
 
 /** The 409 for an action the choice's status does not allow, listing the actions it does. */
-export function actionNotAllowed(status: ChoiceStatus, by: 'institution' | 'parent') {
-  const allowed = allowedActions(status, by);
-  return new AppError('APPLICATION_ACTION_NOT_ALLOWED', { allowed: allowed.length ? allowed.join(', ') : '—' }, { allowed });
+export function actionNotAllowed(status: ChoiceStatus, action: ChoiceAction, by: ChoiceParty) {
+  return refusal('APPLICATION_ACTION_NOT_ALLOWED', { status, action, allowed: ChoiceWorkflow.allowedActions(status, [by]) });
 }
 
 /** An offer past its expiry is expired whether or not the sweep has written it yet. */

@@ -1,5 +1,5 @@
 import type { ChoiceStatus } from '../../../../domain/enrollment/applicationWorkflow.ts';
-import { nextStatus } from '../../../../domain/enrollment/applicationWorkflow.ts';
+import { ChoiceWorkflow } from '../../../../domain/enrollment/applicationWorkflow.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
@@ -18,8 +18,8 @@ export async function decideByInstitution(
   await deps.db.transaction().execute(async (trx) => {
     const choice = await lockDirectorChoice(trx, scope, applicationId);
     const status = effectiveStatus(choice.status as ChoiceStatus, choice.offer_expires_at, now);
-    const to = nextStatus(status, action);
-    if (!to) throw actionNotAllowed(status, 'institution');
+    const to = ChoiceWorkflow.step(status, action)?.to;
+    if (!to) throw actionNotAllowed(status, action, 'institution');
     await q.setChoiceStatus(trx, [choice.id], { status: to, decidedAt: now });
     await appendAudit(
       trx,

@@ -1,4 +1,4 @@
-import { type ChoiceStatus, nextStatus } from '../../../../domain/enrollment/applicationWorkflow.ts';
+import { type ChoiceStatus, ChoiceWorkflow } from '../../../../domain/enrollment/applicationWorkflow.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
@@ -19,9 +19,9 @@ export async function actByGuardian(
     const { choices } = await lockGuardianApplication(trx, scope, applicationId);
     const targets =
       action === 'withdraw'
-        ? choices.filter((c) => nextStatus(effectiveStatus(c.status as ChoiceStatus, c.offer_expires_at, now), 'withdraw'))
+        ? choices.filter((c) => ChoiceWorkflow.step(effectiveStatus(c.status as ChoiceStatus, c.offer_expires_at, now), 'withdraw'))
         : [pickOffered(choices, institutionId)].filter((c): c is NonNullable<typeof c> => c !== undefined);
-    if (targets.length === 0) throw actionNotAllowed((choices[0]?.status ?? 'withdrawn') as ChoiceStatus, 'parent');
+    if (targets.length === 0) throw actionNotAllowed((choices[0]?.status ?? 'withdrawn') as ChoiceStatus, action, 'parent');
     await q.setChoiceStatus(
       trx,
       targets.map((t) => t.id),

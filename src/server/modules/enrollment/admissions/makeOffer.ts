@@ -1,5 +1,5 @@
 import { classTypesForAge } from '../../../../domain/classes/classTypes.ts';
-import { type ChoiceStatus, nextStatus } from '../../../../domain/enrollment/applicationWorkflow.ts';
+import { type ChoiceStatus, ChoiceWorkflow } from '../../../../domain/enrollment/applicationWorkflow.ts';
 import { placesLeft } from '../../../../domain/enrollment/placement.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
@@ -26,7 +26,7 @@ export async function makeOffer(
   await deps.db.transaction().execute(async (trx) => {
     const choice = await lockDirectorChoice(trx, scope, applicationId);
     const status = effectiveStatus(choice.status as ChoiceStatus, choice.offer_expires_at, now);
-    if (!nextStatus(status, 'offer')) throw actionNotAllowed(status, 'institution');
+    if (!ChoiceWorkflow.step(status, 'offer')) throw actionNotAllowed(status, 'offer', 'institution');
     const load = await q.findClassLoad(trx, input.classId);
     if (!load || load.institution_id !== choice.institution_id) throw fieldError('body.classId', 'class.notAvailable');
     if (!classTypesForAge(application.birth_date, application.start_date).includes(load.classType as never))

@@ -1,6 +1,6 @@
 import { classTypesForAge } from '../../../../domain/classes/classTypes.ts';
 import { ageInMonths } from '../../../../domain/dates/childAge.ts';
-import { allowedActions, type ChoiceStatus } from '../../../../domain/enrollment/applicationWorkflow.ts';
+import { type ChoiceStatus, ChoiceWorkflow } from '../../../../domain/enrollment/applicationWorkflow.ts';
 import type { WaitlistPriority } from '../../../../domain/enrollment/waitlist.ts';
 import { effectiveStatus } from './choices.ts';
 import type * as q from './queries.ts';
@@ -41,7 +41,7 @@ export function presentApplication(a: ApplicationRow, choices: ChoiceRow[], posi
                   expiresAt: new Date(c.offer_expires_at).toISOString(),
                 }
               : null,
-          allowedActions: allowedActions(status, 'parent'),
+          allowedActions: ChoiceWorkflow.allowedActions(status, ['parent']),
         };
       }),
   };
@@ -82,7 +82,7 @@ export function presentBoardItem(
       status === 'offered' && r.class_id && r.offer_expires_at
         ? { classId: r.class_id, className: r.class_name ?? '', expiresAt: new Date(r.offer_expires_at).toISOString() }
         : null,
-    allowedActions: allowedActions(status, 'institution'),
+    allowedActions: ChoiceWorkflow.allowedActions(status, ['institution']),
   };
 }
 

@@ -1,6 +1,6 @@
 import { daysBetween, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { applicableChecklist, type ChecklistItem } from '../../../../domain/institutions/filingChecklist.ts';
-import { allowedActions, type InstitutionStatus } from '../../../../domain/institutions/filingWorkflow.ts';
+import { allowedFilingActions, type InstitutionStatus } from '../../../../domain/institutions/filingWorkflow.ts';
 import type { KeyFact } from '../../../../domain/institutions/keyFacts.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
@@ -73,10 +73,11 @@ export async function getFiling(deps: Deps, scope: Scope, filingId: string) {
     snapshot,
     filedSnapshot: row.kind === 'change' && previous ? (parseJson(previous.snapshot) as FilingSnapshot) : null,
     allowedActions: isOpen
-      ? allowedActions(row.status as InstitutionStatus, {
-          roles: actingRoles(scope, institution),
-          hasFiledVersion: await hasFiledVersion(deps.db, row.institution_id),
-        })
+      ? allowedFilingActions(
+          row.status as InstitutionStatus,
+          actingRoles(scope, institution),
+          await hasFiledVersion(deps.db, row.institution_id),
+        )
       : [],
   };
 }

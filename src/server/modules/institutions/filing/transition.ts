@@ -1,9 +1,10 @@
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
-import { allowedActions, type InstitutionStatus, mayEverTake, transitionFor } from '../../../../domain/institutions/filingWorkflow.ts';
+import { allowedFilingActions, FilingWorkflow, type InstitutionStatus } from '../../../../domain/institutions/filingWorkflow.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { actionNotAllowed } from '../../../platform/workflow/refusal.ts';
 import { actingRoles } from '../common/access.ts';
 import { getInstitutionInScope, hasFiledVersion } from '../common/queries.ts';
 import { EFFECTS, type TransitionInput } from './effects.ts';
@@ -23,16 +24,12 @@ export async function transition(deps: Deps, scope: Scope, context: AuditContext
   return deps.db.transaction().execute(async (trx) => {
     const institution = await getInstitutionInScope(trx, scope, institutionId, true);
     const roles = actingRoles(scope, institution);
-    if (!mayEverTake(input.action, roles)) throw new AppError('FORBIDDEN');
+    if (!FilingWorkflow.mayEverTake(input.action, roles)) throw new AppError('FORBIDDEN');
     const status = institution.status as InstitutionStatus;
-    const allowed = allowedActions(status, { roles, hasFiledVersion: await hasFiledVersion(trx, institutionId) });
-    const next = transitionFor(status, input.action);
+    const allowed = allowedFilingActions(status, roles, await hasFiledVersion(trx, institutionId));
+    const next = FilingWorkflow.step(status, input.action);
     if (!next || !allowed.includes(input.action)) {
-      throw new AppError(
-        'TRANSITION_NOT_ALLOWED',
-        { status, action: input.action, allowed: allowed.length > 0 ? allowed.join(', ') : '—' },
-        { status, action: input.action, allowed },
-      );
+      throw actionNotAllowed('TRANSITION_NOT_ALLOWED', { status, action: input.action, allowed });
     }
     if (next.needsReason && !input.reason) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.reason', message: 'reason' }]);
     const detail = await EFFECTS[input.action]({ trx, institution, input, actorId: scope.actor.userId, now });

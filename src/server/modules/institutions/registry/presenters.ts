@@ -1,7 +1,7 @@
 import type { Role } from '../../../../domain/access/roles.ts';
 import type { IsoDate } from '../../../../domain/dates/shanghai.ts';
 import type { ComplianceSettings } from '../../../../domain/institutions/compliance.ts';
-import { allowedActions, type InstitutionStatus } from '../../../../domain/institutions/filingWorkflow.ts';
+import { allowedFilingActions, type InstitutionStatus } from '../../../../domain/institutions/filingWorkflow.ts';
 import { changedKeyFacts, type KeyFact } from '../../../../domain/institutions/keyFacts.ts';
 import {
   classView,
@@ -45,7 +45,7 @@ export function recordView(state: InstitutionState, roles: Role[], today: IsoDat
     status,
     statusReason: i.status_reason,
     statusChangedAt: isoOrNull(i.status_changed_at),
-    allowedActions: allowedActions(status, { roles, hasFiledVersion: state.filed !== null }),
+    allowedActions: allowedFilingActions(status, roles, state.filed !== null),
     hasFiledVersion: state.filed !== null,
     publiclyListed: state.filed?.active ?? false,
     filingNumber: state.filed?.filing_number ?? null,

@@ -1,5 +1,5 @@
 import type { ApplicationStatus, SubsidyKind } from '../../../../domain/subsidies/institutionSubsidies.ts';
-import { allowedActions } from '../../../../domain/subsidies/institutionSubsidies.ts';
+import { SubsidyApplicationWorkflow } from '../../../../domain/subsidies/institutionSubsidies.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { rolesFor } from './access.ts';
 import type { ApplicationRow, findEvents, findFiles } from './queries.ts';
@@ -24,7 +24,7 @@ export function presentApplications(scope: Scope, rows: ApplicationRow[], events
     suggestedFen: a.suggested_fen,
     approvedFen: a.approved_fen,
     status: a.status as ApplicationStatus,
-    allowedActions: allowedActions(a.status as ApplicationStatus, rolesFor(scope, a)),
+    allowedActions: SubsidyApplicationWorkflow.allowedActions(a.status as ApplicationStatus, rolesFor(scope, a)),
     submittedAt: new Date(a.submitted_at).toISOString(),
     events: events
       .filter((e) => e.application_id === a.id)

@@ -1,14 +1,14 @@
 import {
   type ApplicationStatus,
-  allowedActions,
+  SubsidyApplicationWorkflow,
   type SubsidyKind,
-  stepOf,
   suggestedAmount,
 } from '../../../../domain/subsidies/institutionSubsidies.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
+import { actionNotAllowed } from '../../../platform/workflow/refusal.ts';
 import { findSubsidyPolicy } from '../common/policy.ts';
 import { rolesFor } from './access.ts';
 import * as q from './queries.ts';
@@ -29,15 +29,11 @@ export async function transition(deps: Deps, scope: Scope, id: string, input: Tr
     const a = await q.lockApplication(trx, id);
     if (!a) throw new AppError('NOT_FOUND');
     const status = a.status as ApplicationStatus;
-    const step = stepOf(status, input.action);
-    if (step && !roles.includes(step.by)) throw new AppError('FORBIDDEN');
+    const step = SubsidyApplicationWorkflow.step(status, input.action);
+    if (step && !step.by.some((role) => roles.includes(role))) throw new AppError('FORBIDDEN');
     if (!step) {
-      const allowed = allowedActions(status, roles);
-      throw new AppError(
-        'SUBSIDY_ACTION_NOT_ALLOWED',
-        { status, action: input.action, allowed: allowed.join(', ') || '—' },
-        { status, action: input.action, allowed },
-      );
+      const allowed = SubsidyApplicationWorkflow.allowedActions(status, roles);
+      throw actionNotAllowed('SUBSIDY_ACTION_NOT_ALLOWED', { status, action: input.action, allowed });
     }
     if (input.action === 'city_approve' && input.amountFen === undefined) throw fieldError('body.amountFen', 'subsidy.amountRequired');
     if ((input.action === 'district_return' || input.action === 'city_return') && !input.note)

@@ -1,5 +1,5 @@
 import { type Balances, summaryOf } from '../../../../domain/subsidies/ledger.ts';
-import { allowedProgramActions, type IssuanceMode, type ProgramStatus } from '../../../../domain/subsidies/programs.ts';
+import { type IssuanceMode, type ProgramStatus, ProgramWorkflow } from '../../../../domain/subsidies/programs.ts';
 import { iso } from '../common/schemas.ts';
 import type { ProgramRow } from './queries.ts';
 import type { ProgramView } from './schemas.ts';
@@ -35,7 +35,7 @@ export function presentPrograms(
     description: p.description,
     divisionCode: p.division_code,
     status: p.status as ProgramStatus,
-    allowedActions: allowedProgramActions(p.status as ProgramStatus),
+    allowedActions: ProgramWorkflow.allowedActions(p.status as ProgramStatus, ['city_official']),
     budgetFen: p.budget_fen,
     faceValueFen: p.face_value_fen,
     validFrom: p.valid_from,

@@ -1,12 +1,13 @@
 import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import { defund, fund } from '../../../../domain/subsidies/ledger.ts';
-import { allowedProgramActions, nextProgramStatus, type ProgramAction, type ProgramStatus } from '../../../../domain/subsidies/programs.ts';
+import { type ProgramAction, type ProgramStatus, ProgramWorkflow } from '../../../../domain/subsidies/programs.ts';
 import type { Db } from '../../../db/executor.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
+import { actionNotAllowed } from '../../../platform/workflow/refusal.ts';
 import { appendEntries } from '../common/ledger.ts';
 import { expireVouchers } from '../vouchers/expiry.ts';
 import { presentPrograms, presentSummary } from './presenters.ts';
@@ -156,10 +157,10 @@ export async function changeProgramStatus(deps: Deps, scope: Scope, id: string, 
     const program = await q.lockProgram(trx, id);
     if (!program) throw new AppError('NOT_FOUND');
     const status = program.status as ProgramStatus;
-    const next = nextProgramStatus(status, action);
+    const next = ProgramWorkflow.step(status, action)?.to;
     if (!next) {
-      const allowed = allowedProgramActions(status);
-      throw new AppError('SUBSIDY_ACTION_NOT_ALLOWED', { status, action, allowed: allowed.join(', ') || '—' }, { status, action, allowed });
+      const allowed = ProgramWorkflow.allowedActions(status, ['city_official']);
+      throw actionNotAllowed('SUBSIDY_ACTION_NOT_ALLOWED', { status, action, allowed });
     }
     await q.updateProgramRow(trx, id, {
       status: next,
