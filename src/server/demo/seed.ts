@@ -3,17 +3,17 @@ import type { Role } from '../../domain/access/roles.ts';
 import type { Deps } from '../deps.ts';
 import { seedEnrollmentDemo } from '../modules/enrollment/index.ts';
 import * as geography from '../modules/geography/index.ts';
-import { seedInstitutionDemo } from '../modules/institutions/index.ts';
+import { createDemoInstitution, seedInstitutionDemo } from '../modules/institutions/index.ts';
 import { seedSubsidyDemo } from '../modules/subsidies/index.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../platform/audit/auditLog.ts';
-import { createAccount } from '../platform/auth/accounts.ts';
+import { createAccount, hasAnyAccount } from '../platform/auth/accounts.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { demoPopulation } from './population.ts';
 import { markDemo } from './settings.ts';
 
 export const DEMO_PASSWORD = 'tuoyu-demo';
 
-const GUIDANCE_CENTER = { name: '连云港市婴幼儿照护服务指导中心', division_code: '320706006' };
+const GUIDANCE_CENTER = { name: '连云港市婴幼儿照护服务指导中心', divisionCode: '320706006' };
 
 type DemoAccount = { phone: string; name: string; role: Role; divisionCode?: string; institution?: true };
 
@@ -47,22 +47,21 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
-    const users = await trx.selectFrom('users').select('id').limit(1).execute();
-    if (users.length > 0) return false;
+    if (await hasAnyAccount(trx)) return false;
     const now = deps.clock.now();
     const divisions = geography.readBundledDivisions();
     await geography.upsertPopulation(trx, [...demoPopulation(divisions, 2024), ...demoPopulation(divisions, 2025)], now);
-    const institution = await trx.insertInto('institutions').values(GUIDANCE_CENTER).returning('id').executeTakeFirstOrThrow();
+    const guidanceCenterId = await createDemoInstitution(trx, GUIDANCE_CENTER);
     for (const account of DEMO_ACCOUNTS) {
       await createAccount(trx, { phone: account.phone, name: account.name, passwordHash }, [
         {
           role: account.role,
           ...(account.divisionCode ? { divisionCode: account.divisionCode } : {}),
-          ...(account.institution ? { institutionId: institution.id } : {}),
+          ...(account.institution ? { institutionId: guidanceCenterId } : {}),
         },
       ]);
     }
-    await seedInstitutionDemo(trx, { guidanceCenterId: institution.id, passwordHash, now });
+    await seedInstitutionDemo(trx, { guidanceCenterId, passwordHash, now });
     await seedEnrollmentDemo(trx, { now, passwordHash });
     await seedSubsidyDemo(trx, { now, passwordHash });
     await markDemo(trx, now);

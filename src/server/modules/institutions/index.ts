@@ -25,6 +25,7 @@ async function institutionRoutes(app: FastifyInstance, deps: Deps) {
 
 /** The demo seed calls this inside its transaction. */
 export { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo/demo.ts';
+export { createDemoInstitution } from './demo/queries.ts';
 
 export const institutionsModule: ModuleManifest = {
   name: 'institutions',

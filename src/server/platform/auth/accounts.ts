@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RoleGrant } from '../../../domain/access/roles.ts';
+import type { Db } from '../../db/executor.ts';
+import { inChunks } from '../../db/inChunks.ts';
 import type { DB } from '../../db/schema.ts';
 
 export type NewAccount = { phone: string; name: string; passwordHash: string; now?: Date };
@@ -34,4 +36,20 @@ export async function createAccount(trx: Transaction<DB>, account: NewAccount, g
       .execute();
   }
   return user.id;
+}
+
+export type AccountRow = { id: string; phone: string; name: string; password_hash: string };
+
+/** Many accounts at once, each with the same grants (the demo's families). */
+export async function createAccounts(trx: Transaction<DB>, accounts: AccountRow[], grants: RoleGrant[] = []): Promise<void> {
+  await inChunks(accounts, 1_000, (chunk) => trx.insertInto('users').values(chunk).execute());
+  const roles = accounts.flatMap((a) =>
+    grants.map((g) => ({ user_id: a.id, role: g.role, division_code: g.divisionCode ?? null, institution_id: g.institutionId ?? null })),
+  );
+  await inChunks(roles, 1_000, (chunk) => trx.insertInto('user_roles').values(chunk).execute());
+}
+
+/** Whether anyone has an account yet (the demo fills only an empty database). */
+export async function hasAnyAccount(db: Db): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).execute()).length > 0;
 }

@@ -1,4 +1,5 @@
-import { sql, type Transaction } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
+import { inChunks } from '../../../db/inChunks.ts';
 import type { DB } from '../../../db/schema.ts';
 
 /** Filed classes of filed institutions with what decides their places, for the demo to fill. */
@@ -45,12 +46,25 @@ export function findStaffUser(trx: Transaction<DB>, institutionId: string) {
     .executeTakeFirst();
 }
 
-/** Inserts many rows in chunks, well under PostgreSQL's 65,535 bind parameters per statement. */
-export async function insertChunks<T extends keyof DB & string>(trx: Transaction<DB>, table: T, rows: object[], size = 1_000) {
-  for (let i = 0; i < rows.length; i += size) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
+type Rows<T extends keyof DB> = Insertable<DB[T]>[];
+
+/** Places held by the demo's children, and by other modules' demo families (subsidies' 2023 cohort). */
+export async function insertDemoEnrollments(trx: Transaction<DB>, rows: Rows<'enrolments'>): Promise<void> {
+  await inChunks(rows, 1_000, (chunk) => trx.insertInto('enrolments').values(chunk).execute());
+}
+
+/** The demo's days of care: attendance and morning checks. */
+export async function insertDemoCare(trx: Transaction<DB>, care: { attendance: Rows<'attendance'>; checks: Rows<'morning_checks'> }) {
+  await inChunks(care.attendance, 1_000, (chunk) => trx.insertInto('attendance').values(chunk).execute());
+  await inChunks(care.checks, 1_000, (chunk) => trx.insertInto('morning_checks').values(chunk).execute());
+}
+
+/** Fee statements written as history (subsidies' 2023 demo program redeems vouchers against them). */
+export async function insertDemoStatements(
+  trx: Transaction<DB>,
+  rows: { statements: Rows<'fee_statements'>; lines: Rows<'fee_statement_lines'>; deductions: Rows<'statement_deductions'> },
+): Promise<void> {
+  await inChunks(rows.statements, 500, (chunk) => trx.insertInto('fee_statements').values(chunk).execute());
+  await inChunks(rows.lines, 500, (chunk) => trx.insertInto('fee_statement_lines').values(chunk).execute());
+  await inChunks(rows.deductions, 500, (chunk) => trx.insertInto('statement_deductions').values(chunk).execute());
 }

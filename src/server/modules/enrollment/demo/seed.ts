@@ -6,13 +6,14 @@ import { placesLeft } from '../../../../domain/enrollment/placement.ts';
 import { createPrng, type Prng } from '../../../../domain/random/prng.ts';
 import type { DB } from '../../../db/schema.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
+import { createAccounts } from '../../../platform/auth/accounts.ts';
 import { findUserByPhone } from '../../../platform/auth/queries.ts';
 import { CONSENT_VERSION, type DemoChildren, insertDemoChildren } from '../../children/index.ts';
 import { findFeeRule } from '../statements/queries.ts';
 import { writeStatements } from '../statements/writer.ts';
 import { type CareChild, careDays } from './care.ts';
 import { adultName, birthDateFor, childName, familyPhone, startDateFor, surnameOf } from './families.ts';
-import { findDemoClasses, findStaffUser, insertChunks } from './queries.ts';
+import { findDemoClasses, findStaffUser, insertDemoCare, insertDemoEnrollments } from './queries.ts';
 
 export const GUIDANCE_CENTRE_NAME = '连云港市婴幼儿照护服务指导中心';
 export const DEMO_PARENT_PHONE = '13900000005';
@@ -135,21 +136,14 @@ export async function seedEnrollmentDemo(
         });
     }
   }
-  await insertChunks(trx, 'users', users);
-  await insertChunks(
-    trx,
-    'user_roles',
-    users.map((u) => ({ user_id: u.id, role: 'parent' })),
-  );
+  await createAccounts(trx, users, [{ role: 'parent' }]);
   await insertDemoChildren(trx, families);
-  await insertChunks(trx, 'enrolments', enrollments);
+  await insertDemoEnrollments(trx, enrollments);
 
-  let care = { attendance: [] as object[], checks: [] as object[] };
   const guidanceId = careChildren[0]?.institutionId;
   const staff = guidanceId ? await findStaffUser(trx, guidanceId) : undefined;
-  if (staff) care = careDays(prng, careChildren, `${lastMonth}-01`, today, staff.user_id);
-  await insertChunks(trx, 'attendance', care.attendance);
-  await insertChunks(trx, 'morning_checks', care.checks);
+  const care = staff ? careDays(prng, careChildren, `${lastMonth}-01`, today, staff.user_id) : { attendance: [], checks: [] };
+  await insertDemoCare(trx, care);
 
   let statements = 0;
   for (const institutionId of new Set(enrollments.map((e) => e.institution_id))) {

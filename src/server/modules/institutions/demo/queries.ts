@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Prng } from '../../../../domain/random/prng.ts';
 import type { Db } from '../../../db/executor.ts';
+import { inChunks } from '../../../db/inChunks.ts';
 import type { DB } from '../../../db/schema.ts';
 import { pinyinOf } from '../../geography/index.ts';
 import { feesToColumns } from '../common/fees.ts';
@@ -13,10 +14,6 @@ export function uuidFrom(prng: Prng): string {
   hex[16] = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
   const s = hex.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
-
-async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
 /** The registry columns of a demo institution. */
@@ -50,7 +47,7 @@ export type Inserted = { id: string; demo: DemoInstitution; classIds: string[] }
 export async function insertInstitutions(db: Db, prng: Prng, list: DemoInstitution[], createdAt: (i: number) => Date): Promise<Inserted[]> {
   const inserted = list.map((demo) => ({ id: uuidFrom(prng), demo, classIds: [] as string[] }));
   const rows = inserted.map((x, i) => ({ id: x.id, ...factColumns(x.demo), created_at: createdAt(i), updated_at: createdAt(i) }));
-  await chunked(rows, 400, (chunk) => db.insertInto('institutions').values(chunk).execute());
+  await inChunks(rows, 400, (chunk) => db.insertInto('institutions').values(chunk).execute());
   return inserted;
 }
 
@@ -76,15 +73,15 @@ export async function insertClassesAndStaff(db: Db, prng: Prng, entries: Inserte
       if (person.classIndex !== null) assignments.push({ class_id: entry.classIds[person.classIndex] as string, staff_id: id });
     }
   }
-  await chunked(classes, 1000, (chunk) => db.insertInto('institution_classes').values(chunk).execute());
-  await chunked(staff, 1000, (chunk) => db.insertInto('institution_staff').values(chunk).execute());
-  await chunked(certificates, 1000, (chunk) => db.insertInto('staff_certificates').values(chunk).execute());
-  await chunked(assignments, 1000, (chunk) => db.insertInto('class_caregivers').values(chunk).execute());
+  await inChunks(classes, 1000, (chunk) => db.insertInto('institution_classes').values(chunk).execute());
+  await inChunks(staff, 1000, (chunk) => db.insertInto('institution_staff').values(chunk).execute());
+  await inChunks(certificates, 1000, (chunk) => db.insertInto('staff_certificates').values(chunk).execute());
+  await inChunks(assignments, 1000, (chunk) => db.insertInto('class_caregivers').values(chunk).execute());
 }
 
 /** Filing rows, 200 to a statement (each carries its snapshot). */
 export async function insertFilings(db: Db, filings: Insertable<DB['institution_filings']>[]) {
-  await chunked(filings, 200, (chunk) => db.insertInto('institution_filings').values(chunk).execute());
+  await inChunks(filings, 200, (chunk) => db.insertInto('institution_filings').values(chunk).execute());
 }
 
 export async function insertReceiptCounters(db: Db, counters: Insertable<DB['filing_receipt_counters']>[]) {
@@ -107,4 +104,14 @@ export async function setDemoStatus(
 /** Takes the filed versions off the public search (suspended and closed institutions). */
 export async function hideFiledVersions(db: Db, ids: string[]) {
   await db.updateTable('filed_institutions').set({ active: false }).where('institution_id', 'in', ids).execute();
+}
+
+/** The demo's first institution, bare (the guidance centre its demo staff accounts belong to); seedInstitutionDemo completes it. */
+export async function createDemoInstitution(db: Db, institution: { name: string; divisionCode: string }): Promise<string> {
+  const row = await db
+    .insertInto('institutions')
+    .values({ name: institution.name, division_code: institution.divisionCode })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { serviceDaysIn } from '../../../../domain/enrollment/feeStatement.ts';
 import type { Prng } from '../../../../domain/random/prng.ts';
 import {
@@ -15,10 +15,12 @@ import {
   type Transfer,
 } from '../../../../domain/subsidies/ledger.ts';
 import { formatVoucherCode, voucherCodeFrom } from '../../../../domain/subsidies/voucherCode.ts';
+import { inChunks } from '../../../db/inChunks.ts';
 import type { DB } from '../../../db/schema.ts';
 import { type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
+import { insertDemoStatements } from '../../enrollment/index.ts';
 import { appendEntries, type LedgerItem } from '../common/ledger.ts';
-import { insertChunks, setProgramBalances } from './queries.ts';
+import { setProgramBalances } from './queries.ts';
 
 type Row = Record<string, unknown>;
 export type DemoProgram = { id: string; faceValueFen: number; budgetFen: number };
@@ -32,20 +34,20 @@ export const shanghai = (date: string, hour = 10) => new Date(`${date}T${String(
  * domain ledger (so balances never go negative), becomes a dated ledger transaction and an audit
  * entry, and the program's balance columns are set once, to what the entries add up to.
  */
+type BookTable =
+  | 'vouchers'
+  | 'fee_statements'
+  | 'fee_statement_lines'
+  | 'statement_deductions'
+  | 'voucher_settlements'
+  | 'voucher_settlement_lines'
+  | 'voucher_redemptions';
+
 export class DemoBook {
   balances: Balances;
   readonly items: (LedgerItem & { kind: LedgerKind })[] = [];
   readonly audit: AuditEntry[] = [];
-  readonly rows: Record<
-    | 'vouchers'
-    | 'fee_statements'
-    | 'fee_statement_lines'
-    | 'statement_deductions'
-    | 'voucher_settlements'
-    | 'voucher_settlement_lines'
-    | 'voucher_redemptions',
-    Row[]
-  > = {
+  readonly rows: { [T in BookTable]: Insertable<DB[T]>[] } = {
     vouchers: [],
     fee_statements: [],
     fee_statement_lines: [],
@@ -240,17 +242,17 @@ export class DemoBook {
 
   /** Writes everything, in foreign-key order; the program row was inserted funded beforehand. */
   async flush(trx: Transaction<DB>, now: Date) {
-    for (const table of [
-      'vouchers',
-      'fee_statements',
-      'fee_statement_lines',
-      'statement_deductions',
-      'voucher_settlements',
-      'voucher_settlement_lines',
-      'voucher_redemptions',
-    ] as const) {
-      await insertChunks(trx, table, this.rows[table], 500);
-    }
+    const { rows } = this;
+    await inChunks(rows.vouchers, 500, (chunk) => trx.insertInto('vouchers').values(chunk).execute());
+    // Statements and their deductions are enrollment's; its demo writer puts them in.
+    await insertDemoStatements(trx, {
+      statements: rows.fee_statements,
+      lines: rows.fee_statement_lines,
+      deductions: rows.statement_deductions,
+    });
+    await inChunks(rows.voucher_settlements, 500, (chunk) => trx.insertInto('voucher_settlements').values(chunk).execute());
+    await inChunks(rows.voucher_settlement_lines, 500, (chunk) => trx.insertInto('voucher_settlement_lines').values(chunk).execute());
+    await inChunks(rows.voucher_redemptions, 500, (chunk) => trx.insertInto('voucher_redemptions').values(chunk).execute());
     // In the order they happened, one call per run of the same kind.
     const ordered = [...this.items].sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
     for (let i = 0; i < ordered.length; ) {

@@ -5,10 +5,12 @@ import { addDaysIso, addMonthsIso, compareIso, monthRange } from '../../../../do
 import type { Prng } from '../../../../domain/random/prng.ts';
 import { fund } from '../../../../domain/subsidies/ledger.ts';
 import type { DB } from '../../../db/schema.ts';
-import { adultName, childName, surnameOf } from '../../enrollment/index.ts';
+import { createAccounts } from '../../../platform/auth/accounts.ts';
+import { insertDemoChildren } from '../../children/index.ts';
+import { adultName, childName, insertDemoEnrollments, surnameOf } from '../../enrollment/index.ts';
 import { appendEntries } from '../common/ledger.ts';
 import { DemoBook, type DemoClass, shanghai } from './book.ts';
-import { type DemoInstitution, insertChunks, insertDemoProgram } from './queries.ts';
+import { type DemoInstitution, insertDemoProgram } from './queries.ts';
 
 export const PROGRAM_2023 = {
   name: '2023年连云港市托育服务消费补贴券',
@@ -124,10 +126,9 @@ export async function seedProgram2023(
     book.settleMonth(month, shanghai(addDaysIso(next, 7)), month <= '2023-10' ? shanghai(addDaysIso(next, 19)) : null, options.officialId);
   }
   book.expireUnused(shanghai('2024-01-01', 0));
-  await insertChunks(trx, 'users', users);
-  await insertChunks(trx, 'children', children);
-  await insertChunks(trx, 'child_guardians', guardians);
-  await insertChunks(trx, 'enrolments', enrollments);
+  await createAccounts(trx, users);
+  await insertDemoChildren(trx, { children, guardians, pickupPersons: [] });
+  await insertDemoEnrollments(trx, enrollments);
   await book.flush(trx, now);
   return {
     programId: program.id,

@@ -3,20 +3,6 @@ import type { Balances } from '../../../../domain/subsidies/ledger.ts';
 import type { DB, VoucherProgramsTable } from '../../../db/schema.ts';
 import type { DemoClass } from './book.ts';
 
-type Row = Record<string, unknown>;
-
-/**
- * Inserts rows in chunks. The demo writes its history in bulk, including the 2023 cohort's
- * families, places and fee statements, which belong to other modules (README, Decisions).
- */
-export async function insertChunks(trx: Transaction<DB>, table: keyof DB & string, rows: Row[], size = 1_000) {
-  for (let i = 0; i < rows.length; i += size)
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-}
-
 export async function insertDemoProgram(trx: Transaction<DB>, row: Insertable<VoucherProgramsTable>) {
   await trx.insertInto('voucher_programs').values(row).execute();
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { addDaysIso, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import type { Prng } from '../../../../domain/random/prng.ts';
+import { inChunks } from '../../../db/inChunks.ts';
 import type { DB } from '../../../db/schema.ts';
 import { type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
 import { shanghai } from './book.ts';
-import { type DemoInstitution, findDistrictOfficials, insertChunks } from './queries.ts';
+import { type DemoInstitution, findDistrictOfficials } from './queries.ts';
 
 /** The city reported 19 childcare employers receiving social-insurance subsidies (2023). */
 export const SOCIAL_INSURANCE_2023 = 19;
@@ -30,8 +31,8 @@ export async function seedApplications(
   const year = today.slice(0, 4);
   const districtOfficials = await findDistrictOfficials(trx);
   const reviewer = (district: string) => districtOfficials.find((d) => d.division_code === district)?.user_id ?? null;
-  const applications: Record<string, unknown>[] = [];
-  const events: Record<string, unknown>[] = [];
+  const applications: Insertable<DB['institution_subsidy_applications']>[] = [];
+  const events: Insertable<DB['institution_subsidy_events']>[] = [];
   const audit: AuditEntry[] = [];
   const pool = [...options.institutions].sort(() => prng.next() - 0.5);
   const add = (
@@ -107,8 +108,8 @@ export async function seedApplications(
           : [];
     add(i, `${lastYear}-01-01`, `${lastYear}-12-31`, steps.at(-1)?.to ?? 'submitted', submitted, steps);
   });
-  await insertChunks(trx, 'institution_subsidy_applications', applications);
-  await insertChunks(trx, 'institution_subsidy_events', events);
+  await inChunks(applications, 1_000, (chunk) => trx.insertInto('institution_subsidy_applications').values(chunk).execute());
+  await inChunks(events, 1_000, (chunk) => trx.insertInto('institution_subsidy_events').values(chunk).execute());
   await appendAudit(trx, SYSTEM_CONTEXT, audit, options.now);
   return { approved2023: Math.min(SOCIAL_INSURANCE_2023, pool.length), inReview: current.length };
 }
