@@ -22,6 +22,9 @@ export function enrollmentModule(hooks: EnrollmentHooks): ModuleManifest {
   };
 }
 
+export { findPlaceInstitution } from './admissions/queries.ts';
+// Morning checks for health's illness alerts (the check is written here; health reacts through a hook).
+export { type CheckWithNameRow, findChecksWithNames, findPossibleCases } from './attendance/queries.ts';
 export type { EnrollmentHooks } from './common/hooks.ts';
 export { adultName, childName, surnameOf } from './demo/families.ts';
 export { insertDemoEnrollments, insertDemoStatements } from './demo/queries.ts';

@@ -202,7 +202,7 @@ export function findActiveEnrollmentOfChild(db: Db, childId: string) {
     .executeTakeFirst();
 }
 
-/** An enrolment with its class and the child's birth date, which the age rules need. */
+/** An enrollment with its class and the child's birth date, which the age rules need. */
 function enrollmentsWithClass(db: Db) {
   return db
     .selectFrom('enrolments as e')
@@ -344,4 +344,17 @@ export async function endEnrollment(trx: Transaction<DB>, id: string, end: { end
     .where('id', '=', id)
     .where('end_date', 'is', null)
     .execute();
+}
+
+/** The institution, among the caller's, where the child holds a place now. */
+export function findPlaceInstitution(db: Db, childId: string, institutionIds: string[]) {
+  if (institutionIds.length === 0) return Promise.resolve(undefined);
+  return db
+    .selectFrom('enrolments')
+    .select('institution_id')
+    .where('child_id', '=', childId)
+    .where('institution_id', 'in', institutionIds)
+    .where('end_date', 'is', null)
+    .executeTakeFirst()
+    .then((row) => row?.institution_id);
 }

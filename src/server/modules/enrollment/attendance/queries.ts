@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../db/executor.ts';
 import type { AttendanceTable, MorningChecksTable } from '../../../db/schema.ts';
 
@@ -81,7 +81,7 @@ export function findClass(db: Db, classId: string) {
     .executeTakeFirst();
 }
 
-/** Children whose enrolment puts them in the class on the day. */
+/** Children whose enrollment puts them in the class on the day. */
 export function findClassRoster(db: Db, classId: string, day: string) {
   return db
     .selectFrom('enrolments as e')
@@ -93,3 +93,34 @@ export function findClassRoster(db: Db, classId: string, day: string) {
     .orderBy('c.name')
     .execute();
 }
+
+/**
+ * Recent morning checks that can count towards a cluster: fever by temperature, or any listed
+ * symptom. The first condition repeats the partial index's predicate (0031) word for word, so
+ * the planner can prove the index applies; the second narrows to the fever line in force.
+ */
+export function findPossibleCases(db: Db, filter: { from: string; to: string; feverFromC: number; classId?: string }) {
+  let query = db
+    .selectFrom('morning_checks')
+    .select(['child_id', 'class_id', 'checked_on', 'temperature_c', 'symptoms'])
+    .where('checked_on', '>=', filter.from)
+    .where('checked_on', '<=', filter.to)
+    .where(sql<SqlBool>`(temperature_c >= 37.0 or symptoms <> '{}')`)
+    .where((eb) => eb.or([eb('temperature_c', '>=', filter.feverFromC.toFixed(1)), sql<SqlBool>`symptoms <> '{}'`]));
+  if (filter.classId) query = query.where('class_id', '=', filter.classId);
+  return query.execute();
+}
+
+/** The morning checks of the classes and days given, with the children's names (directors only). */
+export function findChecksWithNames(db: Db, classIds: string[], days: string[]) {
+  if (classIds.length === 0 || days.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('morning_checks as m')
+    .innerJoin('children as ch', 'ch.id', 'm.child_id')
+    .select(['m.child_id', 'm.class_id', 'm.checked_on', 'm.temperature_c', 'm.symptoms', 'ch.name'])
+    .where('m.class_id', 'in', classIds)
+    .where('m.checked_on', 'in', days)
+    .orderBy('ch.name')
+    .execute();
+}
+export type CheckWithNameRow = Awaited<ReturnType<typeof findChecksWithNames>>[number];

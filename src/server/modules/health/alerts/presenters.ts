@@ -1,5 +1,6 @@
 import { DEFAULT_ILLNESS_ALERT_SETTINGS, type IllnessKind, kindsOfCheck } from '../../../../domain/health/illnessClusters.ts';
-import type { AcknowledgementRow, AlertRow, CheckWithNameRow, Party } from './queries.ts';
+import type { CheckWithNameRow } from '../../enrollment/index.ts';
+import type { AcknowledgementRow, AlertRow, Party } from './queries.ts';
 import type { IllnessAlertView } from './schemas.ts';
 
 type NamedChild = { id: string; name: string };

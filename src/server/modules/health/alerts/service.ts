@@ -11,6 +11,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { findChecksWithNames, findPossibleCases } from '../../enrollment/index.ts';
 import { childrenCounted, presentAlert } from './presenters.ts';
 import * as q from './queries.ts';
 import type { AlertsQuery, IllnessAlertSettingsBody, IllnessAlertView } from './schemas.ts';
@@ -24,7 +25,7 @@ export const SWEEP_DAYS = 7;
 const LIST_LIMIT = 200;
 const ALL_WINDOW_DAYS = 30;
 
-function toCheck(row: Awaited<ReturnType<typeof q.findPossibleCases>>[number]): CheckForClusters {
+function toCheck(row: Awaited<ReturnType<typeof findPossibleCases>>[number]): CheckForClusters {
   return {
     childId: row.child_id,
     classId: row.class_id,
@@ -89,7 +90,7 @@ export async function raiseIllnessAlerts(
   context: AuditContext = SYSTEM_CONTEXT,
 ): Promise<number> {
   const settings = await findIllnessAlertSettings(deps.db);
-  const rows = await q.findPossibleCases(deps.db, { from: day, to: day, feverFromC: settings.feverFromC, classId });
+  const rows = await findPossibleCases(deps.db, { from: day, to: day, feverFromC: settings.feverFromC, classId });
   return applyClusters(deps, findClusters(rows.map(toCheck), settings), settings, context);
 }
 
@@ -97,7 +98,7 @@ export async function raiseIllnessAlerts(
 export async function sweepIllnessAlerts(deps: Deps): Promise<number> {
   const today = todayInShanghai(deps.clock.now());
   const settings = await findIllnessAlertSettings(deps.db);
-  const rows = await q.findPossibleCases(deps.db, {
+  const rows = await findPossibleCases(deps.db, {
     from: addDaysIso(today, -(SWEEP_DAYS - 1)),
     to: today,
     feverFromC: settings.feverFromC,
@@ -119,7 +120,7 @@ async function present(deps: Deps, rows: q.AlertRow[], context: AuditContext): P
     rows.map((r) => r.id),
   );
   const own = rows.filter((r) => r.party === 'institution');
-  const checks = await q.findChecksWithNames(deps.db, [...new Set(own.map((r) => r.class_id))], [...new Set(own.map((r) => r.alert_on))]);
+  const checks = await findChecksWithNames(deps.db, [...new Set(own.map((r) => r.class_id))], [...new Set(own.map((r) => r.alert_on))]);
   const childrenOf = new Map(own.map((alert) => [alert.id, childrenCounted(alert, checks)]));
   const named = [...new Set([...childrenOf.values()].flat().map((c) => c.id))];
   await appendAudit(

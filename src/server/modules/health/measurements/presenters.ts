@@ -1,10 +1,14 @@
 import { compareIso, type IsoDate } from '../../../../domain/dates/shanghai.ts';
 import { ageInDays, type GrowthTables } from '../../../../domain/growth/index.ts';
 import { growthFlags } from '../../../../domain/health/growthFlags.ts';
+import type { findChildSummaries } from '../../children/index.ts';
 import type { ZscoreRequest, ZscoreResponse } from '../growth/schemas.ts';
 import { growthScores } from '../growth/service.ts';
-import type { GrowthChild, MeasurementRow } from './queries.ts';
+import type { MeasurementRow } from './queries.ts';
 import type { MeasurementView } from './schemas.ts';
+
+/** A child as a z-score needs them: sex and birth date, and the name the page shows. */
+export type GrowthChild = Awaited<ReturnType<typeof findChildSummaries>>[number];
 
 type Sex = 'male' | 'female';
 

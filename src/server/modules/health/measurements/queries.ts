@@ -2,25 +2,6 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../../db/executor.ts';
 import type { DB, GrowthMeasurementsTable } from '../../../db/schema.ts';
 
-/** The facts a z-score needs (sex, birth date) and the name the page shows. */
-export function findGrowthChild(db: Db, childId: string) {
-  return db.selectFrom('children').select(['id', 'name', 'sex', 'birth_date']).where('id', '=', childId).executeTakeFirst();
-}
-export type GrowthChild = NonNullable<Awaited<ReturnType<typeof findGrowthChild>>>;
-
-/** The institution, among the caller's, where the child holds a place now. */
-export function findPlaceInstitution(db: Db, childId: string, institutionIds: string[]) {
-  if (institutionIds.length === 0) return Promise.resolve(undefined);
-  return db
-    .selectFrom('enrolments')
-    .select('institution_id')
-    .where('child_id', '=', childId)
-    .where('institution_id', 'in', institutionIds)
-    .where('end_date', 'is', null)
-    .executeTakeFirst()
-    .then((row) => row?.institution_id);
-}
-
 export function insertMeasurement(trx: Transaction<DB>, values: Insertable<GrowthMeasurementsTable>) {
   return trx.insertInto('growth_measurements').values(values).returning('id').executeTakeFirstOrThrow();
 }

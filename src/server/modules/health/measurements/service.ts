@@ -5,6 +5,9 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { findVisibleChildIds } from '../../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
+import { findChildSummaries } from '../../children/index.ts';
+import { findPlaceInstitution } from '../../enrollment/index.ts';
+import type { GrowthChild } from './presenters.ts';
 import { presentMeasurement } from './presenters.ts';
 import * as q from './queries.ts';
 import type { GrowthRecord, MeasurementInput, MeasurementView } from './schemas.ts';
@@ -24,14 +27,14 @@ async function recorderOf(
     const own = await findVisibleChildIds(deps.db, { ...scope, institutionIds: [] }, [childId]);
     if (own.has(childId)) return { source: 'parent' };
   }
-  const institutionId = await q.findPlaceInstitution(deps.db, childId, scope.institutionIds);
+  const institutionId = await findPlaceInstitution(deps.db, childId, scope.institutionIds);
   if (!institutionId) throw new AppError('NOT_FOUND');
   return { source: 'institution', institutionId };
 }
 
-async function visibleChild(deps: Deps, scope: Scope, childId: string): Promise<q.GrowthChild> {
+async function visibleChild(deps: Deps, scope: Scope, childId: string): Promise<GrowthChild> {
   const visible = await findVisibleChildIds(deps.db, scope, [childId]);
-  const child = visible.has(childId) ? await q.findGrowthChild(deps.db, childId) : undefined;
+  const child = visible.has(childId) ? await findGrowthChild(deps, childId) : undefined;
   if (!child) throw new AppError('NOT_FOUND');
   return child;
 }
@@ -46,7 +49,7 @@ export async function recordMeasurement(
   context: AuditContext,
 ): Promise<MeasurementView> {
   const recorder = await recorderOf(deps, scope, childId);
-  const child = (await q.findGrowthChild(deps.db, childId)) as q.GrowthChild;
+  const child = (await findGrowthChild(deps, childId)) as GrowthChild;
   const today: IsoDate = todayInShanghai(deps.clock.now());
   if (compareIso(input.measuredOn, today) > 0) throw fieldError('body.measuredOn', 'date.future');
   if (compareIso(input.measuredOn, child.birth_date) < 0) throw fieldError('body.measuredOn', 'growth.measuredBeforeBirth');
@@ -101,4 +104,9 @@ export async function getGrowthRecord(
     child: { id: child.id, name: child.name, sex: child.sex as Sex, birthDate: child.birth_date },
     items: rows.map((row) => presentMeasurement(tables, child, row)),
   };
+}
+
+/** The facts a z-score needs (sex, birth date) and the name the page shows. */
+async function findGrowthChild(deps: Deps, childId: string): Promise<GrowthChild | undefined> {
+  return (await findChildSummaries(deps.db, [childId]))[0];
 }
