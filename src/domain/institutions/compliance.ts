@@ -30,7 +30,7 @@ export type ComplianceClass = {
   id: string;
   classType: ClassType;
   capacity: number;
-  /** Children enrolled now (0 until enrolment exists). */
+  /** Children enrolled now (0 until enrollment exists). */
   enrolled: number;
   caregiverIds: string[];
 };

@@ -344,7 +344,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 接受录取 Accept the offer: 200 with the enrolment, or 409 CLASS_FULL */
+    /** 接受录取 Accept the offer: 200 with the enrollment, or 409 CLASS_FULL */
     post: {
       parameters: {
         query?: never;
@@ -2016,7 +2016,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 开始两步验证 Start TOTP enrolment */
+    /** 开始两步验证 Start TOTP enrollment */
     post: {
       parameters: {
         query?: never;
@@ -5735,7 +5735,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 离园 End an enrolment (date, reason) */
+    /** 离园 End an enrollment (date, reason) */
     post: {
       parameters: {
         query?: never;

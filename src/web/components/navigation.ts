@@ -78,7 +78,7 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
 export const AREA_LABEL_KEY: Record<Area, string> = {
   home: 'nav.home',
   children: 'growthRecords.nav',
-  applications: 'enrolment.nav',
+  applications: 'enrollment.nav',
   attendance: 'attendance.nav',
   alerts: 'alerts.nav',
   growth: 'nav.growth',

@@ -71,7 +71,7 @@ export type EnrolledChild = {
 };
 
 /**
- * A child with a guardian (consent recorded) and an active enrolment, inserted directly rather
+ * A child with a guardian (consent recorded) and an active enrollment, inserted directly rather
  * than through applications, so care tests depend only on the tables.
  */
 export async function createEnrolledChild(

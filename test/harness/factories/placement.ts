@@ -5,7 +5,7 @@ type ClassSpec = { classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed'; 
 
 /**
  * A filed institution in a township with filed classes and caregivers assigned, written
- * straight to the tables so enrolment tests do not depend on the filing workflow.
+ * straight to the tables so enrollment tests do not depend on the filing workflow.
  */
 export async function createFiledInstitution(db: Kysely<DB>, townshipCode: string, classes: ClassSpec[], name = '测试托育中心') {
   const institution = await db

@@ -9,7 +9,7 @@ export type Access =
 export const PUBLIC: Access = { kind: 'public' };
 export const SIGNED_IN: Access = { kind: 'signedIn' };
 /** For the routes a user needs to reach before enrolling a second factor. */
-export const SIGNED_IN_ENROLMENT: Access = { kind: 'signedIn', allowWithoutSecondFactor: true };
+export const SIGNED_IN_ENROLLMENT: Access = { kind: 'signedIn', allowWithoutSecondFactor: true };
 export function roles(...allowed: Role[]): Access {
   return { kind: 'roles', roles: allowed };
 }

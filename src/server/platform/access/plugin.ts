@@ -58,8 +58,8 @@ async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor 
 function enforce(deps: Deps, access: Access, actor: Actor | null) {
   if (access.kind === 'public') return;
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  const enrolmentOnly = access.kind === 'signedIn' && access.allowWithoutSecondFactor;
-  if (deps.config.requireTotp && !enrolmentOnly && hasOfficialRole(actor) && !actor.totpEnabled) {
+  const enrollmentOnly = access.kind === 'signedIn' && access.allowWithoutSecondFactor;
+  if (deps.config.requireTotp && !enrollmentOnly && hasOfficialRole(actor) && !actor.totpEnabled) {
     throw new AppError('TOTP_ENROLMENT_REQUIRED');
   }
   if (access.kind === 'roles' && !actor.grants.some((g) => access.roles.includes(g.role))) {

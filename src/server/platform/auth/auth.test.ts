@@ -137,7 +137,7 @@ describe.each(DIALECTS)('sign-in on %s', (dialect) => {
 });
 
 describe('second factor required in production mode', () => {
-  it('lets an official without TOTP reach only enrolment, and parents are unaffected', async () => {
+  it('lets an official without TOTP reach only enrollment, and parents are unaffected', async () => {
     const t = await buildTestApp('pglite', { requireTotp: true });
     try {
       const official = await createUser(t.deps.db, { role: 'admin' });

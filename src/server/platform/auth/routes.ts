@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { SIGNED_IN_ENROLMENT } from '../access/access.ts';
+import { SIGNED_IN_ENROLLMENT } from '../access/access.ts';
 import { actorOf, auditContext, clientInfo } from '../access/plugin.ts';
 import { ErrorResponses } from '../http/errorSchemas.ts';
 import { LoginRequest, Me, TotpConfirm, TotpSetup } from './schemas.ts';
-import { confirmTotpEnrolment, getMe, login, logout, startTotpEnrolment } from './service.ts';
+import { confirmTotpEnrollment, getMe, login, logout, startTotpEnrollment } from './service.ts';
 import { SESSION_COOKIE } from './sessionToken.ts';
 
 export async function authRoutes(server: FastifyInstance, deps: Deps) {
@@ -32,7 +32,7 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
   });
 
   app.post('/api/v1/auth/logout', {
-    config: { access: SIGNED_IN_ENROLMENT },
+    config: { access: SIGNED_IN_ENROLLMENT },
     schema: { tags: ['auth'], summary: '退出登录 Sign out this session', response: { 204: z.null(), ...ErrorResponses } },
     handler: async (request, reply) => {
       await logout(deps, actorOf(request), auditContext(request), false);
@@ -42,7 +42,7 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
   });
 
   app.post('/api/v1/auth/logout-all', {
-    config: { access: SIGNED_IN_ENROLMENT },
+    config: { access: SIGNED_IN_ENROLLMENT },
     schema: { tags: ['auth'], summary: '退出所有设备 Sign out everywhere', response: { 204: z.null(), ...ErrorResponses } },
     handler: async (request, reply) => {
       await logout(deps, actorOf(request), auditContext(request), true);
@@ -52,19 +52,19 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
   });
 
   app.get('/api/v1/auth/me', {
-    config: { access: SIGNED_IN_ENROLMENT },
+    config: { access: SIGNED_IN_ENROLLMENT },
     schema: { tags: ['auth'], summary: '当前用户 The signed-in user, roles and scopes', response: { 200: Me, ...ErrorResponses } },
     handler: (request) => getMe(deps, actorOf(request).userId),
   });
 
   app.post('/api/v1/auth/totp/setup', {
-    config: { access: SIGNED_IN_ENROLMENT },
-    schema: { tags: ['auth'], summary: '开始两步验证 Start TOTP enrolment', response: { 200: TotpSetup, ...ErrorResponses } },
-    handler: (request) => startTotpEnrolment(deps, actorOf(request), auditContext(request)),
+    config: { access: SIGNED_IN_ENROLLMENT },
+    schema: { tags: ['auth'], summary: '开始两步验证 Start TOTP enrollment', response: { 200: TotpSetup, ...ErrorResponses } },
+    handler: (request) => startTotpEnrollment(deps, actorOf(request), auditContext(request)),
   });
 
   app.post('/api/v1/auth/totp/enable', {
-    config: { access: SIGNED_IN_ENROLMENT },
+    config: { access: SIGNED_IN_ENROLLMENT },
     schema: {
       tags: ['auth'],
       summary: '确认两步验证 Confirm TOTP with a current code',
@@ -72,7 +72,7 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
       response: { 204: z.null(), ...ErrorResponses },
     },
     handler: async (request, reply) => {
-      await confirmTotpEnrolment(deps, actorOf(request), request.body.code, auditContext(request));
+      await confirmTotpEnrollment(deps, actorOf(request), request.body.code, auditContext(request));
       return reply.status(204).send(null);
     },
   });

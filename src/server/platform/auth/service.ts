@@ -83,7 +83,7 @@ export async function getMe(deps: Deps, userId: string) {
   return { id: user.id, phone: user.phone, name: user.name, roles: grants, totpEnabled: user.totp_enabled };
 }
 
-export async function startTotpEnrolment(deps: Deps, actor: Actor, context: AuditContext) {
+export async function startTotpEnrollment(deps: Deps, actor: Actor, context: AuditContext) {
   const secret = newTotpSecret();
   await deps.db.transaction().execute(async (trx) => {
     await q.setTotpSecret(trx, actor.userId, secret);
@@ -92,7 +92,7 @@ export async function startTotpEnrolment(deps: Deps, actor: Actor, context: Audi
   return { secret, otpauthUrl: totpUri(secret, actor.phone) };
 }
 
-export async function confirmTotpEnrolment(deps: Deps, actor: Actor, code: string, context: AuditContext) {
+export async function confirmTotpEnrollment(deps: Deps, actor: Actor, code: string, context: AuditContext) {
   const user = await q.findUserById(deps.db, actor.userId);
   if (!user?.totp_secret || !checkTotp(user.totp_secret, code, deps.clock.now())) throw new AppError('TOTP_INVALID');
   await deps.db.transaction().execute(async (trx) => {

@@ -22,7 +22,7 @@ export function AbsenceRuleCard({ institutionId }: { institutionId: string }) {
     mutationFn: (values: AbsenceRule) => putAbsenceRule(institutionId, values),
     onSuccess: (saved) => {
       client.setQueryData(keys.feeRule(institutionId), saved);
-      void message.success(t('enrolment.absenceRule.saved'));
+      void message.success(t('enrollment.absenceRule.saved'));
     },
   });
 
@@ -31,19 +31,19 @@ export function AbsenceRuleCard({ institutionId }: { institutionId: string }) {
   const { fees, refundAfterDays, refundPercent } = rule.data;
 
   return (
-    <Card size="small" title={t('enrolment.absenceRule.title')} data-testid="absence-rule" style={{ maxWidth: 640 }}>
-      <Typography.Paragraph type="secondary">{t('enrolment.absenceRule.lead')}</Typography.Paragraph>
-      <Descriptions size="small" column={1} bordered title={t('enrolment.absenceRule.fees')} style={{ marginBottom: 16 }}>
+    <Card size="small" title={t('enrollment.absenceRule.title')} data-testid="absence-rule" style={{ maxWidth: 640 }}>
+      <Typography.Paragraph type="secondary">{t('enrollment.absenceRule.lead')}</Typography.Paragraph>
+      <Descriptions size="small" column={1} bordered title={t('enrollment.absenceRule.fees')} style={{ marginBottom: 16 }}>
         {ClassType.map((type) => (
-          <Descriptions.Item key={type} label={t(`enrolment.classType.${type}`)}>
+          <Descriptions.Item key={type} label={t(`enrollment.classType.${type}`)}>
             {fees[type] === null
-              ? t('enrolment.absenceRule.feeNone')
-              : t('enrolment.absenceRule.perMonth', { amount: formatCny(fees[type], i18n.language) })}
+              ? t('enrollment.absenceRule.feeNone')
+              : t('enrollment.absenceRule.perMonth', { amount: formatCny(fees[type], i18n.language) })}
           </Descriptions.Item>
         ))}
       </Descriptions>
       <Typography.Paragraph strong data-testid="absence-rule-summary">
-        {t('enrolment.absenceRule.summary', { days: refundAfterDays, percent: refundPercent })}
+        {t('enrollment.absenceRule.summary', { days: refundAfterDays, percent: refundPercent })}
       </Typography.Paragraph>
       <Form<AbsenceRule>
         layout="inline"
@@ -53,21 +53,21 @@ export function AbsenceRuleCard({ institutionId }: { institutionId: string }) {
       >
         <Form.Item
           name="refundAfterDays"
-          label={t('enrolment.absenceRule.refundAfterDays')}
-          rules={[{ required: true, message: t('enrolment.required') }]}
+          label={t('enrollment.absenceRule.refundAfterDays')}
+          rules={[{ required: true, message: t('enrollment.required') }]}
         >
-          <InputNumber min={0} max={31} precision={0} suffix={t('enrolment.absenceRule.days')} style={{ width: 110 }} />
+          <InputNumber min={0} max={31} precision={0} suffix={t('enrollment.absenceRule.days')} style={{ width: 110 }} />
         </Form.Item>
         <Form.Item
           name="refundPercent"
-          label={t('enrolment.absenceRule.refundPercent')}
-          rules={[{ required: true, message: t('enrolment.required') }]}
+          label={t('enrollment.absenceRule.refundPercent')}
+          rules={[{ required: true, message: t('enrollment.required') }]}
         >
           <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 110 }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
-            {t('enrolment.absenceRule.save')}
+            {t('enrollment.absenceRule.save')}
           </Button>
         </Form.Item>
       </Form>

@@ -14,18 +14,18 @@ export function AccessLogCard({ childId, myName }: { childId: string; myName: st
   const runs = log.data ? foldAccessLog(othersOnly ? byOthers(log.data.items, myName) : log.data.items) : [];
 
   return (
-    <Card size="small" title={t('enrolment.accessLog.title')} data-testid="access-log">
-      <Typography.Paragraph type="secondary">{t('enrolment.accessLog.lead')}</Typography.Paragraph>
+    <Card size="small" title={t('enrollment.accessLog.title')} data-testid="access-log">
+      <Typography.Paragraph type="secondary">{t('enrollment.accessLog.lead')}</Typography.Paragraph>
       <Flex gap={8} align="center" style={{ marginBottom: 8 }}>
         <Switch size="small" checked={othersOnly} onChange={setOthersOnly} id="access-log-others" />
-        <label htmlFor="access-log-others">{t('enrolment.accessLog.othersOnly')}</label>
+        <label htmlFor="access-log-others">{t('enrollment.accessLog.othersOnly')}</label>
       </Flex>
       {log.isPending ? (
         <PageLoading />
       ) : log.isError ? (
         <LoadError error={log.error} onRetry={() => void log.refetch()} />
       ) : runs.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrolment.accessLog.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrollment.accessLog.empty')} />
       ) : (
         <List
           size="small"
@@ -36,13 +36,13 @@ export function AccessLogCard({ childId, myName }: { childId: string; myName: st
               <Flex vertical style={{ width: '100%' }}>
                 <Typography.Text>
                   {latest.actorName
-                    ? t('enrolment.accessLog.by', {
+                    ? t('enrollment.accessLog.by', {
                         name: latest.actorName,
                         role: latest.actorRole ? t(`roles.${latest.actorRole}`, { defaultValue: latest.actorRole }) : '—',
                       })
-                    : t('enrolment.accessLog.system')}{' '}
+                    : t('enrollment.accessLog.system')}{' '}
                   {t(actionKey(latest.action), { defaultValue: latest.action })}
-                  {count > 1 && <Tag style={{ marginInlineStart: 6 }}>{t('enrolment.accessLog.times', { n: count })}</Tag>}
+                  {count > 1 && <Tag style={{ marginInlineStart: 6 }}>{t('enrollment.accessLog.times', { n: count })}</Tag>}
                 </Typography.Text>
                 <Typography.Text type="secondary">{shanghaiTime(latest.at, true)}</Typography.Text>
               </Flex>

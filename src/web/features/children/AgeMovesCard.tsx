@@ -36,16 +36,16 @@ export function AgeMovesCard({
         <Button
           size="small"
           danger
-          onClick={() => setActing({ kind: 'end', place, endDate: move.on, reason: t('enrolment.places.reasons.age3') })}
+          onClick={() => setActing({ kind: 'end', place, endDate: move.on, reason: t('enrollment.places.reasons.age3') })}
         >
-          {t('enrolment.places.end')}
+          {t('enrollment.places.end')}
         </Button>
       );
     if (compareIso(move.on, today()) > 0)
-      return <Typography.Text type="secondary">{t('enrolment.ageMoves.notYet', { on: move.on })}</Typography.Text>;
+      return <Typography.Text type="secondary">{t('enrollment.ageMoves.notYet', { on: move.on })}</Typography.Text>;
     return (
       <Button size="small" type="primary" onClick={() => setActing({ kind: 'transfer', place })}>
-        {t('enrolment.places.transfer')}
+        {t('enrollment.places.transfer')}
       </Button>
     );
   };
@@ -53,7 +53,7 @@ export function AgeMovesCard({
   return (
     <Card
       size="small"
-      title={t('enrolment.ageMoves.title')}
+      title={t('enrollment.ageMoves.title')}
       data-testid="age-moves"
       extra={
         <Input
@@ -62,17 +62,17 @@ export function AgeMovesCard({
           value={month}
           onChange={(e) => e.target.value && setMonth(e.target.value)}
           style={{ width: 140 }}
-          aria-label={t('enrolment.ageMoves.month')}
+          aria-label={t('enrollment.ageMoves.month')}
         />
       }
     >
-      <Typography.Paragraph type="secondary">{t('enrolment.ageMoves.lead')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('enrollment.ageMoves.lead')}</Typography.Paragraph>
       {moves.isPending ? (
         <PageLoading />
       ) : moves.isError ? (
         <LoadError error={moves.error} onRetry={() => void moves.refetch()} />
       ) : moves.data.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrolment.ageMoves.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrollment.ageMoves.empty')} />
       ) : (
         <List
           size="small"
@@ -83,18 +83,18 @@ export function AgeMovesCard({
                 title={
                   <>
                     {move.childName}{' '}
-                    <Tag color={move.kind === 'leave' ? 'orange' : 'blue'}>{t(`enrolment.ageMoves.kind.${move.kind}`)}</Tag>
+                    <Tag color={move.kind === 'leave' ? 'orange' : 'blue'}>{t(`enrollment.ageMoves.kind.${move.kind}`)}</Tag>
                   </>
                 }
                 description={
                   move.kind === 'move_up'
-                    ? t('enrolment.ageMoves.moveUp', {
+                    ? t('enrollment.ageMoves.moveUp', {
                         on: move.on,
                         months: move.months,
                         className: move.className,
-                        to: t(`enrolment.classType.${move.toClassType ?? move.classType}`),
+                        to: t(`enrollment.classType.${move.toClassType ?? move.classType}`),
                       })
-                    : t('enrolment.ageMoves.leave', { on: move.on, className: move.className })
+                    : t('enrollment.ageMoves.leave', { on: move.on, className: move.className })
                 }
               />
             </List.Item>

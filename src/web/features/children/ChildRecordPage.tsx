@@ -26,7 +26,7 @@ export function ChildRecordPage({ base, me }: RolePageProps) {
   if (children.isPending) return <PageLoading />;
   if (children.isError) return <LoadError error={children.error} onRetry={() => void children.refetch()} />;
   const child = children.data.items.find((c) => c.id === childId);
-  if (!child) return <Result status="404" title={t('enrolment.childPage.notFound')} extra={back} />;
+  if (!child) return <Result status="404" title={t('enrollment.childPage.notFound')} extra={back} />;
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 640 }}>
@@ -38,16 +38,16 @@ export function ChildRecordPage({ base, me }: RolePageProps) {
       </div>
       <Card size="small">
         <Typography.Paragraph style={{ marginBottom: 4 }}>
-          {t('enrolment.children.line', { sex: t(`enrolment.child.${child.sex}`), birthDate: child.birthDate, months: child.ageMonths })}
+          {t('enrollment.children.line', { sex: t(`enrollment.child.${child.sex}`), birthDate: child.birthDate, months: child.ageMonths })}
         </Typography.Paragraph>
         {child.residentIdMasked && (
           <Typography.Paragraph style={{ marginBottom: 4 }}>
-            {t('enrolment.children.residentId')} {child.residentIdMasked}
+            {t('enrollment.children.residentId')} {child.residentIdMasked}
           </Typography.Paragraph>
         )}
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t('enrolment.childPage.guardians', {
-            names: child.guardians.map((g) => `${g.name}（${t(`enrolment.relation.${g.relation}`)}）`).join('、'),
+          {t('enrollment.childPage.guardians', {
+            names: child.guardians.map((g) => `${g.name}（${t(`enrollment.relation.${g.relation}`)}）`).join('、'),
           })}
         </Typography.Paragraph>
         <Link to={`${base}/children/${child.id}/growth`}>

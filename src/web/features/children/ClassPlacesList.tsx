@@ -64,10 +64,10 @@ export function ClassPlacesList({
                     {director && (
                       <>
                         <Button size="small" onClick={() => setActing({ kind: 'transfer', place })}>
-                          {t('enrolment.places.transfer')}
+                          {t('enrollment.places.transfer')}
                         </Button>
                         <Button size="small" danger onClick={() => setActing({ kind: 'end', place })}>
-                          {t('enrolment.places.end')}
+                          {t('enrollment.places.end')}
                         </Button>
                       </>
                     )}
@@ -76,7 +76,7 @@ export function ClassPlacesList({
               >
                 <List.Item.Meta
                   title={place.childName}
-                  description={`${t('growthRecords.children.age', { months: months(place.birthDate) })} · ${t('enrolment.places.since', { date: place.startDate })}`}
+                  description={`${t('growthRecords.children.age', { months: months(place.birthDate) })} · ${t('enrollment.places.since', { date: place.startDate })}`}
                 />
               </List.Item>
             )}

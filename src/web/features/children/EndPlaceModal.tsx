@@ -31,19 +31,19 @@ export function EndPlaceModal({
     mutationFn: (values: Values) => endEnrollment(place.id, { endDate: values.endDate, reason: values.reason.trim() }),
     onSuccess: async (enrollment) => {
       await refresh();
-      void message.success(t('enrolment.places.ended', { name: place.childName, date: enrollment.endDate }));
+      void message.success(t('enrollment.places.ended', { name: place.childName, date: enrollment.endDate }));
       onClose();
     },
   });
-  const required = { required: true, whitespace: true, message: t('enrolment.required') };
+  const required = { required: true, whitespace: true, message: t('enrollment.required') };
 
   return (
     <Modal
       open
-      title={t('enrolment.places.endTitle', { name: place.childName })}
-      okText={t('enrolment.places.confirmEnd')}
+      title={t('enrollment.places.endTitle', { name: place.childName })}
+      okText={t('enrollment.places.confirmEnd')}
       okButtonProps={{ danger: true }}
-      cancelText={t('enrolment.cancel')}
+      cancelText={t('enrollment.cancel')}
       confirmLoading={end.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -55,13 +55,13 @@ export function EndPlaceModal({
         onFinish={(values) => end.mutate(values)}
         data-testid="end-form"
       >
-        <Form.Item name="endDate" label={t('enrolment.places.endDate')} rules={[required]}>
+        <Form.Item name="endDate" label={t('enrollment.places.endDate')} rules={[required]}>
           <Input type="date" min={place.startDate} />
         </Form.Item>
-        <Form.Item name="reason" label={t('enrolment.places.reason')} rules={[required]}>
+        <Form.Item name="reason" label={t('enrollment.places.reason')} rules={[required]}>
           <AutoComplete
-            options={REASONS.map((r) => ({ value: t(`enrolment.places.reasons.${r}`) }))}
-            placeholder={t('enrolment.places.reasonPlaceholder')}
+            options={REASONS.map((r) => ({ value: t(`enrollment.places.reasons.${r}`) }))}
+            placeholder={t('enrollment.places.reasonPlaceholder')}
             maxLength={200}
           />
         </Form.Item>

@@ -24,16 +24,16 @@ export function InstitutionChildrenPage({ grant, base }: RolePageProps) {
     ? [
         {
           key: 'classes',
-          label: t('enrolment.places.tabClasses'),
+          label: t('enrollment.places.tabClasses'),
           children: <ClassPlacesList places={places.data.items} base={base} institutionId={institutionId} director={director} />,
         },
         {
           key: 'age-moves',
-          label: t('enrolment.places.tabAgeMoves'),
+          label: t('enrollment.places.tabAgeMoves'),
           children: <AgeMovesCard institutionId={institutionId} places={places.data.items} director={director} />,
         },
         ...(director
-          ? [{ key: 'absence-rule', label: t('enrolment.places.tabRule'), children: <AbsenceRuleCard institutionId={institutionId} /> }]
+          ? [{ key: 'absence-rule', label: t('enrollment.places.tabRule'), children: <AbsenceRuleCard institutionId={institutionId} /> }]
           : []),
       ]
     : [];

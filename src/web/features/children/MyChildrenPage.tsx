@@ -31,7 +31,7 @@ export function MyChildrenPage({ base }: RolePageProps) {
                 </Typography.Paragraph>
                 <Space wrap>
                   <Link to={`${base}/children/${child.id}`}>
-                    <Button type="primary">{t('enrolment.childPage.open')}</Button>
+                    <Button type="primary">{t('enrollment.childPage.open')}</Button>
                   </Link>
                   <Link to={`${base}/children/${child.id}/growth`}>
                     <Button>{t('growthRecords.children.open')}</Button>

@@ -16,7 +16,7 @@ export function PickupPersonForm({ childId, onDone }: { childId: string; onDone:
       onDone();
     },
   });
-  const required = { required: true, message: t('enrolment.required') };
+  const required = { required: true, message: t('enrollment.required') };
 
   return (
     <Form<NewPickupPerson>
@@ -26,24 +26,24 @@ export function PickupPersonForm({ childId, onDone }: { childId: string; onDone:
       data-testid="pickup-form"
       style={{ marginBottom: 12 }}
     >
-      <Form.Item name="name" label={t('enrolment.pickup.name')} rules={[required]}>
+      <Form.Item name="name" label={t('enrollment.pickup.name')} rules={[required]}>
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="relation" label={t('enrolment.pickup.relation')} rules={[required]}>
+      <Form.Item name="relation" label={t('enrollment.pickup.relation')} rules={[required]}>
         <Select
           options={PICKUP_RELATIONS.map((r) => ({ value: r, label: t(`attendance.pickupRelation.${r}`) }))}
           data-testid="pickup-relation"
         />
       </Form.Item>
-      <Form.Item name="phone" label={t('enrolment.pickup.phone')} rules={[required]}>
+      <Form.Item name="phone" label={t('enrollment.pickup.phone')} rules={[required]}>
         <Input inputMode="tel" maxLength={11} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="residentId" label={t('enrolment.pickup.residentId')} extra={t('enrolment.pickup.residentIdHelp')}>
+      <Form.Item name="residentId" label={t('enrollment.pickup.residentId')} extra={t('enrollment.pickup.residentIdHelp')}>
         <Input maxLength={18} autoComplete="off" />
       </Form.Item>
       <ErrorAlert error={add.error} style={{ marginBottom: 12 }} />
       <Button type="primary" htmlType="submit" loading={add.isPending} block>
-        {t('enrolment.pickup.save')}
+        {t('enrollment.pickup.save')}
       </Button>
     </Form>
   );

@@ -24,22 +24,22 @@ export function PickupPersonsCard({ childId }: { childId: string }) {
   return (
     <Card
       size="small"
-      title={t('enrolment.pickup.title')}
+      title={t('enrollment.pickup.title')}
       data-testid="pickup-persons"
       extra={
         <Button size="small" type={adding ? 'default' : 'primary'} onClick={() => setAdding((v) => !v)} data-testid="add-pickup">
-          {adding ? t('enrolment.cancel') : t('enrolment.pickup.add')}
+          {adding ? t('enrollment.cancel') : t('enrollment.pickup.add')}
         </Button>
       }
     >
-      <Typography.Paragraph type="secondary">{t('enrolment.pickup.lead')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('enrollment.pickup.lead')}</Typography.Paragraph>
       {adding && <PickupPersonForm childId={childId} onDone={() => setAdding(false)} />}
       {persons.isPending ? (
         <PageLoading />
       ) : persons.isError ? (
         <LoadError error={persons.error} onRetry={() => void persons.refetch()} />
       ) : items.length === 0 ? (
-        !adding && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrolment.pickup.empty')} />
+        !adding && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrollment.pickup.empty')} />
       ) : (
         <List
           dataSource={items}
@@ -53,13 +53,13 @@ export function PickupPersonsCard({ childId }: { childId: string }) {
                   : [
                       <Popconfirm
                         key="revoke"
-                        title={t('enrolment.pickup.revokeConfirm', { name: person.name })}
-                        okText={t('enrolment.pickup.revoke')}
-                        cancelText={t('enrolment.cancel')}
+                        title={t('enrollment.pickup.revokeConfirm', { name: person.name })}
+                        okText={t('enrollment.pickup.revoke')}
+                        cancelText={t('enrollment.cancel')}
                         onConfirm={() => revoke.mutate(person.id)}
                       >
                         <Button size="small" danger loading={revoke.isPending && revoke.variables === person.id}>
-                          {t('enrolment.pickup.revoke')}
+                          {t('enrollment.pickup.revoke')}
                         </Button>
                       </Popconfirm>,
                     ]
@@ -81,7 +81,7 @@ function PersonTitle({ person }: { person: PickupPerson }) {
     <Flex gap={6} wrap align="center">
       <Typography.Text delete={!!person.revokedAt}>{person.name}</Typography.Text>
       <Tag>{t(`attendance.pickupRelation.${person.relation}`)}</Tag>
-      {person.revokedAt && <Tag>{t('enrolment.pickup.revokedTag')}</Tag>}
+      {person.revokedAt && <Tag>{t('enrollment.pickup.revokedTag')}</Tag>}
     </Flex>
   );
 }
@@ -93,13 +93,13 @@ function PersonFacts({ person }: { person: PickupPerson }) {
       <div>{person.phone}</div>
       {person.residentIdMasked && (
         <div data-testid="pickup-resident-id">
-          {t('enrolment.children.residentId')} {person.residentIdMasked}
+          {t('enrollment.children.residentId')} {person.residentIdMasked}
         </div>
       )}
       <div>
         {person.revokedAt
-          ? t('enrolment.pickup.revoked', { at: shanghaiTime(person.revokedAt, true) })
-          : t('enrolment.pickup.authorised', { by: person.authorisedByName, at: shanghaiTime(person.authorisedAt, true) })}
+          ? t('enrollment.pickup.revoked', { at: shanghaiTime(person.revokedAt, true) })
+          : t('enrollment.pickup.authorised', { by: person.authorisedByName, at: shanghaiTime(person.authorisedAt, true) })}
       </div>
     </>
   );

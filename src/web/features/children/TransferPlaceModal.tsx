@@ -34,9 +34,9 @@ export function TransferPlaceModal({
     .filter((c) => !c.archived && c.id !== place.classId && fits.includes(c.classType))
     .map((c) => ({
       value: c.id,
-      label: t('enrolment.places.classOption', {
+      label: t('enrollment.places.classOption', {
         name: c.name,
-        classType: t(`enrolment.classType.${c.classType}`),
+        classType: t(`enrollment.classType.${c.classType}`),
         vacancies: c.vacancies,
       }),
       disabled: c.vacancies <= 0,
@@ -47,7 +47,7 @@ export function TransferPlaceModal({
     mutationFn: (to: string) => transferEnrollment(place.id, to),
     onSuccess: async (enrollment) => {
       await refresh();
-      void message.success(t('enrolment.places.transferred', { name: place.childName, className: enrollment.className }));
+      void message.success(t('enrollment.places.transferred', { name: place.childName, className: enrollment.className }));
       onClose();
     },
   });
@@ -55,18 +55,18 @@ export function TransferPlaceModal({
   return (
     <Modal
       open
-      title={t('enrolment.places.transferTitle', { name: place.childName })}
-      okText={t('enrolment.places.confirmTransfer')}
-      cancelText={t('enrolment.cancel')}
+      title={t('enrollment.places.transferTitle', { name: place.childName })}
+      okText={t('enrollment.places.confirmTransfer')}
+      cancelText={t('enrollment.cancel')}
       okButtonProps={{ disabled: !classId }}
       confirmLoading={transfer.isPending}
       onOk={() => classId && transfer.mutate(classId)}
       onCancel={onClose}
     >
       <Typography.Paragraph type="secondary">
-        {t('enrolment.places.transferLead', {
+        {t('enrollment.places.transferLead', {
           className: place.className,
-          types: fits.map((c) => t(`enrolment.classType.${c}`)).join('、') || '—',
+          types: fits.map((c) => t(`enrollment.classType.${c}`)).join('、') || '—',
         })}
       </Typography.Paragraph>
       <Select
@@ -75,9 +75,9 @@ export function TransferPlaceModal({
         onChange={setPicked}
         options={options}
         loading={classes.isPending}
-        placeholder={t('enrolment.places.toClass')}
-        notFoundContent={t('enrolment.places.noClass')}
-        aria-label={t('enrolment.places.toClass')}
+        placeholder={t('enrollment.places.toClass')}
+        notFoundContent={t('enrollment.places.noClass')}
+        aria-label={t('enrollment.places.toClass')}
         data-testid="transfer-class"
       />
       <ErrorAlert error={classes.error ?? transfer.error} style={{ marginTop: 12 }} />

@@ -37,6 +37,6 @@ describe('the access log as a guardian reads it', () => {
   });
 
   it('looks actions up without nesting on their dots', () => {
-    expect(actionKey('pickup_person.authorise')).toBe('enrolment.accessLog.action.pickup_person_authorise');
+    expect(actionKey('pickup_person.authorise')).toBe('enrollment.accessLog.action.pickup_person_authorise');
   });
 });

@@ -32,4 +32,4 @@ export function byOthers(entries: readonly AccessLogEntry[], myName: string): Ac
 }
 
 /** i18next reads dots as nesting, so `child.read` is looked up as `child_read`. */
-export const actionKey = (action: string) => `enrolment.accessLog.action.${action.replaceAll('.', '_')}`;
+export const actionKey = (action: string) => `enrollment.accessLog.action.${action.replaceAll('.', '_')}`;

@@ -55,49 +55,49 @@ export function AddChildForm({ onDone }: { onDone: () => void }) {
 
   return (
     <Form<Values> layout="vertical" onFinish={submit} initialValues={{ sex: 'female', relation: 'mother' }} data-testid="add-child-form">
-      <Form.Item name="name" label={t('enrolment.child.name')} rules={[{ required: true, message: t('enrolment.required') }]}>
+      <Form.Item name="name" label={t('enrollment.child.name')} rules={[{ required: true, message: t('enrollment.required') }]}>
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="sex" label={t('enrolment.child.sex')}>
+      <Form.Item name="sex" label={t('enrollment.child.sex')}>
         <Radio.Group>
-          <Radio value="female">{t('enrolment.child.female')}</Radio>
-          <Radio value="male">{t('enrolment.child.male')}</Radio>
+          <Radio value="female">{t('enrollment.child.female')}</Radio>
+          <Radio value="male">{t('enrollment.child.male')}</Radio>
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="birthDate" label={t('enrolment.child.birthDate')} rules={[{ required: true, message: t('enrolment.required') }]}>
+      <Form.Item name="birthDate" label={t('enrollment.child.birthDate')} rules={[{ required: true, message: t('enrollment.required') }]}>
         <Input type="date" />
       </Form.Item>
-      <Form.Item name="residentId" label={t('enrolment.child.residentId')} extra={t('enrolment.child.residentIdHelp')}>
+      <Form.Item name="residentId" label={t('enrollment.child.residentId')} extra={t('enrollment.child.residentIdHelp')}>
         <Input maxLength={18} autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="residenceDivisionCode"
-        label={t('enrolment.child.residence')}
-        rules={[{ required: true, message: t('enrolment.required') }]}
+        label={t('enrollment.child.residence')}
+        rules={[{ required: true, message: t('enrollment.required') }]}
       >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={options}
           loading={divisions.isPending}
-          placeholder={t('enrolment.child.residencePlaceholder')}
+          placeholder={t('enrollment.child.residencePlaceholder')}
           data-testid="residence-select"
         />
       </Form.Item>
-      <Form.Item name="relation" label={t('enrolment.child.relation')}>
+      <Form.Item name="relation" label={t('enrollment.child.relation')}>
         <Select
-          options={(['mother', 'father', 'grandparent', 'other'] as const).map((r) => ({ value: r, label: t(`enrolment.relation.${r}`) }))}
+          options={(['mother', 'father', 'grandparent', 'other'] as const).map((r) => ({ value: r, label: t(`enrollment.relation.${r}`) }))}
         />
       </Form.Item>
       <Form.Item
         name="consent"
         valuePropName="checked"
-        rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('enrolment.child.consentRequired')))) }]}
+        rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('enrollment.child.consentRequired')))) }]}
       >
-        <Checkbox>{t('enrolment.child.consent')}</Checkbox>
+        <Checkbox>{t('enrollment.child.consent')}</Checkbox>
       </Form.Item>
       {add.isError && <Alert type="error" showIcon title={add.error.message} style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" loading={add.isPending} block>
-        {t('enrolment.child.save')}
+        {t('enrollment.child.save')}
       </Button>
     </Form>
   );

@@ -29,15 +29,15 @@ export default function ApplicationsBoard({ grant }: RolePageProps) {
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('enrolment.board.title')}
+        {t('enrollment.board.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('enrolment.board.lead')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('enrollment.board.lead')}</Typography.Paragraph>
       <Flex gap={8} wrap style={{ marginBottom: 16 }} data-testid="class-places">
         {open.map((c) => (
           <Tag key={c.id} color={c.vacancies > 0 ? 'green' : 'default'}>
-            {t('enrolment.board.classPlaces', {
+            {t('enrollment.board.classPlaces', {
               name: c.name,
-              classType: t(`enrolment.classType.${c.classType}`),
+              classType: t(`enrollment.classType.${c.classType}`),
               vacancies: c.vacancies,
               capacity: c.capacity,
             })}
@@ -54,12 +54,12 @@ export default function ApplicationsBoard({ grant }: RolePageProps) {
             <Col key={column.key} xs={24} md={12} xl={{ flex: '20%' }}>
               <Card
                 size="small"
-                title={`${t(`enrolment.board.column.${column.key}`)} (${items.length})`}
+                title={`${t(`enrollment.board.column.${column.key}`)} (${items.length})`}
                 data-testid={`column-${column.key}`}
               >
                 {column.key === 'waitlisted' && <WaitlistRule institutionId={institutionId} stated={board.data.statedPriorities} />}
                 {items.length === 0 ? (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrolment.board.none')} />
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enrollment.board.none')} />
                 ) : (
                   <Flex vertical gap={8}>
                     {items.map((item) => (
@@ -102,29 +102,29 @@ function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes:
     <Card size="small" type="inner" data-testid="board-item" data-child={item.childName}>
       <Flex justify="space-between" gap={4} wrap>
         <Typography.Text strong>{item.childName}</Typography.Text>
-        <Tag color={STATUS_COLOR[item.status]}>{t(`enrolment.status.${item.status}`)}</Tag>
+        <Tag color={STATUS_COLOR[item.status]}>{t(`enrollment.status.${item.status}`)}</Tag>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
-        {t('enrolment.board.itemLine', { months: item.ageMonthsAtStart, date: item.startDate, rank: item.rank })}
+        {t('enrollment.board.itemLine', { months: item.ageMonthsAtStart, date: item.startDate, rank: item.rank })}
         <br />
-        {t('enrolment.board.fits', { types: item.classTypes.map((c) => t(`enrolment.classType.${c}`)).join('、') || '—' })}
+        {t('enrollment.board.fits', { types: item.classTypes.map((c) => t(`enrollment.classType.${c}`)).join('、') || '—' })}
         <br />
-        {t('enrolment.board.appliedAt', { time: shanghaiTime(item.appliedAt, true) })}
+        {t('enrollment.board.appliedAt', { time: shanghaiTime(item.appliedAt, true) })}
       </Typography.Paragraph>
       {item.waitlistPosition !== null && (
         <Tag color="blue" data-testid="waitlist-position">
-          {t('enrolment.applications.position', { position: item.waitlistPosition })}
+          {t('enrollment.applications.position', { position: item.waitlistPosition })}
         </Tag>
       )}
       {item.priorities.map((p) => (
         <Tag key={p} color="purple">
-          {t(`enrolment.priority.${p}`)}
+          {t(`enrollment.priority.${p}`)}
         </Tag>
       ))}
-      {item.status === 'waitlisted' && item.priorities.length === 0 && <Tag>{t('enrolment.board.holdsNone')}</Tag>}
+      {item.status === 'waitlisted' && item.priorities.length === 0 && <Tag>{t('enrollment.board.holdsNone')}</Tag>}
       {item.offer && (
         <Typography.Paragraph style={{ margin: '4px 0' }}>
-          {t('enrolment.board.offered', { className: item.offer.className, expires: shanghaiTime(item.offer.expiresAt, true) })}
+          {t('enrollment.board.offered', { className: item.offer.className, expires: shanghaiTime(item.offer.expiresAt, true) })}
         </Typography.Paragraph>
       )}
       {offering ? (
@@ -132,22 +132,22 @@ function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes:
           <Select
             value={classId}
             onChange={setClassId}
-            placeholder={t('enrolment.board.chooseClass')}
+            placeholder={t('enrollment.board.chooseClass')}
             options={fitting.map((c) => ({
               value: c.id,
-              label: t('enrolment.board.classOption', { name: c.name, vacancies: c.vacancies }),
+              label: t('enrollment.board.classOption', { name: c.name, vacancies: c.vacancies }),
               disabled: c.vacancies <= 0,
             }))}
-            notFoundContent={t('enrolment.board.noFittingClass')}
+            notFoundContent={t('enrollment.board.noFittingClass')}
             data-testid="offer-class"
           />
-          <Input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label={t('enrolment.board.expires')} />
+          <Input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label={t('enrollment.board.expires')} />
           <Space>
             <Button type="primary" size="small" disabled={!classId} loading={act.isPending} onClick={() => act.mutate('offer')}>
-              {t('enrolment.board.sendOffer')}
+              {t('enrollment.board.sendOffer')}
             </Button>
             <Button size="small" onClick={() => setOffering(false)}>
-              {t('enrolment.cancel')}
+              {t('enrollment.cancel')}
             </Button>
           </Space>
         </Flex>
@@ -155,17 +155,17 @@ function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes:
         <Space wrap size={4} style={{ marginTop: 6 }}>
           {can('offer') && (
             <Button size="small" type="primary" onClick={() => setOffering(true)}>
-              {t('enrolment.board.offer')}
+              {t('enrollment.board.offer')}
             </Button>
           )}
           {can('waitlist') && (
             <Button size="small" loading={act.isPending} onClick={() => act.mutate('waitlist')}>
-              {t('enrolment.board.waitlist')}
+              {t('enrollment.board.waitlist')}
             </Button>
           )}
           {can('decline') && (
             <Button size="small" danger disabled={act.isPending} onClick={() => act.mutate('decline')}>
-              {t('enrolment.board.decline')}
+              {t('enrollment.board.decline')}
             </Button>
           )}
         </Space>

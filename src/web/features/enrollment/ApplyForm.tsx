@@ -57,20 +57,20 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
       }
       data-testid="apply-form"
     >
-      <Form.Item name="childId" label={t('enrolment.apply.child')} rules={[{ required: true, message: t('enrolment.required') }]}>
+      <Form.Item name="childId" label={t('enrollment.apply.child')} rules={[{ required: true, message: t('enrollment.required') }]}>
         <Select options={children.map((c) => ({ value: c.id, label: c.name }))} data-testid="apply-child" />
       </Form.Item>
-      <Form.Item name="startDate" label={t('enrolment.apply.startDate')} rules={[{ required: true, message: t('enrolment.required') }]}>
+      <Form.Item name="startDate" label={t('enrollment.apply.startDate')} rules={[{ required: true, message: t('enrollment.required') }]}>
         <Input type="date" />
       </Form.Item>
-      <Form.Item label={t('enrolment.apply.district')}>
-        <Select allowClear value={district} onChange={setDistrict} options={districts} placeholder={t('enrolment.apply.allDistricts')} />
+      <Form.Item label={t('enrollment.apply.district')}>
+        <Select allowClear value={district} onChange={setDistrict} options={districts} placeholder={t('enrollment.apply.allDistricts')} />
       </Form.Item>
       <Form.Item
         name="institutionIds"
-        label={t('enrolment.apply.institutions')}
-        extra={t('enrolment.apply.institutionsHelp')}
-        rules={[{ required: true, message: t('enrolment.apply.institutionsRequired') }]}
+        label={t('enrollment.apply.institutions')}
+        extra={t('enrollment.apply.institutionsHelp')}
+        rules={[{ required: true, message: t('enrollment.apply.institutionsRequired') }]}
       >
         <Select
           mode="multiple"
@@ -91,14 +91,14 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
         </ol>
       )}
       <Form.Item name="siblingAttends" valuePropName="checked">
-        <Checkbox>{t('enrolment.apply.sibling')}</Checkbox>
+        <Checkbox>{t('enrollment.apply.sibling')}</Checkbox>
       </Form.Item>
       <Form.Item name="staffChild" valuePropName="checked">
-        <Checkbox>{t('enrolment.apply.staffChild')}</Checkbox>
+        <Checkbox>{t('enrollment.apply.staffChild')}</Checkbox>
       </Form.Item>
       {apply.isError && <Alert type="error" showIcon title={apply.error.message} style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" loading={apply.isPending} block>
-        {t('enrolment.apply.submit')}
+        {t('enrollment.apply.submit')}
       </Button>
     </Form>
   );

@@ -60,7 +60,7 @@ export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; dat
       label: t('attendance.collectorGuardians'),
       options: row.pickup.guardians.map((g) => ({
         value: `guardian:${g.userId}`,
-        label: `${g.name}（${t(`enrolment.relation.${g.relation}`, { defaultValue: g.relation })}）`,
+        label: `${g.name}（${t(`enrollment.relation.${g.relation}`, { defaultValue: g.relation })}）`,
       })),
     },
     {
@@ -199,7 +199,7 @@ function PanelButtons({
         {t('attendance.save')}
       </Button>
       <Button size="large" onClick={onCancel}>
-        {t('enrolment.cancel')}
+        {t('enrollment.cancel')}
       </Button>
     </Space>
   );

@@ -30,22 +30,22 @@ export default function FamilyEnrollmentPage({ base }: RolePageProps) {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 640 }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('enrolment.title')}
+        {t('enrollment.title')}
       </Typography.Title>
 
       <Card
         size="small"
-        title={t('enrolment.children.title')}
+        title={t('enrollment.children.title')}
         extra={
           <Button size="small" onClick={() => setAdding((v) => !v)} data-testid="add-child">
-            {adding ? t('enrolment.cancel') : t('enrolment.children.add')}
+            {adding ? t('enrollment.cancel') : t('enrollment.children.add')}
           </Button>
         }
       >
         {adding && <AddChildForm onDone={() => setAdding(false)} />}
         {!adding &&
           (children.data.items.length === 0 ? (
-            <Empty description={t('enrolment.children.empty')} />
+            <Empty description={t('enrollment.children.empty')} />
           ) : (
             <List
               dataSource={children.data.items}
@@ -54,7 +54,7 @@ export default function FamilyEnrollmentPage({ base }: RolePageProps) {
                   data-testid="my-child"
                   actions={[
                     <Link key="record" to={`${base}/children/${child.id}`}>
-                      {t('enrolment.childPage.open')}
+                      {t('enrollment.childPage.open')}
                     </Link>,
                   ]}
                 >
@@ -62,14 +62,14 @@ export default function FamilyEnrollmentPage({ base }: RolePageProps) {
                     title={child.name}
                     description={
                       <>
-                        {t('enrolment.children.line', {
-                          sex: t(`enrolment.child.${child.sex}`),
+                        {t('enrollment.children.line', {
+                          sex: t(`enrollment.child.${child.sex}`),
                           birthDate: child.birthDate,
                           months: child.ageMonths,
                         })}
                         {child.residentIdMasked && (
                           <div>
-                            {t('enrolment.children.residentId')} {child.residentIdMasked}
+                            {t('enrollment.children.residentId')} {child.residentIdMasked}
                           </div>
                         )}
                       </>
@@ -83,11 +83,11 @@ export default function FamilyEnrollmentPage({ base }: RolePageProps) {
 
       <Card
         size="small"
-        title={t('enrolment.apply.title')}
+        title={t('enrollment.apply.title')}
         extra={
           children.data.items.length > 0 && (
             <Button size="small" type={applying ? 'default' : 'primary'} onClick={() => setApplying((v) => !v)} data-testid="start-apply">
-              {applying ? t('enrolment.cancel') : t('enrolment.apply.start')}
+              {applying ? t('enrollment.cancel') : t('enrollment.apply.start')}
             </Button>
           )
         }
@@ -95,13 +95,13 @@ export default function FamilyEnrollmentPage({ base }: RolePageProps) {
         {applying ? (
           <ApplyForm children={children.data.items} onDone={() => setApplying(false)} />
         ) : (
-          <Typography.Text type="secondary">{t('enrolment.apply.lead')}</Typography.Text>
+          <Typography.Text type="secondary">{t('enrollment.apply.lead')}</Typography.Text>
         )}
       </Card>
 
-      <Card size="small" title={t('enrolment.applications.title')} data-testid="my-applications">
+      <Card size="small" title={t('enrollment.applications.title')} data-testid="my-applications">
         {applications.data.items.length === 0 ? (
-          <Empty description={t('enrolment.applications.empty')} />
+          <Empty description={t('enrollment.applications.empty')} />
         ) : (
           <Flex vertical gap={12}>
             {applications.data.items.map((application) => (
@@ -126,7 +126,7 @@ function ApplicationCard({ application }: { application: Application }) {
       if (action === 'accept' && choice) {
         const enrollment = await acceptOffer(application.id, choice.institutionId);
         setPlaced(
-          t('enrolment.applications.placed', {
+          t('enrollment.applications.placed', {
             institution: choice.institutionName,
             className: enrollment.className,
             date: enrollment.startDate,
@@ -149,7 +149,7 @@ function ApplicationCard({ application }: { application: Application }) {
       type="inner"
       title={application.childName}
       data-testid="application"
-      extra={t('enrolment.applications.start', { date: application.startDate })}
+      extra={t('enrollment.applications.start', { date: application.startDate })}
     >
       <List
         dataSource={choices}
@@ -160,19 +160,19 @@ function ApplicationCard({ application }: { application: Application }) {
                 {choice.rank}. {choice.institutionName}
               </Typography.Text>
               <Tag color={STATUS_COLOR[choice.status]} data-testid="choice-status">
-                {t(`enrolment.status.${choice.status}`)}
+                {t(`enrollment.status.${choice.status}`)}
               </Tag>
             </Flex>
             {choice.waitlistPosition !== null && (
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }} data-testid="waitlist-position">
-                {t('enrolment.applications.position', { position: choice.waitlistPosition })}
+                {t('enrollment.applications.position', { position: choice.waitlistPosition })}
               </Typography.Paragraph>
             )}
             {choice.offer && (
               <Typography.Paragraph style={{ margin: '4px 0 0' }} data-testid="offer">
-                {t('enrolment.applications.offer', {
+                {t('enrollment.applications.offer', {
                   className: choice.offer.className,
-                  classType: t(`enrolment.classType.${choice.offer.classType}`),
+                  classType: t(`enrollment.classType.${choice.offer.classType}`),
                   expires: shanghaiTime(choice.offer.expiresAt, true),
                 })}
               </Typography.Paragraph>
@@ -181,18 +181,18 @@ function ApplicationCard({ application }: { application: Application }) {
               <Space style={{ marginTop: 8 }}>
                 {choice.allowedActions.includes('accept') && (
                   <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'accept', choice })}>
-                    {t('enrolment.applications.accept')}
+                    {t('enrollment.applications.accept')}
                   </Button>
                 )}
                 {choice.allowedActions.includes('decline_offer') && (
                   <Popconfirm
-                    title={t('enrolment.applications.declineOfferConfirm')}
-                    okText={t('enrolment.applications.declineOffer')}
-                    cancelText={t('enrolment.cancel')}
+                    title={t('enrollment.applications.declineOfferConfirm')}
+                    okText={t('enrollment.applications.declineOffer')}
+                    cancelText={t('enrollment.cancel')}
                     onConfirm={() => act.mutate({ action: 'decline_offer', choice })}
                   >
                     <Button danger disabled={act.isPending}>
-                      {t('enrolment.applications.declineOffer')}
+                      {t('enrollment.applications.declineOffer')}
                     </Button>
                   </Popconfirm>
                 )}
@@ -205,13 +205,13 @@ function ApplicationCard({ application }: { application: Application }) {
       {placed && <Alert type="success" showIcon title={placed} data-testid="placed" style={{ marginTop: 8 }} />}
       {canWithdraw && (
         <Popconfirm
-          title={t('enrolment.applications.withdrawConfirm')}
-          okText={t('enrolment.applications.withdraw')}
-          cancelText={t('enrolment.cancel')}
+          title={t('enrollment.applications.withdrawConfirm')}
+          okText={t('enrollment.applications.withdraw')}
+          cancelText={t('enrollment.cancel')}
           onConfirm={() => act.mutate({ action: 'withdraw' })}
         >
           <Button size="small" type="link" danger disabled={act.isPending} style={{ paddingLeft: 0 }}>
-            {t('enrolment.applications.withdraw')}
+            {t('enrollment.applications.withdraw')}
           </Button>
         </Popconfirm>
       )}

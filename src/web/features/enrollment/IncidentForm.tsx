@@ -57,7 +57,7 @@ export function IncidentForm({
     group.options.push({ value: p.childId, label: p.childName });
     classes.set(p.classId, group);
   }
-  const required = { required: true, whitespace: true, message: t('enrolment.required') };
+  const required = { required: true, whitespace: true, message: t('enrollment.required') };
 
   return (
     <Drawer open title={t('attendance.incident.formTitle')} onClose={onClose} size={480} destroyOnHidden>
@@ -71,7 +71,11 @@ export function IncidentForm({
         <Form.Item name="time" label={t('attendance.incident.time')} rules={[required]}>
           <Input type="time" size="large" />
         </Form.Item>
-        <Form.Item name="childIds" label={t('attendance.incident.children')} rules={[{ required: true, message: t('enrolment.required') }]}>
+        <Form.Item
+          name="childIds"
+          label={t('attendance.incident.children')}
+          rules={[{ required: true, message: t('enrollment.required') }]}
+        >
           <Select
             mode="multiple"
             size="large"

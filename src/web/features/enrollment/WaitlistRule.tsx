@@ -23,25 +23,25 @@ export function WaitlistRule({ institutionId, stated }: { institutionId: string;
   return (
     <div data-testid="waitlist-rule" style={{ marginBottom: 8 }}>
       <Flex justify="space-between" align="center" gap={4} wrap>
-        <Typography.Text strong>{t('enrolment.board.waitlistRule')}</Typography.Text>
+        <Typography.Text strong>{t('enrollment.board.waitlistRule')}</Typography.Text>
         {draft === null && (
           <Button size="small" type="link" onClick={() => setDraft(stated)} data-testid="waitlist-rule-edit">
-            {t('enrolment.board.waitlistRuleEdit')}
+            {t('enrollment.board.waitlistRuleEdit')}
           </Button>
         )}
       </Flex>
       {draft === null ? (
         stated.length === 0 ? (
           <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
-            {t('enrolment.board.waitlistRuleNone')}
+            {t('enrollment.board.waitlistRuleNone')}
           </Typography.Paragraph>
         ) : (
           <ol style={{ paddingLeft: 20, margin: '4px 0' }} data-testid="waitlist-rule-order">
             {stated.map((p) => (
-              <li key={p}>{t(`enrolment.priority.${p}`)}</li>
+              <li key={p}>{t(`enrollment.priority.${p}`)}</li>
             ))}
             <li style={{ listStyle: 'none' }}>
-              <Typography.Text type="secondary">{t('enrolment.board.waitlistRuleThen')}</Typography.Text>
+              <Typography.Text type="secondary">{t('enrollment.board.waitlistRuleThen')}</Typography.Text>
             </li>
           </ol>
         )
@@ -51,21 +51,21 @@ export function WaitlistRule({ institutionId, stated }: { institutionId: string;
             mode="multiple"
             value={draft}
             onChange={setDraft}
-            placeholder={t('enrolment.board.waitlistRulePick')}
-            aria-label={t('enrolment.board.waitlistRule')}
-            options={WaitlistPriority.map((p) => ({ value: p, label: t(`enrolment.priority.${p}`) }))}
+            placeholder={t('enrollment.board.waitlistRulePick')}
+            aria-label={t('enrollment.board.waitlistRule')}
+            options={WaitlistPriority.map((p) => ({ value: p, label: t(`enrollment.priority.${p}`) }))}
             // A chosen priority is shown with its rank, so the order saved is the order seen.
             tagRender={({ value, closable, onClose }) => (
               <Tag closable={closable} onClose={onClose} style={{ marginInlineEnd: 4 }}>
-                {`${draft.indexOf(value as WaitlistPriority) + 1}. ${t(`enrolment.priority.${value}`)}`}
+                {`${draft.indexOf(value as WaitlistPriority) + 1}. ${t(`enrollment.priority.${value}`)}`}
               </Tag>
             )}
             data-testid="waitlist-rule-select"
           />
-          <Typography.Text type="secondary">{t('enrolment.board.waitlistRuleHelp')}</Typography.Text>
+          <Typography.Text type="secondary">{t('enrollment.board.waitlistRuleHelp')}</Typography.Text>
           <Space>
             <Button type="primary" size="small" loading={save.isPending} onClick={() => save.mutate(draft)}>
-              {t('enrolment.board.waitlistRuleSave')}
+              {t('enrollment.board.waitlistRuleSave')}
             </Button>
             <Button
               size="small"
@@ -74,7 +74,7 @@ export function WaitlistRule({ institutionId, stated }: { institutionId: string;
                 save.reset();
               }}
             >
-              {t('enrolment.cancel')}
+              {t('enrollment.cancel')}
             </Button>
           </Space>
         </Flex>

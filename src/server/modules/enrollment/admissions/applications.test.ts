@@ -213,17 +213,17 @@ describe.each(DIALECTS)('applications and places on %s', (dialect) => {
       await apply(family.cookie, { childId: family.childId, institutionIds: [institutionId], startDate: '2026-12-01' })
     ).json();
     await act(director, application.id, 'offer', { classId: classes[0], expiresAt: IN_A_WEEK });
-    const enrolment = (await act(family.cookie, application.id, 'accept')).json();
+    const enrollment = (await act(family.cookie, application.id, 'accept')).json();
     const toInfant = await t.app.inject({
       method: 'POST',
-      url: `/api/v1/enrolments/${enrolment.id}/transfer`,
+      url: `/api/v1/enrolments/${enrollment.id}/transfer`,
       headers: { cookie: director },
       payload: { classId: classes[2] },
     });
     expect(toInfant.statusCode).toBe(400);
     const ended = await t.app.inject({
       method: 'POST',
-      url: `/api/v1/enrolments/${enrolment.id}/end`,
+      url: `/api/v1/enrolments/${enrollment.id}/end`,
       headers: { cookie: director },
       payload: { endDate: '2026-12-31', reason: '搬家' },
     });
@@ -232,7 +232,7 @@ describe.each(DIALECTS)('applications and places on %s', (dialect) => {
       (
         await t.app.inject({
           method: 'POST',
-          url: `/api/v1/enrolments/${enrolment.id}/end`,
+          url: `/api/v1/enrolments/${enrollment.id}/end`,
           headers: { cookie: director },
           payload: { endDate: '2026-12-31', reason: '再次' },
         })

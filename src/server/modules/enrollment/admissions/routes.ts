@@ -118,7 +118,7 @@ export async function admissionRoutes(server: FastifyInstance, deps: Deps) {
     config: parent,
     schema: {
       tags: ['enrollment'],
-      summary: '接受录取 Accept the offer: 200 with the enrolment, or 409 CLASS_FULL',
+      summary: '接受录取 Accept the offer: 200 with the enrollment, or 409 CLASS_FULL',
       params: ApplicationParams,
       body: ParentDecision,
       response: { 200: EnrollmentView, ...Responses },
@@ -180,7 +180,7 @@ export async function admissionRoutes(server: FastifyInstance, deps: Deps) {
     config: director,
     schema: {
       tags: ['enrollment'],
-      summary: '离园 End an enrolment (date, reason)',
+      summary: '离园 End an enrollment (date, reason)',
       params: ApplicationParams,
       body: EndEnrollment,
       response: { 200: EnrollmentView, ...Responses },

@@ -179,7 +179,7 @@ describe.each(DIALECTS)('attendance and morning checks on %s', (dialect) => {
       'body.pickedUpBy',
       '离园时须填写接送人（监护人或授权接送人），未离园时不填',
     ],
-    ['a day before the enrolment', '2026-08-31', { status: 'absent', reason: 'leave' }, 'params.date', '该日幼儿不在本机构在托'],
+    ['a day before the enrollment', '2026-08-31', { status: 'absent', reason: 'leave' }, 'params.date', '该日幼儿不在本机构在托'],
     ['a malformed date', '2026-02-30', { status: 'absent', reason: 'leave' }, 'params.date', '日期格式应为 YYYY-MM-DD'],
   ])('refuses %s with a clear 400 and changes nothing', async (_name, day, body, path, message) => {
     const payload = JSON.parse(JSON.stringify(body).replace('GUARDIAN', world.actors.parent.userId as string));

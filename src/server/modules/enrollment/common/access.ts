@@ -9,13 +9,13 @@ export function requireOwnInstitution(scope: Scope, institutionId: string): void
   if (!scope.institutionIds.includes(institutionId)) throw new AppError('NOT_FOUND');
 }
 
-/** Whether an enrolment covered the day. */
+/** Whether an enrollment covered the day. */
 export function enrolledOn(e: { start_date: string; end_date: string | null }, day: string): boolean {
   return compareIso(e.start_date, day) <= 0 && (e.end_date === null || compareIso(e.end_date, day) >= 0);
 }
 
 /**
- * The enrolment that put the child at one of the caller's institutions on `day`. A child never
+ * The enrollment that put the child at one of the caller's institutions on `day`. A child never
  * enrolled there is not found; one enrolled there but not on that day is a field error.
  */
 export async function requireEnrolledOn(deps: Deps, scope: Scope, childId: string, day: string, path = 'params.date') {

@@ -6,7 +6,7 @@ import type { Db } from '../../../db/executor.ts';
  */
 export const RULE_DEFAULTS = { waitlist_priorities: ['sibling'], refund_after_days: 0, refund_percent: 0 };
 
-/** A child's enrolments at any of the institutions, newest first (ended ones too). */
+/** A child's enrollments at any of the institutions, newest first (ended ones too). */
 export function findEnrollmentsAt(db: Db, childId: string, institutionIds: string[]) {
   if (institutionIds.length === 0) return Promise.resolve([]);
   return db

@@ -12,7 +12,7 @@ import { DEMO_PARENT_PHONE, type EnrollmentDemo, GUIDANCE_CENTRE_NAME, seedEnrol
 
 // Seeded institutions come from the institutions demo; here the test builds a small city of its
 // own: the guidance centre, a town institution, a township (镇) one and one not yet filed.
-describe.each(DIALECTS)('enrolment demo on %s', (dialect) => {
+describe.each(DIALECTS)('enrollment demo on %s', (dialect) => {
   let t: TestApp;
   let summary: EnrollmentDemo;
   let guidanceId: string;
@@ -81,8 +81,8 @@ describe.each(DIALECTS)('enrolment demo on %s', (dialect) => {
   it('enrols the demo parent’s child at the guidance centre, with days the parent can see', async () => {
     const mine = (await t.app.inject({ url: '/api/v1/children', headers: { cookie: parent } })).json().items;
     expect(mine).toHaveLength(1);
-    const enrolment = await t.deps.db.selectFrom('enrolments').selectAll().where('child_id', '=', mine[0].id).executeTakeFirstOrThrow();
-    expect(enrolment.institution_id).toBe(guidanceId);
+    const enrollment = await t.deps.db.selectFrom('enrolments').selectAll().where('child_id', '=', mine[0].id).executeTakeFirstOrThrow();
+    expect(enrollment.institution_id).toBe(guidanceId);
     const month = (
       await t.app.inject({ url: `/api/v1/children/${mine[0].id}/attendance?month=2026-11`, headers: { cookie: parent } })
     ).json();

@@ -53,7 +53,7 @@ function demoParentClass(classes: DemoClass[]): string | undefined {
 export type EnrollmentDemo = { families: number; children: number; careDays: number; morningChecks: number; statements: number };
 
 /**
- * The enrolment demo on top of the seeded institutions and classes: families with children
+ * The enrollment demo on top of the seeded institutions and classes: families with children
  * holding places at varying occupancy, the demo parent's child at the guidance centre, the
  * guidance centre's attendance and morning checks from the start of last month to yesterday,
  * and last month's fee statements. Runs inside the seed's transaction; rows go in by batch.

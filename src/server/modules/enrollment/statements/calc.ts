@@ -3,7 +3,7 @@ import type { IsoMonth } from '../../../../domain/dates/shanghai.ts';
 import { type AbsenceRule, computeStatement, serviceDaysIn } from '../../../../domain/enrollment/feeStatement.ts';
 import { sumFen } from '../../../../domain/money/fen.ts';
 
-/** One enrolment's stretch of the month, at its class's fee. */
+/** One enrollment's stretch of the month, at its class's fee. */
 export type Segment = { classType: ClassType; monthlyFeeFen: number; from: string; to: string | null; absentDates: string[] };
 
 export type CalcLine = { kind: 'fee' | 'proration' | 'absence_refund'; classType: ClassType; days: number | null; amountFen: number };
@@ -11,7 +11,7 @@ export type CalcLine = { kind: 'fee' | 'proration' | 'absence_refund'; classType
 export type Calculation = { serviceDays: number; chargedDays: number; absentDays: number; lines: CalcLine[]; subtotalFen: number };
 
 /**
- * The month's lines for a child over one or more enrolments at one institution (a child who left
+ * The month's lines for a child over one or more enrollments at one institution (a child who left
  * and came back within the month has two). Each stretch is `computeStatement` at its own fee;
  * the institution's free absent days count once per month, so a later stretch gets only the
  * free days the earlier ones left unused.

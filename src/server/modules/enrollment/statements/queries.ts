@@ -44,7 +44,7 @@ export async function saveAbsenceRule(
     .execute();
 }
 
-/** Enrolments at the institution that overlap the month, with the class type in force. */
+/** Enrollments at the institution that overlap the month, with the class type in force. */
 export function findEnrollmentsInMonth(db: Db, institutionId: string, first: string, last: string) {
   return db
     .selectFrom('enrolments as e')

@@ -86,9 +86,9 @@ export function entryQueries(db: Kysely<DB>, ids?: string[]) {
 }
 
 /**
- * Children enrolled per class, through the enrolment seam (the enrollment module's view
+ * Children enrolled per class, through the enrollment seam (the enrollment module's view
  * class_enrolment_counts, see the README): of `classIds`, or of every class. Asked by class id
- * apart from the classes, so PostgreSQL counts only those classes' enrolments by their index.
+ * apart from the classes, so PostgreSQL counts only those classes' enrollments by their index.
  */
 export function enrolledQuery(db: Kysely<DB>, classIds?: string[]) {
   return db

@@ -43,7 +43,7 @@ describe('institutions in the OpenAPI document', () => {
       'POST /api/v1/institutions/{id}/designations',
       'POST /api/v1/institutions/{id}/designations/{designationId}/revoke',
     ];
-    // Other modules add routes under an institution too (enrolments, statements, …).
+    // Other modules add routes under an institution too (enrollments, statements, …).
     expect(routes.map(([route]) => route)).toEqual(expect.arrayContaining(mine));
     for (const [route, summary] of routes) expect(summary, route).toBeTruthy();
   });

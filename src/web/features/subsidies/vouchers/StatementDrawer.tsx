@@ -38,7 +38,7 @@ function StatementBody({ statement: s }: { statement: Statement }) {
     <Flex vertical gap={12} data-testid="statement">
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('statements.class')}>
-          {s.className}（{t(`enrolment.classType.${s.classType}`)}）
+          {s.className}（{t(`enrollment.classType.${s.classType}`)}）
         </Descriptions.Item>
         <Descriptions.Item label={t('statements.monthlyFee')}>{yuan(s.monthlyFeeFen)}</Descriptions.Item>
         <Descriptions.Item label={t('statements.days')}>

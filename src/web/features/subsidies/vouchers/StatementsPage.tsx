@@ -70,7 +70,7 @@ function GenerateOutcome({ result }: { result: GenerateResult }) {
   const { t } = useTranslation();
   const notes = [
     ...result.locked.map((l) => t('statements.locked', { name: l.childName })),
-    ...result.skipped.map((s) => t('statements.skipped', { name: s.childName, classType: t(`enrolment.classType.${s.classType}`) })),
+    ...result.skipped.map((s) => t('statements.skipped', { name: s.childName, classType: t(`enrollment.classType.${s.classType}`) })),
   ];
   return (
     <Alert
