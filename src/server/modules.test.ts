@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/harness/app.ts';
 import { DIALECTS } from '../../test/harness/db.ts';
-import { createEnrolledChild } from '../../test/harness/factories/enrolments.ts';
+import { createEnrolledChild } from '../../test/harness/factories/enrollments.ts';
 import { claimVoucher, createOpenProgram } from '../../test/harness/factories/subsidies.ts';
 import { createRoleWorld } from '../../test/harness/roles.ts';
 import { EXPIRE_VOUCHERS_EVERY_MS } from './modules/subsidies/index.ts';

@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../../test/harness/app.ts';
 import { TEST_FIELD_KEY } from '../../test/harness/cipher.ts';
 import { DIALECTS } from '../../test/harness/db.ts';
 import { makeResidentId } from '../../test/harness/factories/children.ts';
-import { createEnrolledChild } from '../../test/harness/factories/enrolments.ts';
+import { createEnrolledChild } from '../../test/harness/factories/enrollments.ts';
 import { createFiledInstitution } from '../../test/harness/factories/institutions.ts';
 import { fillClass } from '../../test/harness/factories/placement.ts';
 import { claimVoucher, createOpenProgram, createStatement, programBalances } from '../../test/harness/factories/subsidies.ts';
@@ -189,7 +189,7 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
       expect(inProcess.json().error.code).toBe('CHILD_ALREADY_REGISTERED');
     });
 
-    it('50 acceptances for 10 places left: exactly 10 enrolments, 40 × CLASS_FULL, no place left', async () => {
+    it('50 acceptances for 10 places left: exactly 10 enrollments, 40 × CLASS_FULL, no place left', async () => {
       const { classId, families } = offers;
       // Each process answers the public search from its own index in memory.
       const vacancies = async () => {

@@ -10,7 +10,7 @@ export const NO_REFUND: AbsenceRule = { refundAfterDays: 0, refundPercent: 0 };
 export type StatementInput = {
   month: IsoMonth;
   monthlyFeeFen: number;
-  /** The enrolment's first and (if ended) last day; days outside are not charged. */
+  /** The enrollment's first and (if ended) last day; days outside are not charged. */
   enrolledFrom: string;
   enrolledTo?: string | null;
   /** Service days the child was absent (sick, leave, other). */

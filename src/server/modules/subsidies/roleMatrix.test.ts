@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
-import { createEnrolledChild } from '../../../../test/harness/factories/enrolments.ts';
+import { createEnrolledChild } from '../../../../test/harness/factories/enrollments.ts';
 import { createDistrict } from '../../../../test/harness/factories/geography.ts';
 import { claimVoucher, createOpenProgram, createStatement, programBody } from '../../../../test/harness/factories/subsidies.ts';
 import { createUser, signIn } from '../../../../test/harness/factories/users.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { makeResidentId } from '../../../../../test/harness/factories/children.ts';
-import { createEnrolledChild, type EnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createEnrolledChild, type EnrolledChild } from '../../../../../test/harness/factories/enrollments.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
 

@@ -426,7 +426,7 @@ describe.each(DIALECTS)('applications and places on %s', (dialect) => {
     return { classId, offers };
   }
 
-  it('never exceeds a class’s places: 50 concurrent acceptances for 10 places give exactly 10 enrolments', async () => {
+  it('never exceeds a class’s places: 50 concurrent acceptances for 10 places give exactly 10 enrollments', async () => {
     const { classId, offers } = await offersIntoOneClass(50, 10);
     const results = await Promise.all(offers.map((o) => act(o.cookie, o.applicationId, 'accept')));
     const codes = results.map((r) => r.statusCode);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createClass } from '../../../../../test/harness/factories/enrolments.ts';
+import { createClass } from '../../../../../test/harness/factories/enrollments.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createInstitution } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn, TEST_PASSWORD } from '../../../../../test/harness/factories/users.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createClass, createEnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createClass, createEnrolledChild } from '../../../../../test/harness/factories/enrollments.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import {
   completeInstitution,
@@ -164,7 +164,7 @@ describe.each(DIALECTS)('public search on %s', (dialect) => {
     expect(beyond.items).toEqual([]);
   });
 
-  it('counts vacancies from enrolments, and follows each enrolment at once', async () => {
+  it('counts vacancies from enrollments, and follows each enrollment at once', async () => {
     const db = t.deps.db;
     const toddlers = await db
       .selectFrom('institution_classes')

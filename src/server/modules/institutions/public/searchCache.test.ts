@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createEnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createEnrolledChild } from '../../../../../test/harness/factories/enrollments.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createFiledInstitution, designateInclusive } from '../../../../../test/harness/factories/institutions.ts';
 import { signal } from '../../../../../test/harness/signal.ts';
@@ -57,7 +57,7 @@ describe.each(DIALECTS)('search index kept exact on %s', (dialect) => {
     expect(res.json().items.map((i: { name: string }) => i.name)).toEqual(['甲托育园']);
   });
 
-  it('answers searches running alongside enrolments with the vacancies of the moment, and exactly once they end', async () => {
+  it('answers searches running alongside enrollments with the vacancies of the moment, and exactly once they end', async () => {
     const cache = await started(t);
     const b = await createFiledInstitution(t.deps.db, township, '乙托育园', { classes: [{ classType: 'toddler', capacity: 15 }] });
     const classId = b.classIds[0] as string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createEnrolledChild, type EnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createEnrolledChild, type EnrolledChild } from '../../../../../test/harness/factories/enrollments.ts';
 import { createInstitution } from '../../../../../test/harness/factories/institutions.ts';
 import { claimVoucher, createOpenProgram, createStatement } from '../../../../../test/harness/factories/subsidies.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createEnrolledChild } from '../../../../../test/harness/factories/enrolments.ts';
+import { createEnrolledChild } from '../../../../../test/harness/factories/enrollments.ts';
 import { claimVoucher, createOpenProgram, createStatement, programBalances } from '../../../../../test/harness/factories/subsidies.ts';
 import { createRoleWorld, type RoleWorld } from '../../../../../test/harness/roles.ts';
 import { buildApp } from '../../../app.ts';

@@ -64,7 +64,7 @@ async function pickAndSend(page: Page, select: Locator, option: string | null, s
   }
 }
 
-describe('enrolment journey', () => {
+describe('enrollment journey', () => {
   it('parent applies on a phone, director offers, parent accepts, caregiver checks the child in', async () => {
     // The guidance centre is full in the demo: the director ends one place first, in a class the
     // new child's age fits, so the offer below has a place to give.
