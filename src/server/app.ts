@@ -12,6 +12,7 @@ import type { Deps } from './deps.ts';
 import { MODULES } from './modules.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
+import { authAdminRoutes } from './platform/auth/adminRoutes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerErrorHandling } from './platform/errors/errorHandler.ts';
 import { systemRoutes } from './platform/http/systemRoutes.ts';
@@ -25,10 +26,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-    },
+    // Always the server's own, so a client cannot choose what the audit log calls its request;
+    // an id the client sent is kept beside it (see clientRequestId in platform/access/plugin.ts).
+    genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
@@ -83,6 +83,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(accessPlugin, deps);
   await app.register(systemRoutes, { ...deps, isDemo: () => isDemo(deps.db) });
   await app.register(authRoutes, deps);
+  await app.register(authAdminRoutes, deps);
   await app.register(auditRoutes, deps);
 
   // Modules, from the one list.

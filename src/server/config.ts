@@ -15,6 +15,7 @@ const Env = z.object({
   DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   REQUIRE_TOTP: z.enum(['auto', 'true', 'false']).default('auto'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
@@ -41,6 +42,8 @@ export type Config = {
   databasePoolWaitMs: number;
   seedDemo: 'auto' | 'always' | 'never';
   sessionTtlHours: number;
+  /** A session ends this long after sign-in however busy it is; the TTL above is the idle limit. */
+  sessionMaxDays: number;
   /** Officials and admins must have a second factor before they can act. */
   requireTotp: boolean;
   rateLimitPerMinute: number;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolWaitMs: e.DATABASE_POOL_WAIT_MS,
     seedDemo: e.SEED_DEMO,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionMaxDays: e.SESSION_MAX_DAYS,
     requireTotp: e.REQUIRE_TOTP === 'auto' ? e.NODE_ENV === 'production' : e.REQUIRE_TOTP === 'true',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

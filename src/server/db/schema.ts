@@ -52,6 +52,7 @@ export interface AuditLogTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  client_request_id: string | null;
 }
 
 export interface ChildGuardiansTable {
@@ -434,8 +435,10 @@ export interface InstitutionsTable {
 
 export interface LoginAttemptsTable {
   phone: string;
+  ip: string;
   failures: Generated<number>;
   window_started_at: ColumnType<Date, Date | string, Date | string>;
+  last_failure_at: ColumnType<Date, Date | string, Date | string>;
   locked_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
@@ -527,6 +530,8 @@ export interface UsersTable {
   totp_enabled: Generated<boolean>;
   disabled_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
 }
 
 export interface UtilityCertificatesTable {

@@ -46,7 +46,8 @@ async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor 
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const now = deps.clock.now();
-  const found = await findActorBySession(deps.db, sessionIdOf(token), now);
+  const startedAfter = new Date(now.getTime() - deps.config.sessionMaxDays * 86_400_000);
+  const found = await findActorBySession(deps.db, sessionIdOf(token), now, startedAfter);
   if (!found) return null;
   const { lastSeenAt, ...actor } = found;
   if (now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -84,7 +85,19 @@ export function auditContext(request: FastifyRequest): AuditContext {
   const access = request.routeOptions.config?.access;
   const admitted = request.actor && access ? scopeOf(request.actor, access).grants : (request.actor?.grants ?? []);
   const role = admitted[0]?.role ?? null;
-  return { actorId: request.actor?.userId ?? null, actorRole: role, ip: request.ip, requestId: String(request.id) };
+  return {
+    actorId: request.actor?.userId ?? null,
+    actorRole: role,
+    ip: request.ip,
+    requestId: String(request.id),
+    clientRequestId: clientRequestId(request),
+  };
+}
+
+/** The id a client sent to correlate its own logs: recorded, never used as the request's id. */
+function clientRequestId(request: FastifyRequest): string | null {
+  const given = request.headers?.['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : null;
 }
 
 export function clientInfo(request: FastifyRequest) {

@@ -13,6 +13,8 @@ export type AuditContext = {
   actorRole: string | null;
   ip: string | null;
   requestId: string | null;
+  /** The id the client sent, if any; kept apart from the server's own `requestId`. */
+  clientRequestId?: string | null;
 };
 
 export const SYSTEM_CONTEXT: AuditContext = { actorId: null, actorRole: 'system', ip: null, requestId: null };
@@ -35,6 +37,8 @@ type HashedFields = {
   detail: Record<string, unknown>;
   ip: string | null;
   requestId: string | null;
+  /** Hashed only when present, so rows written before the column existed still verify. */
+  clientRequestId?: string;
 };
 
 export function auditHash(prevHash: string, fields: HashedFields): string {
@@ -70,6 +74,7 @@ export async function appendAudit(
       detail: entry.detail ?? {},
       ip: context.ip,
       requestId: context.requestId,
+      ...(context.clientRequestId ? { clientRequestId: context.clientRequestId } : {}),
     };
     const hash = auditHash(prevHash, fields);
     const row = {
@@ -82,6 +87,7 @@ export async function appendAudit(
       detail: JSON.stringify(fields.detail),
       ip: fields.ip,
       request_id: fields.requestId,
+      client_request_id: fields.clientRequestId ?? null,
       prev_hash: prevHash,
       hash,
     };
@@ -115,6 +121,7 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 2_000): Promi
         detail: (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>,
         ip: row.ip,
         requestId: row.request_id,
+        ...(row.client_request_id ? { clientRequestId: row.client_request_id } : {}),
       });
       if (expected !== row.hash) return { ok: false, checked, brokenAtId: row.id, reason: 'content_changed' };
       prevHash = row.hash;

@@ -59,7 +59,11 @@ describe.each(DIALECTS)('sign-in on %s', (dialect) => {
     const user = await createUser(t.deps.db, { role: 'parent' });
     const ghost = nextPhone();
     for (const phone of [user.phone, ghost]) {
-      for (let i = 0; i < 3; i++) expect((await login(t, { phone, password: 'wrong-password-1' })).statusCode).toBe(401);
+      for (let i = 0; i < 3; i++) {
+        // Past the growing wait between tries, so each attempt is counted.
+        t.clock.advanceMinutes(0.1);
+        expect((await login(t, { phone, password: 'wrong-password-1' })).statusCode).toBe(401);
+      }
     }
     const locked = await login(t, { phone: user.phone, password: TEST_PASSWORD });
     const lockedGhost = await login(t, { phone: ghost, password: TEST_PASSWORD });
@@ -115,6 +119,8 @@ describe.each(DIALECTS)('sign-in on %s', (dialect) => {
     expect(noCode.json().error.code).toBe('TOTP_REQUIRED');
     const wrongCode = await login(t, { phone: user.phone, password: TEST_PASSWORD, totp: '123456' });
     expect(wrongCode.json().error.code).toBe('TOTP_INVALID');
+    // The confirming code's time step is used up; the next one signs in.
+    t.clock.advanceMinutes(0.5);
     const withCode = await login(t, { phone: user.phone, password: TEST_PASSWORD, totp: currentTotp(secret, t.clock.now()) });
     expect(withCode.statusCode).toBe(200);
     expect(withCode.json().totpEnabled).toBe(true);

@@ -12,7 +12,11 @@ export function findUserByPhone(db: Db, phone: string) {
 }
 
 export function findUserById(db: Db, id: string) {
-  return db.selectFrom('users').select(['id', 'phone', 'name', 'totp_secret', 'totp_enabled']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'phone', 'name', 'totp_secret', 'totp_pending_secret', 'totp_enabled'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export type GrantWithNames = RoleGrant & { divisionName?: string; institutionName?: string };
@@ -35,12 +39,14 @@ export async function findGrants(db: Db, userId: string): Promise<GrantWithNames
 
 export async function insertSession(
   db: Db,
-  s: { id: string; userId: string; expiresAt: Date; secondFactor: boolean; ip: string | null; userAgent: string | null },
+  s: { id: string; userId: string; createdAt: Date; expiresAt: Date; secondFactor: boolean; ip: string | null; userAgent: string | null },
 ) {
   await db
     .insertInto('sessions')
     .values({
       id: s.id,
+      created_at: s.createdAt,
+      last_seen_at: s.createdAt,
       user_id: s.userId,
       expires_at: s.expiresAt,
       second_factor: s.secondFactor,
@@ -50,14 +56,23 @@ export async function insertSession(
     .execute();
 }
 
-/** The actor behind a session id, if the session is live and the user not disabled. */
-export async function findActorBySession(db: Db, sessionId: string, now: Date): Promise<(Actor & { lastSeenAt: Date }) | undefined> {
+/**
+ * The actor behind a session id, if the session is live, began after `startedAfter` (the
+ * absolute lifetime, however busy the session) and the user is not disabled.
+ */
+export async function findActorBySession(
+  db: Db,
+  sessionId: string,
+  now: Date,
+  startedAfter: Date,
+): Promise<(Actor & { lastSeenAt: Date }) | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.id', 's.last_seen_at', 'u.id as user_id', 'u.phone', 'u.name', 'u.totp_enabled'])
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', now)
+    .where('s.created_at', '>', startedAfter)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -97,36 +112,70 @@ export async function deleteExpiredSessions(db: Db, now: Date) {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export async function findAttempts(db: Db, phone: string): Promise<AttemptState | undefined> {
-  const row = await db.selectFrom('login_attempts').selectAll().where('phone', '=', phone).executeTakeFirst();
+export async function findAttempts(db: Db, phone: string, ip: string): Promise<AttemptState | undefined> {
+  const row = await db.selectFrom('login_attempts').selectAll().where('phone', '=', phone).where('ip', '=', ip).executeTakeFirst();
   return row
     ? {
         failures: row.failures,
         windowStartedAt: new Date(row.window_started_at),
+        lastFailureAt: new Date(row.last_failure_at),
         lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
       }
     : undefined;
 }
 
-export async function saveAttempts(db: Db, phone: string, s: AttemptState) {
+export async function saveAttempts(db: Db, phone: string, ip: string, s: AttemptState) {
+  const state = {
+    failures: s.failures,
+    window_started_at: s.windowStartedAt,
+    last_failure_at: s.lastFailureAt,
+    locked_until: s.lockedUntil,
+  };
   await db
     .insertInto('login_attempts')
-    .values({ phone, failures: s.failures, window_started_at: s.windowStartedAt, locked_until: s.lockedUntil })
-    .onConflict((oc) =>
-      oc.column('phone').doUpdateSet({ failures: s.failures, window_started_at: s.windowStartedAt, locked_until: s.lockedUntil }),
-    )
+    .values({ phone, ip, ...state })
+    .onConflict((oc) => oc.columns(['phone', 'ip']).doUpdateSet(state))
     .execute();
 }
 
+/** Forgets the failures for a phone number from every address: its owner has proved who they are. */
 export async function clearAttempts(db: Db, phone: string) {
   await db.deleteFrom('login_attempts').where('phone', '=', phone).execute();
 }
 
-export async function setTotpSecret(db: Db, userId: string, secret: string) {
-  await db.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', userId).execute();
+export async function setPendingTotpSecret(db: Db, userId: string, secret: string) {
+  await db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', userId).execute();
 }
 
-export async function enableTotp(db: Db, userId: string, sessionId: string) {
-  await db.updateTable('users').set({ totp_enabled: true }).where('id', '=', userId).execute();
+/** The pending secret becomes the second factor; the step of the code that confirmed it is used up. */
+export async function enableTotp(db: Db, userId: string, sessionId: string, step: number) {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ totp_secret: eb.ref('totp_pending_secret'), totp_pending_secret: null, totp_enabled: true, totp_last_step: step }))
+    .where('id', '=', userId)
+    .execute();
   await db.updateTable('sessions').set({ second_factor: true }).where('id', '=', sessionId).execute();
+}
+
+/**
+ * Uses up a code's time step: true only if it is newer than the last one used, so a code seen
+ * once (over a shoulder, in a proxy log) cannot sign in again. Atomic across processes.
+ */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function resetTotp(db: Db, userId: string) {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_pending_secret: null, totp_enabled: false, totp_last_step: null })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { SIGNED_IN_ENROLLMENT } from '../access/access.ts';
 import { actorOf, auditContext, clientInfo } from '../access/plugin.ts';
 import { ErrorResponses } from '../http/errorSchemas.ts';
-import { LoginRequest, Me, TotpConfirm, TotpSetup } from './schemas.ts';
+import { LoginRequest, Me, TotpConfirm, TotpSetup, TotpSetupRequest } from './schemas.ts';
 import { confirmTotpEnrollment, getMe, login, logout, startTotpEnrollment } from './service.ts';
 import { SESSION_COOKIE } from './sessionToken.ts';
 
@@ -25,7 +25,7 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: Me, ...ErrorResponses },
     },
     handler: async (request, reply) => {
-      const session = await login(deps, request.body, clientInfo(request), String(request.id));
+      const session = await login(deps, request.body, clientInfo(request), auditContext(request));
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
       return getMe(deps, session.userId);
     },
@@ -59,8 +59,15 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
 
   app.post('/api/v1/auth/totp/setup', {
     config: { access: SIGNED_IN_ENROLLMENT },
-    schema: { tags: ['auth'], summary: '开始两步验证 Start TOTP enrollment', response: { 200: TotpSetup, ...ErrorResponses } },
-    handler: (request) => startTotpEnrollment(deps, actorOf(request), auditContext(request)),
+    schema: {
+      tags: ['auth'],
+      summary: '开始两步验证 Start TOTP enrollment; an account that has one sends its current code',
+      description:
+        '403 TOTP_CODE_REQUIRED without `code` when TOTP is on; the current secret stays in force until the new one is confirmed.',
+      body: TotpSetupRequest,
+      response: { 200: TotpSetup, ...ErrorResponses },
+    },
+    handler: (request) => startTotpEnrollment(deps, actorOf(request), request.body.code, auditContext(request)),
   });
 
   app.post('/api/v1/auth/totp/enable', {

@@ -33,3 +33,5 @@ export type Me = z.infer<typeof Me>;
 
 export const TotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export const TotpConfirm = z.object({ code: z.string().regex(/^\d{6}$/, { message: 'totp.format' }) });
+/** The current code, needed only when a second factor is already on; an empty body is `{}`. */
+export const TotpSetupRequest = z.preprocess((body) => body ?? {}, TotpConfirm.partial());

@@ -3,31 +3,33 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../access/access.ts';
 import { type AuditContext, appendAudit } from '../audit/auditLog.ts';
 import { AppError } from '../errors/AppError.ts';
-import { isLocked, minutesLeft, recordFailure } from './lockout.ts';
+import { recordFailure, refusal } from './lockout.ts';
 import { verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
 import { newSessionToken, sessionIdOf } from './sessionToken.ts';
-import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
+import { newTotpSecret, totpStep, totpUri } from './totp.ts';
 
 export type LoginInput = { phone: string; password: string; totp?: string | undefined };
 export type ClientInfo = { ip: string | null; userAgent: string | null };
 
-/** Signs in: returns the cookie token and the user. Every outcome is audited. */
-export async function login(deps: Deps, input: LoginInput, client: ClientInfo, requestId: string) {
+/**
+ * Signs in: returns the cookie token and the user. Every outcome is audited. Failures count per
+ * phone number and address together (docs/architecture.md, "Sign-in that cannot be turned into a weapon").
+ */
+export async function login(deps: Deps, input: LoginInput, client: ClientInfo, context: AuditContext) {
   const { db, config, clock } = deps;
   const now = clock.now();
   const policy = { threshold: config.lockoutThreshold, minutes: config.lockoutMinutes };
-  const context: AuditContext = { actorId: null, actorRole: null, ip: client.ip, requestId };
-  const attempts = await q.findAttempts(db, input.phone);
-  if (isLocked(attempts, now)) {
-    throw new AppError('ACCOUNT_LOCKED', { minutes: minutesLeft(attempts!, now) });
-  }
+  const ip = client.ip ?? 'unknown';
+  const attempts = await q.findAttempts(db, input.phone, ip);
+  const refused = refusal(attempts, now);
+  if (refused) throw new AppError(refused.code, refused.params);
   const user = await q.findUserByPhone(db, input.phone);
   const passwordOk = await verifyPassword(user?.password_hash, input.password);
   const fail = async (code: 'INVALID_CREDENTIALS' | 'TOTP_INVALID') => {
     const next = recordFailure(attempts, now, policy);
     await db.transaction().execute(async (trx) => {
-      await q.saveAttempts(trx, input.phone, next);
+      await q.saveAttempts(trx, input.phone, ip, next);
       await appendAudit(
         trx,
         { ...context, actorId: user?.id ?? null },
@@ -49,14 +51,16 @@ export async function login(deps: Deps, input: LoginInput, client: ClientInfo, r
   if (!user || user.disabled_at || !passwordOk) return fail('INVALID_CREDENTIALS');
   if (user.totp_enabled && user.totp_secret) {
     if (!input.totp) throw new AppError('TOTP_REQUIRED');
-    if (!checkTotp(user.totp_secret, input.totp, now)) return fail('TOTP_INVALID');
+    const step = totpStep(user.totp_secret, input.totp, now);
+    if (step === null || !(await q.claimTotpStep(db, user.id, step))) return fail('TOTP_INVALID');
   }
   const token = newSessionToken();
   const sessionId = sessionIdOf(token);
-  const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
+  const expiresAt = new Date(now.getTime() + Math.min(config.sessionTtlHours * 3_600_000, config.sessionMaxDays * 86_400_000));
   await db.transaction().execute(async (trx) => {
+    // The owner got in, so failures from elsewhere no longer hold the number (from any address).
     await q.clearAttempts(trx, input.phone);
-    await q.insertSession(trx, { id: sessionId, userId: user.id, expiresAt, secondFactor: user.totp_enabled, ...client });
+    await q.insertSession(trx, { id: sessionId, userId: user.id, createdAt: now, expiresAt, secondFactor: user.totp_enabled, ...client });
     await appendAudit(trx, { ...context, actorId: user.id }, { action: 'auth.login', entityType: 'user', entityId: user.id }, now);
   });
   return { token, expiresAt, userId: user.id };
@@ -83,20 +87,35 @@ export async function getMe(deps: Deps, userId: string) {
   return { id: user.id, phone: user.phone, name: user.name, roles: grants, totpEnabled: user.totp_enabled };
 }
 
-export async function startTotpEnrollment(deps: Deps, actor: Actor, context: AuditContext) {
+/**
+ * Starts enrolling a (new) second factor. The new secret waits until a code from it confirms it;
+ * an account that already has one must first give its current code, so a borrowed session or a
+ * password alone cannot swap or drop it.
+ */
+export async function startTotpEnrollment(deps: Deps, actor: Actor, currentCode: string | undefined, context: AuditContext) {
+  const now = deps.clock.now();
+  const user = await q.findUserById(deps.db, actor.userId);
+  if (!user) throw new AppError('UNAUTHENTICATED');
   const secret = newTotpSecret();
   await deps.db.transaction().execute(async (trx) => {
-    await q.setTotpSecret(trx, actor.userId, secret);
-    await appendAudit(trx, context, { action: 'auth.totp_setup', entityType: 'user', entityId: actor.userId }, deps.clock.now());
+    if (user.totp_enabled && user.totp_secret) {
+      if (!currentCode) throw new AppError('TOTP_CODE_REQUIRED');
+      const step = totpStep(user.totp_secret, currentCode, now);
+      if (step === null || !(await q.claimTotpStep(trx, user.id, step))) throw new AppError('TOTP_INVALID');
+    }
+    await q.setPendingTotpSecret(trx, actor.userId, secret);
+    await appendAudit(trx, context, { action: 'auth.totp_setup', entityType: 'user', entityId: actor.userId }, now);
   });
   return { secret, otpauthUrl: totpUri(secret, actor.phone) };
 }
 
 export async function confirmTotpEnrollment(deps: Deps, actor: Actor, code: string, context: AuditContext) {
+  const now = deps.clock.now();
   const user = await q.findUserById(deps.db, actor.userId);
-  if (!user?.totp_secret || !checkTotp(user.totp_secret, code, deps.clock.now())) throw new AppError('TOTP_INVALID');
+  const step = user?.totp_pending_secret ? totpStep(user.totp_pending_secret, code, now) : null;
+  if (step === null) throw new AppError('TOTP_INVALID');
   await deps.db.transaction().execute(async (trx) => {
-    await q.enableTotp(trx, actor.userId, actor.sessionId);
-    await appendAudit(trx, context, { action: 'auth.totp_enabled', entityType: 'user', entityId: actor.userId }, deps.clock.now());
+    await q.enableTotp(trx, actor.userId, actor.sessionId, step);
+    await appendAudit(trx, context, { action: 'auth.totp_enabled', entityType: 'user', entityId: actor.userId }, now);
   });
 }

@@ -39,7 +39,19 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录', en: 'Not found' },
   /** No such API route. */
   ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在：{method} {url}', en: 'No such route: {method} {url}' },
-  /** Too many failed sign-ins for this phone number. */
+  /** A failed sign-in for this phone number from this address was recent: wait before the next try. */
+  SIGN_IN_DELAYED: {
+    status: 429,
+    'zh-CN': '登录失败，请{seconds}秒后再试',
+    en: 'Sign-in failed; try again in {seconds} seconds',
+  },
+  /** A current code from the authenticator app is needed to change the second factor. */
+  TOTP_CODE_REQUIRED: {
+    status: 403,
+    'zh-CN': '更换身份验证器需要输入当前的6位动态码',
+    en: 'Enter the current 6-digit code to change your authenticator',
+  },
+  /** Too many failed sign-ins for this phone number from this address. */
   ACCOUNT_LOCKED: {
     status: 429,
     'zh-CN': '登录失败次数过多，请{minutes}分钟后再试',

@@ -153,4 +153,14 @@ describe.each(DIALECTS)('institution subsidy applications on %s', (dialect) => {
     ).json();
     expect(theirs.items).toEqual([]);
   });
+  it('an institution outside the caller’s scope answers 404, like an id that does not exist', async () => {
+    const list = (cookie: string, id: string) =>
+      t.app.inject({ url: `/api/v1/institutions/${id}/subsidy-applications`, headers: { cookie } });
+    const foreign = await list(other.actors.district_official.cookie as string, world.institutionId);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.code).toBe('NOT_FOUND');
+    expect((await list(other.actors.institution_admin.cookie as string, world.institutionId)).statusCode).toBe(404);
+    expect((await list(district, world.institutionId)).statusCode).toBe(200);
+    expect((await list(city, other.institutionId)).statusCode).toBe(200);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
+import { findVisibleInstitutionIds } from '../../../platform/access/visibility.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { presentApplications } from './presenters.ts';
 import * as q from './queries.ts';
@@ -19,7 +20,8 @@ export async function getApplication(deps: Deps, scope: Scope, id: string) {
 }
 
 export async function listApplications(deps: Deps, scope: Scope, f: { institutionId?: string; status?: string; kind?: string }) {
-  if (f.institutionId && !scope.cityWide && !scope.institutionIds.includes(f.institutionId) && scope.divisionCodes.length === 0)
+  if (f.institutionId && !(await findVisibleInstitutionIds(deps.db, scope, [f.institutionId])).has(f.institutionId)) {
     throw new AppError('NOT_FOUND');
+  }
   return applicationViews(deps, scope, await q.findApplications(deps.db, scope, f));
 }
