@@ -14,18 +14,22 @@ import { accessPlugin } from './platform/access/plugin.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authAdminRoutes } from './platform/auth/adminRoutes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { sessionCookie } from './platform/auth/sessionToken.ts';
 import { registerErrorHandling } from './platform/errors/errorHandler.ts';
+import { clientErrorHandler, frameworkErrors } from './platform/http/frameworkErrors.ts';
+import { loggerOptions } from './platform/http/logging.ts';
+import { opsGuard } from './platform/http/opsGuard.ts';
+import { requestGuard } from './platform/http/requestGuard.ts';
 import { systemRoutes } from './platform/http/systemRoutes.ts';
 import { webApp } from './platform/http/webApp.ts';
 
 /** The composition root: external plugins, then the platform, then the modules. */
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+export async function buildApp(deps: Deps, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
+    logger: loggerOptions(config.logLevel, options.logStream),
+    frameworkErrors,
+    clientErrorHandler,
     // Always the server's own, so a client cannot choose what the audit log calls its request;
     // an id the client sent is kept beside it (see clientRequestId in platform/access/plugin.ts).
     genReqId: () => randomUUID(),
@@ -38,6 +42,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // First, so that every route, the plugins' own included, answers errors in one shape and
+  // passes the origin, content-type and operations-token checks.
+  registerErrorHandling(app);
+  await app.register(requestGuard, { config });
+  await app.register(opsGuard, { config });
 
   // External plugins: cookies, security headers, rate limits, uploads, API docs.
   await app.register(fastifyCookie);
@@ -69,7 +78,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'tuoyu 托育服务平台 API', version: '0.1.0', description: 'REST API of the city childcare service platform' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuoyu_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie(config).name } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -78,8 +87,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // Platform: errors, sign-in and access, audit, health.
-  registerErrorHandling(app);
+  // Platform: sign-in and access, audit, health.
   await app.register(accessPlugin, deps);
   await app.register(systemRoutes, { ...deps, isDemo: () => isDemo(deps.db) });
   await app.register(authRoutes, deps);

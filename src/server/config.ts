@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -23,13 +24,66 @@ const Env = z.object({
   LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  PUBLIC_ORIGIN: z.string().optional().transform(parseOrigins),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  OPS_TOKEN: z.string().min(32, 'must be at least 32 characters (`openssl rand -hex 32`)').optional(),
   WEB_DIST_DIR: z.string().default('./dist/web'),
   FIELD_ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
     .optional(),
 });
+
+// proxy-addr's names for address ranges, which Fastify's trustProxy accepts beside addresses.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') {
+    // `true` takes the left-most X-Forwarded-For entry, which any client can write: a forged
+    // address would dodge the rate limits and land in the audit log.
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'true would trust any client’s X-Forwarded-For; give the proxies’ addresses or CIDRs (10.0.0.0/8,192.168.1.5) or a hop count (1)',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    // Fastify trusts nothing for a hop count: it cannot tell the proxy from a client that adds hops.
+    ctx.addIssue({ code: 'custom', message: 'a hop count cannot tell a proxy from a client; give the proxies’ addresses or CIDRs' });
+    return z.NEVER;
+  }
+  const entries = value.split(',').map((v) => v.trim());
+  const bad = entries.filter((v) => !PROXY_RANGE_NAMES.includes(v) && !isAddressOrCidr(v));
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `not an address, CIDR or hop count: ${bad.join(', ')}` });
+    return z.NEVER;
+  }
+  return entries;
+}
+
+function isAddressOrCidr(value: string): boolean {
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+function parseOrigins(value: string | undefined, ctx: z.RefinementCtx): string[] {
+  if (value === undefined) return [];
+  return value.split(',').map((given) => {
+    const trimmed = given.trim().replace(/\/$/, '');
+    try {
+      const url = new URL(trimmed);
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === trimmed.toLowerCase()) return url.origin;
+    } catch {}
+    ctx.addIssue({ code: 'custom', message: `not an origin like https://tuoyu.example.gov.cn: ${given}` });
+    return z.NEVER;
+  });
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -52,7 +106,14 @@ export type Config = {
   lockoutMinutes: number;
   bodyLimitBytes: number;
   logLevel: string;
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, or the proxies' addresses and CIDRs. Never a blanket true. */
+  trustProxy: false | string[];
+  /** Origins (`https://host[:port]`) whose pages may send state-changing API requests. */
+  publicOrigins: string[];
+  /** The session cookie is `Secure` and `__Host-` prefixed. */
+  cookieSecure: boolean;
+  /** Bearer token that opens /metrics and /api/docs in production; without it they are off there. */
+  opsToken: string | undefined;
   webDistDir: string;
   /** Base64 of 32 bytes; see platform/crypto/fieldKey.ts for the fallback. */
   fieldEncryptionKey: string | undefined;
@@ -85,7 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.LOCKOUT_MINUTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
+    publicOrigins: e.PUBLIC_ORIGIN,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
+    opsToken: e.OPS_TOKEN,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
   };

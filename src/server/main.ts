@@ -10,8 +10,10 @@ const config = loadConfig();
 const say = (message: string) => console.log(`[tuoyu] ${message}`);
 
 let deps: Awaited<ReturnType<typeof prepare>>;
+let app: Awaited<ReturnType<typeof buildApp>>;
 try {
   deps = await prepare(config, say);
+  app = await buildApp(deps);
 } catch (err) {
   // A clear message and a non-zero exit, not a stack trace in a restart loop.
   const reason = err instanceof DatabaseUnreachableError ? err.message : `Startup failed: ${(err as Error).message}`;
@@ -19,7 +21,6 @@ try {
   process.exit(1);
 }
 
-const app = await buildApp(deps);
 const stopJobs = startJobs(serverJobs(deps), app.log);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

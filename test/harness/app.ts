@@ -28,12 +28,16 @@ export type TestApp = {
 };
 
 /** The real app on its own database, driven with `app.inject`. */
-export async function buildTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const clock = testClock();
   const config = testConfig({ rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 100_000, webDistDir: '/nonexistent', ...overrides });
   const deps: Deps = { database, db: database.db, config, clock, cipher: testCipher };
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options);
   await app.ready();
   return {
     app,

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { Deps } from '../../deps.ts';
 import type { AuditContext } from '../audit/auditLog.ts';
 import { findActorBySession, touchSession } from '../auth/queries.ts';
-import { SESSION_COOKIE, sessionIdOf } from '../auth/sessionToken.ts';
+import { sessionCookie, sessionIdOf } from '../auth/sessionToken.ts';
 import { AppError } from '../errors/AppError.ts';
 import { type Access, type Actor, hasOfficialRole, type Scope, scopeOf } from './access.ts';
 
@@ -43,7 +43,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, deps: Deps) => {
 });
 
 async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor | null> {
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[sessionCookie(deps.config).name];
   if (!token) return null;
   const now = deps.clock.now();
   const startedAfter = new Date(now.getTime() - deps.config.sessionMaxDays * 86_400_000);

@@ -7,11 +7,11 @@ import { actorOf, auditContext, clientInfo } from '../access/plugin.ts';
 import { ErrorResponses } from '../http/errorSchemas.ts';
 import { LoginRequest, Me, TotpConfirm, TotpSetup, TotpSetupRequest } from './schemas.ts';
 import { confirmTotpEnrollment, getMe, login, logout, startTotpEnrollment } from './service.ts';
-import { SESSION_COOKIE } from './sessionToken.ts';
+import { sessionCookie } from './sessionToken.ts';
 
 export async function authRoutes(server: FastifyInstance, deps: Deps) {
   const app = server.withTypeProvider<ZodTypeProvider>();
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' } as const;
+  const { name: cookieName, options: cookieOptions } = sessionCookie(deps.config);
 
   app.post('/api/v1/auth/login', {
     config: {
@@ -26,7 +26,7 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
     },
     handler: async (request, reply) => {
       const session = await login(deps, request.body, clientInfo(request), auditContext(request));
-      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
+      reply.setCookie(cookieName, session.token, { ...cookieOptions, expires: session.expiresAt });
       return getMe(deps, session.userId);
     },
   });
@@ -36,7 +36,7 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
     schema: { tags: ['auth'], summary: '退出登录 Sign out this session', response: { 204: z.null(), ...ErrorResponses } },
     handler: async (request, reply) => {
       await logout(deps, actorOf(request), auditContext(request), false);
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(cookieName, cookieOptions);
       return reply.status(204).send(null);
     },
   });
@@ -46,7 +46,7 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
     schema: { tags: ['auth'], summary: '退出所有设备 Sign out everywhere', response: { 204: z.null(), ...ErrorResponses } },
     handler: async (request, reply) => {
       await logout(deps, actorOf(request), auditContext(request), true);
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(cookieName, cookieOptions);
       return reply.status(204).send(null);
     },
   });

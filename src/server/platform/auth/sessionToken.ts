@@ -1,6 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Config } from '../../config.ts';
 
-export const SESSION_COOKIE = 'tuoyu_session';
+/**
+ * `__Host-` makes browsers refuse the cookie unless it is Secure, host-only and for path `/`, so a
+ * sibling subdomain cannot plant or overwrite it. Plain-HTTP development keeps the bare name,
+ * which browsers would otherwise drop.
+ */
+export function sessionCookie(config: Pick<Config, 'cookieSecure'>) {
+  return {
+    name: config.cookieSecure ? '__Host-tuoyu_session' : 'tuoyu_session',
+    options: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure } as const,
+  };
+}
 
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');

@@ -37,8 +37,26 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, 'zh-CN': '您没有权限执行此操作', en: 'You do not have permission to do this' },
   /** The record does not exist or lies outside the caller's scope (never says which). */
   NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录', en: 'Not found' },
-  /** No such API route. */
-  ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在：{method} {url}', en: 'No such route: {method} {url}' },
+  /** No such API route. The URL is never echoed: it may carry a code or a typo of one. */
+  ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在', en: 'No such route' },
+  /** A state-changing request sent by a page of another origin (CSRF), or by one the configuration does not list. */
+  CROSS_ORIGIN_REFUSED: {
+    status: 403,
+    'zh-CN': '请求来自未被允许的网站，已拒绝',
+    en: 'Requests from another site are not accepted',
+  },
+  /** /metrics or /api/docs in production without the operations bearer token. */
+  OPS_TOKEN_REQUIRED: { status: 401, 'zh-CN': '需要有效的运维令牌', en: 'A valid operations token is required' },
+  /** The address is not valid percent-encoding. */
+  MALFORMED_URL: { status: 400, 'zh-CN': '请求地址格式不正确', en: 'The address is malformed' },
+  /** A path part is longer than any route takes. */
+  URL_TOO_LONG: { status: 414, 'zh-CN': '请求地址过长', en: 'The address is too long' },
+  /** The request headers (or the address) exceed what the server reads. */
+  HEADERS_TOO_LARGE: { status: 431, 'zh-CN': '请求头过大', en: 'The request headers are too large' },
+  /** The connection did not send a parseable HTTP request. */
+  MALFORMED_REQUEST: { status: 400, 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
+  /** The client took too long to send its request. */
+  REQUEST_TIMEOUT: { status: 408, 'zh-CN': '请求超时，请重试', en: 'The request timed out; please try again' },
   /** A failed sign-in for this phone number from this address was recent: wait before the next try. */
   SIGN_IN_DELAYED: {
     status: 429,

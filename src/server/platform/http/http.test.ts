@@ -21,7 +21,7 @@ describe.each(DIALECTS)('HTTP edge on %s', (dialect) => {
     expect(zh.json().error.code).toBe('ROUTE_NOT_FOUND');
     expect(zh.json().error.message).toContain('接口不存在');
     const en = await t.app.inject({ url: '/api/v1/no-such-thing', headers: { 'accept-language': 'en-US,en;q=0.9' } });
-    expect(en.json().error.message).toBe('No such route: GET /api/v1/no-such-thing');
+    expect(en.json().error.message).toBe('No such route');
     const cookie = await t.app.inject({ url: '/api/v1/no-such-thing', cookies: { lang: 'en' }, headers: { 'accept-language': 'zh-CN' } });
     expect(cookie.json().error.message).toContain('No such route');
   });

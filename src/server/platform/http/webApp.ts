@@ -32,7 +32,6 @@ export const webApp = fp(async (app: FastifyInstance, options: { distDir: string
     if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    const url = request.url.split('?')[0]?.slice(0, 200);
-    return reply.status(404).send(errorBody('ROUTE_NOT_FOUND', localeOf(request), { method: request.method, url }));
+    return reply.status(404).send(errorBody('ROUTE_NOT_FOUND', localeOf(request)));
   });
 });

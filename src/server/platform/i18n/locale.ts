@@ -6,9 +6,17 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /** The `lang` cookie set by the language switch wins; then Accept-Language; then Chinese. */
 export function localeOf(request: FastifyRequest): Locale {
-  const cookie = request.cookies?.lang;
+  return localeOfHeaders(request.headers, request.cookies?.lang);
+}
+
+/**
+ * The same choice from raw headers, for errors raised before cookies are parsed (a bad URL, an
+ * HTTP parse error on the socket).
+ */
+export function localeOfHeaders(headers: { cookie?: string; 'accept-language'?: string }, parsedLang?: string): Locale {
+  const cookie = parsedLang ?? /(?:^|;\s*)lang=([^;]*)/.exec(headers.cookie ?? '')?.[1];
   if (cookie === 'en' || cookie === 'zh-CN') return cookie;
-  const header = request.headers['accept-language'];
+  const header = headers['accept-language'];
   if (typeof header === 'string') {
     const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
     if (first.startsWith('en')) return 'en';
