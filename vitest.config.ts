@@ -21,6 +21,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page is a browser loading the app and asking the server: on a busy 2-core machine a
+          // fresh tab takes longer than the 1 s default before its first answer shows.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
