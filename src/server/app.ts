@@ -15,6 +15,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerErrorHandling } from './platform/errors/errorHandler.ts';
 import { systemRoutes } from './platform/http/systemRoutes.ts';
+import { registerTextGuard } from './platform/http/textGuard.ts';
 import { webApp } from './platform/http/webApp.ts';
 
 /** The composition root: external plugins, then the platform, then the modules. */
@@ -80,6 +81,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   // Platform: errors, sign-in and access, audit, health.
   registerErrorHandling(app);
+  registerTextGuard(app);
   await app.register(accessPlugin, deps);
   await app.register(systemRoutes, { ...deps, isDemo: () => isDemo(deps.db) });
   await app.register(authRoutes, deps);
