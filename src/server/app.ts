@@ -21,6 +21,7 @@ import { loggerOptions } from './platform/http/logging.ts';
 import { opsGuard } from './platform/http/opsGuard.ts';
 import { requestGuard } from './platform/http/requestGuard.ts';
 import { systemRoutes } from './platform/http/systemRoutes.ts';
+import { registerTextGuard } from './platform/http/textGuard.ts';
 import { webApp } from './platform/http/webApp.ts';
 
 /** The composition root: external plugins, then the platform, then the modules. */
@@ -45,6 +46,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   // First, so that every route, the plugins' own included, answers errors in one shape and
   // passes the origin, content-type and operations-token checks.
   registerErrorHandling(app);
+  registerTextGuard(app);
   await app.register(requestGuard, { config });
   await app.register(opsGuard, { config });
 

@@ -154,6 +154,10 @@ export const VALIDATION_MESSAGES = {
   'growth.positionWithoutLength': { 'zh-CN': '未填写身长/身高时不需要测量方式', en: 'A position goes with a length or height only' },
   'alerts.feverFrom': { 'zh-CN': '发热标准应在37.0–38.5℃之间，1位小数', en: 'The fever line is 37.0–38.5 °C with 1 decimal' },
   'alerts.casesPerDay': { 'zh-CN': '预警人数应为2–20之间的整数', en: 'The alert threshold is a whole number from 2 to 20' },
+  'text.unstorable': {
+    'zh-CN': '内容含有无法保存的字符（空字符或残缺的Unicode字符），请删除后重试',
+    en: 'The text contains a character that cannot be stored (a NUL or a broken Unicode character); remove it and try again',
+  },
   'dates.order': { 'zh-CN': '开始日期不能晚于结束日期', en: 'The start date cannot be after the end date' },
 } as const satisfies Record<string, Messages>;
 

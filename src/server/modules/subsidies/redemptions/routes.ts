@@ -42,7 +42,7 @@ export async function redemptionRoutes(server: FastifyInstance, deps: Deps) {
       params: IdParams,
       response: { 200: RedemptionView, ...ErrorResponses },
     },
-    handler: (request) => getRedemption(deps, scope(request), request.params.id),
+    handler: (request) => getRedemption(deps, scope(request), request.params.id, auditContext(request)),
   });
 
   app.post('/api/v1/voucher-redemptions/:id/reverse', {
@@ -67,6 +67,8 @@ export async function redemptionRoutes(server: FastifyInstance, deps: Deps) {
       querystring: MonthQuery,
       response: { 200: z.object({ items: z.array(RedemptionView) }), ...ErrorResponses },
     },
-    handler: async (request) => ({ items: await listInstitutionRedemptions(deps, scope(request), request.params.id, request.query.month) }),
+    handler: async (request) => ({
+      items: await listInstitutionRedemptions(deps, scope(request), request.params.id, request.query.month, auditContext(request)),
+    }),
   });
 }

@@ -71,6 +71,7 @@ export function findSettledRedemptions(db: Db, settlementIds: string[]) {
       'r.amount_fen',
       'r.redeemed_at',
       'f.month as statement_month',
+      'r.child_id',
       'c.name as child_name',
     ])
     .where('r.settlement_id', 'in', settlementIds)

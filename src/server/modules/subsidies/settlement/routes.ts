@@ -72,7 +72,7 @@ export async function settlementRoutes(server: FastifyInstance, deps: Deps) {
       params: IdParams,
       response: { 200: SettlementDetail, ...ErrorResponses },
     },
-    handler: (request) => getSettlement(deps, scope(request), request.params.id),
+    handler: (request) => getSettlement(deps, scope(request), request.params.id, auditContext(request)),
   });
 
   app.post('/api/v1/voucher-settlements/:id/pay', {

@@ -4,6 +4,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, type AuditEntry, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
+import { auditChildReads } from '../../children/index.ts';
 import { postToLedger } from '../common/ledger.ts';
 import { settlementsWorkbook } from './excel.ts';
 import { presentSettledRedemptions, presentSettlements } from './presenters.ts';
@@ -114,7 +115,7 @@ export async function paySettlement(
       now,
     );
   });
-  return getSettlement(deps, scope, id);
+  return getSettlement(deps, scope, id, context);
 }
 
 /** The settlements' views with their lines per program. */
@@ -131,13 +132,22 @@ export async function listSettlements(deps: Deps, scope: Scope, month: string | 
 }
 
 /** One settlement with its redemptions; child names only for the institution's own director. */
-export async function getSettlement(deps: Deps, scope: Scope, id: string) {
+export async function getSettlement(deps: Deps, scope: Scope, id: string, context: AuditContext) {
   const [row] = await q.findSettlements(deps.db, scope, { ids: [id] });
   if (!row) throw new AppError('NOT_FOUND');
   const [view] = await settlementViews(deps, [row]);
   const own = scope.institutionIds.includes(row.institution_id);
-  const items = presentSettledRedemptions(await q.findSettledRedemptions(deps.db, [id]), own);
-  return { ...(view as SettlementView), items };
+  const redemptions = await q.findSettledRedemptions(deps.db, [id]);
+  // The institution's own director sees the children's names: a read of each child's record.
+  if (own) {
+    await auditChildReads(
+      deps,
+      context,
+      redemptions.map((r) => r.child_id),
+      'voucher_settlement',
+    );
+  }
+  return { ...(view as SettlementView), items: presentSettledRedemptions(redemptions, own) };
 }
 
 /** The month's settlements as a workbook: one row per settlement, then every redemption in them. */

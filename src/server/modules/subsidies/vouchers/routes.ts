@@ -82,7 +82,7 @@ export async function voucherRoutes(server: FastifyInstance, deps: Deps) {
       querystring: LookupQuery,
       response: { 200: VoucherLookup, ...ErrorResponses },
     },
-    handler: (request) => lookupVoucher(deps, scope(request), request.query.code),
+    handler: (request) => lookupVoucher(deps, scope(request), request.query.code, auditContext(request)),
   });
 
   app.get('/api/v1/vouchers/:id', {

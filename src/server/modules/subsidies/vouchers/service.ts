@@ -4,7 +4,9 @@ import { formatVoucherCode, normalizeVoucherCode } from '../../../../domain/subs
 import type { Db } from '../../../db/executor.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
+import type { AuditContext } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { auditChildReads } from '../../children/index.ts';
 import { childVisible } from '../common/access.ts';
 import { findGuardianChildren } from '../common/queries.ts';
 import { iso } from '../common/schemas.ts';
@@ -96,7 +98,7 @@ export async function availablePrograms(deps: Deps, scope: Scope) {
  * What a director sees after scanning a code, before redeeming: only vouchers of children who
  * hold a place at their institution; any other code is not found.
  */
-export async function lookupVoucher(deps: Deps, scope: Scope, input: string) {
+export async function lookupVoucher(deps: Deps, scope: Scope, input: string, context: AuditContext) {
   const code = normalizeVoucherCode(input);
   if (!code) throw new AppError('NOT_FOUND');
   const [row] = await q.findVouchers(deps.db, { code });
@@ -117,6 +119,8 @@ export async function lookupVoucher(deps: Deps, scope: Scope, input: string) {
   ).has(placed.institution_id);
   const [view] = await voucherViews(deps.db, [row], now);
   const status = view?.status ?? 'expired';
+  // The answer names the child: a read of the child's record.
+  await auditChildReads(deps, context, [row.child_id], 'voucher_lookup');
   return {
     id: row.id,
     code: row.code,
