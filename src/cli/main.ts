@@ -11,6 +11,7 @@ import { type Deps, systemClock } from '../server/deps.ts';
 import { importPopulation } from '../server/modules/geography/index.ts';
 import { SYSTEM_CONTEXT, verifyAuditChain } from '../server/platform/audit/auditLog.ts';
 import { AppError } from '../server/platform/errors/AppError.ts';
+import { BackupError, backup, restore } from './backup.ts';
 import { createAdmin } from './createAdmin.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -21,6 +22,9 @@ const USAGE = `Usage: npm run cli -- <command>
   create-admin --phone P --name N create an administrator (password from TUOYU_ADMIN_PASSWORD,
                                   or a generated one printed once)
   verify-audit                    recompute the audit hash chain; exit 1 if it is broken
+  backup FILE                     write the database, uploaded files and field key to one tar file
+                                  (embedded database: stop the server first; PostgreSQL: pg_dump)
+  restore FILE                    restore a backup into an empty database and data folder
 
 The database is the one the server uses: DATABASE_URL, or the embedded one in DATA_DIR.`;
 
@@ -31,6 +35,21 @@ if (!command || command === 'help' || command === '--help') {
 }
 
 const config = loadConfig();
+if (command === 'backup' || command === 'restore') {
+  // Before anything opens the database or makes a field key: restore needs an untouched target.
+  const file = rest[0];
+  if (!file) {
+    console.error(`${command} needs a FILE`);
+    process.exit(2);
+  }
+  try {
+    console.log(await (command === 'backup' ? backup : restore)(config, file));
+    process.exit(0);
+  } catch (err) {
+    console.error(err instanceof BackupError ? err.message : `${command} failed: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
 const database = await openDatabase(config);
 const deps: Deps = { database, db: database.db, config, clock: systemClock, cipher: createFieldCipher(loadFieldKey(config)) };
 let code = 0;

@@ -6675,6 +6675,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 就绪检查 Readiness: the database answers and every migration is applied */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ready';
+              /** @enum {string} */
+              database: 'ok';
+              /** @enum {string} */
+              migrations: 'ok';
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'not_ready';
+              /** @enum {string} */
+              database: 'ok' | 'unavailable';
+              /** @enum {string} */
+              migrations: 'pending' | 'unknown';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/illness-alerts': {
     parameters: {
       query?: never;

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import client from 'prom-client';
 import { z } from 'zod';
+import { readMigrations } from '../../db/migrate.ts';
 import type { Deps } from '../../deps.ts';
 import { PUBLIC } from '../access/access.ts';
 
@@ -45,6 +46,39 @@ export const systemRoutes = fp(async (server: FastifyInstance, deps: Deps & { is
       } catch {
         return reply.status(503).send({ status: 'degraded' as const, database: 'unavailable' as const, dialect: deps.database.kind });
       }
+    },
+  });
+
+  // The migrations this code needs; a row missing from schema_migrations means one is pending,
+  // or still running in another process (its transaction has not committed the row yet).
+  const needed = readMigrations().map((m) => m.name);
+  const NotReady = z.object({
+    status: z.literal('not_ready'),
+    database: z.enum(['ok', 'unavailable']),
+    migrations: z.enum(['pending', 'unknown']),
+  });
+  app.get('/api/v1/health/ready', {
+    config: { access: PUBLIC, rateLimit: false },
+    schema: {
+      tags: ['system'],
+      summary: '就绪检查 Readiness: the database answers and every migration is applied',
+      response: {
+        200: z.object({ status: z.literal('ready'), database: z.literal('ok'), migrations: z.literal('ok') }),
+        503: NotReady,
+      },
+    },
+    handler: async (_request, reply) => {
+      let applied: Set<string>;
+      try {
+        const rows = await sql<{ name: string }>`select name from schema_migrations`.execute(deps.db);
+        applied = new Set(rows.rows.map((r) => r.name));
+      } catch {
+        return reply.status(503).send({ status: 'not_ready' as const, database: 'unavailable' as const, migrations: 'unknown' as const });
+      }
+      if (needed.some((name) => !applied.has(name))) {
+        return reply.status(503).send({ status: 'not_ready' as const, database: 'ok' as const, migrations: 'pending' as const });
+      }
+      return { status: 'ready' as const, database: 'ok' as const, migrations: 'ok' as const };
     },
   });
 
