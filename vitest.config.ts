@@ -2,9 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // The PostgreSQL-only suites (two server processes, the connection pool) have nothing to run
-    // without TEST_DATABASE_URL or with DIALECTS=pglite: that is not a failure.
-    passWithNoTests: true,
     projects: [
       {
         test: {

@@ -11,6 +11,8 @@ try {
   process.exit(1);
 }
 await ensureWebBuild();
-const args = ['vitest', 'run', ...process.argv.slice(2)];
+// The PostgreSQL-only suites (two server processes, the connection pool) have nothing to run
+// without TEST_DATABASE_URL or with DIALECTS=pglite: that is not a failure.
+const args = ['vitest', 'run', '--passWithNoTests', ...process.argv.slice(2)];
 const result = spawnSync('npx', args, { stdio: 'inherit' });
 process.exit(result.status ?? 1);
