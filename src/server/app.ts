@@ -23,6 +23,7 @@ import { requestGuard } from './platform/http/requestGuard.ts';
 import { systemRoutes } from './platform/http/systemRoutes.ts';
 import { registerTextGuard } from './platform/http/textGuard.ts';
 import { webApp } from './platform/http/webApp.ts';
+import { devOutboxRoutes } from './platform/messaging/devOutboxRoutes.ts';
 
 /** The composition root: external plugins, then the platform, then the modules. */
 export async function buildApp(deps: Deps, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   await app.register(authRoutes, deps);
   await app.register(authAdminRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(devOutboxRoutes, deps);
 
   // Modules, from the one list.
   for (const module of MODULES) await app.register(module.plugin, deps);

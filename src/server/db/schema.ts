@@ -455,6 +455,23 @@ export interface MorningChecksTable {
   checked_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface OutboundMessagesTable {
+  id: Generated<string>;
+  channel: string;
+  recipient: string;
+  template: string;
+  params: ColumnType<unknown, string | undefined, string>;
+  subject: string | null;
+  body: string;
+  user_id: string | null;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
 export interface PickupPersonsTable {
   id: Generated<string>;
   child_id: string;
@@ -707,6 +724,7 @@ export interface DB {
   institutions: InstitutionsTable;
   login_attempts: LoginAttemptsTable;
   morning_checks: MorningChecksTable;
+  outbound_messages: OutboundMessagesTable;
   pickup_persons: PickupPersonsTable;
   sessions: SessionsTable;
   settings: SettingsTable;

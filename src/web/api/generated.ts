@@ -5332,6 +5332,143 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dev/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 开发发件箱 Messages sent to a phone number or address (not in production) */
+    get: {
+      parameters: {
+        query?: {
+          phone?: string;
+          email?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                channel: 'sms' | 'email';
+                to: string;
+                template: string;
+                subject: string | null;
+                body: string;
+                status: string;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/divisions': {
     parameters: {
       query?: never;

@@ -6,6 +6,11 @@ import type { Messages } from '../i18n/locale.ts';
  */
 export const VALIDATION_MESSAGES = {
   'phone.invalid': { 'zh-CN': '请输入11位手机号码', en: 'Enter an 11-digit mobile number' },
+  'email.invalid': { 'zh-CN': '请输入正确的电子邮箱地址', en: 'Enter a valid e-mail address' },
+  'outbox.recipient_required': {
+    'zh-CN': '请填写手机号码（phone）或电子邮箱（email）其中一项',
+    en: 'Give a phone number or an e-mail address, one of the two',
+  },
   'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   'division.code': { 'zh-CN': '区划代码应为6位或9位数字', en: 'A division code has 6 or 9 digits' },
   'password.weak': { 'zh-CN': '密码至少10位，且需包含字母和数字', en: 'A password needs at least 10 characters with letters and digits' },
