@@ -50,7 +50,8 @@ export async function backup(config: Config, file: string): Promise<string> {
       ]);
     }
     const files = path.join(config.dataDir, 'files');
-    if (fs.existsSync(files)) {
+    // Files in a bucket are kept by the store (its versioning or replication), not copied here.
+    if (config.fileStorage.kind === 'disk' && fs.existsSync(files)) {
       // Half-written uploads (*.part) are never referenced; a crash may have left some.
       fs.cpSync(files, path.join(work, 'files'), { recursive: true, filter: (src) => !src.endsWith('.part') });
     }
@@ -62,7 +63,11 @@ export async function backup(config: Config, file: string): Promise<string> {
     tool('tar', ['-cf', partial, '-C', work, '.']);
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);
-    return `backup of the ${kind === 'pglite' ? 'embedded database' : 'PostgreSQL database'} and uploaded files written to ${target}`;
+    const database = kind === 'pglite' ? 'embedded database' : 'PostgreSQL database';
+    if (config.fileStorage.kind === 's3') {
+      return `backup of the ${database} written to ${target}; uploaded files stay in bucket ${config.fileStorage.bucket} — keep them with the store's own versioning or replication`;
+    }
+    return `backup of the ${database} and uploaded files written to ${target}`;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

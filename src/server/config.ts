@@ -6,34 +6,48 @@ import { z } from 'zod';
  * Every setting tuoyu reads from the environment. This is the only reader of process.env;
  * the rest of the server receives a typed Config.
  */
-const Env = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().url().optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
-  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
-  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
-  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  REQUIRE_TOTP: z.enum(['auto', 'true', 'false']).default('auto'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
-  LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
-  PUBLIC_ORIGIN: z.string().optional().transform(parseOrigins),
-  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  OPS_TOKEN: z.string().min(32, 'must be at least 32 characters (`openssl rand -hex 32`)').optional(),
-  WEB_DIST_DIR: z.string().default('./dist/web'),
-  FIELD_ENCRYPTION_KEY: z
-    .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
-    .optional(),
-});
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+    SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+    SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+    REQUIRE_TOTP: z.enum(['auto', 'true', 'false']).default('auto'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
+    LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+    PUBLIC_ORIGIN: z.string().optional().transform(parseOrigins),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    OPS_TOKEN: z.string().min(32, 'must be at least 32 characters (`openssl rand -hex 32`)').optional(),
+    WEB_DIST_DIR: z.string().default('./dist/web'),
+    FIELD_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
+      .optional(),
+    FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  })
+  .superRefine((e, ctx) => {
+    if (e.FILE_STORAGE !== 's3') return;
+    for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when FILE_STORAGE=s3' });
+    }
+  });
 
 // proxy-addr's names for address ranges, which Fastify's trustProxy accepts beside addresses.
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -117,7 +131,23 @@ export type Config = {
   webDistDir: string;
   /** Base64 of 32 bytes; see platform/crypto/fieldKey.ts for the fallback. */
   fieldEncryptionKey: string | undefined;
+  /** Where uploaded files live: DATA_DIR/files, or an S3-compatible bucket several servers share. */
+  fileStorage: FileStorageConfig;
 };
+
+export type FileStorageConfig =
+  | { kind: 'disk' }
+  | {
+      kind: 's3';
+      /** Absent for AWS itself; MinIO, Alibaba Cloud OSS and others give theirs. */
+      endpoint: string | undefined;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      /** `bucket` in the path (MinIO) rather than in the host name (OSS, AWS). */
+      forcePathStyle: boolean;
+    };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as shells and service managers often leave them.
@@ -152,6 +182,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     opsToken: e.OPS_TOKEN,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
+    fileStorage:
+      e.FILE_STORAGE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET as string,
+            accessKeyId: e.S3_ACCESS_KEY_ID as string,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : { kind: 'disk' },
   };
 }
 

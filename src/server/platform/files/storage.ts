@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Where uploaded bytes live. Local disk under DATA_DIR/files today; an S3-compatible store
- * can implement the same three calls later. Keys are made by tuoyu, never by clients.
+ * Where uploaded bytes live: local disk under DATA_DIR/files, or an S3-compatible bucket that
+ * several server machines share. Keys are made by tuoyu, never by clients.
  */
 export type FileStorage = {
   put(key: string, data: Buffer): Promise<void>;
@@ -12,11 +12,11 @@ export type FileStorage = {
   remove(key: string): Promise<void>;
 };
 
-const KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
+export const STORAGE_KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
 
 export function localDiskStorage(root: string): FileStorage {
   const pathOf = (key: string) => {
-    if (!KEY.test(key)) throw new Error(`bad storage key: ${key}`);
+    if (!STORAGE_KEY.test(key)) throw new Error(`bad storage key: ${key}`);
     return path.join(root, ...key.split('/'));
   };
   return {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +5,7 @@ import type { Deps } from '../../../deps.ts';
 import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { localDiskStorage } from '../../../platform/files/storage.ts';
+import { fileStorage } from '../../../platform/files/fileStorage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { InstitutionParams } from '../common/schemas.ts';
 import { FileView } from '../common/views.ts';
@@ -26,7 +25,7 @@ function sendBytes(reply: FastifyReply, file: { row: { content_type: string; fil
 /** Filing documents and photos: uploaded by the director, read within scope, photos public. */
 export async function fileRoutes(server: FastifyInstance, deps: Deps) {
   const app = server.withTypeProvider<ZodTypeProvider>();
-  const storage = localDiskStorage(path.join(deps.config.dataDir, 'files'));
+  const storage = fileStorage(deps.config);
 
   app.post('/api/v1/institutions/:id/files', {
     config: { access: roles('institution_admin') },

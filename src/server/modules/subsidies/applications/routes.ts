@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +5,7 @@ import type { Deps } from '../../../deps.ts';
 import { roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { localDiskStorage } from '../../../platform/files/storage.ts';
+import { fileStorage } from '../../../platform/files/fileStorage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
 import { applyForSubsidy } from './apply.ts';
@@ -22,7 +21,7 @@ const REVIEWERS = roles('institution_admin', 'district_official', 'city_official
 export async function applicationRoutes(server: FastifyInstance, deps: Deps) {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const tags = ['institution subsidies'];
-  const storage = localDiskStorage(path.join(deps.config.dataDir, 'files'));
+  const storage = fileStorage(deps.config);
 
   app.post('/api/v1/institutions/:id/subsidy-applications', {
     config: { access: roles('institution_admin') },
