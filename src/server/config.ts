@@ -33,6 +33,9 @@ const Env = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
     .optional(),
+  SMS_SENDER: z.enum(['outbox', 'http']).default('outbox'),
+  SMS_HTTP_URL: z.string().url().optional(),
+  MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
 
 // proxy-addr's names for address ranges, which Fastify's trustProxy accepts beside addresses.
@@ -117,6 +120,11 @@ export type Config = {
   webDistDir: string;
   /** Base64 of 32 bytes; see platform/crypto/fieldKey.ts for the fallback. */
   fieldEncryptionKey: string | undefined;
+  /** How SMS leave: `outbox` keeps them readable at /api/v1/dev/outbox, `http` posts them to smsHttpUrl. */
+  smsSender: 'outbox' | 'http';
+  smsHttpUrl: string | undefined;
+  /** Tries before a message is marked failed and shown to the admin. */
+  messageMaxAttempts: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -128,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SMS_SENDER === 'http' && e.SMS_HTTP_URL === undefined) {
+    throw new Error('Invalid configuration:\n  SMS_HTTP_URL: required when SMS_SENDER=http');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -152,6 +163,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     opsToken: e.OPS_TOKEN,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
+    smsSender: e.SMS_SENDER,
+    smsHttpUrl: e.SMS_HTTP_URL,
+    messageMaxAttempts: e.MESSAGE_MAX_ATTEMPTS,
   };
 }
 
