@@ -41,6 +41,9 @@ const Env = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+    SMS_SENDER: z.enum(['outbox', 'http']).default('outbox'),
+    SMS_HTTP_URL: z.string().url().optional(),
+    MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   })
   .superRefine((e, ctx) => {
     if (e.FILE_STORAGE !== 's3') return;
@@ -133,6 +136,11 @@ export type Config = {
   fieldEncryptionKey: string | undefined;
   /** Where uploaded files live: DATA_DIR/files, or an S3-compatible bucket several servers share. */
   fileStorage: FileStorageConfig;
+  /** How SMS leave: `outbox` keeps them readable at /api/v1/dev/outbox, `http` posts them to smsHttpUrl. */
+  smsSender: 'outbox' | 'http';
+  smsHttpUrl: string | undefined;
+  /** Tries before a message is marked failed and shown to the admin. */
+  messageMaxAttempts: number;
 };
 
 export type FileStorageConfig =
@@ -158,6 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SMS_SENDER === 'http' && e.SMS_HTTP_URL === undefined) {
+    throw new Error('Invalid configuration:\n  SMS_HTTP_URL: required when SMS_SENDER=http');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -194,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
           }
         : { kind: 'disk' },
+    smsSender: e.SMS_SENDER,
+    smsHttpUrl: e.SMS_HTTP_URL,
+    messageMaxAttempts: e.MESSAGE_MAX_ATTEMPTS,
   };
 }
 

@@ -7,6 +7,7 @@ import { institutionsModule } from './modules/institutions/index.ts';
 import { subsidiesModule } from './modules/subsidies/index.ts';
 import { authJobs } from './platform/auth/jobs.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
+import { messagingJobs } from './platform/messaging/jobs.ts';
 import type { ModuleManifest } from './platform/modules/manifest.ts';
 
 /**
@@ -27,5 +28,5 @@ export const MODULES: ModuleManifest[] = [
 
 /** Every scheduled job of the server: the platform's and each module's. main.ts starts exactly these. */
 export function serverJobs(deps: Deps): Job[] {
-  return [...authJobs(deps), ...MODULES.flatMap((module) => module.jobs(deps))];
+  return [...authJobs(deps), ...messagingJobs(deps), ...MODULES.flatMap((module) => module.jobs(deps))];
 }
