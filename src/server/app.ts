@@ -15,6 +15,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import { authAdminRoutes } from './platform/auth/adminRoutes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { sessionCookie } from './platform/auth/sessionToken.ts';
+import { signUpRoutes } from './platform/auth/signUpRoutes.ts';
 import { registerErrorHandling } from './platform/errors/errorHandler.ts';
 import { clientErrorHandler, frameworkErrors } from './platform/http/frameworkErrors.ts';
 import { loggerOptions } from './platform/http/logging.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   await app.register(accessPlugin, deps);
   await app.register(systemRoutes, { ...deps, isDemo: () => isDemo(deps.db) });
   await app.register(authRoutes, deps);
+  await app.register(signUpRoutes, deps);
   await app.register(authAdminRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(devOutboxRoutes, deps);

@@ -567,6 +567,24 @@ export interface UtilityCertificatesTable {
   revoked_reason: string | null;
 }
 
+export interface VerificationCodesTable {
+  id: Generated<string>;
+  phone: string;
+  purpose: string;
+  code_hash: string;
+  ip: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  failed_attempts: Generated<number>;
+  used_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface VerificationFailuresTable {
+  id: Generated<number>;
+  ip: string;
+  failed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface VoucherApplicationsTable {
   id: Generated<string>;
   program_id: string;
@@ -734,6 +752,8 @@ export interface DB {
   user_roles: UserRolesTable;
   users: UsersTable;
   utility_certificates: UtilityCertificatesTable;
+  verification_codes: VerificationCodesTable;
+  verification_failures: VerificationFailuresTable;
   voucher_applications: VoucherApplicationsTable;
   voucher_ledger_entries: VoucherLedgerEntriesTable;
   voucher_program_institutions: VoucherProgramInstitutionsTable;

@@ -96,6 +96,10 @@ export async function findActorBySession(
   };
 }
 
+export async function setPassword(db: Db, userId: string, passwordHash: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
 export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date) {
   await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', sessionId).execute();
 }

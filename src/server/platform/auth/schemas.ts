@@ -14,6 +14,18 @@ export const LoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
+export const PersonName = z.string().trim().min(1).max(100);
+const SmsCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'code.format' });
+/** Length and the common-password check need the phone number too: the service makes them. */
+const NewPassword = z.string().max(200);
+
+export const CodeRequest = z.object({ phone: Phone, purpose: z.enum(['register', 'reset_password', 'invitation']) });
+export const RegisterRequest = z.object({ phone: Phone, code: SmsCode, name: PersonName, password: NewPassword });
+export const PasswordResetRequest = z.object({ phone: Phone, code: SmsCode, password: NewPassword });
+
 export const RoleGrantView = z.object({
   role: z.enum(ROLES),
   divisionCode: z.string().optional(),

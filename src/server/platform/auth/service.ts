@@ -1,4 +1,6 @@
 import { maskPhone } from '../../../domain/identity/phone.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/executor.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../access/access.ts';
 import { type AuditContext, appendAudit } from '../audit/auditLog.ts';
@@ -54,16 +56,21 @@ export async function login(deps: Deps, input: LoginInput, client: ClientInfo, c
     const step = totpStep(user.totp_secret, input.totp, now);
     if (step === null || !(await q.claimTotpStep(db, user.id, step))) return fail('TOTP_INVALID');
   }
-  const token = newSessionToken();
-  const sessionId = sessionIdOf(token);
-  const expiresAt = new Date(now.getTime() + Math.min(config.sessionTtlHours * 3_600_000, config.sessionMaxDays * 86_400_000));
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     // The owner got in, so failures from elsewhere no longer hold the number (from any address).
     await q.clearAttempts(trx, input.phone);
-    await q.insertSession(trx, { id: sessionId, userId: user.id, createdAt: now, expiresAt, secondFactor: user.totp_enabled, ...client });
+    const session = await openSession(trx, config, user.id, user.totp_enabled, client, now);
     await appendAudit(trx, { ...context, actorId: user.id }, { action: 'auth.login', entityType: 'user', entityId: user.id }, now);
+    return session;
   });
-  return { token, expiresAt, userId: user.id };
+}
+
+/** A new session for a user who has just proved who they are, in the caller's transaction. */
+export async function openSession(db: Db, config: Config, userId: string, secondFactor: boolean, client: ClientInfo, now: Date) {
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + Math.min(config.sessionTtlHours * 3_600_000, config.sessionMaxDays * 86_400_000));
+  await q.insertSession(db, { id: sessionIdOf(token), userId, createdAt: now, expiresAt, secondFactor, ...client });
+  return { token, expiresAt, userId };
 }
 
 export async function logout(deps: Deps, actor: Actor, context: AuditContext, everywhere: boolean) {

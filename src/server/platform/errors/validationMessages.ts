@@ -14,6 +14,13 @@ export const VALIDATION_MESSAGES = {
   'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   'division.code': { 'zh-CN': '区划代码应为6位或9位数字', en: 'A division code has 6 or 9 digits' },
   'password.weak': { 'zh-CN': '密码至少10位，且需包含字母和数字', en: 'A password needs at least 10 characters with letters and digits' },
+  'password.too_short': { 'zh-CN': '密码至少8位', en: 'A password needs at least 8 characters' },
+  'password.is_phone': { 'zh-CN': '密码不能包含手机号码', en: 'The password cannot contain the phone number' },
+  'password.too_common': {
+    'zh-CN': '这个密码太常见，容易被猜到，请换一个',
+    en: 'This password is too common and easy to guess; choose another',
+  },
+  'code.format': { 'zh-CN': '验证码为6位数字', en: 'The code has 6 digits' },
   'totp.format': { 'zh-CN': '动态码为6位数字', en: 'The code has 6 digits' },
   'date.future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be later than today' },
   'dates.list': { 'zh-CN': '日期格式应为 YYYY-MM-DD，多个日期用逗号分隔', en: 'Dates are written YYYY-MM-DD, separated by commas' },
