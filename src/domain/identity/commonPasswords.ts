@@ -1,11 +1,9 @@
 /**
- * Passwords of 8 or more characters that head the lists of the most used ones, so a person
- * choosing one is asked for another. Chosen from the top of the UK National Cyber Security Centre's
- * "100,000 most used passwords" (PwnedPasswordsTop100k, from Have I Been Pwned, 2019) and the
- * most frequent passwords in the 2011 CSDN and Tianya leaks as published in studies of Chinese
- * passwords (Li, Han & Xu, "A Large-Scale Empirical Analysis of Chinese Web Passwords", USENIX
- * Security 2014), and the platform's own name. Shorter ones are refused by length already.
- * Compared in lower case.
+ * A short list, kept by the project, of passwords of 8 or more characters that are widely known
+ * to be among the most used (digit runs, keyboard walks, "password" and its variants, pinyin
+ * greetings, the platform's own name), so a person choosing one is asked for another. It is not
+ * taken from a published list; replacing it with one (the NCSC's top-100k, say) is welcome.
+ * Shorter passwords are refused by length already. Compared in lower case.
  */
 export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   '123456789',
