@@ -25,6 +25,7 @@ import { systemRoutes } from './platform/http/systemRoutes.ts';
 import { registerTextGuard } from './platform/http/textGuard.ts';
 import { webApp } from './platform/http/webApp.ts';
 import { devOutboxRoutes } from './platform/messaging/devOutboxRoutes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 
 /** The composition root: external plugins, then the platform, then the modules. */
 export async function buildApp(deps: Deps, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
@@ -102,6 +103,8 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
 
   // Modules, from the one list.
   for (const module of MODULES) await app.register(module.plugin, deps);
+  // Above the modules: a parent's data, composed from each module's part.
+  await app.register(privacyRoutes, deps);
 
   await app.register(webApp, { distDir: config.webDistDir });
   return app;

@@ -20,5 +20,6 @@ export { IsoDate } from './common/schemas.ts';
 export { type DemoChildren, insertDemoChildren } from './demo/queries.ts';
 export { findPickupPersons, wasAuthorisedAt } from './pickup/queries.ts';
 export { PickupRelation } from './pickup/schemas.ts';
+export { type ExportSection, exportForGuardian } from './privacy/export.ts';
 export { findChildrenOfGuardian, findChildSummaries, findGuardians, isGuardianOf } from './records/queries.ts';
 export { CONSENT_VERSION } from './records/service.ts';

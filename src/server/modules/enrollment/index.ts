@@ -29,6 +29,7 @@ export type { EnrollmentHooks } from './common/hooks.ts';
 export { adultName, childName, surnameOf } from './demo/families.ts';
 export { insertDemoEnrollments, insertDemoStatements } from './demo/queries.ts';
 export { seedEnrollmentDemo } from './demo/seed.ts';
+export { exportForGuardian } from './privacy/export.ts';
 // What subsidies may do to a fee statement: a voucher redemption is a deduction (README, invariant 5).
 export {
   addDeduction,

@@ -28,3 +28,4 @@ export const healthModule: ModuleManifest = {
   // The sweep of recent morning checks.
   jobs: (deps: Deps) => [{ name: 'illness alerts', everyMs: SWEEP_EVERY_MS, run: () => sweepIllnessAlerts(deps) }],
 };
+export { exportForGuardian } from './privacy/export.ts';

@@ -37,3 +37,4 @@ export const subsidiesModule: ModuleManifest = {
 export const EXPIRE_VOUCHERS_EVERY_MS = 15 * 60_000;
 
 export { seedSubsidyDemo } from './demo/demo.ts';
+export { exportForGuardian } from './privacy/export.ts';
