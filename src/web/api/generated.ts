@@ -8014,7 +8014,7 @@ export interface paths {
                 /** @description Places */
                 capacity: number;
                 enrolled: number;
-                /** @description capacity − enrolled, never negative */
+                /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
                 vacancies: number;
                 caregiverIds: string[];
                 /** @description Removed from the plan; stays public until the change is filed */
@@ -10001,7 +10001,7 @@ export interface paths {
                 /** @description Places */
                 capacity: number;
                 enrolled: number;
-                /** @description capacity − enrolled, never negative */
+                /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
                 vacancies: number;
                 caregiverIds: string[];
                 /** @description Removed from the plan; stays public until the change is filed */
@@ -10826,7 +10826,7 @@ export interface paths {
               /** @description Places */
               capacity: number;
               enrolled: number;
-              /** @description capacity − enrolled, never negative */
+              /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
               vacancies: number;
               caregiverIds: string[];
               /** @description Removed from the plan; stays public until the change is filed */
@@ -11155,7 +11155,7 @@ export interface paths {
               /** @description Places */
               capacity: number;
               enrolled: number;
-              /** @description capacity − enrolled, never negative */
+              /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
               vacancies: number;
               caregiverIds: string[];
               /** @description Removed from the plan; stays public until the change is filed */
@@ -13158,7 +13158,7 @@ export interface paths {
                 /** @description Places */
                 capacity: number;
                 enrolled: number;
-                /** @description capacity − enrolled, never negative */
+                /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
                 vacancies: number;
                 caregiverIds: string[];
                 /** @description Removed from the plan; stays public until the change is filed */
