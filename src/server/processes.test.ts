@@ -106,10 +106,21 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
             consent: true,
           });
           const application = await post('/api/v1/applications', { childId: child.id, institutionIds: [institutionId], startDate });
-          await post(`/api/v1/applications/${application.id}/offer`, { classId, expiresAt }, ownerCookie);
+          if (i < 10) await post(`/api/v1/applications/${application.id}/offer`, { classId, expiresAt }, ownerCookie);
           return { cookie, applicationId: application.id as string };
         }),
       );
+      // Standing offers hold the 10 places, so no more can be made; the other 40 stand as offers
+      // made before a caregiver left would, and the acceptances race for the places.
+      await t.deps.db
+        .updateTable('application_choices')
+        .set({ status: 'offered', class_id: classId, offer_expires_at: new Date(expiresAt), decided_at: t.clock.now() })
+        .where(
+          'application_id',
+          'in',
+          families.slice(10).map((f) => f.applicationId),
+        )
+        .execute();
       return { classId, families };
     }
 
@@ -197,7 +208,8 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
         const answers = await Promise.all(servers.map((s) => s.request('GET', path)));
         return answers.map((a) => (a.body.items as { vacancies: object }[]).map((i) => i.vacancies));
       };
-      expect(await vacancies()).toEqual([[{ older_toddler: 10 }], [{ older_toddler: 10 }]]);
+      // The 50 offers standing hold the 10 places: none is left to offer.
+      expect(await vacancies()).toEqual([[{ older_toddler: 0 }], [{ older_toddler: 0 }]]);
       const results = await Promise.all(
         families.map((f, i) => across(i).request('POST', `/api/v1/applications/${f.applicationId}/accept`, { cookie: f.cookie, body: {} })),
       );
@@ -215,7 +227,7 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
         .execute();
       const accepted = families.filter((_, i) => results[i]?.status === 200).map((f) => f.applicationId);
       expect(placed.map((p) => p.application_id).sort()).toEqual(accepted.sort());
-      const load = await findClassLoad(t.deps.db, classId);
+      const load = await findClassLoad(t.deps.db, classId, t.clock.now());
       if (!load) throw new Error('the class is gone');
       expect(load.enrolled).toBe(20);
       expect(placesLeft({ ...load, classType: load.classType as ClassType })).toBe(0);

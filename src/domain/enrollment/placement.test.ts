@@ -12,6 +12,12 @@ describe('places left in a class', () => {
     expect(placesLeft({ classType: 'toddler', capacity: 15, caregivers: 3, enrolled: 16 })).toBe(0);
   });
 
+  it('keeps the places of standing offers, and a class without caregivers has none to offer', () => {
+    expect(placesLeft({ classType: 'toddler', capacity: 15, caregivers: 3, enrolled: 10, openOffers: 3 })).toBe(2);
+    expect(placesLeft({ classType: 'toddler', capacity: 15, caregivers: 3, enrolled: 10, openOffers: 9 })).toBe(0);
+    expect(placesLeft({ classType: 'toddler', capacity: 15, caregivers: 0, enrolled: 0, openOffers: 0 })).toBe(0);
+  });
+
   it('names the blocker', () => {
     expect(placementBlocker({ classType: 'infant', capacity: 10, caregivers: 2, enrolled: 6 })).toBe('ratio');
     expect(placementBlocker({ classType: 'infant', capacity: 6, caregivers: 2, enrolled: 6 })).toBe('capacity');

@@ -95,6 +95,7 @@ export interface ClassCaregiversTable {
 export interface ClassEnrolmentCountsTable {
   class_id: string | null;
   enrolled: number | null;
+  open_offers: number | null;
 }
 
 export interface DivisionPopulationTable {

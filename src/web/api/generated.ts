@@ -8421,7 +8421,7 @@ export interface paths {
                 /** @description Places */
                 capacity: number;
                 enrolled: number;
-                /** @description capacity − enrolled, never negative */
+                /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
                 vacancies: number;
                 caregiverIds: string[];
                 /** @description Removed from the plan; stays public until the change is filed */
@@ -10408,7 +10408,7 @@ export interface paths {
                 /** @description Places */
                 capacity: number;
                 enrolled: number;
-                /** @description capacity − enrolled, never negative */
+                /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
                 vacancies: number;
                 caregiverIds: string[];
                 /** @description Removed from the plan; stays public until the change is filed */
@@ -11233,7 +11233,7 @@ export interface paths {
               /** @description Places */
               capacity: number;
               enrolled: number;
-              /** @description capacity − enrolled, never negative */
+              /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
               vacancies: number;
               caregiverIds: string[];
               /** @description Removed from the plan; stays public until the change is filed */
@@ -11562,7 +11562,7 @@ export interface paths {
               /** @description Places */
               capacity: number;
               enrolled: number;
-              /** @description capacity − enrolled, never negative */
+              /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
               vacancies: number;
               caregiverIds: string[];
               /** @description Removed from the plan; stays public until the change is filed */
@@ -13565,7 +13565,7 @@ export interface paths {
                 /** @description Places */
                 capacity: number;
                 enrolled: number;
-                /** @description capacity − enrolled, never negative */
+                /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
                 vacancies: number;
                 caregiverIds: string[];
                 /** @description Removed from the plan; stays public until the change is filed */

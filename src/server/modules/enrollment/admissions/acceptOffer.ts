@@ -32,6 +32,7 @@ export async function acceptOffer(
         'parent',
       );
     if (choice.offer_expires_at && choice.offer_expires_at <= now) return { kind: 'expired', choiceId: choice.id } as const;
+    // The offer accepted holds its place, so only children enrolled count against it here.
     const load = await q.lockClassLoad(trx, choice.class_id as string);
     if (!load) throw new AppError('CLASS_FULL');
     if (

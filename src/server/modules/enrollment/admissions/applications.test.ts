@@ -420,7 +420,15 @@ describe.each(DIALECTS)('applications and places on %s', (dialect) => {
       const application = (
         await apply(family.cookie, { childId: family.childId, institutionIds: [cls.institutionId], startDate: '2027-01-04' })
       ).json();
-      expect((await act(ownerCookie, application.id, 'offer', { classId, expiresAt: IN_A_WEEK })).statusCode).toBe(204);
+      if (i < placesLeft) expect((await act(ownerCookie, application.id, 'offer', { classId, expiresAt: IN_A_WEEK })).statusCode).toBe(204);
+      // Standing offers hold the places, so no more can be made; the rest stand as offers made
+      // before a caregiver left would, and the acceptances race for the places.
+      else
+        await t.deps.db
+          .updateTable('application_choices')
+          .set({ status: 'offered', class_id: classId, offer_expires_at: new Date(IN_A_WEEK), decided_at: t.clock.now() })
+          .where('application_id', '=', application.id)
+          .execute();
       offers.push({ cookie: family.cookie, applicationId: application.id });
     }
     return { classId, offers };

@@ -27,16 +27,11 @@ export async function makeOffer(
     const choice = await lockDirectorChoice(trx, scope, applicationId);
     const status = effectiveStatus(choice.status as ChoiceStatus, choice.offer_expires_at, now);
     if (!ChoiceWorkflow.step(status, 'offer')) throw actionNotAllowed(status, 'offer', 'institution');
-    const load = await q.findClassLoad(trx, input.classId);
+    const load = await q.findClassLoad(trx, input.classId, now);
     if (!load || load.institution_id !== choice.institution_id) throw fieldError('body.classId', 'class.notAvailable');
     if (!classTypesForAge(application.birth_date, application.start_date).includes(load.classType as never))
       throw fieldError('body.classId', 'class.wrongType');
-    if (
-      placesLeft({ classType: load.classType as never, capacity: load.capacity, caregivers: load.caregivers, enrolled: load.enrolled }) ===
-      0
-    ) {
-      throw new AppError('CLASS_FULL');
-    }
+    if (placesLeft({ ...load, classType: load.classType as never }) === 0) throw new AppError('CLASS_FULL');
     await q.setChoiceStatus(trx, [choice.id], { status: 'offered', decidedAt: now, offer: { classId: input.classId, expiresAt } });
     await appendAudit(
       trx,

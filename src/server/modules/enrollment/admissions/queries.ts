@@ -157,7 +157,12 @@ export async function lockClassLoad(db: Transaction<DB>, classId: string) {
   return { ...cls, classType: cls.filed_class_type, capacity: cls.filed_capacity, enrolled: Number(enrolled.n), caregivers };
 }
 
-export async function findClassLoad(db: Db, classId: string) {
+/**
+ * A filed class with what decides the places it may still offer: children enrolled, offers
+ * standing on `now` (an offer past its expiry holds no place, whether or not the sweep has
+ * written it yet) and caregivers who have not left.
+ */
+export async function findClassLoad(db: Db, classId: string, now: Date) {
   const cls = await db
     .selectFrom('institution_classes as k')
     .leftJoin('class_enrolment_counts as e', 'e.class_id', 'k.id')
@@ -171,14 +176,27 @@ export async function findClassLoad(db: Db, classId: string) {
       sql<number>`coalesce(e.enrolled, 0)`.as('enrolled'),
     ])
     .where('k.id', '=', classId)
+    // Concurrent offers into one class wait for each other, so the offers they count are final.
+    .forUpdate('k')
     .executeTakeFirst();
   if (!cls || cls.filed_class_type === null || cls.filed_capacity === null || cls.archived_at !== null) return undefined;
+  const [caregivers, offers] = await Promise.all([
+    countCaregivers(db, classId),
+    db
+      .selectFrom('application_choices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('class_id', '=', classId)
+      .where('status', '=', 'offered')
+      .where('offer_expires_at', '>', now)
+      .executeTakeFirstOrThrow(),
+  ]);
   return {
     ...cls,
     classType: cls.filed_class_type,
     capacity: cls.filed_capacity,
     enrolled: Number(cls.enrolled),
-    caregivers: await countCaregivers(db, classId),
+    openOffers: Number(offers.n),
+    caregivers,
   };
 }
 

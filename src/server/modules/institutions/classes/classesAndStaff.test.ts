@@ -52,7 +52,8 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
       classType: 'infant',
       capacity: 3,
       enrolled: 0,
-      vacancies: 3,
+      // Nothing can be offered in a class before it is filed.
+      vacancies: 0,
       caregiverIds: [caregiver.json().id],
       filed: null,
     });
@@ -166,7 +167,8 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
     });
     expect(record.classes.find((c: { id: string }) => c.id === added.id)).toMatchObject({ archived: false, filed: null });
     const profile = (await t.app.inject({ url })).json();
-    expect(profile).toMatchObject({ places: 29, vacancies: { toddler: 15, older_toddler: 14 } });
+    // The removed class stays listed until the change is filed, but offers no place.
+    expect(profile).toMatchObject({ places: 29, vacancies: { toddler: 15, older_toddler: 0 } });
     expect(profile.vacancies.infant).toBeUndefined();
   });
 

@@ -42,7 +42,7 @@ async function viewOf(deps: Deps, institutionId: string, classId: string) {
   const state = (await loadStates(deps.db, [institutionId], todayInShanghai(deps.clock.now()))).get(institutionId);
   const found = state?.classes.find((c) => c.id === classId);
   if (!found) throw new AppError('NOT_FOUND');
-  return classView(found);
+  return classView(found, state?.staff ?? []);
 }
 
 export async function createClass(

@@ -1,5 +1,6 @@
 import type { ClassType } from '../../../../domain/classes/classTypes.ts';
 import type { IsoDate } from '../../../../domain/dates/shanghai.ts';
+import { placesLeft } from '../../../../domain/enrollment/placement.ts';
 import {
   type ComplianceInput,
   type ComplianceProblem,
@@ -120,14 +121,32 @@ export function filedKeyFacts(state: InstitutionState, filed: FiledRow): KeyFact
   };
 }
 
-export function classView(c: ClassRow) {
+/**
+ * Places a class may still offer, by the one vacancy rule: its filed type and capacity, its
+ * caregivers who have not left (as the offer counts them), children enrolled and offers
+ * standing. A class never filed or removed from the plan offers none, as offers into it are
+ * refused.
+ */
+export function classVacancies(c: ClassRow, staff: StaffRow[]): number {
+  if (c.filed_capacity === null || c.filed_class_type === null || c.archived_at !== null) return 0;
+  const inPost = new Set(staff.filter((s) => s.left_on === null).map((s) => s.id));
+  return placesLeft({
+    classType: c.filed_class_type as ClassType,
+    capacity: c.filed_capacity,
+    caregivers: c.caregiverIds.filter((id) => inPost.has(id)).length,
+    enrolled: c.enrolled,
+    openOffers: c.openOffers,
+  });
+}
+
+export function classView(c: ClassRow, staff: StaffRow[]) {
   return {
     id: c.id,
     classType: c.class_type as ClassType,
     name: c.name,
     capacity: c.capacity,
     enrolled: c.enrolled,
-    vacancies: Math.max(0, c.capacity - c.enrolled),
+    vacancies: classVacancies(c, staff),
     caregiverIds: c.caregiverIds,
     archived: c.archived_at !== null,
     filed:

@@ -124,7 +124,11 @@ export async function findStateRows(
   const [enrolledPerClass, certificates, files, filings] = await Promise.all([
     classIds.length === 0
       ? []
-      : db.selectFrom('class_enrolment_counts').select(['class_id', 'enrolled']).where('class_id', '=', ids(classIds)).execute(),
+      : db
+          .selectFrom('class_enrolment_counts')
+          .select(['class_id', 'enrolled', 'open_offers'])
+          .where('class_id', '=', ids(classIds))
+          .execute(),
     staffIds.length === 0
       ? []
       : db.selectFrom('staff_certificates').selectAll().where('staff_id', '=', ids(staffIds)).orderBy('kind').orderBy('id').execute(),

@@ -5,7 +5,12 @@ import type { DB } from '../../../db/schema.ts';
 import { findStateRows } from './queries.ts';
 
 export type InstitutionRow = Selectable<DB['institutions']>;
-export type ClassRow = Selectable<DB['institution_classes']> & { caregiverIds: string[]; enrolled: number };
+export type ClassRow = Selectable<DB['institution_classes']> & {
+  caregiverIds: string[];
+  enrolled: number;
+  /** Offers standing in the class, each holding a place. */
+  openOffers: number;
+};
 export type CertificateRow = Selectable<DB['staff_certificates']>;
 export type StaffRow = Selectable<DB['institution_staff']> & { certificates: CertificateRow[]; classId: string | null };
 export type FileRow = Selectable<DB['institution_files']>;
@@ -40,7 +45,7 @@ export async function loadStates(
   if (institutionIds.length === 0) return states;
   const { institutions, classes, caregivers, staff, designations, filed, enrolledPerClass, certificates, files, filings } =
     await findStateRows(db, institutionIds, today, include);
-  const enrolled = new Map(enrolledPerClass.map((e) => [e.class_id, e.enrolled ?? 0]));
+  const counts = new Map(enrolledPerClass.map((e) => [e.class_id, e]));
   const classOfStaff = new Map(caregivers.map((c) => [c.staff_id, c.class_id]));
   const caregiversOf = group(caregivers, (c) => c.class_id);
   const certificatesOf = group(certificates, (c) => c.staff_id);
@@ -52,7 +57,8 @@ export async function loadStates(
     stateOf(c.institution_id).classes.push({
       ...c,
       caregiverIds: (caregiversOf.get(c.id) ?? []).map((x) => x.staff_id),
-      enrolled: enrolled.get(c.id) ?? 0,
+      enrolled: counts.get(c.id)?.enrolled ?? 0,
+      openOffers: counts.get(c.id)?.open_offers ?? 0,
     });
   }
   for (const s of staff) {

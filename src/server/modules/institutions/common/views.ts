@@ -47,7 +47,10 @@ export const ClassView = z
     name: z.string(),
     capacity: z.number().int().describe('Places'),
     enrolled: z.number().int(),
-    vacancies: z.number().int().describe('capacity − enrolled, never negative'),
+    vacancies: z
+      .number()
+      .int()
+      .describe('Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed'),
     caregiverIds: z.array(z.uuid()),
     archived: z.boolean().describe('Removed from the plan; stays public until the change is filed'),
     filed: z

@@ -8,6 +8,7 @@ import { findDivisionAsOf } from '../../geography/index.ts';
 import { capsFromColumns, feesFromColumns, toYuan } from '../common/fees.ts';
 import { designationTerm, iso, photoUrl } from '../common/presenters.ts';
 import { findDesignations, findFiledClasses, findListedFiled, findPhotoIds } from './queries.ts';
+import { filedClassVacancies } from './vacancies.ts';
 
 /** The public page of a filed institution in operation: what a parent needs to choose. */
 export async function getPublicProfile(deps: Deps, id: string) {
@@ -26,7 +27,7 @@ export async function getPublicProfile(deps: Deps, id: string) {
     classType: c.filed_class_type as ClassType,
     name: c.filed_name as string,
     capacity: c.filed_capacity as number,
-    vacancies: Math.max(0, (c.filed_capacity as number) - (c.enrolled ?? 0)),
+    vacancies: filedClassVacancies(c),
   }));
   const vacancies: Partial<Record<ClassType, number>> = {};
   for (const c of classViews) vacancies[c.classType] = (vacancies[c.classType] ?? 0) + c.vacancies;

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import type { Db } from '../../../db/executor.ts';
 import type { DB } from '../../../db/schema.ts';
 
@@ -14,14 +14,16 @@ export function findListedFiled(db: Db, id: string) {
 }
 
 /**
- * The filed classes with the children enrolled in each, through the enrollment module's view
- * `class_enrolment_counts` (a class without a row has none), youngest type first.
+ * The filed classes in the plan with the children enrolled in each and the offers standing,
+ * through the enrollment module's view `class_enrolment_counts` (a class without a row has
+ * none), and their caregivers in post, youngest type first.
  */
 export function findFiledClasses(db: Db, id: string) {
   return db
     .selectFrom('institution_classes as c')
     .leftJoin('class_enrolment_counts as e', 'e.class_id', 'c.id')
-    .select(['c.filed_class_type', 'c.filed_name', 'c.filed_capacity', 'e.enrolled'])
+    .select(['c.filed_class_type', 'c.filed_name', 'c.filed_capacity', 'c.archived_at', 'e.enrolled', 'e.open_offers'])
+    .select((eb) => caregiversInPost(eb.ref('c.id')).as('caregivers'))
     .where('c.institution_id', '=', id)
     .where('c.filed_capacity', 'is not', null)
     .orderBy(sql`array_position(array['infant', 'toddler', 'older_toddler', 'mixed'], c.filed_class_type)`)
@@ -44,6 +46,12 @@ export function findPhotoIds(db: Db, id: string) {
     .where('deleted_at', 'is', null)
     .orderBy('created_at')
     .execute();
+}
+
+/** Caregivers assigned to a class who have not left: the ratio's caregivers, as an offer counts them. */
+function caregiversInPost(classId: Expression<string>) {
+  return sql<number>`(select count(*)::integer from class_caregivers cc join institution_staff s on s.id = cc.staff_id
+    where cc.class_id = ${classId} and s.left_on is null)`;
 }
 
 // ---- the search index -------------------------------------------------------------------------
@@ -75,7 +83,8 @@ export function entryQueries(db: Kysely<DB>, ids?: string[]) {
       .$if(ids !== undefined, (q) => q.where('f.institution_id', '=', among)),
     classes: db
       .selectFrom('institution_classes as k')
-      .select(['k.id', 'k.institution_id', 'k.filed_class_type', 'k.filed_capacity'])
+      .select(['k.id', 'k.institution_id', 'k.filed_class_type', 'k.filed_capacity', 'k.archived_at'])
+      .select((eb) => caregiversInPost(eb.ref('k.id')).as('caregivers'))
       .where('k.filed_capacity', 'is not', null)
       .$if(ids !== undefined, (q) => q.where('k.institution_id', '=', among)),
     designations: db
@@ -93,7 +102,7 @@ export function entryQueries(db: Kysely<DB>, ids?: string[]) {
 export function enrolledQuery(db: Kysely<DB>, classIds?: string[]) {
   return db
     .selectFrom('class_enrolment_counts as e')
-    .select(['e.class_id', 'e.enrolled'])
+    .select(['e.class_id', 'e.enrolled', 'e.open_offers'])
     .$if(classIds !== undefined, (q) => q.where('e.class_id', '=', sql<string>`any(${classIds ?? []}::uuid[])`));
 }
 

@@ -196,9 +196,12 @@ describe.each(DIALECTS)('public search on %s', (dialect) => {
       .where('end_date', 'is', null)
       .execute();
     expect((await search(`lat=${HOME.lat}&lng=${HOME.lng}&radiusKm=5`)).items[0]?.vacancies).toEqual({ toddler: 15 });
-    // A second class of the same type adds its places.
+    // A second class of the same type adds the places its caregivers allow: none without one.
     const second = await createClass(db, ids.home as string, { classType: 'toddler', capacity: 10, caregivers: 0 });
     await createEnrolledChild(db, { institutionId: ids.home as string, classId: second.id });
+    expect((await search(`lat=${HOME.lat}&lng=${HOME.lng}&radiusKm=5`)).items[0]?.vacancies).toEqual({ toddler: 15 });
+    const third = await createClass(db, ids.home as string, { classType: 'toddler', capacity: 10, caregivers: 2 });
+    await createEnrolledChild(db, { institutionId: ids.home as string, classId: third.id });
     expect((await search(`lat=${HOME.lat}&lng=${HOME.lng}&radiusKm=5`)).items[0]?.vacancies).toEqual({ toddler: 24 });
   });
 

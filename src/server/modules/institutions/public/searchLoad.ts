@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema.ts';
 import { feesFromColumns } from '../common/fees.ts';
 import { enrolledQuery, entryQueries } from './queries.ts';
 import type { SearchEntry } from './searchIndex.ts';
+import { filedClassVacancies } from './vacancies.ts';
 
 /**
  * The search entries of filed institutions in operation: all of them, or those of `ids` (an id
@@ -27,7 +28,7 @@ export async function loadSearchEntries(db: Kysely<DB>, ids?: string[]): Promise
           classes.map((k) => k.id),
         ).execute()
       : []);
-  const enrolled = new Map(enrolledRows.map((r) => [r.class_id, r.enrolled]));
+  const counts = new Map(enrolledRows.map((r) => [r.class_id, r]));
 
   const entries = new Map<string, SearchEntry>();
   for (const f of filed) {
@@ -46,12 +47,13 @@ export async function loadSearchEntries(db: Kysely<DB>, ids?: string[]): Promise
       designations: [],
     });
   }
-  // Places minus children enrolled, per filed class, summed per class type.
+  // Places offerable per filed class, summed per class type.
   for (const k of classes) {
     const e = entries.get(k.institution_id);
     const type = k.filed_class_type as ClassType;
     if (!e || !ClassType.includes(type)) continue;
-    const free = Math.max((k.filed_capacity as number) - (enrolled.get(k.id) ?? 0), 0);
+    const count = counts.get(k.id);
+    const free = filedClassVacancies({ ...k, enrolled: count?.enrolled ?? 0, open_offers: count?.open_offers ?? 0 });
     e.vacancies[type] = (e.vacancies[type] ?? 0) + free;
   }
   for (const d of designations) {

@@ -53,7 +53,7 @@ export function recordView(state: InstitutionState, roles: Role[], today: IsoDat
     facts: factsView(i),
     filedFacts: state.filed ? factsView(state.filed) : null,
     changedKeyFacts: pendingKeyFacts(state),
-    classes: state.classes.map(classView),
+    classes: state.classes.map((c) => classView(c, state.staff)),
     staff: state.staff.map((s) => staffView(s, today)),
     documents: state.files.filter((f) => f.kind === 'document').map(fileView),
     photos: state.files.filter((f) => f.kind === 'photo').map(fileView),
