@@ -1,13 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes a brotli and a gzip copy beside every text asset, at the highest levels: done once at
+ * build time, the server sends them as they are (see webApp.ts) instead of compressing per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'tuoyu-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = options.dir ?? '';
+      const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' });
+      for (const name of files.filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+        const file = path.join(dir, name);
+        const body = fs.readFileSync(file);
+        if (body.length < 1024) continue;
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
+      }
+    },
+  };
+}
 
 // The API server in development; set API_URL when it runs on another port.
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -55,6 +57,13 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
 
   // External plugins: cookies, security headers, rate limits, uploads, API docs.
   await app.register(fastifyCookie);
+  // API answers are JSON that shrinks to a fifth; small ones are not worth a phone's CPU. Brotli at
+  // a low quality costs about as much time as gzip. Built assets come pre-compressed (webApp.ts).
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,

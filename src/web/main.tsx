@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { meKey } from './features/platform/queries';
-import { currentLanguage } from './i18n';
+import { currentLanguage, languageReady } from './i18n';
 import { AppRoutes } from './routes';
 import './base.css';
 
@@ -58,6 +58,7 @@ function Providers() {
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+await languageReady;
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import zhCN from './zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -41,12 +40,26 @@ function persistLanguage(lang: Language): void {
 const initial = readStoredLanguage();
 persistLanguage(initial);
 
+// Chinese ships with the app; English is fetched only by those who choose it, so most phones
+// never download it.
+async function loadMessages(lang: Language): Promise<void> {
+  if (lang === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    i18n.addResourceBundle('en', 'translation', (await import('./en.json')).default);
+  }
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: zhCN } },
+  partialBundledLanguages: true,
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
+});
+
+/** Resolves once the stored language's messages are loaded: the app renders after it. */
+export const languageReady: Promise<void> = loadMessages(initial).then(() => {
+  if (initial !== 'zh-CN') return i18n.changeLanguage(initial).then(() => undefined);
 });
 
 export function currentLanguage(): Language {
@@ -54,6 +67,7 @@ export function currentLanguage(): Language {
 }
 
 export async function changeLanguage(lang: Language): Promise<void> {
+  await loadMessages(lang);
   persistLanguage(lang);
   await i18n.changeLanguage(lang);
 }

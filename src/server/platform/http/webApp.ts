@@ -18,6 +18,8 @@ export const webApp = fp(async (app: FastifyInstance, options: { distDir: string
       root: options.distDir,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each asset: a phone on a slow network gets a third of the bytes.
+      preCompressed: true,
       setHeaders(reply, filePath) {
         // Built assets carry a content hash in their names; index.html must always be fresh.
         reply.header(

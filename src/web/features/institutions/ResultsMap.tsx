@@ -21,7 +21,7 @@ function fit(values: number[]) {
  * A map-like view with no tiles: the server runs offline in some deployments, so the page plots
  * the results' longitude and latitude on plain axes instead of fetching a base map.
  */
-export function ResultsMap({ items, centre }: { items: PublicSearchItem[]; centre?: { lat: number; lng: number } | null }) {
+export default function ResultsMap({ items, centre }: { items: PublicSearchItem[]; centre?: { lat: number; lng: number } | null }) {
   const { t } = useTranslation();
   const option = useMemo(() => {
     const points = [...items.map((i) => i.location), ...(centre ? [centre] : [])];

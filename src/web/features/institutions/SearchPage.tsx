@@ -1,17 +1,19 @@
 import { Alert, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Pagination, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ageInMonths, ClassStandard, ClassType, classTypesForAge } from '../../../domain/classes/classTypes.ts';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
-import { LoadError } from '../../components/PageStatus';
+import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { DivisionNode } from '../geography/api';
 import { useDivisionTree } from '../geography/queries';
 import type { PublicSearchItem } from './api';
 import { useInstitutionSearch } from './queries';
-import { ResultsMap } from './ResultsMap';
 import { readSearch, type SearchFilters, searchAddress } from './searchAddress';
+
+// The chart library is a third of the page's code: it loads only when the parent asks for the map.
+const ResultsMap = lazy(() => import('./ResultsMap'));
 
 const PAGE_SIZE = 10;
 const NEAR_ME_KM = 10;
@@ -72,6 +74,7 @@ export default function SearchPage() {
   }, [filters]);
   const [point, setPoint] = useState(centre);
   const [geoNote, setGeoNote] = useState<string | null>(null);
+  const [showMap, setShowMap] = useState(false);
   const options = useMemo(() => divisionOptions(tree.data?.tree ?? []), [tree.data]);
 
   // The form shows the search in the address, also after going back or forward to another one.
@@ -197,7 +200,7 @@ export default function SearchPage() {
               aria-label={t('search.results')}
               dataSource={search.data.items}
               renderItem={(item) => (
-                <List.Item key={item.id}>
+                <List.Item key={item.id} data-testid="search-result">
                   <Space direction="vertical" size={2} style={{ width: '100%' }}>
                     <Space wrap>
                       <Link to={`/institutions/${item.id}`}>{item.name}</Link>
@@ -227,7 +230,14 @@ export default function SearchPage() {
             showSizeChanger={false}
             size="small"
           />
-          {search.data.items.length > 0 && <ResultsMap items={search.data.items} centre={centre} />}
+          {search.data.items.length > 0 &&
+            (showMap ? (
+              <Suspense fallback={<PageLoading />}>
+                <ResultsMap items={search.data.items} centre={centre} />
+              </Suspense>
+            ) : (
+              <Button onClick={() => setShowMap(true)}>{t('search.showMap')}</Button>
+            ))}
         </>
       )}
     </Space>
