@@ -2426,7 +2426,7 @@ export interface paths {
     put?: never;
     /**
      * 获取短信验证码 Send a 6-digit code by SMS (valid 10 minutes)
-     * @description 202 whether or not the number has an account. 429 CODE_TOO_SOON within 60 s of the last code or after 10 in a day; 429 CODE_ADDRESS_LIMITED after too many from one address.
+     * @description 202 always: whether or not the number has an account, and also when no code is sent because the number had one in the last 60 s or 10 in a day, or the address asked for too many in an hour.
      */
     post: {
       parameters: {

@@ -106,23 +106,23 @@ describe.each(DIALECTS)('sign-up and password reset on %s', (dialect) => {
     const ip = newAddress();
     const phone = nextPhone();
     expect((await askCode(phone, 'register', ip)).statusCode).toBe(202);
-    const soon = await askCode(phone, 'register', newAddress());
-    expect(soon.statusCode).toBe(429);
-    expect(soon.json().error.code).toBe('CODE_TOO_SOON');
+    // A second code within the minute is not sent, and the answer does not say so.
+    expect((await askCode(phone, 'register', newAddress())).statusCode).toBe(202);
     for (let i = 1; i < 10; i++) {
       t.clock.advanceMinutes(1);
       expect((await askCode(phone, 'register', newAddress())).statusCode).toBe(202);
     }
     t.clock.advanceMinutes(1);
-    expect((await askCode(phone, 'register', newAddress())).json().error.code).toBe('CODE_TOO_SOON');
+    expect((await askCode(phone, 'register', newAddress())).statusCode).toBe(202);
     const outbox = await t.app.inject({ url: `/api/v1/dev/outbox?phone=${phone}` });
     expect(outbox.json().items).toHaveLength(10);
 
     const flooder = newAddress();
-    const answers: number[] = [];
-    for (let i = 0; i < 21; i++) answers.push((await askCode(nextPhone(), 'register', flooder)).statusCode);
-    expect(answers.filter((s) => s === 202)).toHaveLength(20);
-    expect(answers.at(-1)).toBe(429);
+    const phones = Array.from({ length: 21 }, () => nextPhone());
+    for (const p of phones) expect((await askCode(p, 'register', flooder)).statusCode).toBe(202);
+    const sent = async (p: string) => (await t.app.inject({ url: `/api/v1/dev/outbox?phone=${p}` })).json().items.length;
+    expect(await sent(phones[19] as string)).toBe(1);
+    expect(await sent(phones[20] as string)).toBe(0);
   });
 
   it('limits wrong codes per address across many numbers', async () => {

@@ -33,9 +33,10 @@ const TEXT: Record<Locale, (code: string) => string> = {
 };
 
 /**
- * Sends a code by SMS. The same answer whether or not the number has an account; only the
- * number's holder reads the code. The row and its message commit together; the code itself is
- * neither returned nor logged.
+ * Sends a code by SMS unless the number or the address has had its share (then nothing is sent).
+ * The caller answers the same either way, so the answer tells neither whether the number has an
+ * account nor how close it is to a limit; only the number's holder reads the code. The row and
+ * its message commit together; the code itself is neither returned nor logged.
  */
 export async function requestCode(deps: Deps, phone: string, purpose: CodePurpose, ip: string, locale: Locale) {
   const now = deps.clock.now();
@@ -52,18 +53,14 @@ export async function requestCode(deps: Deps, phone: string, purpose: CodePurpos
       .execute();
     const latest = recent[0] ? new Date(recent[0].created_at).getTime() : null;
     const wait = latest === null ? 0 : Math.ceil((latest + CODE_POLICY.phoneGapSeconds * 1000 - now.getTime()) / 1000);
-    if (wait > 0) throw new AppError('CODE_TOO_SOON', { seconds: wait });
-    if (recent.length >= CODE_POLICY.phonePerDay) {
-      const oldest = new Date((recent.at(-1) as { created_at: Date }).created_at).getTime();
-      throw new AppError('CODE_TOO_SOON', { seconds: Math.ceil((oldest + 24 * HOUR - now.getTime()) / 1000) });
-    }
+    if (wait > 0 || recent.length >= CODE_POLICY.phonePerDay) return;
     const fromAddress = await trx
       .selectFrom('verification_codes')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('ip', '=', ip)
       .where('created_at', '>', new Date(now.getTime() - HOUR))
       .executeTakeFirstOrThrow();
-    if (Number(fromAddress.n) >= CODE_POLICY.addressCodesPerHour) throw new AppError('CODE_ADDRESS_LIMITED');
+    if (Number(fromAddress.n) >= CODE_POLICY.addressCodesPerHour) return;
 
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const id = randomUUID();

@@ -86,36 +86,12 @@ export const ERROR_CODES = {
     'zh-CN': '验证码不正确或已失效，请重新获取',
     en: 'The code is wrong or no longer valid; ask for a new one',
   },
-  /** A code was sent to this number less than a minute ago, or 10 today: wait before asking again. */
-  CODE_TOO_SOON: {
-    status: 429,
-    'zh-CN': '验证码发送过于频繁，请{seconds}秒后再试',
-    en: 'Codes were sent too often; try again in {seconds} seconds',
-  },
-  /** Too many codes asked for, or wrong codes entered, from this address. */
+  /** Too many wrong codes entered from this address. */
   CODE_ADDRESS_LIMITED: {
     status: 429,
-    'zh-CN': '此网络的验证码请求过多，请稍后再试',
-    en: 'Too many code requests from this network; try again later',
+    'zh-CN': '此网络输入错误验证码次数过多，请稍后再试',
+    en: 'Too many wrong codes from this network; try again later',
   },
-  /** The invitation was accepted, revoked or has expired. */
-  INVITATION_CLOSED: {
-    status: 409,
-    'zh-CN': '该邀请已被接受、撤销或已过期',
-    en: 'This invitation has been accepted, revoked or has expired',
-  },
-  /** A person's own roles are changed by someone else. */
-  OWN_ROLES: { status: 403, 'zh-CN': '不能更改自己的角色或账号状态', en: 'You cannot change your own roles or account' },
-  /** The role, or its division, is wider than what the granting person may give. */
-  GRANT_NOT_ALLOWED: {
-    status: 403,
-    'zh-CN': '您不能授予该角色或该范围',
-    en: 'You may not grant this role or this scope',
-  },
-  /** The division given for an official's role is not a district (district official) or city (city official) in force. */
-  UNKNOWN_DIVISION: { status: 422, 'zh-CN': '没有找到区划{code}', en: 'No division {code} was found' },
-  /** An account already has this phone number (only officials creating accounts see this). */
-  PHONE_TAKEN: { status: 409, 'zh-CN': '该手机号已有账号', en: 'An account already has this phone number' },
   /** An uploaded population file has bad rows; nothing was written. `details` lists each row. */
   IMPORT_REJECTED: {
     status: 422,
