@@ -19,6 +19,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { sessionCookie } from './platform/auth/sessionToken.ts';
 import { signUpRoutes } from './platform/auth/signUpRoutes.ts';
 import { registerErrorHandling } from './platform/errors/errorHandler.ts';
+import { registerDrain } from './platform/http/drain.ts';
 import { clientErrorHandler, frameworkErrors } from './platform/http/frameworkErrors.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { opsGuard } from './platform/http/opsGuard.ts';
@@ -51,6 +52,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   // First, so that every route, the plugins' own included, answers errors in one shape and
   // passes the origin, content-type and operations-token checks.
   registerErrorHandling(app);
+  app.decorate('drain', registerDrain(app));
   registerTextGuard(app);
   await app.register(requestGuard, { config });
   await app.register(opsGuard, { config });

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,60 @@ describe('the server process', () => {
     expect(await exit).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'tuoyu.pid'))).toBe(false);
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 90_000);
+
+  it('on SIGTERM answers the request whose body is still arriving, refuses new ones, then stops', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-drain-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: root,
+      env: env({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'never' }),
+    });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
+      child.stdout.on('data', () => {
+        const m = output.match(/serving on http:\/\/127\.0\.0\.1:(\d+)/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+    });
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      const body = JSON.stringify({ phone: '13900000005', password: 'not-the-password' });
+      const socket = net.connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (d) => {
+        answer += d;
+      });
+      const answered = new Promise<void>((resolve) => socket.on('data', () => answer.includes('\r\n\r\n') && resolve()));
+      await new Promise((resolve) => socket.on('connect', resolve));
+      socket.write(
+        `POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+      );
+      await pause(300);
+      child.kill('SIGTERM');
+      await pause(300);
+      // A request that starts now is refused in words, for the load balancer to send elsewhere.
+      const late = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+      expect(late.status).toBe(503);
+      expect(((await late.json()) as { error: { code: string } }).error.code).toBe('SHUTTING_DOWN');
+      // The client keeps its side open, as browsers do, until the answer comes.
+      socket.write(body.slice(10));
+      await answered;
+      socket.destroy();
+      // The sign-in that had started was judged (no such account), not cut off.
+      expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 90_000);
 
   it('`npm start` builds what it needs and serves the demo a newcomer can sign in to', async () => {

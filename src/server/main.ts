@@ -27,6 +27,8 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
   stopJobs();
+  app.drain.begin();
+  await app.drain.settled();
   await app.close();
   await deps.database.close();
 });

@@ -128,13 +128,19 @@ export const ERROR_CODES = {
     'zh-CN': '只能交给幼儿的监护人或家长授权且未撤销的接送人',
     en: 'A child can only be handed to a guardian or a pick-up person the guardian authorised',
   },
-  /** The database cannot be reached right now. */
   /** Every database connection stayed busy for DATABASE_POOL_WAIT_MS: a burst beyond capacity, not a fault. */
   SERVER_BUSY: {
     status: 503,
     'zh-CN': '当前办理人数较多，请稍后重试',
     en: 'Many people are doing this right now; please try again in a moment',
   },
+  /** The process is stopping (a restart or deployment): the request did not start; another process takes it. */
+  SHUTTING_DOWN: {
+    status: 503,
+    'zh-CN': '服务正在重启，请稍后重试',
+    en: 'The service is restarting; please try again in a moment',
+  },
+  /** The database cannot be reached right now. */
   DATABASE_UNAVAILABLE: {
     status: 503,
     'zh-CN': '数据库暂时无法访问，请稍后再试',
