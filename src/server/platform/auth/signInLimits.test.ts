@@ -62,4 +62,25 @@ describe.each(DIALECTS)('sign-in lockout that cannot be turned against an accoun
       .execute();
     expect(audit).toEqual([{ actor_role: 'admin', entity_id: user.id }]);
   });
+  it('a code sent by SMS to the number lifts its lock, even on the address that locked it', async () => {
+    const user = await createUser(t.deps.db, { role: 'parent' });
+    await lockFrom(user.phone, OWNER);
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verification-codes',
+      remoteAddress: OWNER,
+      payload: { phone: user.phone, purpose: 'reset_password' },
+    });
+    expect(asked.statusCode).toBe(202);
+    const outbox = await t.app.inject({ url: `/api/v1/dev/outbox?phone=${user.phone}` });
+    const code = (/\d{6}/.exec(outbox.json().items[0].body) as RegExpExecArray)[0];
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      remoteAddress: OWNER,
+      payload: { phone: user.phone, code, password: 'new-harbour-58' },
+    });
+    expect(reset.statusCode).toBe(204);
+    expect((await login(user.phone, 'new-harbour-58', OWNER)).statusCode).toBe(200);
+  });
 });
