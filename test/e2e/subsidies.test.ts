@@ -121,6 +121,15 @@ describe('institution subsidies, certificates and family benefits', () => {
       expect(await p.getByTestId('verification').textContent()).toContain('连云港市婴幼儿照护服务指导中心');
       await noSidewaysScroll(p);
       await shot(p, 'verify-phone');
+      // The certificate's own link holds the code after `#`: the page checks it, and no request names it.
+      const link = (await certificate.getByTestId('certificate-verify-link').getAttribute('href')) as string;
+      expect(link).toMatch(/^\/verify\/utility-certificates#[0-9A-Z]{12}$/);
+      const byLink = await publicContext.newPage();
+      const urls: string[] = [];
+      byLink.on('request', (r) => urls.push(r.url()));
+      await byLink.goto(link);
+      await byLink.getByTestId('verification-status').filter({ hasText: '有效' }).waitFor();
+      expect(urls.filter((u) => u.includes(link.split('#')[1] as string))).toEqual([]);
 
       // ── a parent reads the tax deduction statement on a phone ──
       const parentApi = await apiAs(journey.server.url, PARENT);

@@ -16161,24 +16161,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/public/utility-certificates/{code}': {
+  '/api/v1/public/utility-certificates/verify': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
+    get?: never;
+    put?: never;
     /** 证明核验 Check a certificate by its code (public, for utility companies) */
-    get: {
+    post: {
       parameters: {
         query?: never;
         header?: never;
-        path: {
-          code: string;
-        };
+        path?: never;
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
       responses: {
         /** @description What anyone holding the code may see: the facts printed on the certificate and whether it holds today */
         200: {
@@ -16291,8 +16297,6 @@ export interface paths {
         };
       };
     };
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -22612,17 +22616,23 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    get?: never;
+    put?: never;
     /** 查询券码 Look up a scanned or typed code (vouchers of children holding a place here only) */
-    get: {
+    post: {
       parameters: {
-        query: {
-          code: string;
-        };
+        query?: never;
         header?: never;
         path?: never;
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -22740,8 +22750,6 @@ export interface paths {
         };
       };
     };
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;

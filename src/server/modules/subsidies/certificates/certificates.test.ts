@@ -24,7 +24,7 @@ describe.each(DIALECTS)('utility-price certificates on %s', (dialect) => {
 
   const issue = (cookie = director, id = institution.id) =>
     t.app.inject({ method: 'POST', url: `/api/v1/institutions/${id}/utility-certificates`, headers: { cookie } });
-  const verify = (code: string) => t.app.inject({ url: `/api/v1/public/utility-certificates/${code}` });
+  const verify = (code: string) => t.app.inject({ method: 'POST', url: '/api/v1/public/utility-certificates/verify', payload: { code } });
 
   it('a filed institution gets one; anyone checks it by its code', async () => {
     const res = await issue();
@@ -57,8 +57,25 @@ describe.each(DIALECTS)('utility-price certificates on %s', (dialect) => {
     expect(text).toContain(ucs2('托育机构用水用电用气执行居民生活类价格证明'));
     expect(text).toContain(ucs2('阳光托育园'));
     expect(text).toContain(ucs2(institution.receiptNumber));
-    expect(text).toContain(ucs2(`/verify/utility-certificates/${c.code}`));
+    expect(text).toContain(ucs2(`/verify/utility-certificates#${c.code}`));
     expect(res.rawPayload.length).toBeLessThan(20_000);
+  });
+
+  it('the printed link leads to the configured public site, whatever Host the request names', async () => {
+    const site = await buildTestApp(dialect, { publicOrigins: ['https://tuoyu.example.gov.cn'] });
+    try {
+      const filed = await createFiledInstitution(site.deps.db, (await createRoleWorld(site)).townshipCodes[0] as string, '海棠托育园');
+      const cookie = await signIn(site.app, (await createUser(site.deps.db, { role: 'institution_admin', institutionId: filed.id })).phone);
+      const c = (
+        await site.app.inject({ method: 'POST', url: `/api/v1/institutions/${filed.id}/utility-certificates`, headers: { cookie } })
+      ).json();
+      const res = await site.app.inject({ url: c.pdfPath, headers: { cookie, host: 'evil.example' } });
+      const text = checkPdfStructure(res.rawPayload);
+      expect(text).toContain(ucs2(`https://tuoyu.example.gov.cn/verify/utility-certificates#${c.code}`));
+      expect(text).not.toContain(ucs2('evil.example'));
+    } finally {
+      await site.close();
+    }
   });
 
   it('a draft institution cannot have one; another institution’s director cannot reach it', async () => {

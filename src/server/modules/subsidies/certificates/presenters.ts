@@ -4,7 +4,8 @@ import type { CertificateRow } from './queries.ts';
 import type { CertificateView } from './schemas.ts';
 
 /** The web app's page that checks a certificate by its code (the PDF prints it with the origin). */
-export const verifyPathOf = (code: string) => `/verify/utility-certificates/${code}`;
+// The code after `#` never reaches a server or its logs: the page reads it and posts it.
+export const verifyPathOf = (code: string) => `/verify/utility-certificates#${code}`;
 
 export function presentCertificate(c: CertificateRow): CertificateView {
   return {

@@ -6,7 +6,7 @@ import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
-import { CertificateView, CodeParams, RevokeBody, Verification } from './schemas.ts';
+import { CertificateView, CodeBody, RevokeBody, Verification } from './schemas.ts';
 import { certificateFile, issueCertificate, listCertificates, revokeCertificate, verifyCertificate } from './service.ts';
 
 /** Residential utility-price certificates for filed institutions, and their public check. */
@@ -47,7 +47,9 @@ export async function certificateRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...ErrorResponses },
     },
     handler: async (request, reply) => {
-      const file = await certificateFile(deps, scope(request), request.params.id, `${request.protocol}://${request.host}`);
+      // The printed link must lead to the city's own site, whatever Host the request came with.
+      const origin = deps.config.publicOrigins[0] ?? `${request.protocol}://${request.host}`;
+      const file = await certificateFile(deps, scope(request), request.params.id, origin);
       // Fastify sends a Buffer as it is; the type provider only knows the schema's string.
       return reply
         .type('application/pdf')
@@ -68,14 +70,15 @@ export async function certificateRoutes(server: FastifyInstance, deps: Deps) {
     handler: (request) => revokeCertificate(deps, scope(request), request.params.id, request.body.reason, auditContext(request)),
   });
 
-  app.get('/api/v1/public/utility-certificates/:code', {
+  // A POST so the code, which is all it takes to read the certificate, stays out of URLs.
+  app.post('/api/v1/public/utility-certificates/verify', {
     config: { access: PUBLIC },
     schema: {
       tags,
       summary: '证明核验 Check a certificate by its code (public, for utility companies)',
-      params: CodeParams,
+      body: CodeBody,
       response: { 200: Verification, ...ErrorResponses },
     },
-    handler: (request) => verifyCertificate(deps, request.params.code),
+    handler: (request) => verifyCertificate(deps, request.body.code),
   });
 }

@@ -36,5 +36,5 @@ export const Verification = z
   })
   .describe('What anyone holding the code may see: the facts printed on the certificate and whether it holds today');
 
-export const CodeParams = z.object({ code: z.string().min(1).max(40) });
+export const CodeBody = z.object({ code: z.string().min(1).max(40) });
 export const RevokeBody = z.object({ reason: Reason });

@@ -134,8 +134,16 @@ describe.each(DIALECTS)('voucher redemption on %s', (dialect) => {
     const { voucher } = await freshChildWithVoucher();
     const res = await redeem({ code: voucher.code, statementId: theirStatement, amountFen: 50_000, idempotencyKey: key() }, cookie);
     expect(res.statusCode).toBe(404);
-    expect((await t.app.inject({ url: `/api/v1/vouchers/lookup?code=${voucher.code}`, headers: as(cookie) })).statusCode).toBe(404);
-    const lookup = await t.app.inject({ url: `/api/v1/vouchers/lookup?code=${voucher.code}`, headers: as(director) });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/vouchers/lookup', payload: { code: voucher.code }, headers: as(cookie) }))
+        .statusCode,
+    ).toBe(404);
+    const lookup = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/vouchers/lookup',
+      payload: { code: voucher.code },
+      headers: as(director),
+    });
     expect(lookup.json()).toMatchObject({ id: voucher.id, usable: true, acceptedHere: true, status: 'active' });
   });
 

@@ -7,7 +7,7 @@ import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
 import { claim, withdrawApplication } from './claim.ts';
-import { ApplicationView, AvailableProgram, ClaimBody, ClaimResult, LookupQuery, VoucherLookup, VoucherView } from './schemas.ts';
+import { ApplicationView, AvailableProgram, ClaimBody, ClaimResult, LookupBody, VoucherLookup, VoucherView } from './schemas.ts';
 import { availablePrograms, getOwnVoucher, listOwnApplications, listOwnVouchers, lookupVoucher } from './service.ts';
 
 const PARENT = { access: roles('parent') };
@@ -74,15 +74,16 @@ export async function voucherRoutes(server: FastifyInstance, deps: Deps) {
     handler: async (request) => ({ items: await listOwnVouchers(deps, scope(request)) }),
   });
 
-  app.get('/api/v1/vouchers/lookup', {
+  // A POST so the code, a bearer secret, travels in the body and not in URLs that proxies log.
+  app.post('/api/v1/vouchers/lookup', {
     config: DIRECTOR,
     schema: {
       tags,
       summary: '查询券码 Look up a scanned or typed code (vouchers of children holding a place here only)',
-      querystring: LookupQuery,
+      body: LookupBody,
       response: { 200: VoucherLookup, ...ErrorResponses },
     },
-    handler: (request) => lookupVoucher(deps, scope(request), request.query.code, auditContext(request)),
+    handler: (request) => lookupVoucher(deps, scope(request), request.body.code, auditContext(request)),
   });
 
   app.get('/api/v1/vouchers/:id', {

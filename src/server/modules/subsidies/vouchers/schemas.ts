@@ -88,7 +88,7 @@ export const AvailableProgram = z.object({
   ),
 });
 
-export const LookupQuery = z.object({ code: z.string().min(1).max(40) });
+export const LookupBody = z.object({ code: z.string().min(1).max(40) });
 export const VoucherLookup = z.object({
   id: z.string(),
   code: z.string(),

@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Flex, Form, Input, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { formatVoucherCode, normalizeVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
 import { ApiError } from '../../../api/client';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
@@ -21,7 +21,10 @@ const RESULT_STATUS: Record<VerificationStatus, 'success' | 'warning' | 'error'>
  */
 export default function VerifyCertificatePage() {
   const { t } = useTranslation();
-  const { code } = useParams();
+  // Links carry the code after `#`, which no server sees; certificates printed earlier put it in the path.
+  const { hash } = useLocation();
+  const { code: pathCode } = useParams();
+  const code = hash.slice(1) || pathCode;
   const verification = useVerification(code);
 
   return (
@@ -93,7 +96,10 @@ function CodeForm({ another }: { another: boolean }) {
   const navigate = useNavigate();
   return (
     <Card size="small" title={another ? t('verifyCertificate.another') : undefined}>
-      <Form layout="vertical" onFinish={(v: { code: string }) => navigate(`/verify/utility-certificates/${normalizeVoucherCode(v.code)}`)}>
+      <Form
+        layout="vertical"
+        onFinish={(v: { code: string }) => navigate({ pathname: '/verify/utility-certificates', hash: normalizeVoucherCode(v.code) ?? '' })}
+      >
         <Form.Item
           label={t('verifyCertificate.codeLabel')}
           name="code"

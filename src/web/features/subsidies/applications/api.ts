@@ -17,7 +17,7 @@ export type ApplicationFilter = QueryOf<'/api/v1/subsidy-applications', 'get'>;
 type ApplicationList = ResponseOf<'/api/v1/subsidy-applications', 'get'>;
 
 export type Certificate = ItemOf<ResponseOf<'/api/v1/institutions/{id}/utility-certificates', 'get'>>;
-export type Verification = ResponseOf<'/api/v1/public/utility-certificates/{code}', 'get'>;
+export type Verification = ResponseOf<'/api/v1/public/utility-certificates/verify', 'post'>;
 export type VerificationStatus = Verification['status'];
 
 /** A query string from the defined values, with its `?`; none when nothing is set. */
@@ -73,4 +73,4 @@ export const getCertificates = (institutionId: string) =>
   );
 export const postCertificate = (institutionId: string) =>
   request<Certificate>('POST', `/api/v1/institutions/${id(institutionId)}/utility-certificates`);
-export const getVerification = (code: string) => request<Verification>('GET', `/api/v1/public/utility-certificates/${id(code)}`);
+export const getVerification = (code: string) => request<Verification>('POST', '/api/v1/public/utility-certificates/verify', { code });

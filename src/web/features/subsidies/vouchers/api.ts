@@ -15,7 +15,7 @@ export type VoucherApplication = ItemOf<ResponseOf<'/api/v1/voucher-applications
 export type AvailableProgram = ItemOf<ResponseOf<'/api/v1/voucher-programs/available', 'get'>>;
 export type ClaimResult = ResponseOf<'/api/v1/voucher-programs/{id}/claims', 'post'>;
 
-export type VoucherLookup = ResponseOf<'/api/v1/vouchers/lookup', 'get'>;
+export type VoucherLookup = ResponseOf<'/api/v1/vouchers/lookup', 'post'>;
 export type RedeemInput = BodyOf<'/api/v1/vouchers/redeem', 'post'>;
 export type Redemption = ResponseOf<'/api/v1/vouchers/redeem', 'post'>;
 
@@ -41,7 +41,7 @@ export const withdrawVoucherApplication = (applicationId: string) =>
   request<VoucherApplication>('POST', `/api/v1/voucher-applications/${id(applicationId)}/withdraw`);
 export const getMyVouchers = () => request<ResponseOf<'/api/v1/vouchers', 'get'>>('GET', '/api/v1/vouchers');
 
-export const lookupVoucher = (code: string) => request<VoucherLookup>('GET', `/api/v1/vouchers/lookup?code=${encodeURIComponent(code)}`);
+export const lookupVoucher = (code: string) => request<VoucherLookup>('POST', '/api/v1/vouchers/lookup', { code });
 export const redeemVoucher = (input: RedeemInput) => request<Redemption>('POST', '/api/v1/vouchers/redeem', input);
 export const getRedemptions = (institutionId: string, m: string) =>
   request<ResponseOf<'/api/v1/institutions/{id}/voucher-redemptions', 'get'>>(
