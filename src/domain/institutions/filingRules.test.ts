@@ -41,6 +41,8 @@ describe('key facts', () => {
     indoorAreaM2: 300,
     outdoorAreaM2: 100,
     servesMeals: true,
+    facilities: ['户外游戏场', '监控'],
+    description: '全日托，提供午餐',
     classes: [
       { id: 'a', classType: 'toddler', name: '托小一班', capacity: 15 },
       { id: 'b', classType: 'older_toddler', name: '托大一班', capacity: 20 },
@@ -53,6 +55,10 @@ describe('key facts', () => {
     const smaller = filed.classes.map((c) => (c.id === 'a' ? { ...c, capacity: 12 } : c));
     expect(changedKeyFacts({ ...filed, classes: smaller }, filed)).toEqual(['classes']);
     expect(changedKeyFacts({ ...filed, classes: filed.classes.slice(1) }, filed)).toEqual(['classes']);
+    expect(changedKeyFacts({ ...filed, facilities: ['户外游戏场'], description: '招生咨询请访问 http://spam.example' }, filed)).toEqual([
+      'facilities',
+      'description',
+    ]);
   });
 });
 

@@ -8137,6 +8137,8 @@ export interface paths {
                   | 'indoorAreaM2'
                   | 'outdoorAreaM2'
                   | 'servesMeals'
+                  | 'facilities'
+                  | 'description'
                   | 'classes'
                 )[];
                 /** @description Compliance problems found today */
@@ -8407,6 +8409,8 @@ export interface paths {
                 | 'indoorAreaM2'
                 | 'outdoorAreaM2'
                 | 'servesMeals'
+                | 'facilities'
+                | 'description'
                 | 'classes'
               )[];
               classes: {
@@ -8621,6 +8625,8 @@ export interface paths {
                   | 'indoorAreaM2'
                   | 'outdoorAreaM2'
                   | 'servesMeals'
+                  | 'facilities'
+                  | 'description'
                   | 'classes'
                 )[];
               }[];
@@ -9098,6 +9104,8 @@ export interface paths {
                 | 'indoorAreaM2'
                 | 'outdoorAreaM2'
                 | 'servesMeals'
+                | 'facilities'
+                | 'description'
                 | 'classes'
               )[];
               reasons: string | null;
@@ -10204,7 +10212,7 @@ export interface paths {
         };
         cookie?: never;
       };
-      /** @description Key facts (name, creditCode, operatorType, address, divisionCode, location, areas, servesMeals) of a filed institution wait for a change filing; the rest are published at once */
+      /** @description Key facts (name, creditCode, operatorType, address, divisionCode, location, areas, servesMeals, facilities, description) of a filed institution wait for a change filing; the rest are published at once */
       requestBody: {
         content: {
           'application/json': {
@@ -10394,6 +10402,8 @@ export interface paths {
                 | 'indoorAreaM2'
                 | 'outdoorAreaM2'
                 | 'servesMeals'
+                | 'facilities'
+                | 'description'
                 | 'classes'
               )[];
               classes: {
@@ -10608,6 +10618,8 @@ export interface paths {
                   | 'indoorAreaM2'
                   | 'outdoorAreaM2'
                   | 'servesMeals'
+                  | 'facilities'
+                  | 'description'
                   | 'classes'
                 )[];
               }[];
@@ -13551,6 +13563,8 @@ export interface paths {
                 | 'indoorAreaM2'
                 | 'outdoorAreaM2'
                 | 'servesMeals'
+                | 'facilities'
+                | 'description'
                 | 'classes'
               )[];
               classes: {
@@ -13765,6 +13779,8 @@ export interface paths {
                   | 'indoorAreaM2'
                   | 'outdoorAreaM2'
                   | 'servesMeals'
+                  | 'facilities'
+                  | 'description'
                   | 'classes'
                 )[];
               }[];

@@ -95,6 +95,8 @@ export function workingKeyFacts(state: InstitutionState): KeyFactValues {
     indoorAreaM2: i.indoor_area_m2,
     outdoorAreaM2: i.outdoor_area_m2,
     servesMeals: i.serves_meals,
+    facilities: i.facilities,
+    description: i.description,
     classes: planClasses(state).map((c) => ({ id: c.id, classType: c.class_type as ClassType, name: c.name, capacity: c.capacity })),
   };
 }
@@ -110,6 +112,8 @@ export function filedKeyFacts(state: InstitutionState, filed: FiledRow): KeyFact
     indoorAreaM2: filed.indoor_area_m2,
     outdoorAreaM2: filed.outdoor_area_m2,
     servesMeals: filed.serves_meals,
+    facilities: filed.facilities,
+    description: filed.description,
     classes: state.classes
       .filter((c) => c.filed_capacity !== null)
       .map((c) => ({

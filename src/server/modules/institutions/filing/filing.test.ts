@@ -175,6 +175,26 @@ describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
     expect((await director.get(`/api/v1/institutions/${id}/record`)).json().changedKeyFacts).toEqual([]);
   });
 
+  it('holds a filed institution’s public text (description, facilities) for the district’s review', async () => {
+    const { id, director } = await directorWithInstitution('青苗托育园');
+    await fileIt(director, id);
+    const published = (await as(t, undefined).get(`/api/v1/institutions/${id}`)).json();
+    const spam = { description: '优惠办证 http://spam.example/ad 加微信', facilities: ['户外游戏场', '点击 http://spam.example'] };
+    const edited = await director.patch(`/api/v1/institutions/${id}`, { ...spam, contactPhone: '051885551234' });
+    expect(edited.json()).toMatchObject({ changedKeyFacts: ['facilities', 'description'] });
+    const publicNow = (await as(t, undefined).get(`/api/v1/institutions/${id}`)).json();
+    expect(publicNow).toMatchObject({ description: published.description, facilities: published.facilities, contactPhone: '051885551234' });
+    expect(JSON.stringify(publicNow)).not.toContain('spam.example');
+
+    const submitted = await act(director, id, { action: 'submit' });
+    const detail = (await official.get(`/api/v1/institutions/filings/${submitted.json().filingId}`)).json();
+    expect(detail).toMatchObject({ kind: 'change', changedFacts: ['facilities', 'description'], snapshot: { facts: spam } });
+    await act(official, id, { action: 'start_review' });
+    const returned = await act(official, id, { action: 'return', reason: '介绍中含有广告链接，请删除后重新提交' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(JSON.stringify((await as(t, undefined).get(`/api/v1/institutions/${id}`)).json())).not.toContain('spam.example');
+  });
+
   it('shows the change and the filed snapshot before it to the reviewer', async () => {
     const { id, director } = await directorWithInstitution('启蒙托育园');
     const record = (await director.get(`/api/v1/institutions/${id}/record`)).json();

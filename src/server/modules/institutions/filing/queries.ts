@@ -16,8 +16,6 @@ const NON_KEY_COLUMNS = [
   'fee_toddler_fen',
   'fee_older_toddler_fen',
   'fee_mixed_fen',
-  'facilities',
-  'description',
   'contact_phone',
 ] as const;
 
@@ -33,6 +31,8 @@ const KEY_COLUMNS = [
   'indoor_area_m2',
   'outdoor_area_m2',
   'serves_meals',
+  'facilities',
+  'description',
 ] as const;
 
 // Name, pinyin without spaces and initials in one lower-case string: what a search keyword matches.

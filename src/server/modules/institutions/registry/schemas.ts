@@ -56,7 +56,7 @@ export const UpdateFactsBody = z
   .partial()
   .strict()
   .describe(
-    'Key facts (name, creditCode, operatorType, address, divisionCode, location, areas, servesMeals) of a filed institution wait for a change filing; the rest are published at once',
+    'Key facts (name, creditCode, operatorType, address, divisionCode, location, areas, servesMeals, facilities, description) of a filed institution wait for a change filing; the rest are published at once',
   );
 
 export const ListQuery = z.object({

@@ -20,7 +20,7 @@ import type { UpdateFactsBody } from './schemas.ts';
 type Facts = z.infer<typeof UpdateFactsBody>;
 
 /** Fields of the facts body that the public sees at once (src/domain/institutions/keyFacts.ts). */
-const PUBLISHED_AT_ONCE: (keyof Facts)[] = ['serviceForms', 'openingHours', 'monthlyFeeYuan', 'facilities', 'description', 'contactPhone'];
+const PUBLISHED_AT_ONCE: (keyof Facts)[] = ['serviceForms', 'openingHours', 'monthlyFeeYuan', 'contactPhone'];
 
 /** The full record of one institution in the caller's scope. */
 export async function getRecord(deps: Deps, scope: Scope, id: string) {
