@@ -28,7 +28,7 @@ const Env = z
     TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
     PUBLIC_ORIGIN: z.string().optional().transform(parseOrigins),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-    OPS_TOKEN: z.string().min(32, 'must be at least 32 characters (`openssl rand -hex 32`)').optional(),
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (`openssl rand -hex 32`)').optional(),
     WEB_DIST_DIR: z.string().default('./dist/web'),
     FIELD_ENCRYPTION_KEY: z
       .string()
@@ -130,7 +130,7 @@ export type Config = {
   /** The session cookie is `Secure` and `__Host-` prefixed. */
   cookieSecure: boolean;
   /** Bearer token that opens /metrics and /api/docs in production; without it they are off there. */
-  opsToken: string | undefined;
+  metricsToken: string | undefined;
   webDistDir: string;
   /** Base64 of 32 bytes; see platform/crypto/fieldKey.ts for the fallback. */
   fieldEncryptionKey: string | undefined;
@@ -190,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     publicOrigins: e.PUBLIC_ORIGIN,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
-    opsToken: e.OPS_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
     fileStorage:

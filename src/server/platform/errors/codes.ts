@@ -46,7 +46,7 @@ export const ERROR_CODES = {
     en: 'Requests from another site are not accepted',
   },
   /** /metrics or /api/docs in production without the operations bearer token. */
-  OPS_TOKEN_REQUIRED: { status: 401, 'zh-CN': '需要有效的运维令牌', en: 'A valid operations token is required' },
+  METRICS_TOKEN_REQUIRED: { status: 401, 'zh-CN': '需要有效的运维令牌', en: 'A valid operations token is required' },
   /** The address is not valid percent-encoding. */
   MALFORMED_URL: { status: 400, 'zh-CN': '请求地址格式不正确', en: 'The address is malformed' },
   /** A path part is longer than any route takes. */

@@ -10,7 +10,7 @@ import { loadConfig, testConfig } from '../../config.ts';
 
 const EVIL = 'https://evil.example';
 const PUBLIC = 'https://tuoyu.example.gov.cn';
-const OPS_TOKEN = 'ops-token-for-tests-0123456789abcdef';
+const METRICS_TOKEN = 'ops-token-for-tests-0123456789abcdef';
 
 /** Exactly the standard error shape, nothing else (no Fastify `statusCode`, no echoed URL). */
 function expectStandardError(res: { statusCode: number; body: string }, status: number, code: string) {
@@ -216,8 +216,8 @@ describe('configuration of the HTTP edge', () => {
 describe('production on the HTTP edge', () => {
   let t: TestApp;
   beforeAll(async () => {
-    const { publicOrigins, opsToken } = loadConfig({ PUBLIC_ORIGIN: PUBLIC, OPS_TOKEN });
-    t = await buildTestApp('pglite', { env: 'production', publicOrigins, opsToken });
+    const { publicOrigins, metricsToken } = loadConfig({ PUBLIC_ORIGIN: PUBLIC, METRICS_TOKEN });
+    t = await buildTestApp('pglite', { env: 'production', publicOrigins, metricsToken });
   });
   afterAll(() => t.close());
 
@@ -232,12 +232,12 @@ describe('production on the HTTP edge', () => {
 
   it('answers /metrics and /api/docs only with the operations token', async () => {
     for (const url of ['/metrics', '/api/docs/json', '/api/docs']) {
-      expectStandardError(await t.app.inject({ url }), 401, 'OPS_TOKEN_REQUIRED');
-      expectStandardError(await t.app.inject({ url, headers: { authorization: 'Bearer wrong' } }), 401, 'OPS_TOKEN_REQUIRED');
-      const ok = await t.app.inject({ url, headers: { authorization: `Bearer ${OPS_TOKEN}` } });
+      expectStandardError(await t.app.inject({ url }), 401, 'METRICS_TOKEN_REQUIRED');
+      expectStandardError(await t.app.inject({ url, headers: { authorization: 'Bearer wrong' } }), 401, 'METRICS_TOKEN_REQUIRED');
+      const ok = await t.app.inject({ url, headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
       expect(ok.statusCode, url).toBeLessThan(400);
     }
-    const metrics = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${OPS_TOKEN}` } });
+    const metrics = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(metrics.body).toContain('tuoyu_http_request_duration_seconds');
   });
 

@@ -8,19 +8,19 @@ const isOpsRoute = (route: string) => route === '/metrics' || route === '/api/do
 
 /**
  * In production /metrics (process and route details) and /api/docs (the map of every route) answer
- * only to `Authorization: Bearer OPS_TOKEN`, and not at all when no token is set. Development keeps
+ * only to `Authorization: Bearer METRICS_TOKEN`, and not at all when no token is set. Development keeps
  * them open. The API types are built from `app.swagger()` in-process and need neither.
  */
 export const opsGuard = fp(async (app: FastifyInstance, options: { config: Config }) => {
   const { config } = options;
   if (config.env !== 'production') return;
-  const expected = config.opsToken === undefined ? undefined : digest(config.opsToken);
+  const expected = config.metricsToken === undefined ? undefined : digest(config.metricsToken);
   app.addHook('onRequest', async (request) => {
     if (!isOpsRoute(request.routeOptions.url ?? '')) return;
     if (!expected) throw new AppError('ROUTE_NOT_FOUND');
     const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     // Compared as digests: equal lengths for timingSafeEqual, and no early exit on a prefix.
-    if (!given || !timingSafeEqual(digest(given), expected)) throw new AppError('OPS_TOKEN_REQUIRED');
+    if (!given || !timingSafeEqual(digest(given), expected)) throw new AppError('METRICS_TOKEN_REQUIRED');
   });
 });
 
