@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Locator, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ClassStandard, type ClassType } from '../../src/domain/classes/classTypes.ts';
 import { addMonthsIso, todayInShanghai, toShanghaiDate } from '../../src/domain/dates/shanghai.ts';
 import { residentIdCheckChar } from '../../src/domain/identity/residentId.ts';
 import { apiAs } from './api.ts';
 import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { pickAndSend, pickOption } from './forms.ts';
 import { SHOTS, useJourney } from './journey.ts';
 
 /**
@@ -29,39 +29,6 @@ const journey = useJourney();
 /** A birth date `months` months before today (day 1, so a month boundary cannot change the age). */
 function bornMonthsAgo(months: number): string {
   return `${addMonthsIso(todayInShanghai(new Date()), -months).slice(0, 8)}01`;
-}
-
-/** Picks an option of the antd select that is open now. */
-async function pickOption(page: Page, text: string) {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-/**
- * Picks `option` (the first option when null) in `select`, then clicks `send` and answers the
- * server's response. An option still being rendered while the list opens takes a click without
- * selecting anything, and the form then refuses to send: pick and send again until the server
- * answers.
- */
-async function pickAndSend(page: Page, select: Locator, option: string | null, send: Locator, sent: (r: Response) => boolean) {
-  const list = page.locator('.ant-select-dropdown:visible');
-  for (let attempt = 1; ; attempt++) {
-    if (!(await list.isVisible())) await select.click();
-    const options = list.locator('.ant-select-item-option');
-    await (option === null ? options : options.filter({ hasText: option })).first().click();
-    // A click that selected nothing leaves the list open: pick again.
-    const picked = await list.waitFor({ state: 'hidden', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (!picked && attempt < 5) continue;
-    const answer = page.waitForResponse((r) => sent(r) && r.request().method() === 'POST', { timeout: 20_000 });
-    await send.click();
-    try {
-      return await answer;
-    } catch (err) {
-      if (attempt >= 5) throw err;
-    }
-  }
 }
 
 describe('enrollment journey', () => {

@@ -97,6 +97,31 @@ describe.each(DIALECTS)('sign-in on %s', (dialect) => {
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers who the session is, or null without an error, for anonymous, live, ended and expired sessions', async () => {
+    const user = await createUser(t.deps.db, { role: 'parent' }, { name: '会话家长' });
+    const session = (cookie?: string) => t.app.inject({ url: '/api/v1/auth/session', headers: cookie ? { cookie } : {} });
+
+    const anonymous = await session();
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ user: null });
+
+    const cookie = await signIn(t.app, user.phone);
+    const live = await session(cookie);
+    expect(live.statusCode).toBe(200);
+    expect(live.json().user).toMatchObject({ id: user.id, name: '会话家长', roles: [{ role: 'parent' }] });
+
+    expect((await session('tuoyu_session=not-a-token')).json()).toEqual({ user: null });
+    t.clock.advanceMinutes(t.deps.config.sessionTtlHours * 60 + 1);
+    const expired = await session(cookie);
+    t.clock.advanceMinutes(-(t.deps.config.sessionTtlHours * 60 + 1));
+    expect(expired.statusCode).toBe(200);
+    expect(expired.json()).toEqual({ user: null });
+
+    const other = await signIn(t.app, user.phone);
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: other } });
+    expect((await session(other)).json()).toEqual({ user: null });
+  });
+
   it('enrols a TOTP second factor and then requires it to sign in', async () => {
     const user = await createUser(t.deps.db, { role: 'city_official', divisionCode: '329900' });
     const cookie = await signIn(t.app, user.phone);

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { SIGNED_IN_ENROLLMENT } from '../access/access.ts';
+import { PUBLIC, SIGNED_IN_ENROLLMENT } from '../access/access.ts';
 import { actorOf, auditContext, clientInfo } from '../access/plugin.ts';
 import { ErrorResponses } from '../http/errorSchemas.ts';
-import { LoginRequest, Me, TotpConfirm, TotpSetup, TotpSetupRequest } from './schemas.ts';
+import { LoginRequest, Me, Session, TotpConfirm, TotpSetup, TotpSetupRequest } from './schemas.ts';
 import { confirmTotpEnrollment, getMe, login, logout, startTotpEnrollment } from './service.ts';
 import { sessionCookie } from './sessionToken.ts';
 
@@ -55,6 +55,19 @@ export async function authRoutes(server: FastifyInstance, deps: Deps) {
     config: { access: SIGNED_IN_ENROLLMENT },
     schema: { tags: ['auth'], summary: '当前用户 The signed-in user, roles and scopes', response: { 200: Me, ...ErrorResponses } },
     handler: (request) => getMe(deps, actorOf(request).userId),
+  });
+
+  // The web app asks this on every page, also for anonymous visitors: "nobody" is an answer
+  // there, not an error (a 401 would show in every browser console). /me keeps its 401 for
+  // scripts and clients that need a session.
+  app.get('/api/v1/auth/session', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['auth'],
+      summary: '当前会话 The signed-in user, or null for a visitor without a session',
+      response: { 200: Session, ...ErrorResponses },
+    },
+    handler: async (request) => ({ user: request.actor ? await getMe(deps, request.actor.userId) : null }),
   });
 
   app.post('/api/v1/auth/totp/setup', {

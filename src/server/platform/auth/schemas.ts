@@ -42,6 +42,8 @@ export const Me = z.object({
   totpEnabled: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
+/** Who this browser is signed in as: `user` is null for a visitor without a (live) session. */
+export const Session = z.object({ user: Me.nullable() });
 
 export const TotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export const TotpConfirm = z.object({ code: z.string().regex(/^\d{6}$/, { message: 'totp.format' }) });

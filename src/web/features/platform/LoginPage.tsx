@@ -104,6 +104,10 @@ export default function LoginPage() {
             <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
               {t('login.submit')}
             </Button>
+            <Flex justify="space-between" wrap gap={8} style={{ marginTop: 16 }}>
+              <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
+              <Link to="/signup">{t('login.signUp')}</Link>
+            </Flex>
           </Form>
         )}
       </Card>

@@ -1,4 +1,4 @@
-/** The platform's calls: meta and health, signing in and out, second factor, the audit log. */
+/** The platform's calls: meta and health, signing up, in and out, a forgotten password, second factor, the audit log. */
 import { request } from '../../api/client';
 import type { BodyOf, ItemOf, ResponseOf } from '../../api/types';
 
@@ -11,6 +11,9 @@ export type Me = ResponseOf<'/api/v1/auth/me', 'get'>;
 /** One role a user holds, with the division or institution it is limited to. */
 export type RoleGrant = Me['roles'][number];
 export type LoginInput = BodyOf<'/api/v1/auth/login', 'post'>;
+export type CodePurpose = BodyOf<'/api/v1/auth/verification-codes', 'post'>['purpose'];
+export type RegisterInput = BodyOf<'/api/v1/auth/register', 'post'>;
+export type PasswordResetInput = BodyOf<'/api/v1/auth/password-reset', 'post'>;
 
 export type AuditEntry = ItemOf<ResponseOf<'/api/v1/audit', 'get'>>;
 
@@ -20,7 +23,13 @@ export const getHealth = () => request<Health>('GET', '/api/v1/health');
 export const login = (input: LoginInput) => request<Me>('POST', '/api/v1/auth/login', input);
 export const logout = () => request<void>('POST', '/api/v1/auth/logout');
 export const logoutAll = () => request<void>('POST', '/api/v1/auth/logout-all');
-export const getMe = () => request<Me>('GET', '/api/v1/auth/me');
+/** The signed-in user or null: a visitor without a session is an answer, not a failed request. */
+export const getSession = () => request<ResponseOf<'/api/v1/auth/session', 'get'>>('GET', '/api/v1/auth/session');
+/** Answered 202 whether or not a code is sent, so the page keeps its own wait before asking again. */
+export const requestCode = (phone: string, purpose: CodePurpose) =>
+  request<void>('POST', '/api/v1/auth/verification-codes', { phone, purpose } satisfies BodyOf<'/api/v1/auth/verification-codes', 'post'>);
+export const register = (input: RegisterInput) => request<Me>('POST', '/api/v1/auth/register', input);
+export const resetPassword = (input: PasswordResetInput) => request<void>('POST', '/api/v1/auth/password-reset', input);
 export const setupTotp = () => request<ResponseOf<'/api/v1/auth/totp/setup', 'post'>>('POST', '/api/v1/auth/totp/setup');
 export const enableTotp = (code: string) =>
   request<void>('POST', '/api/v1/auth/totp/enable', { code } satisfies BodyOf<'/api/v1/auth/totp/enable', 'post'>);

@@ -1,6 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
-import { enableTotp, getAudit, getHealth, getMe, getMeta, type LoginInput, login, logout, logoutAll, type Me, setupTotp } from './api';
+import {
+  type CodePurpose,
+  enableTotp,
+  getAudit,
+  getHealth,
+  getMeta,
+  getSession,
+  type LoginInput,
+  login,
+  logout,
+  logoutAll,
+  type Me,
+  type PasswordResetInput,
+  type RegisterInput,
+  register,
+  requestCode,
+  resetPassword,
+  setupTotp,
+} from './api';
 
 /** Query keys of the platform's resources. `meta` and `auth` survive signing out (see useSignedOut). */
 export const keys = {
@@ -11,32 +29,44 @@ export const keys = {
 };
 export const meKey = keys.me;
 
-/** The signed-in user, or `null` when nobody is signed in (a 401 is an answer, not an error). */
+/** The signed-in user, or `null` when nobody is signed in. */
 export function useMe() {
   return useQuery<Me | null, ApiError>({
     queryKey: meKey,
-    queryFn: async () => {
-      try {
-        return await getMe();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: async () => (await getSession()).user,
     staleTime: 60_000,
     retry: false,
   });
 }
 
-export function useLogin() {
+/** A new session: data cached under the previous user (or none) must not leak into it. */
+function useSignedIn() {
   const queryClient = useQueryClient();
-  return useMutation<Me, ApiError, LoginInput>({
-    mutationFn: login,
-    onSuccess: (me) => {
-      // Data cached under the previous user (or none) must not leak into this session.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
-      queryClient.setQueryData(meKey, me);
-    },
+  return (me: Me) => {
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+    queryClient.setQueryData(meKey, me);
+  };
+}
+
+export function useLogin() {
+  return useMutation<Me, ApiError, LoginInput>({ mutationFn: login, onSuccess: useSignedIn() });
+}
+
+/** A parent's sign-up: the answer is the new account, already signed in. */
+export function useRegister() {
+  return useMutation<Me, ApiError, RegisterInput>({ mutationFn: register, onSuccess: useSignedIn() });
+}
+
+export function useRequestCode(purpose: CodePurpose) {
+  return useMutation<void, ApiError, string>({ mutationFn: (phone) => requestCode(phone, purpose) });
+}
+
+/** Every session of the account ends on the server, this browser's included if it had one. */
+export function usePasswordReset() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiError, PasswordResetInput>({
+    mutationFn: resetPassword,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
 }
 

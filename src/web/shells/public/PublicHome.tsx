@@ -29,9 +29,14 @@ export default function PublicHome() {
       title: t('publicHome.familiesTitle'),
       body: t('publicHome.familiesBody'),
       action: (
-        <Link to="/login">
-          <Button>{t('publicHome.signInAction')}</Button>
-        </Link>
+        <Flex wrap gap={8}>
+          <Link to="/signup">
+            <Button type="primary">{t('publicHome.signUpAction')}</Button>
+          </Link>
+          <Link to="/login">
+            <Button>{t('publicHome.signInAction')}</Button>
+          </Link>
+        </Flex>
       ),
     },
     {
@@ -68,6 +73,9 @@ export default function PublicHome() {
             <Button type="primary" size="large">
               {t('publicHome.findCareAction')}
             </Button>
+          </Link>
+          <Link to="/signup">
+            <Button size="large">{t('publicHome.signUpAction')}</Button>
           </Link>
           <Link to="/login">
             <Button size="large">{t('publicHome.signInAction')}</Button>

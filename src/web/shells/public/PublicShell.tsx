@@ -11,13 +11,15 @@ const PublicHome = lazy(() => import('./PublicHome'));
 const SearchPage = lazy(() => import('../../features/institutions/SearchPage'));
 const InstitutionPage = lazy(() => import('../../features/institutions/InstitutionPage'));
 const LoginPage = lazy(() => import('../../features/platform/LoginPage'));
+const SignUpPage = lazy(() => import('../../features/platform/SignUpPage'));
+const ForgotPasswordPage = lazy(() => import('../../features/platform/ForgotPasswordPage'));
 const DivisionsPage = lazy(() => import('../../features/geography/DivisionsPage'));
 const GrowthCalculatorPage = lazy(() => import('../../features/health/GrowthCalculatorPage'));
 const HealthChecksPage = lazy(() => import('../../features/health/HealthChecksPage'));
 const VerifyCertificatePage = lazy(() => import('../../features/subsidies/applications/VerifyCertificatePage'));
 
 /**
- * Pages anyone may open without signing in: home, sign-in, finding care, the growth calculator,
+ * Pages anyone may open without signing in: home, sign-in, sign-up, a forgotten password, finding care, the growth calculator,
  * health checks, divisions, and the check of a utility-price certificate by its code.
  */
 export default function PublicShell() {
@@ -43,6 +45,8 @@ export default function PublicShell() {
         <Routes>
           <Route index element={<PublicHome />} />
           <Route path="login" element={<LoginPage />} />
+          <Route path="signup" element={<SignUpPage />} />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="institutions/:id" element={<InstitutionPage />} />
           <Route path="growth" element={<GrowthCalculatorPage />} />

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { parseYuanInput } from '../../../../domain/money/fen.ts';
 import { SUBSIDY_KINDS, suggestedAmount } from '../../../../domain/subsidies/institutionSubsidies.ts';
+import { showFieldErrors } from '../../../components/showFieldErrors';
 import { DETAIL_FIELDS } from './ApplicationParts';
 import type { SubsidyDetails, SubsidyKind } from './api';
 import { formatYuan, yuanText } from './format';
 import { type Applied, useApply, useSubsidyPolicy } from './queries';
-import { showFieldErrors } from './serverErrors';
 
 /** The file types the server accepts, told by their content (PDF, JPEG, PNG). */
 export const ACCEPT = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';

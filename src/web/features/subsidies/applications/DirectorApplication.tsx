@@ -2,12 +2,12 @@ import { Alert, Button, Card, Flex, Form, Input, message, Popconfirm, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseYuanInput } from '../../../../domain/money/fen.ts';
+import { showFieldErrors } from '../../../components/showFieldErrors';
 import { ApplicationFacts, ApplicationFiles, ApplicationHistory, returnNote } from './ApplicationParts';
 import { ACCEPT, AmountInput, DetailInputs, detailsOf } from './ApplyForm';
 import type { SubsidyApplication, SubsidyDetails } from './api';
 import { yuanText } from './format';
 import { useApplicationAction, useUploadFile } from './queries';
-import { showFieldErrors } from './serverErrors';
 
 type ResubmitValues = { details: SubsidyDetails; requestedYuan: string; note: string };
 

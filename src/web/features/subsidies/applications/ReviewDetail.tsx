@@ -5,12 +5,12 @@ import { Link, useParams } from 'react-router';
 import { parseYuanInput } from '../../../../domain/money/fen.ts';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
+import { showFieldErrors } from '../../../components/showFieldErrors';
 import { ApplicationFacts, ApplicationFiles, ApplicationHistory, returnNote, StatusTag } from './ApplicationParts';
 import { AmountInput } from './ApplyForm';
 import type { ApplicationAction, SubsidyApplication } from './api';
 import { yuanText } from './format';
 import { useApplication, useApplicationAction } from './queries';
-import { showFieldErrors } from './serverErrors';
 
 /** The review steps this page offers; the director's own steps (resubmit, withdraw) are not for officials. */
 const REVIEW_ACTIONS: readonly ApplicationAction[] = ['district_approve', 'city_approve', 'district_return', 'city_return'];

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import type { ApiError } from '../../../api/client';
+import type { ApiError } from '../api/client';
 
 type Detail = { path?: unknown; message?: unknown };
 
