@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { testConfig } from '../server/config.ts';
 import { type Database, openPGlite, openPostgres } from '../server/db/connect.ts';
 import { createFieldCipher } from '../server/db/fieldCipher.ts';
 import { loadFieldKey } from '../server/db/fieldKey.ts';
+import { answerBackupRequests } from '../server/db/liveBackup.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { systemClock } from '../server/deps.ts';
 
@@ -143,15 +144,68 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect: Dialect) => {
 });
 
 describe('backup of the embedded database', () => {
-  it('refuses while a server holds the data folder', () => {
+  /** Like cli(), without blocking this process: the test's own server must answer meanwhile. */
+  function cliWhileServing(place: Place, env: Record<string, string>, ...args: string[]) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: place.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...env },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    return new Promise<{ code: number | null; out: string }>((resolve) => child.on('close', (code) => resolve({ code, out })));
+  }
+
+  it('backs up while the server runs: it hands over a snapshot taken between transactions', async () => {
+    const source = { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-live-backup-')) };
+    const target = { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-live-restore-')) };
+    const archive = `${source.dataDir}.tar`;
+    const running = await serve(source);
+    const stop = answerBackupRequests(
+      running.database,
+      source.dataDir,
+      (err) => {
+        throw err;
+      },
+      50,
+    );
+    try {
+      const district = await createDistrict(running.database.db, '在线备份区');
+      const institution = await createInstitution(running.database.db, district.townshipCodes[0] as string, '在线备份托育园');
+      const written = await cliWhileServing(source, {}, 'backup', archive);
+      expect(written, written.out).toMatchObject({ code: 0 });
+      // The server kept serving throughout and still does.
+      expect((await running.app.inject({ url: '/api/v1/health/ready' })).statusCode).toBe(200);
+      stop();
+      await running.close();
+      expect(cli(target, 'restore', archive)).toMatchObject({ code: 0 });
+      const restored = await openPGlite({ dataDir: target.dataDir });
+      try {
+        const row = await restored.db.selectFrom('institutions').select('name').where('id', '=', institution.id).executeTakeFirst();
+        expect(row?.name).toBe('在线备份托育园');
+      } finally {
+        await restored.close();
+      }
+      expect(fs.readdirSync(source.dataDir).filter((name) => name.startsWith('backup-'))).toEqual([]);
+    } finally {
+      stop();
+      for (const dir of [source.dataDir, target.dataDir, archive]) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('says so when the process holding the data folder does not answer', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-backup-test-'));
     try {
-      // A live process holding the folder, as a running server does.
+      // A live process holding the folder that is not a server answering backups.
       fs.writeFileSync(path.join(dataDir, 'tuoyu.pid'), String(process.pid));
-      const result = cli({ dataDir }, 'backup', path.join(dataDir, 'backup.tar'));
+      const result = await cliWhileServing({ dataDir }, { BACKUP_WAIT_SECONDS: '1' }, 'backup', path.join(dataDir, 'backup.tar'));
       expect(result.code).toBe(1);
-      expect(result.out).toContain(`is in use by process ${process.pid}`);
-      expect(fs.existsSync(path.join(dataDir, 'backup.tar'))).toBe(false);
+      expect(result.out).toContain(`is in use by process ${process.pid}, which did not answer a backup request within 1 s`);
+      expect(fs.readdirSync(dataDir)).toEqual(['tuoyu.pid']);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

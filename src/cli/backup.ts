@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../server/config.ts';
-import { openPGlite, openPostgres } from '../server/db/connect.ts';
+import { dataDirHolder, openPGlite, openPostgres } from '../server/db/connect.ts';
+import { snapshotFromServer } from '../server/db/liveBackup.ts';
 
 /**
  * One tar file holding everything a tuoyu installation keeps: the database (PGlite's data
@@ -28,15 +29,12 @@ export async function backup(config: Config, file: string): Promise<string> {
   try {
     const kind = kindOf(config);
     if (kind === 'pglite') {
-      // Opening takes the data folder's lock, so this refuses while a server uses it: the
-      // embedded database has one process, and a snapshot of a stopped database is consistent.
-      const database = await openPGlite({ dataDir: config.dataDir });
-      try {
-        const snapshot = await (database.dump as () => Promise<Blob>)();
-        fs.writeFileSync(path.join(work, 'database.tar'), Buffer.from(await snapshot.arrayBuffer()));
-      } finally {
-        await database.close();
-      }
+      // The embedded database has one process: a running server takes the snapshot itself.
+      const server = dataDirHolder(config.dataDir);
+      const snapshot = server
+        ? await snapshotFromServer(config.dataDir, server, config.backupWaitSeconds * 1000)
+        : await ownSnapshot(config);
+      fs.writeFileSync(path.join(work, 'database.tar'), snapshot);
     } else {
       // pg_dump takes one snapshot in one transaction, so the servers may keep running.
       tool('pg_dump', [
@@ -70,6 +68,15 @@ export async function backup(config: Config, file: string): Promise<string> {
     return `backup of the ${database} and uploaded files written to ${target}`;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function ownSnapshot(config: Config): Promise<Buffer> {
+  const database = await openPGlite({ dataDir: config.dataDir });
+  try {
+    return Buffer.from(await (await (database.dump as () => Promise<Blob>)()).arrayBuffer());
+  } finally {
+    await database.close();
   }
 }
 

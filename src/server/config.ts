@@ -24,6 +24,7 @@ const Env = z
     LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
     LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    BACKUP_WAIT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
     PUBLIC_ORIGIN: z.string().optional().transform(parseOrigins),
@@ -122,6 +123,8 @@ export type Config = {
   lockoutThreshold: number;
   lockoutMinutes: number;
   bodyLimitBytes: number;
+  /** How long `cli backup` waits for a running server to hand over a snapshot of the embedded database. */
+  backupWaitSeconds: number;
   logLevel: string;
   /** Fastify's `trustProxy`: false, or the proxies' addresses and CIDRs. Never a blanket true. */
   trustProxy: false | string[];
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     lockoutMinutes: e.LOCKOUT_MINUTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    backupWaitSeconds: e.BACKUP_WAIT_SECONDS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     publicOrigins: e.PUBLIC_ORIGIN,

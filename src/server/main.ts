@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { prepare } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DatabaseUnreachableError } from './db/connect.ts';
+import { answerBackupRequests } from './db/liveBackup.ts';
 import { serverJobs } from './modules.ts';
 import { startJobs } from './platform/jobs/scheduler.ts';
 
@@ -22,11 +23,16 @@ try {
 }
 
 const stopJobs = startJobs(serverJobs(deps), app.log);
+const stopBackups =
+  deps.database.kind === 'pglite'
+    ? answerBackupRequests(deps.database, config.dataDir, (err) => app.log.error({ err }, 'backup snapshot failed'))
+    : () => {};
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
   stopJobs();
+  stopBackups();
   app.drain.begin();
   await app.drain.settled();
   await app.close();

@@ -150,7 +150,8 @@ export async function openPGlite(options: PGliteOptions): Promise<Database> {
       await db.destroy();
       unlock();
     },
-    dump: () => pglite.dumpDataDir('none') as Promise<Blob>,
+    // Through the dialect's mutex: a snapshot never holds half a transaction.
+    dump: () => db.connection().execute(() => pglite.dumpDataDir('none') as Promise<Blob>),
     // Through the dialect's mutex, so LISTEN never lands inside another caller's transaction.
     listen: (channel, onPayload) =>
       db.connection().execute(async () => {
@@ -159,19 +160,26 @@ export async function openPGlite(options: PGliteOptions): Promise<Database> {
   };
 }
 
+/** The live process other than this one that holds an embedded database folder, if any. */
+export function dataDirHolder(dir: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dir, 'tuoyu.pid'), 'utf8'));
+    return pid && pid !== process.pid && isAlive(pid) ? pid : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 /** Two processes on one PGlite folder would corrupt it; refuse with a clear message instead. */
 function lockDataDir(dir: string) {
   const lockFile = path.join(dir, 'tuoyu.pid');
-  try {
-    const pid = Number(fs.readFileSync(lockFile, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The embedded database in ${dir} is in use by process ${pid}. ` +
-          'Stop that process, point DATA_DIR elsewhere, or use PostgreSQL (DATABASE_URL) for several processes.',
-      );
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  const pid = dataDirHolder(dir);
+  if (pid) {
+    throw new Error(
+      `The embedded database in ${dir} is in use by process ${pid}. ` +
+        'Stop that process, point DATA_DIR elsewhere, or use PostgreSQL (DATABASE_URL) for several processes.',
+    );
   }
   fs.writeFileSync(lockFile, String(process.pid));
   return () => fs.rmSync(lockFile, { force: true });
