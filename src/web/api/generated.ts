@@ -11205,6 +11205,8 @@ export interface paths {
                   className: string;
                   expiresAt: string;
                 } | null;
+                /** @description The child holds a place at this institution now (在园) */
+                placedHere: boolean;
                 allowedActions: ('waitlist' | 'offer' | 'decline' | 'accept' | 'decline_offer' | 'withdraw' | 'expire')[];
               }[];
               /** @description The priorities the institution states for its waitlist, highest first */

@@ -70,6 +70,7 @@ export const VALIDATION_MESSAGES = {
   },
   'institution.notAccepting': { 'zh-CN': '所选机构不存在或未备案', en: 'The institution does not exist or is not filed' },
   'institutions.duplicate': { 'zh-CN': '同一机构不能重复选择', en: 'Choose each institution once' },
+  'institution.placedHere': { 'zh-CN': '该幼儿已在所选机构入托', en: 'The child already holds a place at a chosen institution' },
   'class.notAvailable': { 'zh-CN': '班级不存在或未备案', en: 'The class does not exist or is not filed' },
   'class.wrongType': { 'zh-CN': '班级类型与幼儿在入托日期的月龄不符', en: 'The class type does not fit the child’s age on the start date' },
   'priorities.duplicate': { 'zh-CN': '同一优先条件只能选择一次', en: 'State each priority once' },

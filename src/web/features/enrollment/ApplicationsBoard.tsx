@@ -102,7 +102,14 @@ function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes:
     <Card size="small" type="inner" data-testid="board-item" data-child={item.childName}>
       <Flex justify="space-between" gap={4} wrap>
         <Typography.Text strong>{item.childName}</Typography.Text>
-        <Tag color={STATUS_COLOR[item.status]}>{t(`enrollment.status.${item.status}`)}</Tag>
+        <Flex gap={4}>
+          {item.placedHere && (
+            <Tag color="green" data-testid="placed-here">
+              {t('enrollment.board.placedHere')}
+            </Tag>
+          )}
+          <Tag color={STATUS_COLOR[item.status]}>{t(`enrollment.status.${item.status}`)}</Tag>
+        </Flex>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
         {t('enrollment.board.itemLine', { months: item.ageMonthsAtStart, date: item.startDate, rank: item.rank })}

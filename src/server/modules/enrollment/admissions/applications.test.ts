@@ -180,6 +180,29 @@ describe.each(DIALECTS)('applications and places on %s', (dialect) => {
     expect(counts.enrolled).toBe(1);
   });
 
+  it('refuses to apply where the child already holds a place, and shows 在园 on the board without an offer', async () => {
+    const family = await newFamily();
+    const earlier = (
+      await apply(family.cookie, { childId: family.childId, institutionIds: [institutionId], startDate: '2027-01-04' })
+    ).json();
+    // A place taken outside this application (an earlier one, the demo's history).
+    await t.deps.db
+      .insertInto('enrolments')
+      .values({ child_id: family.childId, institution_id: institutionId, class_id: classes[1] as string, start_date: '2026-09-01' })
+      .execute();
+    const item = (await t.app.inject({ url: `/api/v1/institutions/${institutionId}/applications`, headers: { cookie: director } }))
+      .json()
+      .items.find((i: { applicationId: string }) => i.applicationId === earlier.id);
+    expect(item).toMatchObject({ placedHere: true, allowedActions: ['waitlist', 'decline'] });
+    const offer = await act(director, earlier.id, 'offer', { classId: classes[1], expiresAt: IN_A_WEEK });
+    expect(offer.json().error.code).toBe('CHILD_ALREADY_ENROLLED');
+    expect((await act(family.cookie, earlier.id, 'withdraw')).statusCode).toBe(204);
+
+    const again = await apply(family.cookie, { childId: family.childId, institutionIds: [institutionId], startDate: '2027-01-04' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.details).toEqual([{ path: 'body.institutionIds', message: '该幼儿已在所选机构入托' }]);
+  });
+
   it('refuses an expired offer and someone else’s offer', async () => {
     const family = await newFamily();
     const stranger = await newFamily();

@@ -24,6 +24,8 @@ export async function applyForPlace(deps: Deps, scope: Scope, input: NewApplicat
   if (new Set(input.institutionIds).size !== input.institutionIds.length) throw fieldError('body.institutionIds', 'institutions.duplicate');
   const institutions = await q.findFiledInstitutions(deps.db, input.institutionIds);
   if (institutions.length !== input.institutionIds.length) throw fieldError('body.institutionIds', 'institution.notAccepting');
+  if (await q.findPlaceInstitution(deps.db, input.childId, input.institutionIds))
+    throw fieldError('body.institutionIds', 'institution.placedHere');
   if (await q.findOpenApplicationOfChild(deps.db, input.childId)) throw new AppError('APPLICATION_OPEN');
 
   const now = deps.clock.now();

@@ -27,6 +27,8 @@ export async function makeOffer(
     const choice = await lockDirectorChoice(trx, scope, applicationId);
     const status = effectiveStatus(choice.status as ChoiceStatus, choice.offer_expires_at, now);
     if (!ChoiceWorkflow.step(status, 'offer')) throw actionNotAllowed(status, 'offer', 'institution');
+    // An application from before a child was placed here: a second place here cannot be accepted.
+    if (await q.findPlaceInstitution(trx, application.child_id, [choice.institution_id])) throw new AppError('CHILD_ALREADY_ENROLLED');
     const load = await q.findClassLoad(trx, input.classId, now);
     if (!load || load.institution_id !== choice.institution_id) throw fieldError('body.classId', 'class.notAvailable');
     if (!classTypesForAge(application.birth_date, application.start_date).includes(load.classType as never))

@@ -82,7 +82,9 @@ export function presentBoardItem(
       status === 'offered' && r.class_id && r.offer_expires_at
         ? { classId: r.class_id, className: r.class_name ?? '', expiresAt: new Date(r.offer_expires_at).toISOString() }
         : null,
-    allowedActions: ChoiceWorkflow.allowedActions(status, ['institution']),
+    placedHere: Boolean(r.placed_here),
+    // A child holding a place here gets no second one; the application can still be declined.
+    allowedActions: ChoiceWorkflow.allowedActions(status, ['institution']).filter((a) => !(r.placed_here && a === 'offer')),
   };
 }
 

@@ -114,6 +114,17 @@ export function findBoard(db: Db, institutionId: string) {
       'ch.name as child_name',
       'ch.birth_date',
       'ch.residence_division_code',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('enrolments as e')
+              .select('e.id')
+              .whereRef('e.child_id', '=', 'a.child_id')
+              .where('e.institution_id', '=', institutionId)
+              .where('e.end_date', 'is', null),
+          )
+          .as('placed_here'),
     ])
     .where('c.institution_id', '=', institutionId)
     .orderBy('a.created_at')

@@ -66,6 +66,7 @@ export const BoardItem = z.object({
   waitlistPosition: z.number().int().nullable(),
   appliedAt: z.string(),
   offer: z.object({ classId: z.string(), className: z.string(), expiresAt: z.string() }).nullable(),
+  placedHere: z.boolean().describe('The child holds a place at this institution now (在园)'),
   allowedActions: z.array(z.enum(ChoiceAction)),
 });
 
