@@ -117,6 +117,10 @@ export interface DivisionsTable {
   valid_to: string | null;
   pinyin: Generated<string>;
   initials: Generated<string>;
+  lat: number | null;
+  lng: number | null;
+  point_source: string | null;
+  successor_code: string | null;
 }
 
 export interface EnrolmentsTable {
@@ -328,6 +332,13 @@ export interface InstitutionFilingsTable {
   receipt_number: string | null;
   receipt_year: number | null;
   receipt_seq: number | null;
+}
+
+export interface InstitutionOperationChangesTable {
+  seq: Generated<number>;
+  institution_id: string;
+  on_date: string;
+  active: boolean;
 }
 
 export interface InstitutionSearchChangesTable {
@@ -733,6 +744,7 @@ export interface DB {
   institution_enrollment_rules: InstitutionEnrollmentRulesTable;
   institution_files: InstitutionFilesTable;
   institution_filings: InstitutionFilingsTable;
+  institution_operation_changes: InstitutionOperationChangesTable;
   institution_search_changes: InstitutionSearchChangesTable;
   institution_search_commits: InstitutionSearchCommitsTable;
   institution_search_version: InstitutionSearchVersionTable;
