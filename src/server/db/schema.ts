@@ -498,6 +498,17 @@ export interface PickupPersonsTable {
   revoked_by: string | null;
 }
 
+export interface PlanningScenariosTable {
+  id: Generated<string>;
+  owner_id: string;
+  division_code: string;
+  name: string;
+  as_of: string;
+  changes: ColumnType<unknown, string, string>;
+  result: ColumnType<unknown, string, string>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -757,6 +768,7 @@ export interface DB {
   morning_checks: MorningChecksTable;
   outbound_messages: OutboundMessagesTable;
   pickup_persons: PickupPersonsTable;
+  planning_scenarios: PlanningScenariosTable;
   sessions: SessionsTable;
   settings: SettingsTable;
   staff_certificates: StaffCertificatesTable;

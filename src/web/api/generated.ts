@@ -16664,6 +16664,530 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/planning/scenarios': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的情景 The caller’s own scenarios, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scenarios: {
+                id: string;
+                name: string;
+                divisionCode: string;
+                asOf: string;
+                createdAt: string;
+                changes: {
+                  townshipCode: string;
+                  places: number;
+                  inclusive: boolean;
+                  lat?: number;
+                  lng?: number;
+                }[];
+                before: {
+                  indicators: {
+                    divisionCode: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: 'city' | 'district' | 'township';
+                    population: number;
+                    under3Population: number;
+                    places: number;
+                    /** @description places × 1000 / population, 2 decimals */
+                    placesPer1000: number | null;
+                    inclusivePlaces: number;
+                    /** @description inclusivePlaces / places */
+                    inclusiveShare: number | null;
+                    enrolled: number;
+                    /** @description enrolled / places */
+                    occupancy: number | null;
+                    /** @description 入托率: enrolled / under3Population */
+                    enrolmentRate: number | null;
+                    townships: number;
+                    townshipsWithInclusive: number;
+                    /** @description townshipsWithInclusive / townships */
+                    townshipCoverage: number | null;
+                    /** @description max(0, ceil(target × population / 1000) − places) */
+                    placesNeeded: number;
+                    asOf: string;
+                    children: {
+                      divisionCode: string;
+                      name: string;
+                      /** @enum {string} */
+                      level: 'city' | 'district' | 'township';
+                      population: number;
+                      under3Population: number;
+                      places: number;
+                      /** @description places × 1000 / population, 2 decimals */
+                      placesPer1000: number | null;
+                      inclusivePlaces: number;
+                      /** @description inclusivePlaces / places */
+                      inclusiveShare: number | null;
+                      enrolled: number;
+                      /** @description enrolled / places */
+                      occupancy: number | null;
+                      /** @description 入托率: enrolled / under3Population */
+                      enrolmentRate: number | null;
+                      townships: number;
+                      townshipsWithInclusive: number;
+                      /** @description townshipsWithInclusive / townships */
+                      townshipCoverage: number | null;
+                      /** @description max(0, ceil(target × population / 1000) − places) */
+                      placesNeeded: number;
+                    }[];
+                    /** @description placesPer1000, townshipCoverage and any the city adds */
+                    targets: {
+                      [key: string]: number;
+                    };
+                  };
+                  access: {
+                    /** @description townships below the desert threshold */
+                    desertPoints: number;
+                    /** @description under-3s living in them */
+                    childrenInDeserts: number;
+                    supplyCounted: number;
+                  };
+                };
+                after: {
+                  indicators: {
+                    divisionCode: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: 'city' | 'district' | 'township';
+                    population: number;
+                    under3Population: number;
+                    places: number;
+                    /** @description places × 1000 / population, 2 decimals */
+                    placesPer1000: number | null;
+                    inclusivePlaces: number;
+                    /** @description inclusivePlaces / places */
+                    inclusiveShare: number | null;
+                    enrolled: number;
+                    /** @description enrolled / places */
+                    occupancy: number | null;
+                    /** @description 入托率: enrolled / under3Population */
+                    enrolmentRate: number | null;
+                    townships: number;
+                    townshipsWithInclusive: number;
+                    /** @description townshipsWithInclusive / townships */
+                    townshipCoverage: number | null;
+                    /** @description max(0, ceil(target × population / 1000) − places) */
+                    placesNeeded: number;
+                    asOf: string;
+                    children: {
+                      divisionCode: string;
+                      name: string;
+                      /** @enum {string} */
+                      level: 'city' | 'district' | 'township';
+                      population: number;
+                      under3Population: number;
+                      places: number;
+                      /** @description places × 1000 / population, 2 decimals */
+                      placesPer1000: number | null;
+                      inclusivePlaces: number;
+                      /** @description inclusivePlaces / places */
+                      inclusiveShare: number | null;
+                      enrolled: number;
+                      /** @description enrolled / places */
+                      occupancy: number | null;
+                      /** @description 入托率: enrolled / under3Population */
+                      enrolmentRate: number | null;
+                      townships: number;
+                      townshipsWithInclusive: number;
+                      /** @description townshipsWithInclusive / townships */
+                      townshipCoverage: number | null;
+                      /** @description max(0, ceil(target × population / 1000) − places) */
+                      placesNeeded: number;
+                    }[];
+                    /** @description placesPer1000, townshipCoverage and any the city adds */
+                    targets: {
+                      [key: string]: number;
+                    };
+                  };
+                  access: {
+                    /** @description townships below the desert threshold */
+                    desertPoints: number;
+                    /** @description under-3s living in them */
+                    childrenInDeserts: number;
+                    supplyCounted: number;
+                  };
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 情景模拟 Save a what-if: places added per township, indicators and accessibility before and after */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            divisionCode: string;
+            name: string;
+            changes: {
+              townshipCode: string;
+              places: number;
+              inclusive: boolean;
+              lat?: number;
+              lng?: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              divisionCode: string;
+              asOf: string;
+              createdAt: string;
+              changes: {
+                townshipCode: string;
+                places: number;
+                inclusive: boolean;
+                lat?: number;
+                lng?: number;
+              }[];
+              before: {
+                indicators: {
+                  divisionCode: string;
+                  name: string;
+                  /** @enum {string} */
+                  level: 'city' | 'district' | 'township';
+                  population: number;
+                  under3Population: number;
+                  places: number;
+                  /** @description places × 1000 / population, 2 decimals */
+                  placesPer1000: number | null;
+                  inclusivePlaces: number;
+                  /** @description inclusivePlaces / places */
+                  inclusiveShare: number | null;
+                  enrolled: number;
+                  /** @description enrolled / places */
+                  occupancy: number | null;
+                  /** @description 入托率: enrolled / under3Population */
+                  enrolmentRate: number | null;
+                  townships: number;
+                  townshipsWithInclusive: number;
+                  /** @description townshipsWithInclusive / townships */
+                  townshipCoverage: number | null;
+                  /** @description max(0, ceil(target × population / 1000) − places) */
+                  placesNeeded: number;
+                  asOf: string;
+                  children: {
+                    divisionCode: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: 'city' | 'district' | 'township';
+                    population: number;
+                    under3Population: number;
+                    places: number;
+                    /** @description places × 1000 / population, 2 decimals */
+                    placesPer1000: number | null;
+                    inclusivePlaces: number;
+                    /** @description inclusivePlaces / places */
+                    inclusiveShare: number | null;
+                    enrolled: number;
+                    /** @description enrolled / places */
+                    occupancy: number | null;
+                    /** @description 入托率: enrolled / under3Population */
+                    enrolmentRate: number | null;
+                    townships: number;
+                    townshipsWithInclusive: number;
+                    /** @description townshipsWithInclusive / townships */
+                    townshipCoverage: number | null;
+                    /** @description max(0, ceil(target × population / 1000) − places) */
+                    placesNeeded: number;
+                  }[];
+                  /** @description placesPer1000, townshipCoverage and any the city adds */
+                  targets: {
+                    [key: string]: number;
+                  };
+                };
+                access: {
+                  /** @description townships below the desert threshold */
+                  desertPoints: number;
+                  /** @description under-3s living in them */
+                  childrenInDeserts: number;
+                  supplyCounted: number;
+                };
+              };
+              after: {
+                indicators: {
+                  divisionCode: string;
+                  name: string;
+                  /** @enum {string} */
+                  level: 'city' | 'district' | 'township';
+                  population: number;
+                  under3Population: number;
+                  places: number;
+                  /** @description places × 1000 / population, 2 decimals */
+                  placesPer1000: number | null;
+                  inclusivePlaces: number;
+                  /** @description inclusivePlaces / places */
+                  inclusiveShare: number | null;
+                  enrolled: number;
+                  /** @description enrolled / places */
+                  occupancy: number | null;
+                  /** @description 入托率: enrolled / under3Population */
+                  enrolmentRate: number | null;
+                  townships: number;
+                  townshipsWithInclusive: number;
+                  /** @description townshipsWithInclusive / townships */
+                  townshipCoverage: number | null;
+                  /** @description max(0, ceil(target × population / 1000) − places) */
+                  placesNeeded: number;
+                  asOf: string;
+                  children: {
+                    divisionCode: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: 'city' | 'district' | 'township';
+                    population: number;
+                    under3Population: number;
+                    places: number;
+                    /** @description places × 1000 / population, 2 decimals */
+                    placesPer1000: number | null;
+                    inclusivePlaces: number;
+                    /** @description inclusivePlaces / places */
+                    inclusiveShare: number | null;
+                    enrolled: number;
+                    /** @description enrolled / places */
+                    occupancy: number | null;
+                    /** @description 入托率: enrolled / under3Population */
+                    enrolmentRate: number | null;
+                    townships: number;
+                    townshipsWithInclusive: number;
+                    /** @description townshipsWithInclusive / townships */
+                    townshipCoverage: number | null;
+                    /** @description max(0, ceil(target × population / 1000) − places) */
+                    placesNeeded: number;
+                  }[];
+                  /** @description placesPer1000, townshipCoverage and any the city adds */
+                  targets: {
+                    [key: string]: number;
+                  };
+                };
+                access: {
+                  /** @description townships below the desert threshold */
+                  desertPoints: number;
+                  /** @description under-3s living in them */
+                  childrenInDeserts: number;
+                  supplyCounted: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/indicators': {
     parameters: {
       query?: never;

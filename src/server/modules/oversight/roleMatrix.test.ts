@@ -43,6 +43,27 @@ describe.each(DIALECTS)('oversight role matrix on %s', (dialect) => {
       for (const url of routes(code)) await expectRoleMatrix(t, world, { url }, OFFICIALS(404));
   });
 
+  it('scenarios: officials save them for a division in scope and list their own', async () => {
+    const body = (code: string) => ({
+      divisionCode: code,
+      name: '补足',
+      changes: [{ townshipCode: `${code.slice(0, 6)}001`, places: 5, inclusive: true }],
+    });
+    await expectRoleMatrix(
+      t,
+      world,
+      { method: 'POST', url: '/api/v1/planning/scenarios', payload: body(world.districtCode) },
+      { ...OFFICIALS(201), city_official: 201, admin: 201 },
+    );
+    await expectRoleMatrix(
+      t,
+      world,
+      { method: 'POST', url: '/api/v1/planning/scenarios', payload: body(otherDistrict) },
+      { ...OFFICIALS(404), city_official: 201, admin: 201 },
+    );
+    await expectRoleMatrix(t, world, { url: '/api/v1/planning/scenarios' }, OFFICIALS(200));
+  });
+
   it('the public figures are for everyone', async () => {
     await expectRoleMatrix(
       t,

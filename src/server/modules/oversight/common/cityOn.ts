@@ -1,5 +1,5 @@
 import type { IndicatorCounts } from '../../../../domain/oversight/indicators.ts';
-import { rollUp, type TreeDivision } from '../../../../domain/oversight/rollup.ts';
+import { type Figure, rollUp, type TreeDivision } from '../../../../domain/oversight/rollup.ts';
 import type { Db } from '../../../db/executor.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
@@ -17,6 +17,8 @@ export type CityOn = {
   byCode: Map<string, Division>;
   successors: Map<string, string>;
   institutions: OperatingInstitution[];
+  population: Map<string, Figure>;
+  enrolled: Map<string, number>;
   counts: Map<string, IndicatorCounts>;
 };
 
@@ -42,18 +44,35 @@ export async function loadCityOn(db: Db, date: string): Promise<CityOn> {
     lat: r.lat,
     lng: r.lng,
   }));
+  return withInstitutions(
+    {
+      date,
+      divisions,
+      byCode: new Map(divisions.map((d) => [d.code, d])),
+      successors,
+      institutions: [],
+      population,
+      enrolled,
+      counts: new Map(),
+    },
+    institutions,
+  );
+}
+
+/** The same city with these institutions operating, rolled up again (a scenario adds hypothetical ones). */
+export function withInstitutions(city: CityOn, institutions: OperatingInstitution[]): CityOn {
   const counts = rollUp({
-    divisions,
-    successors,
-    population,
+    divisions: city.divisions,
+    successors: city.successors,
+    population: city.population,
     institutions: institutions.map((i) => ({
       divisionCode: i.divisionCode,
       places: i.places,
       inclusive: i.inclusive,
-      enrolled: enrolled.get(i.id) ?? 0,
+      enrolled: city.enrolled.get(i.id) ?? 0,
     })),
   });
-  return { date, divisions, byCode: new Map(divisions.map((d) => [d.code, d])), successors, institutions, counts };
+  return { ...city, institutions, counts };
 }
 
 /** The division on that date if the caller may see it; otherwise 404, whether it exists or not. */

@@ -5,7 +5,7 @@ import { greatCircle } from '../../../../domain/oversight/distance.ts';
 import { round2 } from '../../../../domain/oversight/indicators.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
-import { getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
+import { type CityOn, getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
 import { type AccessSettings, findAccessSettings } from '../common/settings.ts';
 
 export type AccessParams = { method: '2sfca' | 'e2sfca'; catchmentKm?: number; decay: 'stepped' | 'gaussian' };
@@ -30,10 +30,15 @@ export async function getAccess(deps: Deps, scope: Scope, code: string, params: 
   const today = todayInShanghai(deps.clock.now());
   const [city, settings] = await Promise.all([loadCityOn(deps.db, today), findAccessSettings(deps.db)]);
   getDivisionInScope(city, scope, code);
+  return accessOf(city, code, weightingOf(params, settings), settings.desertThresholdPer100, params.method);
+}
+
+export function accessOf(city: CityOn, code: string, weighting: Weighting, desertThresholdPer100: number, method: AccessParams['method']) {
   const townships = city.divisions.filter((d) => d.level === 'township' && isWithinDivision(d.code, code));
   const located = townships.filter((d) => d.lat !== null && d.lng !== null);
-  const institutions = city.institutions.filter((i) => i.places > 0 && isWithinDivision(i.divisionCode, code));
-  const weighting = weightingOf(params, settings);
+  const institutions = city.institutions.filter(
+    (i) => i.places > 0 && Number.isFinite(i.lat) && Number.isFinite(i.lng) && isWithinDivision(i.divisionCode, code),
+  );
   const result = computeAccess({
     demand: located.map((d) => ({
       id: d.code,
@@ -44,14 +49,14 @@ export async function getAccess(deps: Deps, scope: Scope, code: string, params: 
     supply: institutions.map((i) => ({ id: i.id, lat: i.lat, lng: i.lng, places: i.places })),
     weighting,
     distance: greatCircle,
-    desertThresholdPer100: settings.desertThresholdPer100,
+    desertThresholdPer100,
   });
   const names = new Map(institutions.map((i) => [i.id, i.name]));
   return {
-    method: params.method,
+    method,
     catchmentKm: weighting.kind === 'stepped' ? Math.max(...weighting.steps.map((s) => s.upToKm)) : weighting.catchmentKm,
     weights: weighting.kind === 'stepped' ? { kind: weighting.kind, steps: weighting.steps } : { kind: weighting.kind },
-    desertThresholdPer100: settings.desertThresholdPer100,
+    desertThresholdPer100,
     points: result.points.map((p) => ({
       divisionCode: p.id,
       name: city.byCode.get(p.id)?.name ?? p.id,
