@@ -4,6 +4,7 @@ import { enrollmentModule } from './modules/enrollment/index.ts';
 import { geographyModule } from './modules/geography/index.ts';
 import { healthModule, raiseIllnessAlerts } from './modules/health/index.ts';
 import { institutionsModule } from './modules/institutions/index.ts';
+import { oversightModule } from './modules/oversight/index.ts';
 import { subsidiesModule } from './modules/subsidies/index.ts';
 import { authJobs } from './platform/auth/jobs.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
@@ -24,6 +25,7 @@ export const MODULES: ModuleManifest[] = [
     morningCheckRecorded: (deps, { classId, day, context }) => raiseIllnessAlerts(deps, classId, day, context),
   }),
   subsidiesModule,
+  oversightModule,
 ];
 
 /** Every scheduled job of the server: the platform's and each module's. main.ts starts exactly these. */

@@ -117,6 +117,10 @@ export interface DivisionsTable {
   valid_to: string | null;
   pinyin: Generated<string>;
   initials: Generated<string>;
+  lat: number | null;
+  lng: number | null;
+  point_source: string | null;
+  successor_code: string | null;
 }
 
 export interface EnrolmentsTable {
@@ -330,6 +334,13 @@ export interface InstitutionFilingsTable {
   receipt_seq: number | null;
 }
 
+export interface InstitutionOperationChangesTable {
+  seq: Generated<number>;
+  institution_id: string;
+  on_date: string;
+  active: boolean;
+}
+
 export interface InstitutionSearchChangesTable {
   txid: Generated<number>;
   institution_id: string;
@@ -485,6 +496,17 @@ export interface PickupPersonsTable {
   authorised_at: ColumnType<Date, Date | string, Date | string>;
   revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   revoked_by: string | null;
+}
+
+export interface PlanningScenariosTable {
+  id: Generated<string>;
+  owner_id: string;
+  division_code: string;
+  name: string;
+  as_of: string;
+  changes: ColumnType<unknown, string, string>;
+  result: ColumnType<unknown, string, string>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface SessionsTable {
@@ -733,6 +755,7 @@ export interface DB {
   institution_enrollment_rules: InstitutionEnrollmentRulesTable;
   institution_files: InstitutionFilesTable;
   institution_filings: InstitutionFilingsTable;
+  institution_operation_changes: InstitutionOperationChangesTable;
   institution_search_changes: InstitutionSearchChangesTable;
   institution_search_commits: InstitutionSearchCommitsTable;
   institution_search_version: InstitutionSearchVersionTable;
@@ -745,6 +768,7 @@ export interface DB {
   morning_checks: MorningChecksTable;
   outbound_messages: OutboundMessagesTable;
   pickup_persons: PickupPersonsTable;
+  planning_scenarios: PlanningScenariosTable;
   sessions: SessionsTable;
   settings: SettingsTable;
   staff_certificates: StaffCertificatesTable;

@@ -3,7 +3,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import type { Deps } from '../deps.ts';
 import { seedEnrollmentDemo } from '../modules/enrollment/index.ts';
 import * as geography from '../modules/geography/index.ts';
-import { createDemoInstitution, seedInstitutionDemo } from '../modules/institutions/index.ts';
+import { createDemoInstitution, seedInstitutionDemo, townshipCentre } from '../modules/institutions/index.ts';
 import { seedSubsidyDemo } from '../modules/subsidies/index.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../platform/audit/auditLog.ts';
 import { createAccount, hasAnyAccount } from '../platform/auth/accounts.ts';
@@ -26,6 +26,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { phone: '13900000004', name: '赵保育', role: 'caregiver', institution: true },
   { phone: '13900000005', name: '刘家长', role: 'parent' },
 ];
+
+const DEMO_POINT_SOURCE = '演示数据：近似位置，未经测绘 (demo: approximate, not surveyed)';
 
 // Same key in every process: two servers starting on one empty database seed it once.
 const SEED_LOCK = 7_300_003;
@@ -51,6 +53,13 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     const now = deps.clock.now();
     const divisions = geography.readBundledDivisions();
     await geography.upsertPopulation(trx, [...demoPopulation(divisions, 2024), ...demoPopulation(divisions, 2025)], now);
+    // Accessibility's demand points sit where the demo placed each township's institutions.
+    await geography.setReferencePoints(
+      trx,
+      divisions
+        .filter((d) => d.level === 'township')
+        .map((d) => ({ code: d.code, ...townshipCentre(d.code, d.name), source: DEMO_POINT_SOURCE })),
+    );
     const guidanceCenterId = await createDemoInstitution(trx, GUIDANCE_CENTER);
     for (const account of DEMO_ACCOUNTS) {
       await createAccount(trx, { phone: account.phone, name: account.name, passwordHash }, [

@@ -8212,6 +8212,349 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/v1/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 指标 Indicators of a division and its children as of a date, against the targets */
+    get: {
+      parameters: {
+        query: {
+          divisionCode: string;
+          /** @description As of this date (Asia/Shanghai); default today */
+          date?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              divisionCode: string;
+              name: string;
+              /** @enum {string} */
+              level: 'city' | 'district' | 'township';
+              population: number;
+              under3Population: number;
+              places: number;
+              /** @description places × 1000 / population, 2 decimals */
+              placesPer1000: number | null;
+              inclusivePlaces: number;
+              /** @description inclusivePlaces / places */
+              inclusiveShare: number | null;
+              enrolled: number;
+              /** @description enrolled / places */
+              occupancy: number | null;
+              /** @description 入托率: enrolled / under3Population */
+              enrolmentRate: number | null;
+              townships: number;
+              townshipsWithInclusive: number;
+              /** @description townshipsWithInclusive / townships */
+              townshipCoverage: number | null;
+              /** @description max(0, ceil(target × population / 1000) − places) */
+              placesNeeded: number;
+              asOf: string;
+              children: {
+                divisionCode: string;
+                name: string;
+                /** @enum {string} */
+                level: 'city' | 'district' | 'township';
+                population: number;
+                under3Population: number;
+                places: number;
+                /** @description places × 1000 / population, 2 decimals */
+                placesPer1000: number | null;
+                inclusivePlaces: number;
+                /** @description inclusivePlaces / places */
+                inclusiveShare: number | null;
+                enrolled: number;
+                /** @description enrolled / places */
+                occupancy: number | null;
+                /** @description 入托率: enrolled / under3Population */
+                enrolmentRate: number | null;
+                townships: number;
+                townshipsWithInclusive: number;
+                /** @description townshipsWithInclusive / townships */
+                townshipCoverage: number | null;
+                /** @description max(0, ceil(target × population / 1000) − places) */
+                placesNeeded: number;
+              }[];
+              /** @description placesPer1000, townshipCoverage and any the city adds */
+              targets: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/series': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 指标趋势 Monthly indicators of a division, as of each month’s last day */
+    get: {
+      parameters: {
+        query: {
+          divisionCode: string;
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              divisionCode: string;
+              from: string;
+              to: string;
+              points: {
+                month: string;
+                /** @description the month's last day */
+                asOf: string;
+                /** @description null for a month when the division was not in force */
+                values: {
+                  divisionCode: string;
+                  name: string;
+                  /** @enum {string} */
+                  level: 'city' | 'district' | 'township';
+                  population: number;
+                  under3Population: number;
+                  places: number;
+                  /** @description places × 1000 / population, 2 decimals */
+                  placesPer1000: number | null;
+                  inclusivePlaces: number;
+                  /** @description inclusivePlaces / places */
+                  inclusiveShare: number | null;
+                  enrolled: number;
+                  /** @description enrolled / places */
+                  occupancy: number | null;
+                  /** @description 入托率: enrolled / under3Population */
+                  enrolmentRate: number | null;
+                  townships: number;
+                  townshipsWithInclusive: number;
+                  /** @description townshipsWithInclusive / townships */
+                  townshipCoverage: number | null;
+                  /** @description max(0, ceil(target × population / 1000) − places) */
+                  placesNeeded: number;
+                } | null;
+              }[];
+              /** @description placesPer1000, townshipCoverage and any the city adds */
+              targets: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions': {
     parameters: {
       query?: never;
@@ -16302,6 +16645,843 @@ export interface paths {
             'application/json': {
               demo: boolean;
               version: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/planning/access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可及性 Spatial accessibility of care per township (2SFCA / E2SFCA) and childcare deserts */
+    get: {
+      parameters: {
+        query: {
+          divisionCode: string;
+          /** @description plain (W = 1 inside the catchment) or enhanced (distance decay) */
+          method?: '2sfca' | 'e2sfca';
+          /** @description default from settings; E2SFCA scales its steps to it */
+          catchmentKm?: number;
+          /** @description E2SFCA weights: stepped bands or Gaussian */
+          decay?: 'stepped' | 'gaussian';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              method: '2sfca' | 'e2sfca';
+              catchmentKm: number;
+              weights: {
+                /** @enum {string} */
+                kind: 'flat' | 'stepped' | 'gaussian';
+                steps?: {
+                  upToKm: number;
+                  weight: number;
+                }[];
+              };
+              desertThresholdPer100: number;
+              points: {
+                divisionCode: string;
+                name: string;
+                under3: number;
+                /** @description places per 100 under-3s within reach, 2 decimals */
+                accessPer100: number;
+                placesInReach: number;
+                nearestInstitutions: {
+                  id: string;
+                  name: string;
+                  km: number;
+                }[];
+              }[];
+              /** @description places of institutions that at least one demand point reaches */
+              supplyCounted: number;
+              deserts: string[];
+              /** @description townships without a reference point, left out of the computation */
+              unlocated: string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/planning/scenarios': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的情景 The caller’s own scenarios, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scenarios: {
+                id: string;
+                name: string;
+                divisionCode: string;
+                asOf: string;
+                createdAt: string;
+                changes: {
+                  townshipCode: string;
+                  places: number;
+                  inclusive: boolean;
+                  lat?: number;
+                  lng?: number;
+                }[];
+                before: {
+                  indicators: {
+                    divisionCode: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: 'city' | 'district' | 'township';
+                    population: number;
+                    under3Population: number;
+                    places: number;
+                    /** @description places × 1000 / population, 2 decimals */
+                    placesPer1000: number | null;
+                    inclusivePlaces: number;
+                    /** @description inclusivePlaces / places */
+                    inclusiveShare: number | null;
+                    enrolled: number;
+                    /** @description enrolled / places */
+                    occupancy: number | null;
+                    /** @description 入托率: enrolled / under3Population */
+                    enrolmentRate: number | null;
+                    townships: number;
+                    townshipsWithInclusive: number;
+                    /** @description townshipsWithInclusive / townships */
+                    townshipCoverage: number | null;
+                    /** @description max(0, ceil(target × population / 1000) − places) */
+                    placesNeeded: number;
+                    asOf: string;
+                    children: {
+                      divisionCode: string;
+                      name: string;
+                      /** @enum {string} */
+                      level: 'city' | 'district' | 'township';
+                      population: number;
+                      under3Population: number;
+                      places: number;
+                      /** @description places × 1000 / population, 2 decimals */
+                      placesPer1000: number | null;
+                      inclusivePlaces: number;
+                      /** @description inclusivePlaces / places */
+                      inclusiveShare: number | null;
+                      enrolled: number;
+                      /** @description enrolled / places */
+                      occupancy: number | null;
+                      /** @description 入托率: enrolled / under3Population */
+                      enrolmentRate: number | null;
+                      townships: number;
+                      townshipsWithInclusive: number;
+                      /** @description townshipsWithInclusive / townships */
+                      townshipCoverage: number | null;
+                      /** @description max(0, ceil(target × population / 1000) − places) */
+                      placesNeeded: number;
+                    }[];
+                    /** @description placesPer1000, townshipCoverage and any the city adds */
+                    targets: {
+                      [key: string]: number;
+                    };
+                  };
+                  access: {
+                    /** @description townships below the desert threshold */
+                    desertPoints: number;
+                    /** @description under-3s living in them */
+                    childrenInDeserts: number;
+                    supplyCounted: number;
+                  };
+                };
+                after: {
+                  indicators: {
+                    divisionCode: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: 'city' | 'district' | 'township';
+                    population: number;
+                    under3Population: number;
+                    places: number;
+                    /** @description places × 1000 / population, 2 decimals */
+                    placesPer1000: number | null;
+                    inclusivePlaces: number;
+                    /** @description inclusivePlaces / places */
+                    inclusiveShare: number | null;
+                    enrolled: number;
+                    /** @description enrolled / places */
+                    occupancy: number | null;
+                    /** @description 入托率: enrolled / under3Population */
+                    enrolmentRate: number | null;
+                    townships: number;
+                    townshipsWithInclusive: number;
+                    /** @description townshipsWithInclusive / townships */
+                    townshipCoverage: number | null;
+                    /** @description max(0, ceil(target × population / 1000) − places) */
+                    placesNeeded: number;
+                    asOf: string;
+                    children: {
+                      divisionCode: string;
+                      name: string;
+                      /** @enum {string} */
+                      level: 'city' | 'district' | 'township';
+                      population: number;
+                      under3Population: number;
+                      places: number;
+                      /** @description places × 1000 / population, 2 decimals */
+                      placesPer1000: number | null;
+                      inclusivePlaces: number;
+                      /** @description inclusivePlaces / places */
+                      inclusiveShare: number | null;
+                      enrolled: number;
+                      /** @description enrolled / places */
+                      occupancy: number | null;
+                      /** @description 入托率: enrolled / under3Population */
+                      enrolmentRate: number | null;
+                      townships: number;
+                      townshipsWithInclusive: number;
+                      /** @description townshipsWithInclusive / townships */
+                      townshipCoverage: number | null;
+                      /** @description max(0, ceil(target × population / 1000) − places) */
+                      placesNeeded: number;
+                    }[];
+                    /** @description placesPer1000, townshipCoverage and any the city adds */
+                    targets: {
+                      [key: string]: number;
+                    };
+                  };
+                  access: {
+                    /** @description townships below the desert threshold */
+                    desertPoints: number;
+                    /** @description under-3s living in them */
+                    childrenInDeserts: number;
+                    supplyCounted: number;
+                  };
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 情景模拟 Save a what-if: places added per township, indicators and accessibility before and after */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            divisionCode: string;
+            name: string;
+            changes: {
+              townshipCode: string;
+              places: number;
+              inclusive: boolean;
+              lat?: number;
+              lng?: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              divisionCode: string;
+              asOf: string;
+              createdAt: string;
+              changes: {
+                townshipCode: string;
+                places: number;
+                inclusive: boolean;
+                lat?: number;
+                lng?: number;
+              }[];
+              before: {
+                indicators: {
+                  divisionCode: string;
+                  name: string;
+                  /** @enum {string} */
+                  level: 'city' | 'district' | 'township';
+                  population: number;
+                  under3Population: number;
+                  places: number;
+                  /** @description places × 1000 / population, 2 decimals */
+                  placesPer1000: number | null;
+                  inclusivePlaces: number;
+                  /** @description inclusivePlaces / places */
+                  inclusiveShare: number | null;
+                  enrolled: number;
+                  /** @description enrolled / places */
+                  occupancy: number | null;
+                  /** @description 入托率: enrolled / under3Population */
+                  enrolmentRate: number | null;
+                  townships: number;
+                  townshipsWithInclusive: number;
+                  /** @description townshipsWithInclusive / townships */
+                  townshipCoverage: number | null;
+                  /** @description max(0, ceil(target × population / 1000) − places) */
+                  placesNeeded: number;
+                  asOf: string;
+                  children: {
+                    divisionCode: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: 'city' | 'district' | 'township';
+                    population: number;
+                    under3Population: number;
+                    places: number;
+                    /** @description places × 1000 / population, 2 decimals */
+                    placesPer1000: number | null;
+                    inclusivePlaces: number;
+                    /** @description inclusivePlaces / places */
+                    inclusiveShare: number | null;
+                    enrolled: number;
+                    /** @description enrolled / places */
+                    occupancy: number | null;
+                    /** @description 入托率: enrolled / under3Population */
+                    enrolmentRate: number | null;
+                    townships: number;
+                    townshipsWithInclusive: number;
+                    /** @description townshipsWithInclusive / townships */
+                    townshipCoverage: number | null;
+                    /** @description max(0, ceil(target × population / 1000) − places) */
+                    placesNeeded: number;
+                  }[];
+                  /** @description placesPer1000, townshipCoverage and any the city adds */
+                  targets: {
+                    [key: string]: number;
+                  };
+                };
+                access: {
+                  /** @description townships below the desert threshold */
+                  desertPoints: number;
+                  /** @description under-3s living in them */
+                  childrenInDeserts: number;
+                  supplyCounted: number;
+                };
+              };
+              after: {
+                indicators: {
+                  divisionCode: string;
+                  name: string;
+                  /** @enum {string} */
+                  level: 'city' | 'district' | 'township';
+                  population: number;
+                  under3Population: number;
+                  places: number;
+                  /** @description places × 1000 / population, 2 decimals */
+                  placesPer1000: number | null;
+                  inclusivePlaces: number;
+                  /** @description inclusivePlaces / places */
+                  inclusiveShare: number | null;
+                  enrolled: number;
+                  /** @description enrolled / places */
+                  occupancy: number | null;
+                  /** @description 入托率: enrolled / under3Population */
+                  enrolmentRate: number | null;
+                  townships: number;
+                  townshipsWithInclusive: number;
+                  /** @description townshipsWithInclusive / townships */
+                  townshipCoverage: number | null;
+                  /** @description max(0, ceil(target × population / 1000) − places) */
+                  placesNeeded: number;
+                  asOf: string;
+                  children: {
+                    divisionCode: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: 'city' | 'district' | 'township';
+                    population: number;
+                    under3Population: number;
+                    places: number;
+                    /** @description places × 1000 / population, 2 decimals */
+                    placesPer1000: number | null;
+                    inclusivePlaces: number;
+                    /** @description inclusivePlaces / places */
+                    inclusiveShare: number | null;
+                    enrolled: number;
+                    /** @description enrolled / places */
+                    occupancy: number | null;
+                    /** @description 入托率: enrolled / under3Population */
+                    enrolmentRate: number | null;
+                    townships: number;
+                    townshipsWithInclusive: number;
+                    /** @description townshipsWithInclusive / townships */
+                    townshipCoverage: number | null;
+                    /** @description max(0, ceil(target × population / 1000) − places) */
+                    placesNeeded: number;
+                  }[];
+                  /** @description placesPer1000, townshipCoverage and any the city adds */
+                  targets: {
+                    [key: string]: number;
+                  };
+                };
+                access: {
+                  /** @description townships below the desert threshold */
+                  desertPoints: number;
+                  /** @description under-3s living in them */
+                  childrenInDeserts: number;
+                  supplyCounted: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开指标 Places, places per 1,000, inclusive share and township coverage of the city or a district */
+    get: {
+      parameters: {
+        query: {
+          divisionCode: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              divisionCode: string;
+              name: string;
+              /** @enum {string} */
+              level: 'city' | 'district' | 'township';
+              places: number;
+              /** @description places × 1000 / population, 2 decimals */
+              placesPer1000: number | null;
+              /** @description inclusivePlaces / places */
+              inclusiveShare: number | null;
+              /** @description townshipsWithInclusive / townships */
+              townshipCoverage: number | null;
+              asOf: string;
+              children: {
+                divisionCode: string;
+                name: string;
+                /** @enum {string} */
+                level: 'city' | 'district' | 'township';
+                places: number;
+                /** @description places × 1000 / population, 2 decimals */
+                placesPer1000: number | null;
+                /** @description inclusivePlaces / places */
+                inclusiveShare: number | null;
+                /** @description townshipsWithInclusive / townships */
+                townshipCoverage: number | null;
+              }[];
+              /** @description placesPer1000, townshipCoverage and any the city adds */
+              targets: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
             };
           };
         };

@@ -37,6 +37,8 @@ export type CompleteOptions = {
   outdoorAreaM2?: number;
   /** Leave documents out, to test an incomplete filing. */
   withoutDocuments?: boolean;
+  /** When the filing was decided (default now): indicators count institutions from that day. */
+  filedAt?: Date;
 };
 
 const FEE_COLUMNS = {
@@ -133,8 +135,7 @@ export async function completeInstitution(db: Kysely<DB>, institutionId: string,
 }
 
 /** Files an institution directly: a filed filing with a receipt number, and its filed version published. */
-export async function markFiled(db: Kysely<DB>, institutionId: string, townshipCode: string) {
-  const now = new Date();
+export async function markFiled(db: Kysely<DB>, institutionId: string, townshipCode: string, now = new Date()) {
   const today = now.toISOString().slice(0, 10);
   const state = (await loadStates(db, [institutionId], today, { files: true })).get(institutionId);
   if (!state) throw new Error(`no institution ${institutionId}`);
@@ -167,7 +168,7 @@ export async function markFiled(db: Kysely<DB>, institutionId: string, townshipC
 export async function createFiledInstitution(db: Kysely<DB>, townshipCode: string, name = '测试托育园', options: CompleteOptions = {}) {
   const institution = await createInstitution(db, townshipCode, name);
   const { classIds } = await completeInstitution(db, institution.id, options);
-  const { receiptNumber } = await markFiled(db, institution.id, townshipCode);
+  const { receiptNumber } = await markFiled(db, institution.id, townshipCode, options.filedAt);
   return { ...institution, classIds, receiptNumber };
 }
 

@@ -6,5 +6,19 @@ export const geographyModule: ModuleManifest = { name: 'geography', plugin: geog
 
 export { type DivisionSeedRow, readBundledDivisions } from './divisionsCsv.ts';
 export { pinyinOf } from './pinyin.ts';
-export { countDivisions, findDivisionAsOf, findDivisionsAsOf, insertDivisions, type PopulationRow, upsertPopulation } from './queries.ts';
+// Oversight's reads as of a date: the tree with reference points, mergers, population by year.
+export {
+  countDivisions,
+  endDivision,
+  findDivisionAsOf,
+  findDivisionPointsAsOf,
+  findDivisionsAsOf,
+  findPopulationUpTo,
+  findSuccessors,
+  insertDivisions,
+  type PopulationRow,
+  type ReferencePoint,
+  setReferencePoints,
+  upsertPopulation,
+} from './queries.ts';
 export { importPopulation } from './service.ts';

@@ -96,3 +96,60 @@ export async function upsertPopulation(db: Db, rows: PopulationRow[], now: Date)
       .execute();
   }
 }
+
+/** The tree in force on `date` with each division's reference point (null where none is recorded). */
+export function findDivisionPointsAsOf(db: Db, date: string) {
+  return db
+    .selectFrom('divisions')
+    .select(['code', 'name', 'parent_code', 'level', 'lat', 'lng'])
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .execute();
+}
+
+/** Every ended division that names its successor: old code → the code that took over its area. */
+export async function findSuccessors(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('divisions')
+    .select(['code', 'successor_code'])
+    .where('successor_code', 'is not', null)
+    .orderBy('valid_from')
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.successor_code as string]));
+}
+
+/** Each division's population figure of `year`, or of the latest earlier year it has one for. */
+export async function findPopulationUpTo(db: Db, year: number): Promise<Map<string, { year: number; total: number; under3: number }>> {
+  const rows = await db
+    .selectFrom('division_population')
+    .select(['division_code', 'year', 'total', 'under3'])
+    .distinctOn('division_code')
+    .where('year', '<=', year)
+    .orderBy('division_code')
+    .orderBy('year', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.division_code, { year: r.year, total: r.total, under3: r.under3 }]));
+}
+
+export type ReferencePoint = { code: string; lat: number; lng: number; source: string };
+
+/** Sets divisions' reference points (every period of each code), e.g. from a CSV or the demo's approximations. */
+export async function setReferencePoints(db: Db, points: ReferencePoint[]) {
+  for (const p of points) {
+    await db.updateTable('divisions').set({ lat: p.lat, lng: p.lng, point_source: p.source }).where('code', '=', p.code).execute();
+  }
+}
+
+/**
+ * Ends a division on `date` and hands its area to `successorCode` (a merger, 撤并): the tree
+ * before `date` keeps it, the tree from `date` does not, and figures filed under its code count
+ * under the successor from then on.
+ */
+export async function endDivision(db: Db, code: string, date: string, successorCode: string | null) {
+  await db
+    .updateTable('divisions')
+    .set({ valid_to: date, successor_code: successorCode })
+    .where('code', '=', code)
+    .where('valid_to', 'is', null)
+    .execute();
+}

@@ -25,7 +25,10 @@ async function institutionRoutes(app: FastifyInstance, deps: Deps) {
 
 /** The demo seed calls this inside its transaction. */
 export { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo/demo.ts';
+export { townshipCentre } from './demo/places.ts';
 export { createDemoInstitution } from './demo/queries.ts';
+/** Oversight's supply: filed institutions operating on a date with their places. */
+export { findOperatingInstitutions, type OperatingInstitution } from './supply/queries.ts';
 
 export const institutionsModule: ModuleManifest = {
   name: 'institutions',

@@ -12,6 +12,8 @@ export const VALIDATION_MESSAGES = {
     en: 'Give a phone number or an e-mail address, one of the two',
   },
   'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  'months.order': { 'zh-CN': '结束月份不能早于开始月份', en: 'The last month cannot be before the first' },
+  'months.span': { 'zh-CN': '一次最多查询60个月', en: 'Ask for at most 60 months at a time' },
   'division.code': { 'zh-CN': '区划代码应为6位或9位数字', en: 'A division code has 6 or 9 digits' },
   'password.weak': { 'zh-CN': '密码至少10位，且需包含字母和数字', en: 'A password needs at least 10 characters with letters and digits' },
   'password.too_short': { 'zh-CN': '密码至少8位', en: 'A password needs at least 8 characters' },

@@ -387,3 +387,15 @@ export function findPlaceInstitution(db: Db, childId: string, institutionIds: st
     .executeTakeFirst()
     .then((row) => row?.institution_id);
 }
+
+/** Children holding a place on `date` (started, end date not before it), per institution, city-wide: indicators count them. */
+export async function countEnrolledOn(db: Db, date: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('enrolments')
+    .select(['institution_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('start_date', '<=', date)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
+    .groupBy('institution_id')
+    .execute();
+  return new Map(rows.map((r) => [r.institution_id, Number(r.n)]));
+}

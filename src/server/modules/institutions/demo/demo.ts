@@ -286,7 +286,7 @@ async function setStatuses(trx: Transaction<DB>, all: Inserted[], plans: Plan[],
   });
   for (const { status, reason, ids } of groups.values()) {
     await setDemoStatus(trx, ids, { status, status_reason: reason, status_changed_at: now });
-    if (status === 'suspended' || status === 'closed') await hideFiledVersions(trx, ids);
+    if (status === 'suspended' || status === 'closed') await hideFiledVersions(trx, ids, todayInShanghai(now));
   }
 }
 

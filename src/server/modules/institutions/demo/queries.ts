@@ -5,6 +5,7 @@ import { inChunks } from '../../../db/inChunks.ts';
 import type { DB } from '../../../db/schema.ts';
 import { pinyinOf } from '../../geography/index.ts';
 import { feesToColumns } from '../common/fees.ts';
+import { recordOperation } from '../filing/queries.ts';
 import type { DemoInstitution } from './generate.ts';
 
 /** A version 4 UUID drawn from the PRNG, so demo ids are the same on every run. */
@@ -102,8 +103,12 @@ export async function setDemoStatus(
 }
 
 /** Takes the filed versions off the public search (suspended and closed institutions). */
-export async function hideFiledVersions(db: Db, ids: string[]) {
+export async function hideFiledVersions(db: Db, ids: string[], date: string) {
   await db.updateTable('filed_institutions').set({ active: false }).where('institution_id', 'in', ids).execute();
+  await recordOperation(
+    db,
+    ids.map((institutionId) => ({ institutionId, date, active: false })),
+  );
 }
 
 /** The demo's first institution, bare (the guidance centre its demo staff accounts belong to); seedInstitutionDemo completes it. */

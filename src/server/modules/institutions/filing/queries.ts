@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
+import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
 import { formatReceiptNumber } from '../../../../domain/institutions/receiptNumber.ts';
 import type { Db } from '../../../db/executor.ts';
@@ -81,6 +82,10 @@ export async function publishFiledVersions(
     }))
     .where('institution_id', '=', sql<string>`any(${ids}::uuid[])`)
     .execute();
+  await recordOperation(
+    db,
+    filings.map((f) => ({ institutionId: f.institutionId, date: todayInShanghai(f.filedAt), active: true })),
+  );
 }
 
 /** Copies facts that need no review to the filed version, if there is one. */
@@ -119,6 +124,16 @@ export async function restoreFiledVersion(db: Db, institutionId: string, initial
 /** Shows or hides the filed version (suspension, reinstatement, closure). */
 export async function setFiledActive(db: Db, institutionId: string, active: boolean, now: Date): Promise<void> {
   await db.updateTable('filed_institutions').set({ active, updated_at: now }).where('institution_id', '=', institutionId).execute();
+  await recordOperation(db, [{ institutionId, date: todayInShanghai(now), active }]);
+}
+
+/** Notes from which day institutions operate or stop, so indicators for a past date count those operating then. */
+export async function recordOperation(db: Db, changes: { institutionId: string; date: string; active: boolean }[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db
+    .insertInto('institution_operation_changes')
+    .values(changes.map((c) => ({ institution_id: c.institutionId, on_date: c.date, active: c.active })))
+    .execute();
 }
 
 /**

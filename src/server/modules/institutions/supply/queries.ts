@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../db/executor.ts';
+
+export type OperatingInstitution = {
+  id: string;
+  name: string;
+  /** The township of the filed version. */
+  divisionCode: string;
+  lat: number;
+  lng: number;
+  /** Places of the filed class plan. */
+  places: number;
+  /** An inclusive (普惠) designation in force on the date. */
+  inclusive: boolean;
+};
+
+/**
+ * The filed institutions operating on `date` (their latest operation change on or before it
+ * says active), with the places of their filed class plan and whether an inclusive designation
+ * is in force that day (src/domain/institutions/designations.ts `isCurrent`). One statement for
+ * the whole city: indicators and accessibility roll it up in memory.
+ */
+export async function findOperatingInstitutions(db: Db, date: string): Promise<OperatingInstitution[]> {
+  const rows = await db
+    .selectFrom('filed_institutions as f')
+    .select((eb) => [
+      'f.institution_id as id',
+      'f.name',
+      'f.division_code',
+      'f.lat',
+      'f.lng',
+      eb
+        .selectFrom('institution_classes as c')
+        .select(sql<number>`coalesce(sum(c.filed_capacity), 0)::integer`.as('places'))
+        .whereRef('c.institution_id', '=', 'f.institution_id')
+        .as('places'),
+      eb
+        .exists(
+          eb
+            .selectFrom('institution_designations as d')
+            .select('d.id')
+            .whereRef('d.institution_id', '=', 'f.institution_id')
+            .where('d.kind', '=', 'inclusive')
+            .where('d.valid_from', '<=', date)
+            .where((w) => w.or([w('d.valid_to', 'is', null), w('d.valid_to', '>=', date)]))
+            .where((w) => w.or([w('d.revoked_on', 'is', null), w('d.revoked_on', '>', date)])),
+        )
+        .as('inclusive'),
+    ])
+    .where((eb) =>
+      eb(
+        eb
+          .selectFrom('institution_operation_changes as o')
+          .select('o.active')
+          .whereRef('o.institution_id', '=', 'f.institution_id')
+          .where('o.on_date', '<=', date)
+          .orderBy('o.on_date', 'desc')
+          .orderBy('o.seq', 'desc')
+          .limit(1),
+        '=',
+        true,
+      ),
+    )
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    divisionCode: r.division_code,
+    lat: r.lat,
+    lng: r.lng,
+    places: Number(r.places ?? 0),
+    inclusive: Boolean(r.inclusive),
+  }));
+}

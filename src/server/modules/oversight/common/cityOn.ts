@@ -1,0 +1,83 @@
+import type { IndicatorCounts } from '../../../../domain/oversight/indicators.ts';
+import { type Figure, rollUp, type TreeDivision } from '../../../../domain/oversight/rollup.ts';
+import type { Db } from '../../../db/executor.ts';
+import type { Scope } from '../../../platform/access/access.ts';
+import { divisionInScope } from '../../../platform/access/visibility.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import { countEnrolledOn } from '../../enrollment/index.ts';
+import { findDivisionPointsAsOf, findPopulationUpTo, findSuccessors } from '../../geography/index.ts';
+import { findOperatingInstitutions, type OperatingInstitution } from '../../institutions/index.ts';
+
+export type Division = TreeDivision & { name: string; lat: number | null; lng: number | null };
+
+/** Everything indicators and accessibility need about the city as it stood on one date. */
+export type CityOn = {
+  date: string;
+  divisions: Division[];
+  byCode: Map<string, Division>;
+  successors: Map<string, string>;
+  institutions: OperatingInstitution[];
+  population: Map<string, Figure>;
+  enrolled: Map<string, number>;
+  counts: Map<string, IndicatorCounts>;
+};
+
+/**
+ * Reads the tree valid on `date`, the population of its year (or the latest earlier one), the
+ * institutions operating that day and the children enrolled in them, and rolls them up. Five
+ * set-wise reads through the owners' index.ts, whatever the size of the city: nothing is
+ * pre-aggregated, so a write shows in the next answer.
+ */
+export async function loadCityOn(db: Db, date: string): Promise<CityOn> {
+  const [rows, successors, population, institutions, enrolled] = await Promise.all([
+    findDivisionPointsAsOf(db, date),
+    findSuccessors(db),
+    findPopulationUpTo(db, Number(date.slice(0, 4))),
+    findOperatingInstitutions(db, date),
+    countEnrolledOn(db, date),
+  ]);
+  const divisions: Division[] = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    parentCode: r.parent_code,
+    level: r.level as Division['level'],
+    lat: r.lat,
+    lng: r.lng,
+  }));
+  return withInstitutions(
+    {
+      date,
+      divisions,
+      byCode: new Map(divisions.map((d) => [d.code, d])),
+      successors,
+      institutions: [],
+      population,
+      enrolled,
+      counts: new Map(),
+    },
+    institutions,
+  );
+}
+
+/** The same city with these institutions operating, rolled up again (a scenario adds hypothetical ones). */
+export function withInstitutions(city: CityOn, institutions: OperatingInstitution[]): CityOn {
+  const counts = rollUp({
+    divisions: city.divisions,
+    successors: city.successors,
+    population: city.population,
+    institutions: institutions.map((i) => ({
+      divisionCode: i.divisionCode,
+      places: i.places,
+      inclusive: i.inclusive,
+      enrolled: city.enrolled.get(i.id) ?? 0,
+    })),
+  });
+  return { ...city, institutions, counts };
+}
+
+/** The division on that date if the caller may see it; otherwise 404, whether it exists or not. */
+export function getDivisionInScope(city: CityOn, scope: Scope | null, code: string): Division {
+  const division = city.byCode.get(code);
+  if (!division || (scope !== null && !divisionInScope(scope, code))) throw new AppError('NOT_FOUND');
+  return division;
+}

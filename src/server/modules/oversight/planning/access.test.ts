@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
+import { createFiledInstitution } from '../../../../../test/harness/factories/institutions.ts';
+import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { writeSetting } from '../../../platform/settings/settings.ts';
+import { insertDivisions, setReferencePoints, upsertPopulation } from '../../geography/index.ts';
+import { ACCESS_KEY } from '../common/settings.ts';
+
+/**
+ * Three townships on a line of latitude 34.6: T1 at lng 119.20 with an institution of 30 places
+ * beside it, T2 about 1.8 km east, T3 about 18 km east with no institution near; T4 has no point.
+ */
+describe.each(DIALECTS)('accessibility on %s', (dialect) => {
+  let t: TestApp;
+  let cookie: string;
+  let district: string;
+  let codes: string[];
+
+  const access = (query: string, lang = 'zh-CN') =>
+    t.app.inject({ url: `/api/v1/planning/access?${query}`, headers: { cookie, 'accept-language': lang } });
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const db = t.deps.db;
+    const created = await createDistrict(db);
+    district = created.districtCode;
+    codes = [...created.townshipCodes, `${district}003`, `${district}004`];
+    await insertDivisions(db, [
+      { code: codes[2] as string, name: '远镇', parentCode: district, level: 'township' },
+      { code: codes[3] as string, name: '无点镇', parentCode: district, level: 'township' },
+    ]);
+    const lngs = [119.2, 119.22, 119.4];
+    await setReferencePoints(
+      db,
+      lngs.map((lng, i) => ({ code: codes[i] as string, lat: 34.6, lng, source: 'test' })),
+    );
+    await upsertPopulation(
+      db,
+      codes.map((code, i) => ({ code, year: 2026, total: 10_000, under3: [60, 40, 100, 50][i] as number, source: 'test', isDemo: false })),
+      new Date(),
+    );
+    await createFiledInstitution(db, codes[0] as string, '近园', {
+      classes: [
+        { classType: 'toddler', capacity: 15 },
+        { classType: 'toddler', capacity: 15 },
+      ],
+      location: { lat: 34.6, lng: 119.201 },
+      filedAt: new Date('2026-01-10T02:00:00Z'),
+    });
+    cookie = await signIn(t.app, (await createUser(db, { role: 'city_official', divisionCode: created.cityCode })).phone);
+  });
+  afterAll(() => t.close());
+
+  it('shares the places among the children within reach (2SFCA) and names the desert', async () => {
+    const res = await access(`divisionCode=${district}&method=2sfca&catchmentKm=3`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({
+      method: '2sfca',
+      catchmentKm: 3,
+      weights: { kind: 'flat' },
+      supplyCounted: 30,
+      desertThresholdPer100: 33,
+    });
+    // 30 places over the 60 + 40 children of T1 and T2: 30 per 100 each, below 33.
+    expect(body.points).toEqual([
+      expect.objectContaining({ divisionCode: codes[0], under3: 60, accessPer100: 30, placesInReach: 30 }),
+      expect.objectContaining({ divisionCode: codes[1], under3: 40, accessPer100: 30, placesInReach: 30 }),
+      expect.objectContaining({ divisionCode: codes[2], under3: 100, accessPer100: 0, placesInReach: 0 }),
+    ]);
+    expect(body.points[2].nearestInstitutions[0]).toMatchObject({ name: '近园' });
+    expect(body.points[2].nearestInstitutions[0].km).toBeGreaterThan(17);
+    expect(body.deserts).toEqual([codes[0], codes[1], codes[2]]);
+    expect(body.unlocated).toEqual([codes[3]]);
+    const shared = body.points.reduce(
+      (sum: number, p: { under3: number; accessPer100: number }) => sum + (p.under3 * p.accessPer100) / 100,
+      0,
+    );
+    expect(shared).toBeCloseTo(body.supplyCounted, 6);
+  });
+
+  it('weighs distance with E2SFCA: the nearer township gets more, and the steps stretch with the catchment', async () => {
+    const body = (await access(`divisionCode=${district}&method=e2sfca`)).json();
+    expect(body.weights.steps).toEqual([
+      { upToKm: 1, weight: 1 },
+      { upToKm: 2, weight: 0.68 },
+      { upToKm: 3, weight: 0.22 },
+    ]);
+    const [near, next] = body.points;
+    expect(near.accessPer100).toBeGreaterThan(next.accessPer100);
+    // R = 30 / (60 × 1 + 40 × 0.68); A1 = R × 100, A2 = R × 0.68 × 100
+    expect(near.accessPer100).toBeCloseTo((30 / (60 + 40 * 0.68)) * 100, 2);
+    expect(next.accessPer100).toBeCloseTo((30 / (60 + 40 * 0.68)) * 68, 2);
+    const wide = (await access(`divisionCode=${district}&method=e2sfca&catchmentKm=6`)).json();
+    expect(wide.weights.steps.map((s: { upToKm: number }) => s.upToKm)).toEqual([2, 4, 6]);
+    expect((await access(`divisionCode=${district}&method=e2sfca&decay=gaussian`)).json().weights).toEqual({ kind: 'gaussian' });
+  });
+
+  it('follows the threshold setting and refuses bad input', async () => {
+    await writeSetting(t.deps.db, ACCESS_KEY, { desertThresholdPer100: 25 }, new Date());
+    const body = (await access(`divisionCode=${district}&method=2sfca&catchmentKm=3`)).json();
+    expect(body.deserts).toEqual([codes[2]]);
+    expect((await access(`divisionCode=${district}&method=3sfca`)).statusCode).toBe(400);
+    expect((await access(`divisionCode=${district}&catchmentKm=-1`)).statusCode).toBe(400);
+    expect((await access('divisionCode=329998')).statusCode).toBe(404);
+  });
+});
