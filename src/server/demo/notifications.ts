@@ -17,7 +17,7 @@ const DEMO_NEWS: Record<Role, NotificationEvent[]> = {
     },
     {
       kind: 'health.check_due',
-      params: { child: '小宇', check: { 'zh-CN': '24月龄健康检查', en: '24-month' }, dueOn: '2027-01-15' },
+      params: { child: '小宇', check: { 'zh-CN': '24月龄', en: '24-month' }, dueOn: '2027-01-15' },
       link: '/family/health-checks',
     },
   ],

@@ -75,9 +75,9 @@ export function RoleShell({ base, roles, pages }: Props) {
       brandHref={base}
       nav={nav}
       selectedKey={areaOf(location.pathname, base)}
+      status={<NotificationBell href={`${base}/${NOTIFICATIONS_PATH}`} />}
       actions={
         <>
-          <NotificationBell href={`${base}/${NOTIFICATIONS_PATH}`} />
           <Typography.Text style={{ whiteSpace: 'nowrap' }} data-testid="signed-in-name">
             {me.data.name}
           </Typography.Text>
