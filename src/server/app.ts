@@ -28,6 +28,7 @@ import { systemRoutes } from './platform/http/systemRoutes.ts';
 import { registerTextGuard } from './platform/http/textGuard.ts';
 import { webApp } from './platform/http/webApp.ts';
 import { devOutboxRoutes } from './platform/messaging/devOutboxRoutes.ts';
+import { notificationRoutes } from './platform/notifications/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 
 /** The composition root: external plugins, then the platform, then the modules. */
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   await app.register(authAdminRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(devOutboxRoutes, deps);
+  await app.register(notificationRoutes, deps);
 
   // Modules, from the one list.
   for (const module of MODULES) await app.register(module.plugin, deps);

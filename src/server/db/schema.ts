@@ -467,6 +467,25 @@ export interface MorningChecksTable {
   checked_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface NotificationPreferencesTable {
+  user_id: string;
+  locale: Generated<string>;
+  email: string | null;
+  channels: ColumnType<unknown, string | undefined, string>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  params: ColumnType<unknown, string | undefined, string>;
+  link: string;
+  dedupe_key: string | null;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  read_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
 export interface OutboundMessagesTable {
   id: Generated<string>;
   channel: string;
@@ -766,6 +785,8 @@ export interface DB {
   institutions: InstitutionsTable;
   login_attempts: LoginAttemptsTable;
   morning_checks: MorningChecksTable;
+  notification_preferences: NotificationPreferencesTable;
+  notifications: NotificationsTable;
   outbound_messages: OutboundMessagesTable;
   pickup_persons: PickupPersonsTable;
   planning_scenarios: PlanningScenariosTable;

@@ -8,6 +8,7 @@ import { seedSubsidyDemo } from '../modules/subsidies/index.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../platform/audit/auditLog.ts';
 import { createAccount, hasAnyAccount } from '../platform/auth/accounts.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { seedDemoNotifications } from './notifications.ts';
 import { demoPopulation } from './population.ts';
 import { markDemo } from './settings.ts';
 
@@ -61,15 +62,18 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
         .map((d) => ({ code: d.code, ...townshipCentre(d.code, d.name), source: DEMO_POINT_SOURCE })),
     );
     const guidanceCenterId = await createDemoInstitution(trx, GUIDANCE_CENTER);
+    const accounts: { userId: string; role: Role }[] = [];
     for (const account of DEMO_ACCOUNTS) {
-      await createAccount(trx, { phone: account.phone, name: account.name, passwordHash }, [
+      const userId = await createAccount(trx, { phone: account.phone, name: account.name, passwordHash }, [
         {
           role: account.role,
           ...(account.divisionCode ? { divisionCode: account.divisionCode } : {}),
           ...(account.institution ? { institutionId: guidanceCenterId } : {}),
         },
       ]);
+      accounts.push({ userId, role: account.role });
     }
+    await seedDemoNotifications(trx, accounts, now);
     await seedInstitutionDemo(trx, { guidanceCenterId, passwordHash, now });
     await seedEnrollmentDemo(trx, { now, passwordHash });
     await seedSubsidyDemo(trx, { now, passwordHash });

@@ -16,6 +16,8 @@ type Props = {
   selectedKey?: string;
   /** Role switcher, sign-out: in the header on wide screens, in the menu drawer on phones. */
   actions?: ReactNode;
+  /** What stays in the header on every screen (the notification bell). */
+  status?: ReactNode;
   children: ReactNode;
 };
 
@@ -30,7 +32,7 @@ const headerStyle = {
 } as const;
 
 /** The frame every shell shares: demo banner, header with nav and language, content, footer. */
-export function AppLayout({ brandHref, nav, selectedKey, actions, children }: Props) {
+export function AppLayout({ brandHref, nav, selectedKey, actions, status, children }: Props) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const wide = screens.md === true;
@@ -61,6 +63,7 @@ export function AppLayout({ brandHref, nav, selectedKey, actions, children }: Pr
         ) : (
           <div style={{ flex: 1 }} />
         )}
+        {status}
         <LanguageSwitch />
         {wide ? actions : <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setDrawerOpen(true)} />}
       </Layout.Header>

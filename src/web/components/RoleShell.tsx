@@ -1,8 +1,9 @@
 import { Button, Result, Typography } from 'antd';
-import { type ComponentType, type LazyExoticComponent, Suspense } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Me, Role, RoleGrant } from '../features/platform/api';
+import { NotificationBell } from '../features/platform/NotificationBell';
 import { useMe } from '../features/platform/queries';
 import { activeGrant, ROLE_HOME } from '../features/platform/roles';
 import { AppLayout } from './AppLayout';
@@ -14,6 +15,10 @@ import { SignOutButton } from './SignOutButton';
 
 export type RolePageProps = { me: Me; grant: RoleGrant; base: string };
 type Page = LazyExoticComponent<ComponentType<RolePageProps>>;
+
+/** Every signed-in workspace has the notification list, reached from the header's bell. */
+const NOTIFICATIONS_PATH = 'notifications';
+const NotificationsPage = lazy(() => import('../features/platform/NotificationsPage'));
 
 type Props = {
   /** The shell's base path, e.g. "/official". */
@@ -70,6 +75,7 @@ export function RoleShell({ base, roles, pages }: Props) {
       brandHref={base}
       nav={nav}
       selectedKey={areaOf(location.pathname, base)}
+      status={<NotificationBell href={`${base}/${NOTIFICATIONS_PATH}`} />}
       actions={
         <>
           <Typography.Text style={{ whiteSpace: 'nowrap' }} data-testid="signed-in-name">
@@ -90,6 +96,7 @@ export function RoleShell({ base, roles, pages }: Props) {
               <Route key={area} path={NESTED_AREAS.has(area) ? `${AREA_PATH[area]}/*` : AREA_PATH[area]} element={<Page {...props} />} />
             );
           })}
+          <Route path={NOTIFICATIONS_PATH} element={<NotificationsPage />} />
           <Route path="*" element={<NotFound homeHref={base} />} />
         </Routes>
       </Suspense>

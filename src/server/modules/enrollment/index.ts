@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import type { ModuleManifest } from '../../platform/modules/manifest.ts';
 import { expireOffers } from './admissions/expireOffers.ts';
+import { remindLapsingOffers } from './admissions/remindOffers.ts';
 import { admissionRoutes } from './admissions/routes.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
 import type { EnrollmentHooks } from './common/hooks.ts';
@@ -18,7 +19,10 @@ export function enrollmentModule(hooks: EnrollmentHooks): ModuleManifest {
       await incidentRoutes(app, deps);
       await statementRoutes(app, deps);
     },
-    jobs: (deps) => [{ name: 'expired offers', everyMs: 60_000, run: () => expireOffers(deps) }],
+    jobs: (deps) => [
+      { name: 'expired offers', everyMs: 60_000, run: () => expireOffers(deps) },
+      { name: 'lapsing offer reminders', everyMs: 15 * 60_000, run: () => remindLapsingOffers(deps) },
+    ],
   };
 }
 

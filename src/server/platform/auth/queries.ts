@@ -183,3 +183,29 @@ export async function resetTotp(db: Db, userId: string) {
     .where('id', '=', userId)
     .execute();
 }
+
+/**
+ * The live accounts holding a role at an institution (its directors, its caregivers) or over a
+ * division (the officials whose division contains `withinDivision`): who a notification goes to.
+ */
+export async function findRoleHolders(
+  db: Db,
+  where: { role: Role; institutionId: string } | { role: Role; withinDivision: string },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select('r.user_id')
+    .distinct()
+    .where('r.role', '=', where.role)
+    .where('u.disabled_at', 'is', null);
+  if ('institutionId' in where) query = query.where('r.institution_id', '=', where.institutionId);
+  else {
+    // A division's ancestors are its own code, its district's and its city's (6 digits, zero-padded).
+    const code = where.withinDivision;
+    query = query.where('r.division_code', 'in', [
+      ...new Set([code, code.slice(0, 6), `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`]),
+    ]);
+  }
+  return (await query.execute()).map((r) => r.user_id);
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RolePageProps } from '../../components/RoleShell';
 import { SignedInCard } from '../../components/SignedInCard';
+import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { useLogoutAll } from './queries';
 import { TotpCard } from './TotpCard';
 
@@ -34,6 +35,9 @@ export default function AccountPage({ me, grant }: RolePageProps) {
         </Col>
         <Col xs={24} lg={14}>
           <TotpCard me={me} />
+        </Col>
+        <Col xs={24}>
+          <NotificationPreferencesCard />
         </Col>
         <Col xs={24}>
           <Card title={t('account.sessionsTitle')}>

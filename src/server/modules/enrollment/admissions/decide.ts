@@ -3,7 +3,9 @@ import { ChoiceWorkflow } from '../../../../domain/enrollment/applicationWorkflo
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
 import { actionNotAllowed, effectiveStatus, lockDirectorChoice } from './choices.ts';
+import { tellDeclined } from './notifications.ts';
 import * as q from './queries.ts';
 
 /** Waitlist or decline, by the institution. */
@@ -15,12 +17,21 @@ export async function decideByInstitution(
   context: AuditContext,
 ) {
   const now = deps.clock.now();
+  const application = await q.findApplication(deps.db, applicationId);
+  if (!application) throw new AppError('NOT_FOUND');
   await deps.db.transaction().execute(async (trx) => {
     const choice = await lockDirectorChoice(trx, scope, applicationId);
     const status = effectiveStatus(choice.status as ChoiceStatus, choice.offer_expires_at, now);
     const to = ChoiceWorkflow.step(status, action)?.to;
     if (!to) throw actionNotAllowed(status, action, 'institution');
     await q.setChoiceStatus(trx, [choice.id], { status: to, decidedAt: now });
+    if (action === 'decline') {
+      await tellDeclined(
+        trx,
+        { childId: application.child_id, childName: application.child_name, institutionId: choice.institution_id },
+        now,
+      );
+    }
     await appendAudit(
       trx,
       context,

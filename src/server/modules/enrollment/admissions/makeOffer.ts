@@ -6,6 +6,7 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { actionNotAllowed, effectiveStatus, lockDirectorChoice } from './choices.ts';
+import { tellOfferMade } from './notifications.ts';
 import * as q from './queries.ts';
 
 const DAY_MS = 86_400_000;
@@ -35,6 +36,8 @@ export async function makeOffer(
       throw fieldError('body.classId', 'class.wrongType');
     if (placesLeft({ ...load, classType: load.classType as never }) === 0) throw new AppError('CLASS_FULL');
     await q.setChoiceStatus(trx, [choice.id], { status: 'offered', decidedAt: now, offer: { classId: input.classId, expiresAt } });
+    const about = { childId: application.child_id, childName: application.child_name, institutionId: choice.institution_id };
+    await tellOfferMade(trx, about, expiresAt, now);
     await appendAudit(
       trx,
       context,

@@ -399,3 +399,25 @@ export async function countEnrolledOn(db: Db, date: string): Promise<Map<string,
     .execute();
   return new Map(rows.map((r) => [r.institution_id, Number(r.n)]));
 }
+
+export async function findInstitutionName(db: Db, id: string): Promise<string> {
+  const row = await db.selectFrom('institutions').select('name').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.name;
+}
+
+/**
+ * Standing offers that lapse within `hours`, with the child and the institution, for the
+ * reminder. An offer made with less time than that left was told its expiry when it was made.
+ */
+export function findOffersLapsingWithin(db: Db, now: Date, hours: number) {
+  return db
+    .selectFrom('application_choices as c')
+    .innerJoin('applications as a', 'a.id', 'c.application_id')
+    .innerJoin('children as ch', 'ch.id', 'a.child_id')
+    .select(['c.id', 'c.institution_id', 'c.offer_expires_at', 'a.child_id', 'ch.name as child_name'])
+    .where('c.status', '=', 'offered')
+    .where('c.offer_expires_at', '>', now)
+    .where('c.offer_expires_at', '<=', new Date(now.getTime() + hours * 3_600_000))
+    .where(sql<boolean>`c.decided_at <= c.offer_expires_at - make_interval(hours => ${hours})`)
+    .execute();
+}

@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createClass, createEnrolledChild, type EnrolledChild } from '../../../../../test/harness/factories/enrollments.ts';
 import { createInstitution } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { messagesOf, notificationsOf } from '../../../../../test/harness/notifications.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
 import { sweepIllnessAlerts } from './service.ts';
 
@@ -88,6 +89,18 @@ describe.each(DIALECTS)('illness-cluster alerts on %s', (dialect) => {
     // The sweep finds the same cluster and changes nothing.
     expect(await sweepIllnessAlerts(t.deps)).toBe(0);
     expect(await alertRows(classId)).toEqual(grown);
+
+    // The district's officials heard of the new alert once, by SMS too, with counts and no names.
+    const official = world.actors.district_official.userId as string;
+    expect(await notificationsOf(t, official)).toEqual([
+      {
+        kind: 'health.illness_alert',
+        params: { institution: '测试托育园', day: DAY, cases: 3, symptom: { 'zh-CN': '发热', en: 'fever' } },
+        link: '/official/alerts',
+      },
+    ]);
+    expect((await messagesOf(t, official)).map((m) => m.channel)).toEqual(['sms']);
+    expect(await notificationsOf(t, elsewhere.actors.district_official.userId as string)).toEqual([]);
 
     const audit = await t.deps.db
       .selectFrom('audit_log')

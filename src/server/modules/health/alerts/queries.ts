@@ -13,7 +13,7 @@ export function findClassPlaces(db: Db, classIds: string[]) {
   return db
     .selectFrom('institution_classes as c')
     .innerJoin('institutions as i', 'i.id', 'c.institution_id')
-    .select(['c.id as class_id', 'i.id as institution_id', 'i.division_code'])
+    .select(['c.id as class_id', 'i.id as institution_id', 'i.name as institution_name', 'i.division_code'])
     .where('c.id', 'in', classIds)
     .execute();
 }

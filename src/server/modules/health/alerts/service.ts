@@ -12,6 +12,7 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, type AuditEntry, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { findChecksWithNames, findPossibleCases } from '../../enrollment/index.ts';
+import { tellDistrictOfAlert } from './notifications.ts';
 import { childrenCounted, presentAlert } from './presenters.ts';
 import * as q from './queries.ts';
 import type { AlertsQuery, IllnessAlertSettingsBody, IllnessAlertView } from './schemas.ts';
@@ -66,6 +67,10 @@ async function applyClusters(
         now,
       });
       if (!row) continue;
+      if (row.inserted) {
+        const alert = { institutionName: place.institution_name, divisionCode: place.division_code, day: cluster.day, kind: cluster.kind };
+        await tellDistrictOfAlert(trx, { ...alert, cases: row.cases }, now);
+      }
       entries.push({
         action: row.inserted ? 'illness_alert.raise' : 'illness_alert.update',
         entityType: 'illness_alert',

@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { completeInstitution, createInstitution } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { notificationsOf } from '../../../../../test/harness/notifications.ts';
 import { as, fullChecklist } from '../test/helpers.ts';
 
 describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
@@ -18,7 +19,7 @@ describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
     const institution = await createInstitution(t.deps.db, townshipCodes[0] as string, name);
     await completeInstitution(t.deps.db, institution.id);
     const user = await createUser(t.deps.db, { role: 'institution_admin', institutionId: institution.id });
-    return { id: institution.id, director: as(t, await signIn(t.app, user.phone)) };
+    return { id: institution.id, director: as(t, await signIn(t.app, user.phone)), directorId: user.id };
   }
 
   const act = (who: ReturnType<typeof as>, id: string, body: Record<string, unknown>) =>
@@ -127,7 +128,7 @@ describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
   });
 
   it('returns a filing with reasons the director sees, takes the fix and files it', async () => {
-    const { id, director } = await directorWithInstitution('彩虹托育园');
+    const { id, director, directorId } = await directorWithInstitution('彩虹托育园');
     await act(director, id, { action: 'submit' });
     await act(official, id, { action: 'start_review' });
     const returned = await act(official, id, {
@@ -139,9 +140,20 @@ describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
     const record = (await director.get(`/api/v1/institutions/${id}/record`)).json();
     expect(record).toMatchObject({ status: 'returned', statusReason: '消防验收材料不清晰，请重新上传', allowedActions: ['submit'] });
     expect(record.filings[0]).toMatchObject({ outcome: 'returned', reasons: '消防验收材料不清晰，请重新上传' });
+    expect(await notificationsOf(t, directorId)).toEqual([
+      {
+        kind: 'institutions.filing_returned',
+        params: { institution: '彩虹托育园', reasons: '消防验收材料不清晰，请重新上传' },
+        link: '/institution/my-institution',
+      },
+    ]);
     expect((await director.patch(`/api/v1/institutions/${id}`, { description: '已补充材料' })).statusCode).toBe(200);
     const result = await fileIt(director, id);
     expect(result.receiptNumber).toMatch(new RegExp(`^${districtCode}-2026-\\d{4}$`));
+    expect((await notificationsOf(t, directorId)).map((n) => [n.kind, n.params.receiptNumber])).toEqual([
+      ['institutions.filing_returned', undefined],
+      ['institutions.filing_filed', result.receiptNumber],
+    ]);
     expect((await director.get(`/api/v1/institutions/${id}/record`)).json().filings.map((f: { outcome: string }) => f.outcome)).toEqual([
       'filed',
       'returned',

@@ -8,6 +8,7 @@ import { actionNotAllowed } from '../../../platform/workflow/refusal.ts';
 import { actingRoles } from '../common/access.ts';
 import { getInstitutionInScope, hasFiledVersion } from '../common/queries.ts';
 import { EFFECTS, type TransitionInput } from './effects.ts';
+import { tellDirectorsOfDecision } from './notifications.ts';
 import { setInstitutionStatus } from './queries.ts';
 
 /**
@@ -39,6 +40,7 @@ export async function transition(deps: Deps, scope: Scope, context: AuditContext
       status_changed_at: now,
       updated_at: now,
     });
+    await tellDirectorsOfDecision(trx, institution, input.action, { reason: input.reason, receiptNumber: detail.receiptNumber }, now);
     await appendAudit(
       trx,
       context,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { designateInclusive } from '../../../../../test/harness/factories/institutions.ts';
+import { messagesOf, notificationsOf } from '../../../../../test/harness/notifications.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
 
 describe.each(DIALECTS)('institution subsidy applications on %s', (dialect) => {
@@ -61,6 +62,12 @@ describe.each(DIALECTS)('institution subsidy applications on %s', (dialect) => {
     const approved = (await step(a.id, { action: 'city_approve', amountFen: 2_000_000 }, city)).json();
     expect(approved).toMatchObject({ status: 'approved', approvedFen: 2_000_000, allowedActions: [] });
     expect(approved.events.map((e: { action: string }) => e.action)).toEqual(['submit', 'district_approve', 'city_approve']);
+    // The applicant hears of the decision in the app; it can wait, so no SMS.
+    const applicant = world.actors.institution_admin.userId as string;
+    expect((await notificationsOf(t, applicant)).map((n) => [n.kind, n.params.amount])).toEqual([
+      ['subsidies.application_approved', '20000.00'],
+    ]);
+    expect(await messagesOf(t, applicant)).toEqual([]);
     const audited = await t.deps.db.selectFrom('audit_log').select('action').where('action', 'like', 'subsidy_application.%').execute();
     expect(audited.map((r) => r.action)).toEqual(
       expect.arrayContaining(['subsidy_application.submit', 'subsidy_application.district_approve', 'subsidy_application.city_approve']),

@@ -11,6 +11,7 @@ import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { actionNotAllowed } from '../../../platform/workflow/refusal.ts';
 import { findSubsidyPolicy } from '../common/policy.ts';
 import { rolesFor } from './access.ts';
+import { tellApplicantOfDecision } from './notifications.ts';
 import * as q from './queries.ts';
 import type { TransitionBody } from './schemas.ts';
 import { getApplication } from './service.ts';
@@ -58,6 +59,7 @@ export async function transition(deps: Deps, scope: Scope, id: string, input: Tr
       amount_fen: input.amountFen ?? null,
       at: now,
     });
+    await tellApplicantOfDecision(trx, row, input.action, { amountFen: input.amountFen, note: input.note }, now);
     await appendAudit(
       trx,
       context,

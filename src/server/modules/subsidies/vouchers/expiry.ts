@@ -3,8 +3,9 @@ import { expire } from '../../../../domain/subsidies/ledger.ts';
 import type { Deps } from '../../../deps.ts';
 import { type AuditContext, appendAudit, SYSTEM_CONTEXT } from '../../../platform/audit/auditLog.ts';
 import { postToLedger } from '../common/ledger.ts';
+import { tellVouchersExpiring } from './notifications.ts';
 import { EXPIRY_REMINDER_DAYS } from './presenters.ts';
-import { findGuardiansOf, lockDueVouchers, markExpired, markReminded } from './queries.ts';
+import { lockDueVouchers, markExpired, markReminded } from './queries.ts';
 
 const BATCH = 500;
 
@@ -51,20 +52,21 @@ export async function expireVouchers(deps: Deps, options: { programId?: string; 
 }
 
 /**
- * Marks unused vouchers within `EXPIRY_REMINDER_DAYS` of their last day as reminded, once, so
- * their families are told (the family's voucher list flags them `expiresSoon`). Returns the
- * vouchers to remind, with the guardians to tell.
+ * Marks unused vouchers within `EXPIRY_REMINDER_DAYS` of their last day as reminded, once, and
+ * tells their families in the same transaction (the family's voucher list also flags them
+ * `expiresSoon`). A voucher past its last day is never reminded. Returns how many were.
  */
-export async function remindExpiringVouchers(deps: Deps) {
+export async function remindExpiringVouchers(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   const today = todayInShanghai(now);
   const horizon = addDaysIso(today, EXPIRY_REMINDER_DAYS);
   return deps.db.transaction().execute(async (trx) => {
     const due = await markReminded(trx, today, horizon, now);
-    if (due.length === 0) return [];
-    const guardians = await findGuardiansOf(
+    if (due.length === 0) return 0;
+    await tellVouchersExpiring(
       trx,
-      due.map((d) => d.child_id),
+      due.map((d) => ({ voucherId: d.id, childId: d.child_id, faceValueFen: d.face_value_fen, expiresOn: d.expires_on })),
+      now,
     );
     await appendAudit(
       trx,
@@ -72,10 +74,6 @@ export async function remindExpiringVouchers(deps: Deps) {
       due.map((d) => ({ action: 'voucher.remind_expiry', entityType: 'voucher', entityId: d.id, detail: { expiresOn: d.expires_on } })),
       now,
     );
-    return due.map((d) => ({
-      voucherId: d.id,
-      expiresOn: d.expires_on,
-      guardianIds: guardians.filter((g) => g.child_id === d.child_id).map((g) => g.user_id),
-    }));
+    return due.length;
   });
 }

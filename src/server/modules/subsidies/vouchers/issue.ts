@@ -8,6 +8,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { AuditEntry } from '../../../platform/audit/auditLog.ts';
 import { postToLedger } from '../common/ledger.ts';
 import type { ProgramRow } from '../programs/queries.ts';
+import { tellVouchersGranted } from './notifications.ts';
 import { insertVouchers } from './queries.ts';
 
 export type Recipient = { childId: string; claimedBy: string | null };
@@ -60,6 +61,15 @@ export async function issueVouchers(
     pending = pending.filter((c) => !done.has(c.voucherId));
   }
   const issued = chosen.map((c, i) => ({ voucherId: c.voucherId, childId: c.childId, txnId: txnIds[i] as string }));
+  // A family that claimed its voucher is on the page that shows it; a lottery win or a grant is news.
+  if (via !== 'claim') {
+    await tellVouchersGranted(
+      trx,
+      program,
+      issued.map((v) => ({ ...v, faceValueFen: program.face_value_fen, expiresOn })),
+      now,
+    );
+  }
   const audit = issued.map((v) => ({
     action: 'voucher.issue',
     entityType: 'voucher',

@@ -190,7 +190,7 @@ export function markReminded(trx: Transaction<DB>, from: string, to: string, now
     .where('reminded_at', 'is', null)
     .where('expires_on', '>=', from)
     .where('expires_on', '<=', to)
-    .returning(['id', 'child_id', 'expires_on'])
+    .returning(['id', 'child_id', 'expires_on', 'face_value_fen'])
     .execute();
 }
 
