@@ -46,7 +46,7 @@ async function serve(place: Place): Promise<{ app: FastifyInstance; database: Da
     async close() {
       await app.close();
       // As the server does on its way down: what it wrote gets its seal and checkpoint.
-      await sealAuditLog(database.db, loadCheckpointKey(config));
+      await sealAuditLog(database.db, loadCheckpointKey(config), { settleMs: 10_000 });
       await database.close();
     },
   };

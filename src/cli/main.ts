@@ -66,7 +66,7 @@ let code = 0;
 try {
   code = await run(command, rest);
   // What this command wrote is sealed before it exits: no server may be running to do it.
-  if (WRITING_COMMANDS.has(command)) await sealAuditLog(database.db, checkpointKey);
+  if (WRITING_COMMANDS.has(command)) await sealAuditLog(database.db, checkpointKey, { settleMs: 10_000 });
 } catch (err) {
   if (err instanceof AppError && Array.isArray(err.details)) {
     console.error(`${err.code}:`);

@@ -33,7 +33,9 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await app.drain.settled();
   await app.close();
   // The last answered writes get their seal and checkpoint now rather than at the next start.
-  await sealAuditLog(deps.db, loadCheckpointKey(config)).catch((err) => app.log.warn({ err }, 'final audit seal failed'));
+  await sealAuditLog(deps.db, loadCheckpointKey(config), { settleMs: 2_000 }).catch((err) =>
+    app.log.warn({ err }, 'final audit seal failed'),
+  );
   await deps.database.close();
 });
 

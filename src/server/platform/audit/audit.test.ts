@@ -46,7 +46,7 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
     expect(before[0].id).toBeGreaterThan(before[1].id);
     expect(before[0]).toMatchObject({ action: 'auth.login', actorName: expect.stringMatching(/^测试/), seq: null, hash: null });
 
-    await sealAuditLog(t.deps.db, key);
+    await sealAuditLog(t.deps.db, key, { settleMs: 10_000 });
     const after = await list();
     expect(after.map((i: { id: number }) => i.id)).toEqual(before.map((i: { id: number }) => i.id));
     for (const item of after) expect(item).toMatchObject({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -59,7 +59,7 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
         throw new Error('the action failed');
       }),
     ).rejects.toThrow('the action failed');
-    await sealAuditLog(t.deps.db, key);
+    await sealAuditLog(t.deps.db, key, { settleMs: 10_000 });
     const rows = await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'test.rolled_back').execute();
     expect(rows).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
         }),
       ),
     );
-    const sealed = await sealAuditLog(t.deps.db, key, { batchSize: 7 });
+    const sealed = await sealAuditLog(t.deps.db, key, { batchSize: 7, settleMs: 10_000 });
     expect(sealed.sealed).toBeGreaterThanOrEqual(20);
     const unsealed = await t.deps.db.selectFrom('audit_log').select('id').where('seq', 'is', null).execute();
     expect(unsealed).toEqual([]);

@@ -4,7 +4,8 @@ import { auditHash, GENESIS_HASH, hashedFieldsOf } from './auditLog.ts';
 import { type CheckpointKey, signCheckpoint } from './checkpointKey.ts';
 
 // Held by the sealer alone, for one seal: a second process finds it taken and skips its turn.
-const SEALER_LOCK = 7_300_003;
+// (7_300_001 migrations, 7_300_002 the old global audit lock, 7_300_003 the demo seed.)
+const SEALER_LOCK = 7_300_004;
 
 export type SealOptions = {
   now?: Date;
@@ -12,6 +13,12 @@ export type SealOptions = {
   batchSize?: number;
   /** Least time between checkpoints; 0 writes one whenever the chain has grown. */
   checkpointEveryMs?: number;
+  /**
+   * Keep sealing, up to this long, until every entry committed before the call is sealed. A
+   * transaction open anywhere in the PostgreSQL cluster (another database too: transaction ids
+   * are cluster-wide) holds the horizon back, so one pass may seal less than was committed.
+   */
+  settleMs?: number;
 };
 
 export type SealResult = { sealed: number; treeSize: number; checkpointed: boolean };
@@ -23,6 +30,24 @@ export type SealResult = { sealed: number; treeSize: number; checkpointed: boole
 export async function sealAuditLog(db: Kysely<DB>, key: CheckpointKey, options: SealOptions = {}): Promise<SealResult> {
   const batchSize = options.batchSize ?? 2_000;
   const total: SealResult = { sealed: 0, treeSize: 0, checkpointed: false };
+  if (options.settleMs === undefined) return sealAvailable(db, key, batchSize, options, total);
+  const { rows } = await sql<{ xmax: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`.execute(db);
+  const deadline = Date.now() + options.settleMs;
+  for (;;) {
+    await sealAvailable(db, key, batchSize, options, total);
+    const waiting = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('seq', 'is', null)
+      .where(sql<boolean>`xid < ${rows[0]?.xmax}::xid8`)
+      .limit(1)
+      .executeTakeFirst();
+    if (!waiting || Date.now() > deadline) return total;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function sealAvailable(db: Kysely<DB>, key: CheckpointKey, batchSize: number, options: SealOptions, total: SealResult) {
   for (;;) {
     const step = await sealBatch(db, key, batchSize, options);
     if (step === 'busy') return total;

@@ -50,7 +50,7 @@ describe.each(DIALECTS)('verify-audit finds tampering on %s', (dialect) => {
     for (const part of [0, 1]) {
       for (let i = 1; i <= 3; i++)
         await appendAudit(db, SYSTEM_CONTEXT, { action: 'test.entry', entityType: 'test', entityId: `${part * 3 + i}` });
-      await sealAuditLog(db, key);
+      await sealAuditLog(db, key, { settleMs: 10_000 });
     }
     expect(await verifyAuditLog(db, { publicKeys })).toMatchObject({ ok: true, checked: 6, checkpoints: 2 });
     return db;
@@ -127,7 +127,7 @@ describe.each(DIALECTS)('verify-audit finds tampering on %s', (dialect) => {
       await rehashFrom(trx, 2);
       await sql`delete from audit_checkpoints`.execute(trx);
     });
-    await sealAuditLog(db, key);
+    await sealAuditLog(db, key, { settleMs: 10_000 });
     expect(await verifyAuditLog(db, { publicKeys })).toMatchObject({ ok: true });
     const withExport = await verifyAuditLog(db, { publicKeys: exported.publicKeys, external: exported.checkpoints });
     expect(withExport.problem).toEqual({ seq: 1, reason: 'rewritten' });
