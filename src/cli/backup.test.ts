@@ -17,6 +17,8 @@ import { loadFieldKey } from '../server/db/fieldKey.ts';
 import { answerBackupRequests } from '../server/db/liveBackup.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { systemClock } from '../server/deps.ts';
+import { loadCheckpointKey } from '../server/platform/audit/checkpointKey.ts';
+import { sealAuditLog } from '../server/platform/audit/sealer.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -44,6 +46,8 @@ async function serve(place: Place): Promise<{ app: FastifyInstance; database: Da
     database,
     async close() {
       await app.close();
+      // As the server does on its way down: what it wrote gets its seal and checkpoint.
+      await sealAuditLog(database.db, loadCheckpointKey(config), { settleMs: 10_000 });
       await database.close();
     },
   };

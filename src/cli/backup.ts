@@ -9,9 +9,11 @@ import { snapshotFromServer } from '../server/db/liveBackup.ts';
 /**
  * One tar file holding everything a tuoyu installation keeps: the database (PGlite's data
  * folder as a snapshot, or a `pg_dump` custom-format archive), the uploaded files under
- * DATA_DIR/files, and DATA_DIR/field.key when the field key lives there (without it the
- * restored ID numbers could not be read, so the archive must be kept as secret as the database).
+ * DATA_DIR/files, and DATA_DIR/field.key and audit.key when the keys live there (without the
+ * first the restored ID numbers could not be read, so the archive must be kept as secret as the
+ * database; without the second the audit checkpoints signed so far could not be checked).
  */
+const KEY_FILES = ['field.key', 'audit.key'];
 const FORMAT = 'tuoyu-backup';
 const VERSION = 1;
 type Kind = 'pglite' | 'postgres';
@@ -53,8 +55,10 @@ export async function backup(config: Config, file: string): Promise<string> {
       // Half-written uploads (*.part) are never referenced; a crash may have left some.
       fs.cpSync(files, path.join(work, 'files'), { recursive: true, filter: (src) => !src.endsWith('.part') });
     }
-    const key = path.join(config.dataDir, 'field.key');
-    if (fs.existsSync(key)) fs.copyFileSync(key, path.join(work, 'field.key'));
+    for (const name of KEY_FILES) {
+      const key = path.join(config.dataDir, name);
+      if (fs.existsSync(key)) fs.copyFileSync(key, path.join(work, name));
+    }
     const manifest: Manifest = { format: FORMAT, version: VERSION, kind, createdAt: new Date().toISOString() };
     fs.writeFileSync(path.join(work, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const partial = `${target}.part`;
@@ -119,12 +123,14 @@ export async function restore(config: Config, file: string): Promise<string> {
     if (fs.existsSync(path.join(work, 'files'))) {
       fs.cpSync(path.join(work, 'files'), path.join(config.dataDir, 'files'), { recursive: true });
     }
-    const key = path.join(work, 'field.key');
-    const ownKey = path.join(config.dataDir, 'field.key');
-    if (fs.existsSync(key) && !fs.existsSync(ownKey)) {
-      fs.mkdirSync(config.dataDir, { recursive: true });
-      fs.copyFileSync(key, ownKey);
-      fs.chmodSync(ownKey, 0o600);
+    for (const name of KEY_FILES) {
+      const key = path.join(work, name);
+      const ownKey = path.join(config.dataDir, name);
+      if (fs.existsSync(key) && !fs.existsSync(ownKey)) {
+        fs.mkdirSync(config.dataDir, { recursive: true });
+        fs.copyFileSync(key, ownKey);
+        fs.chmodSync(ownKey, 0o600);
+      }
     }
     return `restored the backup of ${manifest.createdAt} (${kind === 'pglite' ? 'embedded database' : 'PostgreSQL'}) and its uploaded files`;
   } finally {
@@ -165,10 +171,12 @@ async function refuseUnlessEmpty(config: Config, kind: Kind, work: string) {
     }
   }
   if (nonEmpty(path.join(config.dataDir, 'files'))) throw refuse(`${path.join(config.dataDir, 'files')} already holds uploaded files`);
-  const key = path.join(work, 'field.key');
-  const ownKey = path.join(config.dataDir, 'field.key');
-  if (fs.existsSync(key) && fs.existsSync(ownKey) && fs.readFileSync(key, 'utf8').trim() !== fs.readFileSync(ownKey, 'utf8').trim()) {
-    throw refuse(`${ownKey} holds a different field key than the backup`);
+  for (const name of KEY_FILES) {
+    const key = path.join(work, name);
+    const ownKey = path.join(config.dataDir, name);
+    if (fs.existsSync(key) && fs.existsSync(ownKey) && fs.readFileSync(key, 'utf8').trim() !== fs.readFileSync(ownKey, 'utf8').trim()) {
+      throw refuse(`${ownKey} holds a different key than the backup`);
+    }
   }
 }
 

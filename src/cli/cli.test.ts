@@ -38,7 +38,10 @@ describe('command line', () => {
 
     const intact = cli('verify-audit');
     expect(intact.code).toBe(0);
-    expect(intact.out).toMatch(/audit chain intact: \d+ entries verified/);
+    expect(intact.out).toMatch(/audit chain intact: [1-9]\d* entries verified; [1-9]\d* checkpoints checked; 0 entries not sealed yet/);
+    const kept = path.join(dataDir, 'checkpoints.json');
+    expect(cli('export-checkpoints', kept)).toMatchObject({ code: 0, out: expect.stringMatching(/[1-9]\d* checkpoints written/) });
+    expect(cli('verify-audit', '--checkpoints', kept).code).toBe(0);
 
     const database = await openPGlite({ dataDir });
     await database.db.transaction().execute(async (trx) => {
@@ -50,7 +53,7 @@ describe('command line', () => {
 
     const broken = cli('verify-audit');
     expect(broken.code).toBe(1);
-    expect(broken.out).toMatch(/audit chain BROKEN at entry \d+ \(content_changed\)/);
+    expect(broken.out).toMatch(/audit chain BROKEN at sequence \d+ \(content_changed\)/);
   }, 120_000);
 
   it('prints usage for an unknown command', () => {

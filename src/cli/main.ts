@@ -9,7 +9,11 @@ import { openDatabase } from '../server/db/open.ts';
 import { ensureDivisions, seedDemo } from '../server/demo/seed.ts';
 import { type Deps, systemClock } from '../server/deps.ts';
 import { importPopulation } from '../server/modules/geography/index.ts';
-import { SYSTEM_CONTEXT, verifyAuditChain } from '../server/platform/audit/auditLog.ts';
+import { SYSTEM_CONTEXT } from '../server/platform/audit/auditLog.ts';
+import { exportCheckpoints, parseCheckpointExport } from '../server/platform/audit/checkpointExport.ts';
+import { loadCheckpointKey } from '../server/platform/audit/checkpointKey.ts';
+import { sealAuditLog } from '../server/platform/audit/sealer.ts';
+import { verifyAuditLog } from '../server/platform/audit/verify.ts';
 import { AppError } from '../server/platform/errors/AppError.ts';
 import { BackupError, backup, restore } from './backup.ts';
 import { createAdmin } from './createAdmin.ts';
@@ -21,7 +25,11 @@ const USAGE = `Usage: npm run cli -- <command>
   import-population FILE          import yearly population (.csv or .xlsx: code, year, total, under3)
   create-admin --phone P --name N create an administrator (password from TUOYU_ADMIN_PASSWORD,
                                   or a generated one printed once)
-  verify-audit                    recompute the audit hash chain; exit 1 if it is broken
+  verify-audit [--checkpoints FILE]
+                                  recompute the sealed audit chain and check its signed checkpoints,
+                                  and those in FILE (from export-checkpoints); exit 1 if broken
+  export-checkpoints FILE         write the audit log's signed checkpoints to FILE (JSON), for
+                                  an auditor to keep and verify against later
   backup FILE                     write the database, uploaded files and field key to one tar file
                                   (embedded database: stop the server first; PostgreSQL: pg_dump)
   restore FILE                    restore a backup into an empty database and data folder
@@ -51,10 +59,14 @@ if (command === 'backup' || command === 'restore') {
   }
 }
 const database = await openDatabase(config);
+const checkpointKey = loadCheckpointKey(config);
 const deps: Deps = { database, db: database.db, config, clock: systemClock, cipher: createFieldCipher(loadFieldKey(config)) };
+const WRITING_COMMANDS = new Set(['seed-demo', 'import-population', 'create-admin']);
 let code = 0;
 try {
   code = await run(command, rest);
+  // What this command wrote is sealed before it exits: no server may be running to do it.
+  if (WRITING_COMMANDS.has(command)) await sealAuditLog(database.db, checkpointKey, { settleMs: 10_000 });
 } catch (err) {
   if (err instanceof AppError && Array.isArray(err.details)) {
     console.error(`${err.code}:`);
@@ -105,13 +117,33 @@ async function run(cmd: string, args: string[]): Promise<number> {
       return 0;
     }
     case 'verify-audit': {
-      const result = await verifyAuditChain(database.db);
+      const { values } = parseArgs({ args, options: { checkpoints: { type: 'string' } } });
+      const external = values.checkpoints ? parseCheckpointExport(fs.readFileSync(values.checkpoints, 'utf8')) : undefined;
+      const result = await verifyAuditLog(database.db, {
+        publicKeys: { ...external?.publicKeys, [checkpointKey.keyId]: checkpointKey.publicKeyPem },
+        external: external?.checkpoints,
+      });
+      const tail = `${result.checkpoints} checkpoints checked; ${result.unsealed} entries not sealed yet`;
       if (result.ok) {
-        console.log(`audit chain intact: ${result.checked} entries verified`);
+        console.log(`audit chain intact: ${result.checked} entries verified; ${tail}`);
         return 0;
       }
-      console.error(`audit chain BROKEN at entry ${result.brokenAtId} (${result.reason}); ${result.checked} entries before it verified`);
+      const problem = result.problem as NonNullable<typeof result.problem>;
+      console.error(
+        `audit chain BROKEN at sequence ${problem.seq} (${problem.reason}); ${result.checked} entries before it verified; ${tail}`,
+      );
       return 1;
+    }
+    case 'export-checkpoints': {
+      const file = args[0];
+      if (!file) throw new Error('export-checkpoints needs a FILE');
+      const exported = await exportCheckpoints(database.db, checkpointKey, new Date());
+      fs.writeFileSync(file, `${JSON.stringify(exported, null, 2)}\n`);
+      const last = exported.checkpoints.at(-1);
+      console.log(
+        `${exported.checkpoints.length} checkpoints written to ${file}${last ? `; the latest covers ${last.treeSize} entries` : ''}`,
+      );
+      return 0;
     }
     default:
       console.error(`Unknown command: ${cmd}\n\n${USAGE}`);

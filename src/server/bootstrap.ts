@@ -5,12 +5,15 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { ensureDivisions, seedDemo } from './demo/seed.ts';
 import { type Deps, systemClock } from './deps.ts';
+import { loadCheckpointKey } from './platform/audit/checkpointKey.ts';
 
 export type StartupLog = (message: string) => void;
 
 /** Opens and migrates the database, loads reference data and, when asked, the demo. */
 export async function prepare(config: Config, log: StartupLog): Promise<Deps> {
   const cipher = createFieldCipher(loadFieldKey(config));
+  // A missing signing key stops the start here rather than failing every seal later.
+  loadCheckpointKey(config);
   const database = await openDatabase(config);
   try {
     const applied = await migrate(database);

@@ -35,6 +35,12 @@ const Env = z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
       .optional(),
+    AUDIT_SIGNING_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
+      .optional(),
+    AUDIT_SEAL_EVERY_MS: z.coerce.number().int().min(50).max(1_000).default(250),
+    AUDIT_CHECKPOINT_EVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
     FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
     S3_ENDPOINT: z.url().optional(),
     S3_REGION: z.string().default('us-east-1'),
@@ -137,6 +143,12 @@ export type Config = {
   webDistDir: string;
   /** Base64 of 32 bytes; see platform/crypto/fieldKey.ts for the fallback. */
   fieldEncryptionKey: string | undefined;
+  /** Base64 of a 32-byte Ed25519 seed signing audit checkpoints; see platform/audit/checkpointKey.ts. */
+  auditSigningKey: string | undefined;
+  /** How often the sealer chains newly committed audit rows: the lag between a commit and its seal. */
+  auditSealEveryMs: number;
+  /** The least time between two signed checkpoints (0: one per seal that chained rows). */
+  auditCheckpointEveryMs: number;
   /** Where uploaded files live: DATA_DIR/files, or an S3-compatible bucket several servers share. */
   fileStorage: FileStorageConfig;
   /** How SMS leave: `outbox` keeps them readable at /api/v1/dev/outbox, `http` posts them to smsHttpUrl. */
@@ -197,6 +209,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
+    auditSigningKey: e.AUDIT_SIGNING_KEY,
+    auditSealEveryMs: e.AUDIT_SEAL_EVERY_MS,
+    auditCheckpointEveryMs: e.AUDIT_CHECKPOINT_EVERY_MS,
     fileStorage:
       e.FILE_STORAGE === 's3'
         ? {

@@ -5,6 +5,8 @@ import { loadConfig } from './config.ts';
 import { DatabaseUnreachableError } from './db/connect.ts';
 import { answerBackupRequests } from './db/liveBackup.ts';
 import { serverJobs } from './modules.ts';
+import { loadCheckpointKey } from './platform/audit/checkpointKey.ts';
+import { sealAuditLog } from './platform/audit/sealer.ts';
 import { startJobs } from './platform/jobs/scheduler.ts';
 
 const config = loadConfig();
@@ -36,6 +38,10 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   app.drain.begin();
   await app.drain.settled();
   await app.close();
+  // The last answered writes get their seal and checkpoint now rather than at the next start.
+  await sealAuditLog(deps.db, loadCheckpointKey(config), { settleMs: 2_000 }).catch((err) =>
+    app.log.warn({ err }, 'final audit seal failed'),
+  );
   await deps.database.close();
 });
 

@@ -19,6 +19,7 @@ describe.each(DIALECTS)('the server’s scheduled jobs on %s', (dialect) => {
     const names = serverJobs(t.deps).map((job) => job.name);
     expect(names).toEqual(
       expect.arrayContaining([
+        'seal audit log',
         'expired sessions',
         'search change notes',
         'illness alerts',

@@ -6,6 +6,7 @@ import { healthModule, raiseIllnessAlerts } from './modules/health/index.ts';
 import { institutionsModule } from './modules/institutions/index.ts';
 import { oversightModule } from './modules/oversight/index.ts';
 import { subsidiesModule } from './modules/subsidies/index.ts';
+import { auditJobs } from './platform/audit/jobs.ts';
 import { authJobs } from './platform/auth/jobs.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
 import { messagingJobs } from './platform/messaging/jobs.ts';
@@ -30,5 +31,5 @@ export const MODULES: ModuleManifest[] = [
 
 /** Every scheduled job of the server: the platform's and each module's. main.ts starts exactly these. */
 export function serverJobs(deps: Deps): Job[] {
-  return [...authJobs(deps), ...messagingJobs(deps), ...MODULES.flatMap((module) => module.jobs(deps))];
+  return [...auditJobs(deps), ...authJobs(deps), ...messagingJobs(deps), ...MODULES.flatMap((module) => module.jobs(deps))];
 }

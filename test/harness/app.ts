@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { type Config, testConfig } from '../../src/server/config.ts';
 import type { Deps } from '../../src/server/deps.ts';
-import { testCipher } from './cipher.ts';
+import { TEST_AUDIT_SIGNING_KEY, testCipher } from './cipher.ts';
 import { type Dialect, openTestDatabase, type TestDatabase } from './db.ts';
 
 /** A clock tests can move. */
@@ -35,7 +35,13 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const clock = testClock();
-  const config = testConfig({ rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 100_000, webDistDir: '/nonexistent', ...overrides });
+  const config = testConfig({
+    rateLimitPerMinute: 100_000,
+    loginRateLimitPerMinute: 100_000,
+    webDistDir: '/nonexistent',
+    auditSigningKey: TEST_AUDIT_SIGNING_KEY,
+    ...overrides,
+  });
   const deps: Deps = { database, db: database.db, config, clock, cipher: testCipher };
   const app = await buildApp(deps, options);
   await app.ready();

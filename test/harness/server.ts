@@ -6,7 +6,7 @@ import { openPGlite } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
 import { type Deps, systemClock } from '../../src/server/deps.ts';
-import { testCipher } from './cipher.ts';
+import { TEST_AUDIT_SIGNING_KEY, testCipher } from './cipher.ts';
 
 export type TestServer = { url: string; app: FastifyInstance; deps: Deps; close(): Promise<void> };
 
@@ -21,6 +21,7 @@ export async function startTestServer(): Promise<TestServer> {
     webDistDir: path.resolve(import.meta.dirname, '../../dist/web'),
     rateLimitPerMinute: 100_000,
     loginRateLimitPerMinute: 100_000,
+    auditSigningKey: TEST_AUDIT_SIGNING_KEY,
   });
   const deps: Deps = { database, db: database.db, config, clock: systemClock, cipher: testCipher };
   await seedDemo(deps);

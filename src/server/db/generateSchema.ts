@@ -25,6 +25,8 @@ const TS_TYPES: Record<string, string> = {
   date: 'string',
   inet: 'string',
   bytea: 'Buffer',
+  // A 64-bit transaction id, read as its decimal text.
+  xid8: 'string',
 };
 
 // Types read one way and written another: [select, insert/update].

@@ -39,6 +39,15 @@ export interface AttendanceTable {
   recorded_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  tree_size: number;
+  head_hash: string;
+  sealed_at: ColumnType<Date, Date | string, Date | string>;
+  key_id: string;
+  signature: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: ColumnType<Date, Date | string, Date | string>;
@@ -50,9 +59,11 @@ export interface AuditLogTable {
   detail: ColumnType<unknown, string | undefined, string>;
   ip: string | null;
   request_id: string | null;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
   client_request_id: string | null;
+  xid: Generated<string | null>;
+  seq: number | null;
 }
 
 export interface ChildGuardiansTable {
@@ -751,6 +762,7 @@ export interface DB {
   application_choices: ApplicationChoicesTable;
   applications: ApplicationsTable;
   attendance: AttendanceTable;
+  audit_checkpoints: AuditCheckpointsTable;
   audit_log: AuditLogTable;
   child_guardians: ChildGuardiansTable;
   childcare_subsidy_claims: ChildcareSubsidyClaimsTable;

@@ -1262,7 +1262,9 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 ip: string | null;
-                hash: string;
+                /** @description Place in the hash chain; null until the sealer has chained the entry (within about a second) */
+                seq: number | null;
+                hash: string | null;
               }[];
             };
           };

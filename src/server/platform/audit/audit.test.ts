@@ -1,9 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
+import { TEST_AUDIT_SIGNING_KEY } from '../../../../test/harness/cipher.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../test/harness/roles.ts';
-import { appendAudit, SYSTEM_CONTEXT, verifyAuditChain } from './auditLog.ts';
+import { appendAudit, SYSTEM_CONTEXT } from './auditLog.ts';
+import { checkpointKeyFromSeed } from './checkpointKey.ts';
+import { sealAuditLog } from './sealer.ts';
+import { verifyAuditLog } from './verify.ts';
+
+const key = checkpointKeyFromSeed(Buffer.from(TEST_AUDIT_SIGNING_KEY, 'base64'));
+const publicKeys = { [key.keyId]: key.publicKeyPem };
 
 describe.each(DIALECTS)('audit log on %s', (dialect) => {
   let t: TestApp;
@@ -31,20 +38,33 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
     );
   });
 
-  it('lists entries newest first with their hashes', async () => {
-    const res = await t.app.inject({ url: '/api/v1/audit?limit=3&action=auth.login', headers: { cookie: world.actors.admin.cookie } });
-    const items = res.json().items;
-    expect(items).toHaveLength(3);
-    expect(items[0].id).toBeGreaterThan(items[1].id);
-    for (const item of items)
-      expect(item).toMatchObject({
-        action: 'auth.login',
-        actorName: expect.stringMatching(/^测试/),
-        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
-      });
+  it('lists entries newest first, without a hash until the sealer has chained them', async () => {
+    const list = async () =>
+      (await t.app.inject({ url: '/api/v1/audit?limit=3&action=auth.login', headers: { cookie: world.actors.admin.cookie } })).json().items;
+    const before = await list();
+    expect(before).toHaveLength(3);
+    expect(before[0].id).toBeGreaterThan(before[1].id);
+    expect(before[0]).toMatchObject({ action: 'auth.login', actorName: expect.stringMatching(/^测试/), seq: null, hash: null });
+
+    await sealAuditLog(t.deps.db, key, { settleMs: 10_000 });
+    const after = await list();
+    expect(after.map((i: { id: number }) => i.id)).toEqual(before.map((i: { id: number }) => i.id));
+    for (const item of after) expect(item).toMatchObject({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
-  it('verifies an intact chain, including entries appended concurrently', async () => {
+  it('keeps no entry of a transaction that rolled back', async () => {
+    await expect(
+      t.deps.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, SYSTEM_CONTEXT, { action: 'test.rolled_back', entityType: 'test' });
+        throw new Error('the action failed');
+      }),
+    ).rejects.toThrow('the action failed');
+    await sealAuditLog(t.deps.db, key, { settleMs: 10_000 });
+    const rows = await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'test.rolled_back').execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('seals entries appended concurrently into a chain that verifies, with a signed checkpoint of its head', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         appendAudit(t.deps.db, SYSTEM_CONTEXT, {
@@ -55,38 +75,27 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
         }),
       ),
     );
-    const result = await verifyAuditChain(t.deps.db, 7);
-    expect(result).toEqual({ ok: true, checked: expect.any(Number) });
-    expect(result.checked).toBeGreaterThan(20);
+    const sealed = await sealAuditLog(t.deps.db, key, { batchSize: 7, settleMs: 10_000 });
+    expect(sealed.sealed).toBeGreaterThanOrEqual(20);
+    const unsealed = await t.deps.db.selectFrom('audit_log').select('id').where('seq', 'is', null).execute();
+    expect(unsealed).toEqual([]);
+    const result = await verifyAuditLog(t.deps.db, { publicKeys, batchSize: 7 });
+    expect(result).toEqual({ ok: true, checked: sealed.treeSize, unsealed: 0, checkpoints: expect.any(Number) });
+    expect(result.checkpoints).toBeGreaterThan(0);
+    const head = await t.deps.db.selectFrom('audit_checkpoints').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(head.tree_size).toBe(sealed.treeSize);
   });
 
-  it('refuses updates and deletes', async () => {
+  it('refuses updates and deletes, and a second seal of a sealed entry', async () => {
     await expect(sql`update audit_log set action = 'x' where id = (select min(id) from audit_log)`.execute(t.deps.db)).rejects.toThrow(
       /append-only/,
     );
+    await expect(sql`update audit_log set hash = repeat('0', 64) where seq = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(t.deps.db)).rejects.toThrow(/append-only/);
-  });
-
-  it('detects a hand-edited row and a removed row', async () => {
-    const target = await t.deps.db
-      .selectFrom('audit_log')
-      .select('id')
-      .where('action', '=', 'test.concurrent')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    await t.deps.db.transaction().execute(async (trx) => {
-      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);
-      await sql`update audit_log set detail = '{"n": 999}' where id = ${target.id}`.execute(trx);
-      await sql`alter table audit_log enable trigger audit_log_no_update`.execute(trx);
-    });
-    expect(await verifyAuditChain(t.deps.db)).toMatchObject({ ok: false, brokenAtId: target.id, reason: 'content_changed' });
-
-    await t.deps.db.transaction().execute(async (trx) => {
-      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);
-      await sql`delete from audit_log where id = ${target.id}`.execute(trx);
-      await sql`alter table audit_log enable trigger audit_log_no_update`.execute(trx);
-    });
-    expect(await verifyAuditChain(t.deps.db)).toMatchObject({ ok: false, brokenAtId: target.id + 1, reason: 'chain_broken' });
+    await expect(sql`delete from audit_checkpoints`.execute(t.deps.db)).rejects.toThrow(/append-only/);
+    await appendAudit(t.deps.db, SYSTEM_CONTEXT, { action: 'test.unsealed', entityType: 'test' });
+    await expect(
+      sql`update audit_log set action = 'x', seq = 1000000, prev_hash = 'a', hash = 'b' where action = 'test.unsealed'`.execute(t.deps.db),
+    ).rejects.toThrow(/append-only/);
   });
 });

@@ -25,7 +25,8 @@ const AuditItem = z.object({
   entityId: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
-  hash: z.string(),
+  seq: z.number().int().nullable().describe('Place in the hash chain; null until the sealer has chained the entry (within about a second)'),
+  hash: z.string().nullable(),
 });
 
 export async function auditRoutes(server: FastifyInstance, deps: Deps) {
@@ -65,6 +66,7 @@ export async function auditRoutes(server: FastifyInstance, deps: Deps) {
           entityId: r.entity_id,
           detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as Record<string, unknown>,
           ip: r.ip,
+          seq: r.seq,
           hash: r.hash,
         })),
       };

@@ -50,7 +50,7 @@ export default function AuditPage() {
       responsive: ['md'],
       render: (name: string | null, row: AuditEntry) => name ?? <Short value={row.actorId} />,
     },
-    { title: t('audit.hash'), dataIndex: 'hash', responsive: ['lg'], render: (hash: string) => <Short value={hash} length={12} /> },
+    { title: t('audit.hash'), dataIndex: 'hash', responsive: ['lg'], render: (hash: string | null) => <Short value={hash} length={12} /> },
   ];
 
   return (

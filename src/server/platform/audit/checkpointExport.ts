@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import type { CheckpointKey } from './checkpointKey.ts';
+
+const FORMAT = 'tuoyu-audit-checkpoints';
+
+/** What an auditor keeps outside the system: signed heads of the chain and the key that signed them. */
+export const CheckpointExport = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  publicKeys: z.record(z.string(), z.string()),
+  checkpoints: z.array(
+    z.object({
+      treeSize: z.number().int().positive(),
+      headHash: z.string().regex(/^[0-9a-f]{64}$/),
+      sealedAt: z.string(),
+      keyId: z.string(),
+      signature: z.string(),
+    }),
+  ),
+});
+export type CheckpointExport = z.infer<typeof CheckpointExport>;
+
+export async function exportCheckpoints(db: Kysely<DB>, key: CheckpointKey, now: Date): Promise<CheckpointExport> {
+  const rows = await db.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute();
+  return {
+    format: FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    publicKeys: { [key.keyId]: key.publicKeyPem },
+    checkpoints: rows.map((c) => ({
+      treeSize: c.tree_size,
+      headHash: c.head_hash,
+      sealedAt: new Date(c.sealed_at).toISOString(),
+      keyId: c.key_id,
+      signature: c.signature,
+    })),
+  };
+}
+
+/** Parses an exported file; throws a readable message when it is not one. */
+export function parseCheckpointExport(text: string): CheckpointExport {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('not a checkpoints file (not JSON)');
+  }
+  const parsed = CheckpointExport.safeParse(json);
+  if (!parsed.success) throw new Error(`not a checkpoints file of this version: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
