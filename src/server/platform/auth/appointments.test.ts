@@ -198,7 +198,7 @@ describe.each(DIALECTS)('appointing officials on %s', (dialect) => {
     }
   });
 
-  it('a number with an account is not created twice', async () => {
+  it('a number with an account is not created twice, also by two managers at once', async () => {
     const existing = await createUser(t.deps.db, { role: 'parent' });
     const res = await send(cookieOf('admin'), 'POST', '/api/v1/users', {
       phone: existing.phone,
@@ -207,6 +207,11 @@ describe.each(DIALECTS)('appointing officials on %s', (dialect) => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('PHONE_HAS_ACCOUNT');
+
+    const phone = nextPhone();
+    const body = { phone, name: '同时开通', roles: [{ role: 'district_official', divisionCode: world.districtCode }] };
+    const both = await Promise.all([cookieOf('admin'), cookieOf('city_official')].map((c) => send(c, 'POST', '/api/v1/users', body)));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
   });
 
   it('a city official finds their district officials, and a parent only by the exact number', async () => {

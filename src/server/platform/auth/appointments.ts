@@ -18,6 +18,7 @@ import { enqueueMessages } from '../messaging/outbox.ts';
 import { createAccount, grantRole } from './accounts.ts';
 import * as q from './appointmentQueries.ts';
 import { hashPassword } from './passwords.ts';
+import { isPhoneTaken } from './registration.ts';
 import type { AccountView } from './schemas.ts';
 
 type Appointment = { role: AppointedRole; divisionCode: string };
@@ -113,24 +114,35 @@ export async function createOfficialAccount(
   const now = deps.clock.now();
   for (const a of body.roles) await assertAppointable(deps.db, actor, a);
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
-  const id = await deps.db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('users').select('id').where('phone', '=', body.phone).executeTakeFirst()) {
-      throw new AppError('PHONE_HAS_ACCOUNT');
-    }
-    const userId = await createAccount(trx, { phone: body.phone, name: body.name, passwordHash, now }, body.roles);
-    await enqueueMessages(
-      trx,
-      [{ channel: 'sms', to: body.phone, template: 'auth.account_appointed', params: {}, body: appointedText(body.name), userId }],
-      now,
-    );
-    await appendAudit(
-      trx,
-      context,
-      { action: 'auth.account_created', entityType: 'user', entityId: userId, detail: { phone: maskPhone(body.phone), roles: body.roles } },
-      now,
-    );
-    return userId;
-  });
+  const id = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      if (await trx.selectFrom('users').select('id').where('phone', '=', body.phone).executeTakeFirst()) {
+        throw new AppError('PHONE_HAS_ACCOUNT');
+      }
+      const userId = await createAccount(trx, { phone: body.phone, name: body.name, passwordHash, now }, body.roles);
+      await enqueueMessages(
+        trx,
+        [{ channel: 'sms', to: body.phone, template: 'auth.account_appointed', params: {}, body: appointedText(body.name), userId }],
+        now,
+      );
+      await appendAudit(
+        trx,
+        context,
+        {
+          action: 'auth.account_created',
+          entityType: 'user',
+          entityId: userId,
+          detail: { phone: maskPhone(body.phone), roles: body.roles },
+        },
+        now,
+      );
+      return userId;
+    })
+    .catch((err) => {
+      if (isPhoneTaken(err)) throw new AppError('PHONE_HAS_ACCOUNT');
+      throw err;
+    });
   return viewOf(deps.db, id);
 }
 

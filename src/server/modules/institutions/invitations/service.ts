@@ -160,7 +160,7 @@ export async function acceptInvitation(deps: Deps, actor: Actor, context: AuditC
     await markAccepted(trx, id, actor.userId, now);
     await appendAudit(
       trx,
-      { ...context, actorRole: row.role },
+      context,
       {
         action: 'institution.invitation.accept',
         entityType: 'institution',

@@ -99,7 +99,7 @@ export async function startInstitution(deps: Deps, actor: Actor, context: AuditC
       await grantRole(trx, actor.userId, { role: 'institution_admin', institutionId: id });
       await appendAudit(
         trx,
-        { ...context, actorRole: 'institution_admin' },
+        context,
         { action: 'institution.start', entityType: 'institution', entityId: id, detail: { name: body.name } },
         now,
       );
