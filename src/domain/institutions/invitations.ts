@@ -8,6 +8,12 @@ export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 /** Issue 13: an invitation not accepted within 7 days lapses; the director sends a new one. */
 export const INVITATION_VALID_DAYS = 7;
 
+/**
+ * Each invitation sends an SMS, and anyone may start an institution: so an institution invites at
+ * most this many a rolling day, and one number is invited at most this many times a day in all.
+ */
+export const INVITATION_LIMITS = { perInstitutionPerDay: 30, perPhonePerDay: 3 } as const;
+
 export function invitationExpiry(createdAt: Date): Date {
   return new Date(createdAt.getTime() + INVITATION_VALID_DAYS * 86_400_000);
 }

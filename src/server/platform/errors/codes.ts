@@ -297,6 +297,12 @@ export const ERROR_CODES = {
   /** Applying again for a benefit the child has an application for already (one per child). */
   SUBSIDY_ALREADY_CLAIMED: { status: 409, 'zh-CN': '该幼儿已提交过申请', en: 'An application for this child exists already' },
   /** Anything unexpected; the log has the details, the client never does. */
+  /** An institution's invitations, or one number's, past their share of a day: each sends an SMS. */
+  INVITATIONS_LIMITED: {
+    status: 429,
+    'zh-CN': '今日邀请次数已达上限（每个机构{perInstitution}次，每个手机号{perPhone}次），请明天再试',
+    en: "The day's invitations are used up ({perInstitution} per institution, {perPhone} per number); try again tomorrow",
+  },
   /** An invitation past its 7 days: the director sends a new one. */
   INVITATION_EXPIRED: {
     status: 409,

@@ -220,6 +220,28 @@ describe.each(DIALECTS)('starting an institution and inviting its staff, on %s',
     expect(list[0].status).toBe('revoked');
   });
 
+  it('invitations send SMS, so an institution and a number each have a share a day', async () => {
+    const a = await startInstitution();
+    const b = await startInstitution();
+    const phone = nextPhone();
+    const inviteFrom = (x: { director: { cookie: string }; id: string }, to: string) =>
+      as(t, x.director.cookie).post(`/api/v1/institutions/${x.id}/invitations`, { phone: to, role: 'caregiver' });
+    expect([
+      (await inviteFrom(a, phone)).statusCode,
+      (await inviteFrom(a, phone)).statusCode,
+      (await inviteFrom(b, phone)).statusCode,
+    ]).toEqual([201, 201, 201]);
+    const fourth = await inviteFrom(b, phone);
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error.code).toBe('INVITATIONS_LIMITED');
+    for (let i = 0; i < 28; i += 1) expect((await inviteFrom(a, nextPhone())).statusCode).toBe(201);
+    expect((await inviteFrom(a, nextPhone())).statusCode).toBe(429);
+    expect((await inviteFrom(b, nextPhone())).statusCode).toBe(201);
+    t.clock.advanceMinutes(24 * 60);
+    const director = await signIn(t.app, a.director.phone);
+    expect((await inviteFrom({ director: { cookie: director }, id: a.id }, phone)).statusCode).toBe(201);
+  });
+
   it('a roster entry of another institution cannot be named', async () => {
     const a = await startInstitution();
     const b = await startInstitution();

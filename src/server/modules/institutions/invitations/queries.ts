@@ -18,6 +18,20 @@ export function insertInvitation(db: Db, values: Insertable<DB['institution_invi
   return db.insertInto('institution_invitations').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Invitations sent since `since`: by the institution, and to the number (from any institution). */
+export async function countInvitationsSince(db: Db, institutionId: string, phone: string, since: Date) {
+  const row = await db
+    .selectFrom('institution_invitations')
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('institution_id', '=', institutionId).as('by_institution'),
+      eb.fn.countAll<string>().filterWhere('phone', '=', phone).as('to_phone'),
+    ])
+    .where('created_at', '>', since)
+    .where((eb) => eb.or([eb('institution_id', '=', institutionId), eb('phone', '=', phone)]))
+    .executeTakeFirstOrThrow();
+  return { byInstitution: Number(row.by_institution), toPhone: Number(row.to_phone) };
+}
+
 /** Any invitation by id, locked with `lock`: the invitee's side, which checks the phone itself. */
 export function findInvitation(db: Db, id: string, lock = false) {
   const query = withInstitution(db).where('v.id', '=', id);

@@ -1,7 +1,8 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { maskPhone } from '../../../../domain/identity/phone.ts';
 import {
+  INVITATION_LIMITS,
   type InvitationRole,
   type InvitationStatus,
   invitationExpiry,
@@ -18,6 +19,7 @@ import { enqueueMessages } from '../../../platform/messaging/outbox.ts';
 import { getInstitutionInScope } from '../common/queries.ts';
 import { findCurrentStaff } from '../staff/queries.ts';
 import {
+  countInvitationsSince,
   findAcceptedForStaff,
   findInvitation,
   findInvitationInScope,
@@ -77,6 +79,21 @@ async function getView(db: Db, id: string, now: Date) {
   return view(row, now);
 }
 
+/**
+ * Refuses past the day's share. The institution's row is locked by the caller and the number takes
+ * an advisory lock, so invitations at once from one institution or to one number take turns.
+ */
+async function assertWithinLimits(trx: Transaction<DB>, institutionId: string, phone: string, now: Date) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`invitation:${phone}`}))`.execute(trx);
+  const sent = await countInvitationsSince(trx, institutionId, phone, new Date(now.getTime() - 86_400_000));
+  if (sent.byInstitution >= INVITATION_LIMITS.perInstitutionPerDay || sent.toPhone >= INVITATION_LIMITS.perPhonePerDay) {
+    throw new AppError('INVITATIONS_LIMITED', {
+      perInstitution: INVITATION_LIMITS.perInstitutionPerDay,
+      perPhone: INVITATION_LIMITS.perPhonePerDay,
+    });
+  }
+}
+
 /** The director invites a number; the row and its SMS commit together. */
 export async function inviteStaff(
   deps: Deps,
@@ -89,6 +106,7 @@ export async function inviteStaff(
   const id = await deps.db.transaction().execute(async (trx) => {
     const institution = await getInstitutionInScope(trx, scope, institutionId, true);
     if (institution.status === 'closed') throw new AppError('INSTITUTION_LOCKED', { status: institution.status });
+    await assertWithinLimits(trx, institutionId, body.phone, now);
     if (body.staffId && !(await findCurrentStaff(trx, institutionId, body.staffId, todayInShanghai(now)))) {
       throw new AppError('STAFF_NOT_IN_INSTITUTION');
     }
