@@ -112,7 +112,9 @@ export async function createOfficialAccount(
   body: { phone: string; name: string; roles: Appointment[] },
 ) {
   const now = deps.clock.now();
-  for (const a of body.roles) await assertAppointable(deps.db, actor, a);
+  // The same role named twice is one role.
+  const roles = [...new Map(body.roles.map((a) => [`${a.role}:${a.divisionCode}`, a])).values()];
+  for (const a of roles) await assertAppointable(deps.db, actor, a);
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
   const id = await deps.db
     .transaction()
@@ -120,7 +122,7 @@ export async function createOfficialAccount(
       if (await trx.selectFrom('users').select('id').where('phone', '=', body.phone).executeTakeFirst()) {
         throw new AppError('PHONE_HAS_ACCOUNT');
       }
-      const userId = await createAccount(trx, { phone: body.phone, name: body.name, passwordHash, now }, body.roles);
+      const userId = await createAccount(trx, { phone: body.phone, name: body.name, passwordHash, now }, roles);
       await enqueueMessages(
         trx,
         [{ channel: 'sms', to: body.phone, template: 'auth.account_appointed', params: {}, body: appointedText(body.name), userId }],
@@ -133,7 +135,7 @@ export async function createOfficialAccount(
           action: 'auth.account_created',
           entityType: 'user',
           entityId: userId,
-          detail: { phone: maskPhone(body.phone), roles: body.roles },
+          detail: { phone: maskPhone(body.phone), roles },
         },
         now,
       );
