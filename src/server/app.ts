@@ -15,6 +15,7 @@ import { MODULES } from './modules.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authAdminRoutes } from './platform/auth/adminRoutes.ts';
+import { appointmentRoutes } from './platform/auth/appointmentRoutes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { sessionCookie } from './platform/auth/sessionToken.ts';
 import { signUpRoutes } from './platform/auth/signUpRoutes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   await app.register(authRoutes, deps);
   await app.register(signUpRoutes, deps);
   await app.register(authAdminRoutes, deps);
+  await app.register(appointmentRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(devOutboxRoutes, deps);
   await app.register(notificationRoutes, deps);

@@ -345,6 +345,21 @@ export interface InstitutionFilingsTable {
   receipt_seq: number | null;
 }
 
+export interface InstitutionInvitationsTable {
+  id: Generated<string>;
+  institution_id: string;
+  phone: string;
+  role: string;
+  staff_id: string | null;
+  invited_by: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  accepted_by: string | null;
+  revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  revoked_by: string | null;
+}
+
 export interface InstitutionOperationChangesTable {
   seq: Generated<number>;
   institution_id: string;
@@ -602,6 +617,7 @@ export interface UsersTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   totp_pending_secret: string | null;
   totp_last_step: number | null;
+  last_sign_in_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface UtilityCertificatesTable {
@@ -786,6 +802,7 @@ export interface DB {
   institution_enrollment_rules: InstitutionEnrollmentRulesTable;
   institution_files: InstitutionFilesTable;
   institution_filings: InstitutionFilingsTable;
+  institution_invitations: InstitutionInvitationsTable;
   institution_operation_changes: InstitutionOperationChangesTable;
   institution_search_changes: InstitutionSearchChangesTable;
   institution_search_commits: InstitutionSearchCommitsTable;

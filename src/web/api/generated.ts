@@ -10462,6 +10462,494 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 创办机构 Start your own institution: a draft whose director you become, then complete its filing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Your own institution, in draft: you become its director (institution_admin) and complete its filing */
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @description 统一社会信用代码, 18 characters with a GB 32100-2015 check character */
+            creditCode: string;
+            address: string;
+            /** @description 9-digit township division code */
+            divisionCode: string;
+          };
+        };
+      };
+      responses: {
+        /** @description InstitutionRecord */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /**
+               * @description Filing workflow state, see src/domain/institutions/filingWorkflow.ts
+               * @enum {string}
+               */
+              status: 'draft' | 'submitted' | 'under_review' | 'returned' | 'filed' | 'suspended' | 'closed';
+              /** @description The reason given for the last transition (return, suspension, closure) */
+              statusReason: string | null;
+              /** @description ISO 8601 instant */
+              statusChangedAt: string | null;
+              /** @description What the caller may do now (POST …/transitions) */
+              allowedActions: ('submit' | 'start_review' | 'file' | 'return' | 'discard_changes' | 'suspend' | 'reinstate' | 'close')[];
+              hasFiledVersion: boolean;
+              /** @description Appears in the public search now */
+              publiclyListed: boolean;
+              filingNumber: string | null;
+              /** @description ISO 8601 instant */
+              filedAt: string | null;
+              /** @description The working copy */
+              facts: {
+                name: string;
+                creditCode: string | null;
+                /**
+                 * @description 举办主体
+                 * @enum {string|null}
+                 */
+                operatorType:
+                  | 'public'
+                  | 'private_nonprofit'
+                  | 'private_for_profit'
+                  | 'employer'
+                  | 'community'
+                  | 'kindergarten_attached'
+                  | 'family_point'
+                  | null;
+                serviceForms: ('full_day' | 'half_day' | 'hourly' | 'temporary')[];
+                address: string | null;
+                /** @description Township division code */
+                divisionCode: string;
+                /** @description WGS-84 degrees */
+                location: {
+                  lat: number;
+                  lng: number;
+                } | null;
+                indoorAreaM2: number | null;
+                outdoorAreaM2: number | null;
+                openingHours: {
+                  opensAt: string;
+                  closesAt: string;
+                  /** @description ISO weekdays, Monday = 1 */
+                  weekdays: number[];
+                } | null;
+                /** @description Monthly fee per class type offered, yuan */
+                monthlyFeeYuan: {
+                  /** @description Yuan, at most 2 decimals */
+                  infant?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  toddler?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  older_toddler?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  mixed?: number;
+                };
+                servesMeals: boolean;
+                facilities: string[];
+                description: string;
+                contactPhone: string | null;
+              };
+              /** @description The filed version the public sees */
+              filedFacts: {
+                name: string;
+                creditCode: string | null;
+                /**
+                 * @description 举办主体
+                 * @enum {string|null}
+                 */
+                operatorType:
+                  | 'public'
+                  | 'private_nonprofit'
+                  | 'private_for_profit'
+                  | 'employer'
+                  | 'community'
+                  | 'kindergarten_attached'
+                  | 'family_point'
+                  | null;
+                serviceForms: ('full_day' | 'half_day' | 'hourly' | 'temporary')[];
+                address: string | null;
+                /** @description Township division code */
+                divisionCode: string;
+                /** @description WGS-84 degrees */
+                location: {
+                  lat: number;
+                  lng: number;
+                } | null;
+                indoorAreaM2: number | null;
+                outdoorAreaM2: number | null;
+                openingHours: {
+                  opensAt: string;
+                  closesAt: string;
+                  /** @description ISO weekdays, Monday = 1 */
+                  weekdays: number[];
+                } | null;
+                /** @description Monthly fee per class type offered, yuan */
+                monthlyFeeYuan: {
+                  /** @description Yuan, at most 2 decimals */
+                  infant?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  toddler?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  older_toddler?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  mixed?: number;
+                };
+                servesMeals: boolean;
+                facilities: string[];
+                description: string;
+                contactPhone: string | null;
+              } | null;
+              changedKeyFacts: (
+                | 'name'
+                | 'creditCode'
+                | 'operatorType'
+                | 'address'
+                | 'divisionCode'
+                | 'location'
+                | 'indoorAreaM2'
+                | 'outdoorAreaM2'
+                | 'servesMeals'
+                | 'facilities'
+                | 'description'
+                | 'classes'
+              )[];
+              classes: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description infant 乳儿班 · toddler 托小班 · older_toddler 托大班 · mixed 混龄班
+                 * @enum {string}
+                 */
+                classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
+                name: string;
+                /** @description Places */
+                capacity: number;
+                enrolled: number;
+                /** @description Places offerable: min(filed capacity, caregivers × ratio) − enrolled − offers standing, never negative; 0 until filed */
+                vacancies: number;
+                caregiverIds: string[];
+                /** @description Removed from the plan; stays public until the change is filed */
+                archived: boolean;
+                /** @description The class as last filed; null if never filed */
+                filed: {
+                  /**
+                   * @description infant 乳儿班 · toddler 托小班 · older_toddler 托大班 · mixed 混龄班
+                   * @enum {string}
+                   */
+                  classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
+                  name: string;
+                  capacity: number;
+                } | null;
+              }[];
+              /** @description Staff employed today */
+              staff: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
+                hiredOn: string | null;
+                leftOn: string | null;
+                /**
+                 * Format: uuid
+                 * @description The class this caregiver is assigned to
+                 */
+                classId: string | null;
+                /** @description A caregiver with a valid childcare qualification and health certificate */
+                qualifiedCaregiver: boolean;
+                certificates: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'health' | 'caregiver_qualification' | 'health_worker_qualification' | 'other';
+                  number: string | null;
+                  issuedOn: string | null;
+                  /** @description null: does not expire */
+                  expiresOn: string | null;
+                  expired: boolean;
+                }[];
+              }[];
+              documents: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'document' | 'photo';
+                /** @enum {string|null} */
+                documentType:
+                  | 'registration_certificate'
+                  | 'premises_proof'
+                  | 'health_evaluation'
+                  | 'fire_safety'
+                  | 'staff_list'
+                  | 'food_licence'
+                  | 'class_plan'
+                  | 'fee_list'
+                  | 'other'
+                  | null;
+                filename: string;
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+                sizeBytes: number;
+                /** @description ISO 8601 instant */
+                uploadedAt: string;
+                /** @description Where to download it (photos are public once the institution is filed) */
+                url: string;
+              }[];
+              photos: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'document' | 'photo';
+                /** @enum {string|null} */
+                documentType:
+                  | 'registration_certificate'
+                  | 'premises_proof'
+                  | 'health_evaluation'
+                  | 'fire_safety'
+                  | 'staff_list'
+                  | 'food_licence'
+                  | 'class_plan'
+                  | 'fee_list'
+                  | 'other'
+                  | null;
+                filename: string;
+                /** @enum {string} */
+                contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+                sizeBytes: number;
+                /** @description ISO 8601 instant */
+                uploadedAt: string;
+                /** @description Where to download it (photos are public once the institution is filed) */
+                url: string;
+              }[];
+              designations: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description inclusive 普惠 · pilot 试点 · demonstration 示范
+                 * @enum {string}
+                 */
+                kind: 'inclusive' | 'pilot' | 'demonstration';
+                /**
+                 * @description city 市级 · provincial 省级 · national 国家级
+                 * @enum {string|null}
+                 */
+                level: 'city' | 'provincial' | 'national' | null;
+                /** @description YYYY-MM-DD, a day in Asia/Shanghai */
+                grantedOn: string;
+                /** @description Decision document (文号) */
+                document: string;
+                /** @description YYYY-MM-DD, a day in Asia/Shanghai */
+                validFrom: string;
+                /** @description Last day in force; for inclusive the end of the agreement */
+                validTo: string | null;
+                /** @description Inclusive price cap per class type, yuan per month */
+                priceCapsYuan: {
+                  /** @description Yuan, at most 2 decimals */
+                  infant?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  toddler?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  older_toddler?: number;
+                  /** @description Yuan, at most 2 decimals */
+                  mixed?: number;
+                };
+                /** @description YYYY-MM-DD, a day in Asia/Shanghai */
+                revokedOn: string | null;
+                revokedReason: string | null;
+                /** @description In force today */
+                current: boolean;
+              }[];
+              compliance: {
+                /** @description YYYY-MM-DD, a day in Asia/Shanghai */
+                checkedOn: string;
+                problems: {
+                  /** @enum {string} */
+                  code:
+                    | 'class_over_maximum'
+                    | 'caregiver_ratio_below_standard'
+                    | 'class_without_qualified_caregiver'
+                    | 'indoor_area_below_minimum'
+                    | 'outdoor_area_below_minimum'
+                    | 'health_certificate_expired'
+                    | 'health_certificate_missing'
+                    | 'fee_above_cap';
+                  /** Format: uuid */
+                  classId?: string;
+                  /**
+                   * @description infant 乳儿班 · toddler 托小班 · older_toddler 托大班 · mixed 混龄班
+                   * @enum {string}
+                   */
+                  classType?: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
+                  /** Format: uuid */
+                  staffId?: string;
+                  size?: number;
+                  maximum?: number;
+                  children?: number;
+                  caregivers?: number;
+                  required?: number;
+                  m2PerPlace?: number;
+                  minimum?: number;
+                  expiredOn?: string;
+                  feeYuan?: number;
+                  capYuan?: number;
+                }[];
+              };
+              /** @description Newest first */
+              filings: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'initial' | 'change';
+                /** @description ISO 8601 instant */
+                submittedAt: string;
+                /** @description ISO 8601 instant */
+                reviewStartedAt: string | null;
+                /**
+                 * @description null while open
+                 * @enum {string|null}
+                 */
+                outcome: 'filed' | 'returned' | 'cancelled' | null;
+                /** @description ISO 8601 instant */
+                decidedAt: string | null;
+                /** @description Why it was returned or cancelled */
+                reasons: string | null;
+                /** @description 备案回执 number, e.g. 320706-2026-0001 */
+                receiptNumber: string | null;
+                changedFacts: (
+                  | 'name'
+                  | 'creditCode'
+                  | 'operatorType'
+                  | 'address'
+                  | 'divisionCode'
+                  | 'location'
+                  | 'indoorAreaM2'
+                  | 'outdoorAreaM2'
+                  | 'servesMeals'
+                  | 'facilities'
+                  | 'description'
+                  | 'classes'
+                )[];
+              }[];
+              /** @description ISO 8601 instant */
+              createdAt: string;
+              /** @description ISO 8601 instant */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions/{id}': {
     parameters: {
       query?: never;
@@ -13731,6 +14219,314 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions/{id}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 邀请列表 The institution’s invitations with status pending / accepted / revoked / expired */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                phone: string;
+                /** @enum {string} */
+                role: 'caregiver' | 'institution_admin';
+                /** Format: uuid */
+                staffId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'accepted' | 'revoked' | 'expired';
+                /** @description ISO 8601 instant */
+                createdAt: string;
+                /** @description ISO 8601 instant */
+                expiresAt: string;
+                /** @description ISO 8601 instant */
+                acceptedAt: string | null;
+                /** @description ISO 8601 instant */
+                revokedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 邀请工作人员 Invite a phone number as caregiver or second director (SMS, valid 7 days) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description Invite a phone number; the invitee signs in (or signs up) with it and accepts within 7 days */
+      requestBody: {
+        content: {
+          'application/json': {
+            phone: string;
+            /**
+             * @description caregiver 保育人员 · institution_admin a second director
+             * @enum {string}
+             */
+            role: 'caregiver' | 'institution_admin';
+            /**
+             * Format: uuid
+             * @description The roster entry this person is: their leaving ends the role
+             */
+            staffId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              phone: string;
+              /** @enum {string} */
+              role: 'caregiver' | 'institution_admin';
+              /** Format: uuid */
+              staffId: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'accepted' | 'revoked' | 'expired';
+              /** @description ISO 8601 instant */
+              createdAt: string;
+              /** @description ISO 8601 instant */
+              expiresAt: string;
+              /** @description ISO 8601 instant */
+              acceptedAt: string | null;
+              /** @description ISO 8601 instant */
+              revokedAt: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions/{id}/photos/{fileId}': {
     parameters: {
       query?: never;
@@ -16484,6 +17280,472 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的邀请 Open invitations to the signed-in account’s phone number */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                phone: string;
+                /** @enum {string} */
+                role: 'caregiver' | 'institution_admin';
+                /** Format: uuid */
+                staffId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'accepted' | 'revoked' | 'expired';
+                /** @description ISO 8601 instant */
+                createdAt: string;
+                /** @description ISO 8601 instant */
+                expiresAt: string;
+                /** @description ISO 8601 instant */
+                acceptedAt: string | null;
+                /** @description ISO 8601 instant */
+                revokedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 接受邀请 Accept an invitation to one’s own phone number: the role holds from the next request */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              phone: string;
+              /** @enum {string} */
+              role: 'caregiver' | 'institution_admin';
+              /** Format: uuid */
+              staffId: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'accepted' | 'revoked' | 'expired';
+              /** @description ISO 8601 instant */
+              createdAt: string;
+              /** @description ISO 8601 instant */
+              expiresAt: string;
+              /** @description ISO 8601 instant */
+              acceptedAt: string | null;
+              /** @description ISO 8601 instant */
+              revokedAt: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销邀请 Revoke an invitation; an accepted one loses its role at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              phone: string;
+              /** @enum {string} */
+              role: 'caregiver' | 'institution_admin';
+              /** Format: uuid */
+              staffId: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'accepted' | 'revoked' | 'expired';
+              /** @description ISO 8601 instant */
+              createdAt: string;
+              /** @description ISO 8601 instant */
+              expiresAt: string;
+              /** @description ISO 8601 instant */
+              acceptedAt: string | null;
+              /** @description ISO 8601 instant */
+              revokedAt: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -20110,6 +21372,824 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 账号查询 Accounts the caller manages, by part of a phone number or name: roles with scope, last sign-in, disabled */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Part of a phone number or a name */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                phone: string;
+                name: string;
+                roles: {
+                  /** @enum {string} */
+                  role: 'parent' | 'institution_admin' | 'caregiver' | 'district_official' | 'city_official' | 'admin';
+                  divisionCode?: string;
+                  divisionName?: string;
+                  institutionId?: string;
+                  institutionName?: string;
+                  /** Format: uuid */
+                  id: string;
+                }[];
+                disabled: boolean;
+                lastSignInAt: string | null;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 开通官员账号 Create an official’s account; an SMS tells them to set a password with a code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description An official’s account; they set their password with an SMS code (the forgotten-password flow) */
+      requestBody: {
+        content: {
+          'application/json': {
+            phone: string;
+            name: string;
+            roles: {
+              /** @enum {string} */
+              role: 'city_official' | 'district_official';
+              /** @description The city (city_official) or district (district_official) */
+              divisionCode: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              phone: string;
+              name: string;
+              roles: {
+                /** @enum {string} */
+                role: 'parent' | 'institution_admin' | 'caregiver' | 'district_official' | 'city_official' | 'admin';
+                divisionCode?: string;
+                divisionName?: string;
+                institutionId?: string;
+                institutionName?: string;
+                /** Format: uuid */
+                id: string;
+              }[];
+              disabled: boolean;
+              lastSignInAt: string | null;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 停用账号 Disable an account: every session of it stops at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 启用账号 Enable a disabled account again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 授予角色 Grant city_official or district_official with its division (no wider than one’s own) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            role: 'city_official' | 'district_official';
+            /** @description The city (city_official) or district (district_official) */
+            divisionCode: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              phone: string;
+              name: string;
+              roles: {
+                /** @enum {string} */
+                role: 'parent' | 'institution_admin' | 'caregiver' | 'district_official' | 'city_official' | 'admin';
+                divisionCode?: string;
+                divisionName?: string;
+                institutionId?: string;
+                institutionName?: string;
+                /** Format: uuid */
+                id: string;
+              }[];
+              disabled: boolean;
+              lastSignInAt: string | null;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/roles/{roleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 撤销角色 Take a role away; the account’s sessions lose it on their next request */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          roleId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -7,19 +7,19 @@ export const TEST_CITY = '329900';
 let districts = 0;
 
 /**
- * A fresh district with two townships, so each test owns its own corner of the map and never
+ * A fresh district with two townships (in the test city unless another city code is given), so each test owns its own corner of the map and never
  * depends on the demo or on another test.
  */
-export async function createDistrict(db: Kysely<DB>, name = '测试区') {
+export async function createDistrict(db: Kysely<DB>, name = '测试区', cityCode = TEST_CITY) {
   districts += 1;
   if (districts > 99) throw new Error('createDistrict: out of test district codes');
-  const districtCode = `3299${String(districts).padStart(2, '0')}`;
-  const hasCity = await db.selectFrom('divisions').select('code').where('code', '=', TEST_CITY).executeTakeFirst();
+  const districtCode = `${cityCode.slice(0, 4)}${String(districts).padStart(2, '0')}`;
+  const hasCity = await db.selectFrom('divisions').select('code').where('code', '=', cityCode).executeTakeFirst();
   const townshipCodes = [`${districtCode}001`, `${districtCode}002`];
   await insertDivisions(db, [
-    ...(hasCity ? [] : [{ code: TEST_CITY, name: '测试市', parentCode: null, level: 'city' as const }]),
-    { code: districtCode, name, parentCode: TEST_CITY, level: 'district' },
+    ...(hasCity ? [] : [{ code: cityCode, name: '测试市', parentCode: null, level: 'city' as const }]),
+    { code: districtCode, name, parentCode: cityCode, level: 'district' },
     ...townshipCodes.map((code, i) => ({ code, name: `${name}第${i + 1}街道`, parentCode: districtCode, level: 'township' as const })),
   ]);
-  return { cityCode: TEST_CITY, districtCode, townshipCodes };
+  return { cityCode, districtCode, townshipCodes };
 }

@@ -6,18 +6,20 @@ import { complianceRoutes } from './compliance/routes.ts';
 import { designationRoutes } from './designations/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { filingRoutes } from './filing/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
 import { pruneSearchChanges } from './public/queries.ts';
 import { publicRoutes } from './public/routes.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 
-/** The institutions module: registry, filing, classes and staff, files, designations, compliance, public search. */
+/** The institutions module: registry, filing, classes and staff, staff invitations, files, designations, compliance, public search. */
 async function institutionRoutes(app: FastifyInstance, deps: Deps) {
   await app.register(publicRoutes, deps);
   await app.register(registryRoutes, deps);
   await app.register(filingRoutes, deps);
   await app.register(classRoutes, deps);
   await app.register(staffRoutes, deps);
+  await app.register(invitationRoutes, deps);
   await app.register(fileRoutes, deps);
   await app.register(designationRoutes, deps);
   await app.register(complianceRoutes, deps);

@@ -38,6 +38,26 @@ export async function createAccount(trx: Transaction<DB>, account: NewAccount, g
   return user.id;
 }
 
+/**
+ * Grants one role in the caller's transaction; a role already held stays as it is. Roles are read
+ * from `user_roles` on every request, so the grant counts from the holder's next request.
+ */
+export async function grantRole(trx: Transaction<DB>, userId: string, grant: RoleGrant): Promise<void> {
+  await trx
+    .insertInto('user_roles')
+    .values({ user_id: userId, role: grant.role, division_code: grant.divisionCode ?? null, institution_id: grant.institutionId ?? null })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Ends one role in the caller's transaction; the holder's sessions lose it on their next request. */
+export async function revokeRole(trx: Transaction<DB>, userId: string, grant: RoleGrant): Promise<void> {
+  let query = trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', grant.role);
+  query = grant.divisionCode ? query.where('division_code', '=', grant.divisionCode) : query.where('division_code', 'is', null);
+  query = grant.institutionId ? query.where('institution_id', '=', grant.institutionId) : query.where('institution_id', 'is', null);
+  await query.execute();
+}
+
 export type AccountRow = { id: string; phone: string; name: string; password_hash: string };
 
 /** Many accounts at once, each with the same grants (the demo's families). */

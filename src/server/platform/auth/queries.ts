@@ -100,6 +100,11 @@ export async function setPassword(db: Db, userId: string, passwordHash: string) 
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }
 
+/** Shown on the accounts page; sessions are deleted when they end, so the time is kept here. */
+export async function recordSignIn(db: Db, userId: string, now: Date) {
+  await db.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', userId).execute();
+}
+
 export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date) {
   await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', sessionId).execute();
 }

@@ -15,7 +15,8 @@ function assertGoodPassword(password: string, phone: string) {
   if (problem) throw fieldError('password', problem);
 }
 
-function isPhoneTaken(err: unknown): boolean {
+/** The unique number of `users`, hit by two creations of one number at once. */
+export function isPhoneTaken(err: unknown): boolean {
   const e = err as { code?: string; constraint?: string; message?: string };
   return e?.code === '23505' && `${e.constraint ?? ''} ${e.message ?? ''}`.includes('users_phone_key');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPOINTED_ROLES } from '../../../domain/access/appointments.ts';
 import { ROLES } from '../../../domain/access/roles.ts';
 import { isMobilePhone } from '../../../domain/identity/phone.ts';
 
@@ -49,3 +50,35 @@ export const TotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string() }
 export const TotpConfirm = z.object({ code: z.string().regex(/^\d{6}$/, { message: 'totp.format' }) });
 /** The current code, needed only when a second factor is already on; an empty body is `{}`. */
 export const TotpSetupRequest = z.preprocess((body) => body ?? {}, TotpConfirm.partial());
+
+/** A role an appointment grants: city or district official, with the division they oversee. */
+export const AppointedRoleGrant = z.object({
+  role: z.enum(APPOINTED_ROLES),
+  divisionCode: z
+    .string()
+    .regex(/^[0-9]{6}$/, { message: 'division.code' })
+    .describe('The city (city_official) or district (district_official)'),
+});
+
+export const CreateAccountRequest = z
+  .object({ phone: Phone, name: PersonName, roles: z.array(AppointedRoleGrant).min(1).max(10) })
+  .describe('An official’s account; they set their password with an SMS code (the forgotten-password flow)');
+
+export const AccountSearchQuery = z.object({
+  q: z.string().trim().min(1).max(50).optional().describe('Part of a phone number or a name'),
+});
+
+export const AccountView = z.object({
+  id: z.uuid(),
+  phone: z.string(),
+  name: z.string(),
+  roles: z.array(RoleGrantView.extend({ id: z.uuid() })),
+  disabled: z.boolean(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+export const AccountList = z.object({ items: z.array(AccountView) });
+export const AccountParams = z.object({ id: z.uuid({ message: 'id.invalid' }) });
+export const AccountRoleParams = z.object({ id: z.uuid({ message: 'id.invalid' }), roleId: z.uuid({ message: 'id.invalid' }) });

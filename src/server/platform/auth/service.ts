@@ -70,6 +70,7 @@ export async function openSession(db: Db, config: Config, userId: string, second
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + Math.min(config.sessionTtlHours * 3_600_000, config.sessionMaxDays * 86_400_000));
   await q.insertSession(db, { id: sessionIdOf(token), userId, createdAt: now, expiresAt, secondFactor, ...client });
+  await q.recordSignIn(db, userId, now);
   return { token, expiresAt, userId };
 }
 

@@ -184,6 +184,12 @@ export const ERROR_CODES = {
   },
   /** A division code that is not a township (乡镇街道) in force, or lies outside the caller's district. */
   UNKNOWN_TOWNSHIP: { status: 422, 'zh-CN': '没有找到乡镇（街道）{code}', en: 'No township {code} was found' },
+  /** A roster entry named in an invitation is not a current member of this institution's staff. */
+  STAFF_NOT_IN_INSTITUTION: {
+    status: 422,
+    'zh-CN': '所选人员不是本机构在职人员',
+    en: "The chosen person is not on this institution's current staff",
+  },
   /** A caregiver named for a class is not a current caregiver of this institution. */
   CAREGIVER_NOT_IN_INSTITUTION: {
     status: 422,
@@ -291,6 +297,44 @@ export const ERROR_CODES = {
   /** Applying again for a benefit the child has an application for already (one per child). */
   SUBSIDY_ALREADY_CLAIMED: { status: 409, 'zh-CN': '该幼儿已提交过申请', en: 'An application for this child exists already' },
   /** Anything unexpected; the log has the details, the client never does. */
+  /** An institution's invitations, or one number's, past their share of a day: each sends an SMS. */
+  INVITATIONS_LIMITED: {
+    status: 429,
+    'zh-CN': '今日邀请次数已达上限（每个机构{perInstitution}次，每个手机号{perPhone}次），请明天再试',
+    en: "The day's invitations are used up ({perInstitution} per institution, {perPhone} per number); try again tomorrow",
+  },
+  /** An invitation past its 7 days: the director sends a new one. */
+  INVITATION_EXPIRED: {
+    status: 409,
+    'zh-CN': '该邀请已过期，请联系机构负责人重新邀请',
+    en: 'This invitation has expired; ask the director for a new one',
+  },
+  /** An invitation the director has revoked (or, for a revocation, one revoked already). */
+  INVITATION_REVOKED: { status: 409, 'zh-CN': '该邀请已被撤销', en: 'This invitation has been revoked' },
+  /** Granting or taking away one's own roles, or disabling one's own account: another person must. */
+  OWN_ACCOUNT_UNCHANGEABLE: {
+    status: 403,
+    'zh-CN': '不能修改自己的角色或停用自己的账号，请由其他有权限的人员办理',
+    en: 'You cannot change your own roles or disable your own account; someone else with the right must',
+  },
+  /** A role the caller may not grant or take away: wider than their own, or outside their division. */
+  ROLE_TOO_WIDE: {
+    status: 403,
+    'zh-CN': '您只能授予或撤销本辖区内、不超出自己权限的角色',
+    en: 'You may only grant or revoke roles within your own area and no wider than your own',
+  },
+  /** An appointed role named with a division that is not one of its level in force (city for city officials, district for district officials). */
+  ROLE_DIVISION_MISMATCH: {
+    status: 422,
+    'zh-CN': '区划{code}不是该角色对应级别的现行区划（市级人员选市，区县人员选区县）',
+    en: 'Division {code} is not a current division of the level this role needs (a city for city officials, a district for district officials)',
+  },
+  /** Creating an account for a number that has one: grant the role to that account instead. */
+  PHONE_HAS_ACCOUNT: {
+    status: 409,
+    'zh-CN': '该手机号已有账号，请在账号列表中为其授予角色',
+    en: 'This number already has an account; grant the role to that account instead',
+  },
   INTERNAL: { status: 500, 'zh-CN': '系统内部错误，请稍后再试', en: 'Something went wrong on our side; please try again' },
 } as const satisfies Record<string, ErrorDefinition>;
 

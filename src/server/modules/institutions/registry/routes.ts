@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../deps.ts';
-import { roles } from '../../../platform/access/access.ts';
-import { auditContext, scope } from '../../../platform/access/plugin.ts';
+import { roles, SIGNED_IN } from '../../../platform/access/access.ts';
+import { actorOf, auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { InstitutionParams } from '../common/schemas.ts';
 import { listInstitutions } from './list.ts';
-import { CreateInstitutionBody, InstitutionList, InstitutionRecord, ListQuery, UpdateFactsBody } from './schemas.ts';
-import { createInstitution, getRecord, updateFacts } from './service.ts';
+import { CreateInstitutionBody, InstitutionList, InstitutionRecord, ListQuery, StartInstitutionBody, UpdateFactsBody } from './schemas.ts';
+import { createInstitution, getRecord, startInstitution, updateFacts } from './service.ts';
 
 const tags = ['institutions'];
 
-/** The registry: officials list and open entries, directors keep their facts. */
+/** The registry: officials list and open entries, anyone starts their own, directors keep their facts. */
 export async function registryRoutes(server: FastifyInstance, deps: Deps) {
   const app = server.withTypeProvider<ZodTypeProvider>();
 
@@ -36,6 +36,20 @@ export async function registryRoutes(server: FastifyInstance, deps: Deps) {
     },
     handler: async (request, reply) => {
       const record = await createInstitution(deps, scope(request), auditContext(request), request.body);
+      return reply.status(201).send(record);
+    },
+  });
+
+  app.post('/api/v1/institutions/start', {
+    config: { access: SIGNED_IN },
+    schema: {
+      tags,
+      summary: '创办机构 Start your own institution: a draft whose director you become, then complete its filing',
+      body: StartInstitutionBody,
+      response: { 201: InstitutionRecord, ...ErrorResponses },
+    },
+    handler: async (request, reply) => {
+      const record = await startInstitution(deps, actorOf(request), auditContext(request), request.body);
       return reply.status(201).send(record);
     },
   });

@@ -122,3 +122,12 @@ export const InstitutionRecord = z
     updatedAt: Timestamp,
   })
   .describe('InstitutionRecord');
+
+export const StartInstitutionBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    creditCode: CreditCode,
+    address: z.string().trim().min(1).max(200),
+    divisionCode: TownshipCode,
+  })
+  .describe('Your own institution, in draft: you become its director (institution_admin) and complete its filing');

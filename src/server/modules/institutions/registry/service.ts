@@ -1,10 +1,13 @@
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { type InstitutionStatus, isLockedForEditing } from '../../../../domain/institutions/filingWorkflow.ts';
+import type { DB } from '../../../db/schema.ts';
 import type { Deps } from '../../../deps.ts';
-import type { Scope } from '../../../platform/access/access.ts';
+import { type Actor, roles, type Scope, scopeOf } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
+import { grantRole } from '../../../platform/auth/accounts.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { pinyinOf } from '../../geography/index.ts';
 import { actingRoles } from '../common/access.ts';
@@ -35,37 +38,76 @@ export async function getRecord(deps: Deps, scope: Scope, id: string) {
   return recordView(state, actingRoles(scope, institution), today, settings);
 }
 
-/** Officials open a draft registry entry in a township they oversee; its director completes it. */
-export async function createInstitution(
-  deps: Deps,
-  scope: Scope,
-  context: AuditContext,
-  body: { name: string; divisionCode: string; creditCode?: string | undefined },
-) {
-  const now = deps.clock.now();
-  const today = todayInShanghai(now);
-  if (!divisionInScope(scope, body.divisionCode)) throw new AppError('UNKNOWN_TOWNSHIP', { code: body.divisionCode });
-  const id = await deps.db.transaction().execute(async (trx) => {
-    await assertTownship(trx, body.divisionCode, today);
-    if (body.creditCode && (await isCreditCodeTaken(trx, body.creditCode, null))) throw new AppError('CREDIT_CODE_TAKEN');
-    const row = await insertInstitution(trx, {
-      name: body.name,
-      division_code: body.divisionCode,
-      credit_code: body.creditCode ?? null,
-      ...pinyinOf(body.name),
-      status_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    });
-    await appendAudit(
-      trx,
-      context,
-      { action: 'institution.create', entityType: 'institution', entityId: row.id, detail: { name: body.name } },
-      now,
-    );
-    return row.id;
+type DraftFacts = { name: string; divisionCode: string; creditCode?: string | undefined; address?: string | undefined };
+
+/**
+ * The one writer of a new registry entry (a draft), in the caller's transaction. One credit code,
+ * one live institution: checked here, and settled by the unique index when two start at once.
+ */
+async function insertDraft(trx: Transaction<DB>, facts: DraftFacts, now: Date): Promise<string> {
+  await assertTownship(trx, facts.divisionCode, todayInShanghai(now));
+  if (facts.creditCode && (await isCreditCodeTaken(trx, facts.creditCode, null))) throw new AppError('CREDIT_CODE_TAKEN');
+  const row = await insertInstitution(trx, {
+    name: facts.name,
+    division_code: facts.divisionCode,
+    credit_code: facts.creditCode ?? null,
+    address: facts.address ?? null,
+    ...pinyinOf(facts.name),
+    status_changed_at: now,
+    created_at: now,
+    updated_at: now,
   });
+  return row.id;
+}
+
+/** The losing side of two writers of one credit code at once gets the same 409 as a later one. */
+function creditCodeRace(err: unknown): never {
+  if (isUniqueViolation(err, 'institutions_credit_code_idx')) throw new AppError('CREDIT_CODE_TAKEN');
+  throw err;
+}
+
+/** Officials open a draft registry entry in a township they oversee; its director completes it. */
+export async function createInstitution(deps: Deps, scope: Scope, context: AuditContext, body: DraftFacts) {
+  const now = deps.clock.now();
+  if (!divisionInScope(scope, body.divisionCode)) throw new AppError('UNKNOWN_TOWNSHIP', { code: body.divisionCode });
+  const id = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const id = await insertDraft(trx, body, now);
+      await appendAudit(
+        trx,
+        context,
+        { action: 'institution.create', entityType: 'institution', entityId: id, detail: { name: body.name } },
+        now,
+      );
+      return id;
+    })
+    .catch(creditCodeRace);
   return getRecord(deps, scope, id);
+}
+
+/**
+ * Anyone signed in starts an institution of their own: a draft, and they become its director in
+ * the same transaction, then complete and submit its filing like any director.
+ */
+export async function startInstitution(deps: Deps, actor: Actor, context: AuditContext, body: DraftFacts) {
+  const now = deps.clock.now();
+  const id = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const id = await insertDraft(trx, body, now);
+      await grantRole(trx, actor.userId, { role: 'institution_admin', institutionId: id });
+      await appendAudit(
+        trx,
+        context,
+        { action: 'institution.start', entityType: 'institution', entityId: id, detail: { name: body.name } },
+        now,
+      );
+      return id;
+    })
+    .catch(creditCodeRace);
+  const director = { ...actor, grants: [...actor.grants, { role: 'institution_admin' as const, institutionId: id }] };
+  return getRecord(deps, scopeOf(director, roles('institution_admin')), id);
 }
 
 /**
@@ -93,10 +135,7 @@ export async function updateFacts(deps: Deps, scope: Scope, context: AuditContex
         now,
       );
     })
-    .catch((err) => {
-      if (isUniqueViolation(err, 'institutions_credit_code_idx')) throw new AppError('CREDIT_CODE_TAKEN');
-      throw err;
-    });
+    .catch(creditCodeRace);
   return getRecord(deps, scope, id);
 }
 

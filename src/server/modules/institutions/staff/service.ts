@@ -9,6 +9,7 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { staffView } from '../common/presenters.ts';
 import { getInstitutionInScope } from '../common/queries.ts';
 import { loadStates } from '../common/state.ts';
+import { endAccessOfStaff } from '../invitations/service.ts';
 import { findCurrentStaff, insertStaff, replaceCertificates, unassignFromClass, updateStaffRow } from './queries.ts';
 import type { CertificateBody, CreateStaffBody, UpdateStaffBody } from './schemas.ts';
 
@@ -111,7 +112,10 @@ export async function updateStaff(
   return viewOf(deps, institutionId, staffId);
 }
 
-/** The person leaves today: off the roster and out of their class; the row stays for history. */
+/**
+ * The person leaves today: off the roster and out of their class, and an account that joined as
+ * them loses its role at once; the row stays for history.
+ */
 export async function removeStaff(deps: Deps, scope: Scope, context: AuditContext, institutionId: string, staffId: string) {
   const now = deps.clock.now();
   const today = todayInShanghai(now);
@@ -120,10 +124,11 @@ export async function removeStaff(deps: Deps, scope: Scope, context: AuditContex
     await getCurrentStaff(trx, institutionId, staffId, today);
     await updateStaffRow(trx, staffId, { left_on: today });
     await unassignFromClass(trx, staffId);
+    const accountsEnded = await endAccessOfStaff(trx, staffId, scope.actor.userId, now);
     await appendAudit(
       trx,
       context,
-      { action: 'institution.staff.remove', entityType: 'institution', entityId: institutionId, detail: { staffId } },
+      { action: 'institution.staff.remove', entityType: 'institution', entityId: institutionId, detail: { staffId, accountsEnded } },
       now,
     );
   });

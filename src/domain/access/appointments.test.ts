@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { mayAppoint, mayDisableAccount, mayManageAccount, mayRevoke } from './appointments.ts';
+
+const admin = [{ role: 'admin' as const }];
+const city = [{ role: 'city_official' as const, divisionCode: '320700' }];
+const district = [{ role: 'district_official' as const, divisionCode: '320706' }];
+
+describe('who may appoint whom', () => {
+  it('the admin appoints city and district officials anywhere', () => {
+    expect(mayAppoint(admin, { role: 'city_official', divisionCode: '320700' })).toBe(true);
+    expect(mayAppoint(admin, { role: 'district_official', divisionCode: '320106' })).toBe(true);
+  });
+
+  it('a city official appoints district officials of their own city only', () => {
+    expect(mayAppoint(city, { role: 'district_official', divisionCode: '320724' })).toBe(true);
+    expect(mayAppoint(city, { role: 'district_official', divisionCode: '320106' })).toBe(false);
+    expect(mayAppoint(city, { role: 'city_official', divisionCode: '320700' })).toBe(false);
+  });
+
+  it('nobody else appoints, and nobody appoints staff, parents or admins this way', () => {
+    expect(mayAppoint(district, { role: 'district_official', divisionCode: '320706' })).toBe(false);
+    expect(mayAppoint(admin, { role: 'admin' })).toBe(false);
+    expect(mayAppoint(admin, { role: 'caregiver', institutionId: 'x' })).toBe(false);
+    expect(mayAppoint(admin, { role: 'district_official' })).toBe(false);
+  });
+
+  it('the admin may end any role; a city official only what they may appoint', () => {
+    expect(mayRevoke(admin, { role: 'caregiver', institutionId: 'x' })).toBe(true);
+    expect(mayRevoke(city, { role: 'caregiver', institutionId: 'x' })).toBe(false);
+    expect(mayRevoke(city, { role: 'district_official', divisionCode: '320706' })).toBe(true);
+  });
+});
+
+describe('whose account a manager may manage', () => {
+  const parent = [{ role: 'parent' as const }];
+  const inCity = [{ role: 'district_official' as const, divisionCode: '320706' }];
+  const elsewhere = [{ role: 'district_official' as const, divisionCode: '320106' }];
+
+  it('the admin any account; a city official parents and their own district officials', () => {
+    expect(mayManageAccount(admin, city)).toBe(true);
+    expect(mayManageAccount(city, parent)).toBe(true);
+    expect(mayManageAccount(city, inCity)).toBe(true);
+    expect(mayManageAccount(city, elsewhere)).toBe(false);
+    expect(mayManageAccount(city, city)).toBe(false);
+    expect(mayManageAccount(city, admin)).toBe(false);
+    expect(mayManageAccount(district, parent)).toBe(false);
+  });
+
+  it('a city official disables district officials of the city, not parents', () => {
+    expect(mayDisableAccount(city, inCity)).toBe(true);
+    expect(mayDisableAccount(city, parent)).toBe(false);
+    expect(mayDisableAccount(admin, parent)).toBe(true);
+  });
+});
