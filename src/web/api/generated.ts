@@ -3617,6 +3617,15 @@ export interface paths {
                   note: string | null;
                   checkedByName: string;
                   checkedAt: string;
+                  /** @description Set when the child should leave and the family be told (建议离园，通知家长): src/domain/health/unwellAtCheck.ts */
+                  unwell: {
+                    /** @description The fever line in force (setting health.illnessAlerts) */
+                    feverFromC: number;
+                    /** @description The temperature is at or above the line */
+                    fever: boolean;
+                    /** @description Listed signs that send a child home at any temperature */
+                    redFlags: ('fever' | 'cough' | 'rash' | 'vomiting' | 'diarrhoea' | 'runny_nose' | 'red_eyes' | 'mouth_sores')[];
+                  } | null;
                 } | null;
               }[];
             };
@@ -4820,7 +4829,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** 晨检 The child’s morning check of the day: temperature, listed symptoms, note (upsert) */
+    /**
+     * 晨检 The child’s morning check of the day: temperature, listed symptoms, note (upsert)
+     * @description A fever (at or above the fever line, 37.3 °C by default) or a red-flag sign sets `unwell` and tells the child’s guardians (kind enrollment.unwell_at_check, SMS by default) in the same transaction, once per child and day.
+     */
     put: {
       parameters: {
         query?: never;
@@ -4858,6 +4870,17 @@ export interface paths {
               note: string | null;
               checkedByName: string;
               checkedAt: string;
+              /** @description Set when the child should leave and the family be told (建议离园，通知家长): src/domain/health/unwellAtCheck.ts */
+              unwell: {
+                /** @description The fever line in force (setting health.illnessAlerts) */
+                feverFromC: number;
+                /** @description The temperature is at or above the line */
+                fever: boolean;
+                /** @description Listed signs that send a child home at any temperature */
+                redFlags: ('fever' | 'cough' | 'rash' | 'vomiting' | 'diarrhoea' | 'runny_nose' | 'red_eyes' | 'mouth_sores')[];
+              } | null;
+              /** @description Guardians notified (in the app, and by SMS unless they turned it off) by this write */
+              guardiansNotified: number;
             };
           };
         };
@@ -5760,6 +5783,15 @@ export interface paths {
                   note: string | null;
                   checkedByName: string;
                   checkedAt: string;
+                  /** @description Set when the child should leave and the family be told (建议离园，通知家长): src/domain/health/unwellAtCheck.ts */
+                  unwell: {
+                    /** @description The fever line in force (setting health.illnessAlerts) */
+                    feverFromC: number;
+                    /** @description The temperature is at or above the line */
+                    fever: boolean;
+                    /** @description Listed signs that send a child home at any temperature */
+                    redFlags: ('fever' | 'cough' | 'rash' | 'vomiting' | 'diarrhoea' | 'runny_nose' | 'red_eyes' | 'mouth_sores')[];
+                  } | null;
                 } | null;
                 pickup: {
                   guardians: {
@@ -16661,6 +16693,7 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
                   | 'subsidies.application_approved'
@@ -16787,6 +16820,7 @@ export interface paths {
                 | 'enrollment.offer_made'
                 | 'enrollment.offer_expiring'
                 | 'enrollment.application_declined'
+                | 'enrollment.unwell_at_check'
                 | 'institutions.filing_returned'
                 | 'institutions.filing_filed'
                 | 'subsidies.application_approved'
@@ -16825,6 +16859,7 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
                   | 'subsidies.application_approved'
@@ -17012,6 +17047,7 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
                   | 'subsidies.application_approved'
