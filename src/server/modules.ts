@@ -2,7 +2,7 @@ import type { Deps } from './deps.ts';
 import { childrenModule } from './modules/children/index.ts';
 import { enrollmentModule } from './modules/enrollment/index.ts';
 import { geographyModule } from './modules/geography/index.ts';
-import { healthModule, raiseIllnessAlerts } from './modules/health/index.ts';
+import { findIllnessAlertSettings, healthModule, raiseIllnessAlerts } from './modules/health/index.ts';
 import { institutionsModule } from './modules/institutions/index.ts';
 import { oversightModule } from './modules/oversight/index.ts';
 import { subsidiesModule } from './modules/subsidies/index.ts';
@@ -24,6 +24,7 @@ export const MODULES: ModuleManifest[] = [
   enrollmentModule({
     // A cluster of fever or symptoms in one class raises an illness alert as soon as the check that completes it is written.
     morningCheckRecorded: (deps, { classId, day, context }) => raiseIllnessAlerts(deps, classId, day, context),
+    feverFromC: async (deps) => (await findIllnessAlertSettings(deps.db)).feverFromC,
   }),
   subsidiesModule,
   oversightModule,

@@ -3,6 +3,7 @@ export { classify, type GrowthClass, type GrowthClassByIndicator } from './class
 export { type CurvePoint, sdCurve, valueAtZFor } from './curves.ts';
 export { type Lms, lmsZ, lmsZRestricted, valueAtZ, valueAtZRestricted } from './lms.ts';
 export { normalCdf } from './normal.ts';
+export { CONFIRM_BEYOND_Z, judgeMeasurement, type MeasuredField, type Plausibility } from './plausibility.ts';
 export {
   buildGrowthTables,
   buildLmsTable,

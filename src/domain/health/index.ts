@@ -24,6 +24,7 @@ export {
   type MorningCheckSymptom,
   resolveIllnessAlertSettings,
 } from './illnessClusters.ts';
+export { RED_FLAG_SYMPTOMS, type UnwellAtCheck, unwellAtCheck } from './unwellAtCheck.ts';
 export {
   adviceFor,
   checklistForAge,

@@ -3617,6 +3617,15 @@ export interface paths {
                   note: string | null;
                   checkedByName: string;
                   checkedAt: string;
+                  /** @description Set when the child should leave and the family be told (建议离园，通知家长): src/domain/health/unwellAtCheck.ts */
+                  unwell: {
+                    /** @description The fever line in force (setting health.illnessAlerts) */
+                    feverFromC: number;
+                    /** @description The temperature is at or above the line */
+                    fever: boolean;
+                    /** @description Listed signs that send a child home at any temperature */
+                    redFlags: ('fever' | 'cough' | 'rash' | 'vomiting' | 'diarrhoea' | 'runny_nose' | 'red_eyes' | 'mouth_sores')[];
+                  } | null;
                 } | null;
               }[];
             };
@@ -4593,7 +4602,7 @@ export interface paths {
     put?: never;
     /**
      * 记录生长测量 Record a weight, length or height, and head circumference (audited)
-     * @description Bad or out-of-range values, a future date or one before birth are a 400 naming the field.
+     * @description Bad or out-of-range values, values WHO flags as implausible for the age, a future date or one before birth are a 400 naming the field; a value beyond ±3 SD is a 409 MEASUREMENT_NEEDS_CONFIRMATION naming it, unless `confirmed: true`.
      */
     post: {
       parameters: {
@@ -4620,6 +4629,8 @@ export interface paths {
             position?: 'recumbent' | 'standing';
             /** @description Head circumference in cm */
             headCm?: number;
+            /** @description The recorder confirms a value beyond ±3 SD for the age (else 409 MEASUREMENT_NEEDS_CONFIRMATION) */
+            confirmed?: boolean;
           };
         };
       };
@@ -4788,6 +4799,23 @@ export interface paths {
           };
         };
         /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
         429: {
           headers: {
             [name: string]: unknown;
@@ -4820,7 +4848,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** 晨检 The child’s morning check of the day: temperature, listed symptoms, note (upsert) */
+    /**
+     * 晨检 The child’s morning check of the day: temperature, listed symptoms, note (upsert)
+     * @description A fever (at or above the fever line, 37.3 °C by default) or a red-flag sign sets `unwell` and tells the child’s guardians (kind enrollment.unwell_at_check, SMS by default) in the same transaction, once per child and day.
+     */
     put: {
       parameters: {
         query?: never;
@@ -4858,6 +4889,17 @@ export interface paths {
               note: string | null;
               checkedByName: string;
               checkedAt: string;
+              /** @description Set when the child should leave and the family be told (建议离园，通知家长): src/domain/health/unwellAtCheck.ts */
+              unwell: {
+                /** @description The fever line in force (setting health.illnessAlerts) */
+                feverFromC: number;
+                /** @description The temperature is at or above the line */
+                fever: boolean;
+                /** @description Listed signs that send a child home at any temperature */
+                redFlags: ('fever' | 'cough' | 'rash' | 'vomiting' | 'diarrhoea' | 'runny_nose' | 'red_eyes' | 'mouth_sores')[];
+              } | null;
+              /** @description Guardians notified (in the app, and by SMS unless they turned it off) by this write */
+              guardiansNotified: number;
             };
           };
         };
@@ -5760,6 +5802,15 @@ export interface paths {
                   note: string | null;
                   checkedByName: string;
                   checkedAt: string;
+                  /** @description Set when the child should leave and the family be told (建议离园，通知家长): src/domain/health/unwellAtCheck.ts */
+                  unwell: {
+                    /** @description The fever line in force (setting health.illnessAlerts) */
+                    feverFromC: number;
+                    /** @description The temperature is at or above the line */
+                    fever: boolean;
+                    /** @description Listed signs that send a child home at any temperature */
+                    redFlags: ('fever' | 'cough' | 'rash' | 'vomiting' | 'diarrhoea' | 'runny_nose' | 'red_eyes' | 'mouth_sores')[];
+                  } | null;
                 } | null;
                 pickup: {
                   guardians: {
@@ -17923,6 +17974,7 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
                   | 'subsidies.application_approved'
@@ -18049,6 +18101,7 @@ export interface paths {
                 | 'enrollment.offer_made'
                 | 'enrollment.offer_expiring'
                 | 'enrollment.application_declined'
+                | 'enrollment.unwell_at_check'
                 | 'institutions.filing_returned'
                 | 'institutions.filing_filed'
                 | 'subsidies.application_approved'
@@ -18087,6 +18140,7 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
                   | 'subsidies.application_approved'
@@ -18200,6 +18254,362 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/measurements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 更正生长测量 Correct an entry, checked as a new one (audited with the values before and after)
+     * @description The guardian corrects the family’s entries, staff their institution’s (403 for the other side’s).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description YYYY-MM-DD, the day of the measurement; not after today, not before birth */
+            measuredOn: string;
+            /** @description Weight in kg, stored in whole grams */
+            weightKg?: number;
+            /** @description Length (lying) or height (standing) in cm as measured; `position` says which */
+            lengthCm?: number;
+            /**
+             * @description recumbent 卧位 (length) | standing 立位 (height)
+             * @enum {string}
+             */
+            position?: 'recumbent' | 'standing';
+            /** @description Head circumference in cm */
+            headCm?: number;
+            /** @description The recorder confirms a value beyond ±3 SD for the age (else 409 MEASUREMENT_NEEDS_CONFIRMATION) */
+            confirmed?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              measuredOn: string;
+              /** @description Whole days from birth to the measurement */
+              ageDays: number;
+              weightKg: number | null;
+              lengthCm: number | null;
+              /** @enum {string|null} */
+              position: 'recumbent' | 'standing' | null;
+              headCm: number | null;
+              /**
+               * @description Recorded by a guardian, or by staff of an institution
+               * @enum {string}
+               */
+              source: 'parent' | 'institution';
+              institutionName: string | null;
+              recordedByName: string;
+              createdAt: string;
+              /** @description Computed on read for the child’s sex and age that day, as WHO Anthro does */
+              scores: {
+                weightForAge?: {
+                  /** @description z-score, 2 decimals; restricted beyond ±3 SD for weight-based indicators as WHO Anthro */
+                  z: number;
+                  /** @description 100·Φ(z), 1 decimal */
+                  percentile: number;
+                  /** @description WHO Anthro would flag the value as implausible */
+                  flag: boolean;
+                  /** @enum {string} */
+                  classification: 'severely_underweight' | 'underweight' | 'normal';
+                };
+                lengthForAge?: {
+                  /** @description z-score, 2 decimals; restricted beyond ±3 SD for weight-based indicators as WHO Anthro */
+                  z: number;
+                  /** @description 100·Φ(z), 1 decimal */
+                  percentile: number;
+                  /** @description WHO Anthro would flag the value as implausible */
+                  flag: boolean;
+                  /** @enum {string} */
+                  classification: 'severely_stunted' | 'stunted' | 'normal';
+                };
+                weightForLength?: {
+                  /** @description z-score, 2 decimals; restricted beyond ±3 SD for weight-based indicators as WHO Anthro */
+                  z: number;
+                  /** @description 100·Φ(z), 1 decimal */
+                  percentile: number;
+                  /** @description WHO Anthro would flag the value as implausible */
+                  flag: boolean;
+                  /** @enum {string} */
+                  classification: 'severely_wasted' | 'wasted' | 'normal' | 'overweight' | 'obese';
+                  /**
+                   * @description Length table before 731 days, height table from 731 days
+                   * @enum {string}
+                   */
+                  table: 'weightForLength' | 'weightForHeight';
+                };
+                bmiForAge?: {
+                  /** @description z-score, 2 decimals; restricted beyond ±3 SD for weight-based indicators as WHO Anthro */
+                  z: number;
+                  /** @description 100·Φ(z), 1 decimal */
+                  percentile: number;
+                  /** @description WHO Anthro would flag the value as implausible */
+                  flag: boolean;
+                  /** @enum {string} */
+                  classification: 'severely_wasted' | 'wasted' | 'normal' | 'overweight' | 'obese';
+                };
+                headForAge?: {
+                  /** @description z-score, 2 decimals; restricted beyond ±3 SD for weight-based indicators as WHO Anthro */
+                  z: number;
+                  /** @description 100·Φ(z), 1 decimal */
+                  percentile: number;
+                  /** @description WHO Anthro would flag the value as implausible */
+                  flag: boolean;
+                  /** @enum {string} */
+                  classification: 'microcephaly_risk' | 'normal' | 'macrocephaly_risk';
+                };
+              };
+              /** @enum {boolean} */
+              standingUnder9Months?: true;
+              /** @description underweight 低体重 (WFA < −2) · stunting 生长迟缓 (LFA < −2) · wasting 消瘦 (WFL < −2) · overweight 超重 (WFL > +2, BMI when WFL cannot be read) · implausible 数值可疑 (a WHO flag; such a score raises no other finding) */
+              flags: {
+                underweight: boolean;
+                stunting: boolean;
+                wasting: boolean;
+                overweight: boolean;
+                implausible: boolean;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 删除生长测量 Remove an entry (audited with what it held) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meta': {
     parameters: {
       query?: never;
@@ -18274,6 +18684,7 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
                   | 'subsidies.application_approved'

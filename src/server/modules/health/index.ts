@@ -17,6 +17,8 @@ async function healthRoutes(app: FastifyInstance, deps: Deps) {
 
 /** For the morning-check write (wired in src/server/modules.ts): raise or update the class's alerts of that day. */
 export { raiseIllnessAlerts } from './alerts/service.ts';
+/** For the morning check (wired in src/server/modules.ts): the fever line that sends a child home. */
+export { findIllnessAlertSettings } from './alerts/settings.ts';
 
 // Often enough that a cluster missed by the write-time trigger reaches the director within the
 // morning; the sweep reads only the last week's possible cases (a partial index), so it is cheap.

@@ -104,6 +104,15 @@ export const ERROR_CODES = {
     'zh-CN': '该身份证号的幼儿已登记，请联系其他监护人添加您',
     en: 'A child with this ID number is already registered; ask the other guardian to add you',
   },
+  /**
+   * A growth measurement lies beyond ±3 SD for the child's age: possible, so it is stored only when
+   * the body says `confirmed: true`. `details` names each field to confirm.
+   */
+  MEASUREMENT_NEEDS_CONFIRMATION: {
+    status: 409,
+    'zh-CN': '测量值明显偏离同龄儿童，请确认数值无误后再保存',
+    en: 'The measurement is far from children of this age; confirm it is right before saving',
+  },
   /** The class has no place left (capacity, national class size or caregiver ratio). */
   CLASS_FULL: { status: 409, 'zh-CN': '该班级已无空余托位', en: 'The class has no place left' },
   /** The offer passed its expiry before the guardian accepted it. */

@@ -158,6 +158,30 @@ export const VALIDATION_MESSAGES = {
   'growth.weightRange': { 'zh-CN': '体重应在0.2–60千克之间，最多3位小数', en: 'Weight is 0.2–60 kg with at most 3 decimals' },
   'growth.lengthRange': { 'zh-CN': '身长/身高应在20–150厘米之间，最多1位小数', en: 'Length or height is 20–150 cm with at most 1 decimal' },
   'growth.headRange': { 'zh-CN': '头围应在15–70厘米之间，最多1位小数', en: 'Head circumference is 15–70 cm with at most 1 decimal' },
+  'growth.weightImplausible': {
+    'zh-CN': '该体重超出这个年龄孩子的合理范围（世界卫生组织标准），请核对单位和小数点',
+    en: 'This weight is not possible at this age (WHO standards); check the unit and the decimal point',
+  },
+  'growth.lengthImplausible': {
+    'zh-CN': '该身长/身高超出这个年龄孩子的合理范围（世界卫生组织标准），请核对单位和小数点',
+    en: 'This length or height is not possible at this age (WHO standards); check the unit and the decimal point',
+  },
+  'growth.headImplausible': {
+    'zh-CN': '该头围超出这个年龄孩子的合理范围（世界卫生组织标准），请核对单位和小数点',
+    en: 'This head circumference is not possible at this age (WHO standards); check the unit and the decimal point',
+  },
+  'growth.weightUnlikely': {
+    'zh-CN': '体重偏离同龄儿童3个标准差以上，请确认数值无误',
+    en: 'The weight is more than 3 SD from children of this age; confirm it is right',
+  },
+  'growth.lengthUnlikely': {
+    'zh-CN': '身长/身高偏离同龄儿童3个标准差以上，请确认数值无误',
+    en: 'The length or height is more than 3 SD from children of this age; confirm it is right',
+  },
+  'growth.headUnlikely': {
+    'zh-CN': '头围偏离同龄儿童3个标准差以上，请确认数值无误',
+    en: 'The head circumference is more than 3 SD from children of this age; confirm it is right',
+  },
   'growth.needMeasurement': {
     'zh-CN': '请至少填写体重、身长/身高或头围中的一项',
     en: 'Give at least one of weight, length or height, and head circumference',

@@ -46,6 +46,18 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': { title: '入托申请未获接收', body: '{institution}未能接收{child}的入托申请。' },
     en: { title: 'An application was declined', body: '{institution} could not take the application for {child}.' },
   },
+  'enrollment.unwell_at_check': {
+    group: 'health',
+    sms: true,
+    'zh-CN': {
+      title: '晨检发现孩子身体不适',
+      body: '{child}今天晨检体温{temperature}℃，有发热或需留意的症状，建议尽快接回并就医，请与托育机构联系。',
+    },
+    en: {
+      title: 'Your child is unwell at the morning check',
+      body: '{child} had a temperature of {temperature} degrees C at the morning check today, with fever or a sign that needs care. Please collect them soon and contact the nursery.',
+    },
+  },
   'institutions.filing_returned': {
     group: 'filing',
     sms: false,

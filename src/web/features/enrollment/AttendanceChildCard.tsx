@@ -23,6 +23,8 @@ export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; dat
   const [note, setNote] = useState('');
   const [collector, setCollector] = useState<string | undefined>();
   const [reason, setReason] = useState<AbsenceReason>('sick');
+  /** Guardians the last morning check of this card told; unknown (undefined) after a reload. */
+  const [notified, setNotified] = useState<number | undefined>();
   const save = useMutation({
     mutationFn: async (action: 'in' | 'out' | 'absent' | 'check') => {
       const now = new Date().toISOString();
@@ -44,9 +46,10 @@ export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; dat
         pickedUpBy,
       });
     },
-    onSuccess: () => {
+    onSuccess: (answer) => {
       setPanel('none');
       setNote('');
+      if (answer && 'guardiansNotified' in answer) setNotified(answer.guardiansNotified);
     },
     onSettled: () => client.invalidateQueries({ queryKey: keys.classDay(classId, date) }),
   });
@@ -73,9 +76,16 @@ export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; dat
   ].filter((group) => group.options.length > 0);
   const status = checkedOut ? 'checkedOut' : checkedIn ? 'present' : a?.status === 'absent' ? 'absent' : 'notRecorded';
   const statusColor = { checkedOut: 'default', present: 'green', absent: 'orange', notRecorded: 'blue' }[status];
+  const unwell = row.morningCheck?.unwell ?? null;
 
   return (
-    <Card size="small" data-testid="attendance-child" data-child={row.child.name}>
+    <Card
+      size="small"
+      data-testid="attendance-child"
+      data-child={row.child.name}
+      data-unwell={unwell ? 'true' : undefined}
+      style={unwell ? { borderColor: '#cf1322', borderWidth: 2, background: '#fff1f0' } : undefined}
+    >
       <Flex justify="space-between" align="center" gap={8}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {row.child.name}
@@ -90,8 +100,36 @@ export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; dat
         {a?.checkedOutAt && ` · ${t('attendance.outAt', { time: shanghaiTime(a.checkedOutAt), name: a.pickedUpBy?.name ?? '' })}`}
         {a?.status === 'absent' && ` · ${t(`attendance.reason.${a.absenceReason ?? 'other'}`)}`}
         {row.morningCheck &&
+          !unwell &&
           ` · ${t('attendance.checked', { temperature: row.morningCheck.temperatureC.toFixed(1) })}${row.morningCheck.symptoms.length ? `（${row.morningCheck.symptoms.map((s) => t(`attendance.symptom.${s}`)).join('、')}）` : ''}`}
       </Typography.Paragraph>
+      {row.morningCheck && unwell && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="unwell-at-check"
+          title={[
+            unwell.fever
+              ? t('attendance.unwellFever', { temperature: row.morningCheck.temperatureC.toFixed(1), line: unwell.feverFromC.toFixed(1) })
+              : t('attendance.checked', { temperature: row.morningCheck.temperatureC.toFixed(1) }),
+            unwell.redFlags.length > 0 &&
+              t('attendance.unwellSigns', { signs: unwell.redFlags.map((s) => t(`attendance.symptom.${s}`)).join('、') }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+          description={
+            <>
+              <div>{t('attendance.unwellAdvice')}</div>
+              {notified !== undefined && (
+                <div>
+                  {notified > 0 ? t('attendance.guardiansNotified', { count: notified }) : t('attendance.guardiansAlreadyNotified')}
+                </div>
+              )}
+            </>
+          }
+        />
+      )}
 
       {panel === 'none' && (
         <Space wrap>

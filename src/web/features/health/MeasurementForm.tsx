@@ -23,7 +23,7 @@ const given = (n: number | null | undefined): number | undefined => (n === null 
 /** 记录测量: one visit's weight, length or height (with how it was measured) and head circumference. */
 export function MeasurementForm({ childId, birthDate }: { childId: string; birthDate: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const record = useRecordMeasurement(childId);
   const [formError, setFormError] = useState<{ title: string; messages: string[] } | null>(null);
@@ -66,17 +66,33 @@ export function MeasurementForm({ childId, birthDate }: { childId: string; birth
       body.position = values.position;
     }
     if (headCm !== undefined) body.headCm = headCm;
+    send(body);
+  };
+
+  // A value beyond ±3 SD is possible: the server asks, the recorder confirms and it is sent again.
+  const send = (body: MeasurementInput) =>
     record.mutate(body, {
       onSuccess: () => {
         void message.success(t('growthRecords.form.saved', { date: body.measuredOn }));
         form.setFieldsValue({ weightKg: null, lengthCm: null, headCm: null });
       },
-      onError: showServerErrors,
+      onError: (error) => {
+        if (error.code !== 'MEASUREMENT_NEEDS_CONFIRMATION') return showServerErrors(error);
+        const details = Array.isArray(error.details) ? (error.details as Array<{ message?: unknown }>) : [];
+        modal.confirm({
+          title: t('growthRecords.form.confirmTitle'),
+          content: details.map((d) => String(d.message ?? '')).join(' '),
+          okText: t('growthRecords.form.confirmOk'),
+          cancelText: t('growthRecords.form.confirmCancel'),
+          onOk: () => send({ ...body, confirmed: true }),
+        });
+      },
     });
-  };
 
-  const numberInput = (suffix: string, max: number, label: string) => (
-    <InputNumber<number> min={0} max={max} step={0.1} suffix={suffix} inputMode="decimal" aria-label={label} style={{ width: '100%' }} />
+  // No min or max on the inputs: a number field would clamp 95 to its max and save a value nobody
+  // typed. The server judges every value and names the field it refuses.
+  const numberInput = (suffix: string, label: string) => (
+    <InputNumber<number> step={0.1} suffix={suffix} inputMode="decimal" aria-label={label} style={{ width: '100%' }} />
   );
 
   return (
@@ -101,17 +117,17 @@ export function MeasurementForm({ childId, birthDate }: { childId: string; birth
         </Col>
         <Col xs={12} sm={12} lg={4}>
           <Form.Item label={t('growth.weight')} name="weightKg">
-            {numberInput('kg', 60, t('growth.weight'))}
+            {numberInput('kg', t('growth.weight'))}
           </Form.Item>
         </Col>
         <Col xs={12} sm={12} lg={4}>
           <Form.Item label={t('growth.head')} name="headCm">
-            {numberInput('cm', 70, t('growth.head'))}
+            {numberInput('cm', t('growth.head'))}
           </Form.Item>
         </Col>
         <Col xs={12} sm={12} lg={4}>
           <Form.Item label={t('growth.length')} name="lengthCm">
-            {numberInput('cm', 150, t('growth.length'))}
+            {numberInput('cm', t('growth.length'))}
           </Form.Item>
         </Col>
         <Col xs={12} sm={12} lg={6}>

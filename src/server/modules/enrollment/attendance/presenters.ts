@@ -1,5 +1,6 @@
 import { ageInMonths } from '../../../../domain/dates/childAge.ts';
 import { compareIso } from '../../../../domain/dates/shanghai.ts';
+import { unwellAtCheck } from '../../../../domain/health/unwellAtCheck.ts';
 import type { AttendanceRow, MorningCheckRow } from './queries.ts';
 import type { AttendanceView, ChildSummary, MorningCheckView } from './schemas.ts';
 
@@ -34,16 +35,20 @@ export function presentAttendance(r: AttendanceRow, collectors: Collectors): Att
   };
 }
 
-export function presentMorningCheck(r: MorningCheckRow): MorningCheckView {
+/** The check with whether the child should go home, judged against the fever line in force now. */
+export function presentMorningCheck(r: MorningCheckRow, feverFromC: number): MorningCheckView {
+  // numeric(3,1) arrives as text so no binary rounding happens on the way.
+  const temperatureC = Number(r.temperature_c);
+  const symptoms = r.symptoms as MorningCheckView['symptoms'];
   return {
     childId: r.child_id,
     date: r.checked_on,
-    // numeric(3,1) arrives as text so no binary rounding happens on the way.
-    temperatureC: Number(r.temperature_c),
-    symptoms: r.symptoms as MorningCheckView['symptoms'],
+    temperatureC,
+    symptoms,
     note: r.note,
     checkedByName: r.checked_by_name,
     checkedAt: iso(r.checked_at) as string,
+    unwell: unwellAtCheck({ temperatureC, symptoms }, { feverFromC }),
   };
 }
 

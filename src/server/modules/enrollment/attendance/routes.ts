@@ -14,7 +14,7 @@ import {
   ClassDayQuery,
   ClassDayView,
   MorningCheckInput,
-  MorningCheckView,
+  MorningCheckRecorded,
 } from './schemas.ts';
 import { getChildMonth, getClassDay, recordAttendance } from './service.ts';
 
@@ -32,7 +32,7 @@ export async function attendanceRoutes(server: FastifyInstance, deps: Deps, hook
       querystring: ClassDayQuery,
       response: { 200: ClassDayView, ...ErrorResponses },
     },
-    handler: (request) => getClassDay(deps, scope(request), request.params.id, request.query.date, auditContext(request)),
+    handler: (request) => getClassDay(deps, hooks, scope(request), request.params.id, request.query.date, auditContext(request)),
   });
 
   app.put('/api/v1/children/:id/attendance/:date', {
@@ -60,7 +60,7 @@ export async function attendanceRoutes(server: FastifyInstance, deps: Deps, hook
       querystring: MonthQuery,
       response: { 200: ChildMonthView, ...ErrorResponses },
     },
-    handler: (request) => getChildMonth(deps, scope(request), request.params.id, request.query.month, auditContext(request)),
+    handler: (request) => getChildMonth(deps, hooks, scope(request), request.params.id, request.query.month, auditContext(request)),
   });
 
   app.put('/api/v1/children/:id/morning-checks/:date', {
@@ -68,9 +68,12 @@ export async function attendanceRoutes(server: FastifyInstance, deps: Deps, hook
     schema: {
       tags,
       summary: '晨检 The child’s morning check of the day: temperature, listed symptoms, note (upsert)',
+      description:
+        'A fever (at or above the fever line, 37.3 °C by default) or a red-flag sign sets `unwell` and tells the child’s ' +
+        'guardians (kind enrollment.unwell_at_check, SMS by default) in the same transaction, once per child and day.',
       params: ChildDayParams,
       body: MorningCheckInput,
-      response: { 200: MorningCheckView, ...ErrorResponses },
+      response: { 200: MorningCheckRecorded, ...ErrorResponses },
     },
     handler: (request) =>
       recordMorningCheck(deps, hooks, scope(request), request.params.id, request.params.date, request.body, auditContext(request)),

@@ -87,8 +87,22 @@ export const MorningCheckView = z.object({
   note: z.string().nullable(),
   checkedByName: z.string(),
   checkedAt: z.string(),
+  unwell: z
+    .object({
+      feverFromC: z.number().describe('The fever line in force (setting health.illnessAlerts)'),
+      fever: z.boolean().describe('The temperature is at or above the line'),
+      redFlags: z.array(Symptom).describe('Listed signs that send a child home at any temperature'),
+    })
+    .nullable()
+    .describe('Set when the child should leave and the family be told (建议离园，通知家长): src/domain/health/unwellAtCheck.ts'),
 });
 export type MorningCheckView = z.infer<typeof MorningCheckView>;
+
+/** The check as written, with how many guardians were told by this write (0 on a re-check of a day already told). */
+export const MorningCheckRecorded = MorningCheckView.extend({
+  guardiansNotified: z.number().int().describe('Guardians notified (in the app, and by SMS unless they turned it off) by this write'),
+});
+export type MorningCheckRecorded = z.infer<typeof MorningCheckRecorded>;
 
 export const ClassDayQuery = z.object({
   date: IsoDate.optional().describe('YYYY-MM-DD (Asia/Shanghai); today when left out'),

@@ -13,6 +13,7 @@ import {
   wasAuthorisedAt,
 } from '../../children/index.ts';
 import { requireEnrolledOn, requireNotFuture } from '../common/access.ts';
+import type { EnrollmentHooks } from '../common/hooks.ts';
 import { type Collectors, presentAttendance, presentChild, presentMorningCheck } from './presenters.ts';
 import { type AttendanceRow, findAttendance, findClass, findClassRoster, findMorningChecks, upsertAttendance } from './queries.ts';
 import type { AttendanceInput, AttendanceView, ChildMonthView, ClassDayView } from './schemas.ts';
@@ -111,6 +112,7 @@ export async function recordAttendance(
 /** The tablet screen for one class and day: who is expected, their records, who may collect them. Audited. */
 export async function getClassDay(
   deps: Deps,
+  hooks: EnrollmentHooks,
   scope: Scope,
   classId: string,
   date: string | undefined,
@@ -123,11 +125,12 @@ export async function getClassDay(
   const roster = await findClassRoster(deps.db, classId, day);
   const ids = roster.map((r) => r.id);
   const filter = { childIds: ids, from: day, to: day, institutionIds: [cls.institution_id] };
-  const [attendance, checks, guardians, persons] = await Promise.all([
+  const [attendance, checks, guardians, persons, feverFromC] = await Promise.all([
     findAttendance(deps.db, filter),
     findMorningChecks(deps.db, filter),
     findGuardians(deps.db, ids),
     findPickupPersons(deps.db, ids, { activeOnly: true }),
+    hooks.feverFromC(deps),
   ]);
   const collectors = await collectorsOf(deps, attendance);
   await auditChildReads(deps, context, ids, 'attendance_roster');
@@ -137,7 +140,7 @@ export async function getClassDay(
     return {
       child: presentChild(r, today),
       attendance: a ? presentAttendance(a, collectors) : null,
-      morningCheck: m ? presentMorningCheck(m) : null,
+      morningCheck: m ? presentMorningCheck(m, feverFromC) : null,
       pickup: {
         guardians: guardians.filter((g) => g.child_id === r.id).map((g) => ({ userId: g.user_id, name: g.name, relation: g.relation })),
         persons: persons
@@ -169,6 +172,7 @@ export async function getClassDay(
 /** A child's days in a month: the guardian sees all, staff their institution's. Audited. */
 export async function getChildMonth(
   deps: Deps,
+  hooks: EnrollmentHooks,
   scope: Scope,
   childId: string,
   month: string,
@@ -177,7 +181,11 @@ export async function getChildMonth(
   const reach = await childReach(deps, scope, childId);
   const { first, last } = monthRange(month);
   const filter = { childIds: [childId], from: first, to: last, institutionIds: reach.institutionIds };
-  const [attendance, checks] = await Promise.all([findAttendance(deps.db, filter), findMorningChecks(deps.db, filter)]);
+  const [attendance, checks, feverFromC] = await Promise.all([
+    findAttendance(deps.db, filter),
+    findMorningChecks(deps.db, filter),
+    hooks.feverFromC(deps),
+  ]);
   const collectors = await collectorsOf(deps, attendance);
   await auditChildReads(deps, context, [childId], 'attendance_month');
   const dates = [...new Set([...attendance.map((a) => a.day), ...checks.map((m) => m.checked_on)])].sort();
@@ -195,7 +203,7 @@ export async function getChildMonth(
     days: dates.map((date) => {
       const a = attendance.find((x) => x.day === date);
       const m = checks.find((x) => x.checked_on === date);
-      return { date, attendance: a ? presentAttendance(a, collectors) : null, morningCheck: m ? presentMorningCheck(m) : null };
+      return { date, attendance: a ? presentAttendance(a, collectors) : null, morningCheck: m ? presentMorningCheck(m, feverFromC) : null };
     }),
   };
 }

@@ -97,10 +97,10 @@ describe.each(DIALECTS)('growth measurements on %s', (dialect) => {
     ]);
   });
 
-  it('flags stunting, underweight, wasting and overweight from the z-scores, and implausible values instead of findings', async () => {
+  it('flags stunting, underweight, wasting and overweight from the z-scores', async () => {
     // 18 months: 70 cm is far below the girls' median (about 80.7 cm); 7.6 kg is light for the age.
     const short = (
-      await post(kid.childId, { measuredOn: '2026-11-10', weightKg: 7.6, lengthCm: 70, position: 'recumbent' }, parent)
+      await post(kid.childId, { measuredOn: '2026-11-10', weightKg: 7.6, lengthCm: 70, position: 'recumbent', confirmed: true }, parent)
     ).json();
     expect(short.scores.lengthForAge.z).toBeLessThan(-3);
     expect(short.scores.weightForAge.z).toBeLessThan(-2);
@@ -108,19 +108,53 @@ describe.each(DIALECTS)('growth measurements on %s', (dialect) => {
     expect(short.flags.wasting).toBe(short.scores.weightForLength.z < -2);
 
     const heavy = (
-      await post(kid.childId, { measuredOn: '2026-11-11', weightKg: 14.5, lengthCm: 80, position: 'recumbent' }, parent)
+      await post(kid.childId, { measuredOn: '2026-11-11', weightKg: 14.5, lengthCm: 80, position: 'recumbent', confirmed: true }, parent)
     ).json();
     expect(heavy.scores.weightForLength.z).toBeGreaterThan(2);
     expect(heavy.flags).toMatchObject({ overweight: true, wasting: false });
 
-    const thin = (await post(kid.childId, { measuredOn: '2026-11-12', weightKg: 7.2, lengthCm: 81, position: 'recumbent' }, parent)).json();
+    const thin = (
+      await post(kid.childId, { measuredOn: '2026-11-12', weightKg: 7.2, lengthCm: 81, position: 'recumbent', confirmed: true }, parent)
+    ).json();
     expect(thin.scores.weightForLength.z).toBeLessThan(-2);
     expect(thin.flags.wasting).toBe(true);
+  });
 
+  it('refuses at its field a value WHO flags as implausible for the age, in the caller’s language, and stores nothing', async () => {
+    const count = async () =>
+      (await t.deps.db.selectFrom('growth_measurements').select('id').where('child_id', '=', kid.childId).execute()).length;
+    const before = await count();
     // WHO anthro's own flagged case: a one-day-old girl of 10.37 kg (test-zscore-weight-for-age.R).
-    const typo = (await post(kid.childId, { measuredOn: '2025-05-11', weightKg: 10.37 }, parent)).json();
-    expect(typo.scores.weightForAge.flag).toBe(true);
-    expect(typo.flags).toEqual({ underweight: false, stunting: false, wasting: false, overweight: false, implausible: true });
+    const typo = await post(kid.childId, { measuredOn: '2025-05-11', weightKg: 10.37, confirmed: true }, parent);
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json().error.details).toEqual([{ path: 'body.weightKg', message: expect.stringContaining('not possible at this age') }]);
+    // 95 kg: beyond any child's weight, in Chinese for a Chinese caller.
+    const heavy = await t.app.inject({
+      method: 'POST',
+      url: url(kid.childId),
+      payload: { measuredOn: '2026-11-01', weightKg: 95 },
+      headers: { cookie: parent, 'accept-language': 'zh-CN' },
+    });
+    expect(heavy.statusCode).toBe(400);
+    expect(heavy.json().error.details).toEqual([{ path: 'body.weightKg', message: expect.stringContaining('体重') }]);
+    // 25 kg fits the form's bounds, but no 18-month-old girl weighs it.
+    const unlikely = await post(kid.childId, { measuredOn: '2026-11-01', weightKg: 25 }, parent);
+    expect(unlikely.statusCode).toBe(400);
+    expect(unlikely.json().error.details[0].path).toBe('body.weightKg');
+    expect(await count()).toBe(before);
+  });
+
+  it('stores a value beyond ±3 SD only when the recorder confirms it', async () => {
+    const measured = { measuredOn: '2026-11-02', lengthCm: 70, position: 'recumbent' };
+    const asked = await post(kid.childId, measured, parent);
+    expect(asked.statusCode).toBe(409);
+    expect(asked.json().error).toMatchObject({
+      code: 'MEASUREMENT_NEEDS_CONFIRMATION',
+      details: [{ path: 'body.lengthCm', message: expect.stringContaining('confirm it is right') }],
+    });
+    const confirmed = await post(kid.childId, { ...measured, confirmed: true }, parent);
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json().scores.lengthForAge.z).toBeLessThan(-3);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../../db/executor.ts';
 import type { DB, GrowthMeasurementsTable } from '../../../db/schema.ts';
 
@@ -29,3 +29,20 @@ export function findMeasurements(db: Db, filter: { childId: string; id?: string 
   return query.orderBy('g.measured_on').orderBy('g.created_at').execute();
 }
 export type MeasurementRow = Awaited<ReturnType<typeof findMeasurements>>[number];
+
+/** The entry a correction or removal is about: whose child, and who recorded it. */
+export function findMeasurementOwner(db: Db, id: string) {
+  return db
+    .selectFrom('growth_measurements')
+    .select(['id', 'child_id', 'measured_on', 'weight_g', 'length_mm', 'position', 'head_mm', 'source', 'institution_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function updateMeasurement(trx: Transaction<DB>, id: string, values: Updateable<GrowthMeasurementsTable>) {
+  return trx.updateTable('growth_measurements').set(values).where('id', '=', id).execute();
+}
+
+export function deleteMeasurement(trx: Transaction<DB>, id: string) {
+  return trx.deleteFrom('growth_measurements').where('id', '=', id).execute();
+}

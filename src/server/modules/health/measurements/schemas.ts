@@ -10,7 +10,8 @@ export const ChildIdParams = z.object({ id: z.uuid({ message: 'id.invalid' }) })
 
 // Ranges wide enough for any child of 0–5 years, premature newborns included, and narrow enough
 // to refuse a slip of the decimal point (a weight typed in grams, a length in millimetres).
-// Values that fit but are unlikely are stored and flagged implausible, as WHO Anthro does.
+// Within them, the child's age decides (domain/growth/plausibility.ts): a value WHO Anthro flags as
+// implausible is refused at its field, one beyond ±3 SD is stored once confirmed.
 export const MeasurementInput = z
   .object({
     measuredOn: IsoDate.describe('YYYY-MM-DD, the day of the measurement; not after today, not before birth'),
@@ -36,6 +37,10 @@ export const MeasurementInput = z
       .refine(decimals(1), { message: 'growth.headRange' })
       .optional()
       .describe('Head circumference in cm'),
+    confirmed: z
+      .boolean()
+      .optional()
+      .describe('The recorder confirms a value beyond ±3 SD for the age (else 409 MEASUREMENT_NEEDS_CONFIRMATION)'),
   })
   .superRefine((body, ctx) => {
     if (body.weightKg === undefined && body.lengthCm === undefined && body.headCm === undefined) {
@@ -90,3 +95,6 @@ export const GrowthRecord = z.object({
   items: z.array(MeasurementView).describe('Oldest first'),
 });
 export type GrowthRecord = z.infer<typeof GrowthRecord>;
+
+/** A stored measurement's id; the same shape as a child's. */
+export const MeasurementIdParams = ChildIdParams;

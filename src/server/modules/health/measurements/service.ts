@@ -1,5 +1,5 @@
 import { compareIso, type IsoDate, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
-import type { GrowthTables } from '../../../../domain/growth/index.ts';
+import { ageInDays, computeGrowthIndicators, type GrowthTables, judgeMeasurement } from '../../../../domain/growth/index.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { findVisibleChildIds } from '../../../platform/access/visibility.ts';
@@ -18,7 +18,7 @@ type Sex = 'male' | 'female';
  * Who is recording: the child's guardian, or staff of the institution where the child holds a
  * place. Anyone else gets "not found", never "forbidden" (the child's existence is not revealed).
  */
-async function recorderOf(
+export async function recorderOf(
   deps: Deps,
   scope: Scope,
   childId: string,
@@ -39,7 +39,53 @@ async function visibleChild(deps: Deps, scope: Scope, childId: string): Promise<
   return child;
 }
 
-/** Records a measurement: the day must have begun and the child must have been born. Audited as a write. */
+/**
+ * An entry the child's record may hold: measured on a day that has begun and not before birth,
+ * with values plausible for the child's sex and age that day (domain/growth/plausibility.ts);
+ * a value beyond ±3 SD only when the recorder confirmed it.
+ */
+export function checkMeasurement(tables: GrowthTables, child: GrowthChild, input: MeasurementInput, today: IsoDate): void {
+  if (compareIso(input.measuredOn, today) > 0) throw fieldError('body.measuredOn', 'date.future');
+  if (compareIso(input.measuredOn, child.birth_date) < 0) throw fieldError('body.measuredOn', 'growth.measuredBeforeBirth');
+  const scores = computeGrowthIndicators(
+    {
+      sex: child.sex as Sex,
+      ageDays: ageInDays(child.birth_date, input.measuredOn),
+      weightKg: input.weightKg,
+      lengthCm: input.lengthCm,
+      position: input.position,
+      headCm: input.headCm,
+    },
+    tables,
+  );
+  const { refused, toConfirm } = judgeMeasurement(scores);
+  const word = (f: string) => f.replace(/(Kg|Cm)$/, '') as 'weight' | 'length' | 'head';
+  if (refused.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {},
+      refused.map((f) => ({ path: `body.${f}`, messageKey: `growth.${word(f)}Implausible` })),
+    );
+  if (toConfirm.length > 0 && input.confirmed !== true)
+    throw new AppError(
+      'MEASUREMENT_NEEDS_CONFIRMATION',
+      {},
+      toConfirm.map((f) => ({ path: `body.${f}`, messageKey: `growth.${word(f)}Unlikely` })),
+    );
+}
+
+/** The columns of an entry: whole grams and millimetres, a position only with a length. */
+export function storedValues(input: MeasurementInput) {
+  return {
+    measured_on: input.measuredOn,
+    weight_g: input.weightKg === undefined ? null : Math.round(input.weightKg * 1000),
+    length_mm: input.lengthCm === undefined ? null : Math.round(input.lengthCm * 10),
+    position: input.lengthCm === undefined ? null : (input.position ?? null),
+    head_mm: input.headCm === undefined ? null : Math.round(input.headCm * 10),
+  };
+}
+
+/** Records a measurement (see checkMeasurement). Audited as a write. */
 export async function recordMeasurement(
   deps: Deps,
   tables: GrowthTables,
@@ -50,18 +96,12 @@ export async function recordMeasurement(
 ): Promise<MeasurementView> {
   const recorder = await recorderOf(deps, scope, childId);
   const child = (await findGrowthChild(deps, childId)) as GrowthChild;
-  const today: IsoDate = todayInShanghai(deps.clock.now());
-  if (compareIso(input.measuredOn, today) > 0) throw fieldError('body.measuredOn', 'date.future');
-  if (compareIso(input.measuredOn, child.birth_date) < 0) throw fieldError('body.measuredOn', 'growth.measuredBeforeBirth');
+  checkMeasurement(tables, child, input, todayInShanghai(deps.clock.now()));
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await q.insertMeasurement(trx, {
       child_id: childId,
-      measured_on: input.measuredOn,
-      weight_g: input.weightKg === undefined ? null : Math.round(input.weightKg * 1000),
-      length_mm: input.lengthCm === undefined ? null : Math.round(input.lengthCm * 10),
-      position: input.lengthCm === undefined ? null : (input.position ?? null),
-      head_mm: input.headCm === undefined ? null : Math.round(input.headCm * 10),
+      ...storedValues(input),
       source: recorder.source,
       institution_id: recorder.source === 'institution' ? recorder.institutionId : null,
       recorded_by: scope.actor.userId,
@@ -107,6 +147,6 @@ export async function getGrowthRecord(
 }
 
 /** The facts a z-score needs (sex, birth date) and the name the page shows. */
-async function findGrowthChild(deps: Deps, childId: string): Promise<GrowthChild | undefined> {
+export async function findGrowthChild(deps: Deps, childId: string): Promise<GrowthChild | undefined> {
   return (await findChildSummaries(deps.db, [childId]))[0];
 }
