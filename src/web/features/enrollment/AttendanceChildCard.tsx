@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { type AbsenceReason, type ClassDay, type PickedUpBy, putAttendance, putMorningCheck, type Symptom } from './api';
 import { shanghaiTime } from './format';
 import { keys } from './queries';
@@ -158,16 +159,7 @@ export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; dat
         <Flex vertical gap={8}>
           <Space>
             <Typography.Text>{t('attendance.temperature')}</Typography.Text>
-            <InputNumber
-              size="large"
-              min={34}
-              max={43}
-              step={0.1}
-              precision={1}
-              value={temperature}
-              onChange={setTemperature}
-              suffix="°C"
-            />
+            <InputNumber size="large" step={0.1} precision={1} value={temperature} onChange={setTemperature} suffix="°C" />
           </Space>
           <Checkbox.Group
             value={symptoms}
@@ -214,7 +206,7 @@ export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; dat
         </Flex>
       )}
 
-      {save.isError && <Alert type="error" showIcon title={save.error.message} style={{ marginTop: 8 }} />}
+      {save.isError && <Alert type="error" showIcon title={errorWords(save.error)} style={{ marginTop: 8 }} />}
     </Card>
   );
 }
@@ -241,4 +233,11 @@ function PanelButtons({
       </Button>
     </Space>
   );
+}
+
+/** The server's own words: a field's message (温度应在 34.0–43.0 °C 之间) rather than the general one. */
+function errorWords(error: Error): string {
+  const details = error instanceof ApiError && Array.isArray(error.details) ? (error.details as { message?: unknown }[]) : [];
+  const words = details.flatMap((d) => (typeof d.message === 'string' ? [d.message] : []));
+  return words.length > 0 ? words.join('；') : error.message;
 }
