@@ -5,6 +5,8 @@ import { LoadError, PageLoading } from '../../components/PageStatus';
 import { formatCount } from './format';
 import { useAccess } from './queries';
 
+const PAGE = 5;
+
 /** Townships whose children have fewer places within reach than the desert threshold (2SFCA). */
 export function AccessCard({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -23,6 +25,8 @@ export function AccessCard({ code }: { code: string }) {
         <List
           size="small"
           dataSource={desertPoints}
+          // The worst first, a page at a time: a city can have dozens of deserts.
+          pagination={desertPoints.length > PAGE ? { pageSize: PAGE, size: 'small', showSizeChanger: false } : false}
           locale={{ emptyText: t('oversight.noDeserts') }}
           renderItem={(p) => (
             <List.Item data-testid={`desert-${p.divisionCode}`}>

@@ -46,10 +46,12 @@ export function DashboardPage({ code, homeCode, base }: Props) {
 
   return (
     <Flex vertical gap={16} data-testid="dashboard" data-division={code}>
-      <Breadcrumb
-        data-testid="breadcrumb"
-        items={trail.map((d) => ({ key: d.code, title: d.code === code ? d.name : <Link to={hrefOf(d.code)}>{d.name}</Link> }))}
-      />
+      {trail.length > 1 && (
+        <Breadcrumb
+          data-testid="breadcrumb"
+          items={trail.map((d) => ({ key: d.code, title: d.code === code ? d.name : <Link to={hrefOf(d.code)}>{d.name}</Link> }))}
+        />
+      )}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-title">
           {t('oversight.title', { division: data.name })}

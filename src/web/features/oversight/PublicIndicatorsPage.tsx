@@ -46,7 +46,7 @@ function CityIndicators({ code }: { code: string }) {
         </Row>
       </Card>
       {data.children.length > 0 && (
-        <Card title={t('oversight.division')}>
+        <Card title={t('oversight.districtsTitle')}>
           <Table<DistrictRow>
             size="small"
             rowKey="divisionCode"

@@ -36,8 +36,9 @@ export default function TrendChart({ series }: { series: Series }) {
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       tooltip: { trigger: 'axis', confine: true },
-      legend: { top: 0 },
-      grid: { left: 40, right: 44, top: 36, bottom: 28 },
+      // Below the plot: above it, on a phone, the legend runs into the axis names.
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 44, top: 32, bottom: 56 },
       xAxis: { type: 'category', data: months, axisLabel: { hideOverlap: true } },
       yAxis: [
         { type: 'value', name: t('oversight.per1000Axis'), min: 0 },
