@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, DEFAULT_TARGETS, placesNeeded, placesPer1000, populationOf } from './indicators.ts';
+import { computeIndicators, DEFAULT_TARGETS, placesNeeded, placesPer1000, populationOf, townshipsToCover } from './indicators.ts';
 
 describe('indicator arithmetic', () => {
   it('gives places per 1,000 people to two decimals', () => {
@@ -14,6 +14,14 @@ describe('indicator arithmetic', () => {
     expect(placesNeeded(4.5, 1_000_000, 0)).toBe(4_500);
     expect(placesNeeded(4.5, 1_001, 0)).toBe(5);
     expect(placesNeeded(4.5, 1_000_000, 5_000)).toBe(0);
+  });
+
+  it('counts the townships still to cover for the coverage target', () => {
+    expect(townshipsToCover(1, 12, 9)).toBe(3);
+    expect(townshipsToCover(1, 12, 12)).toBe(0);
+    // 90 % of 7 townships is 6.3: seven are needed, not six.
+    expect(townshipsToCover(0.9, 7, 6)).toBe(1);
+    expect(townshipsToCover(0.5, 10, 5)).toBe(0);
   });
 
   it('placesNeeded added to places always reaches the target, and one fewer does not', () => {

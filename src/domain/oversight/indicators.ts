@@ -55,6 +55,15 @@ export function placesNeeded(target: number, population: number, places: number)
   return Math.max(0, required - places);
 }
 
+/**
+ * Townships that still need an inclusive institution for the coverage target: `max(0,
+ * ceil(target × townships) − covered)`, in thousandths like `placesNeeded`.
+ */
+export function townshipsToCover(target: number, townships: number, covered: number): number {
+  const required = Math.ceil((Math.round(target * 1000) * townships) / 1000);
+  return Math.max(0, required - covered);
+}
+
 export function computeIndicators(counts: IndicatorCounts, targets: IndicatorTargets): Indicators {
   return {
     ...counts,

@@ -1,15 +1,7 @@
 import ExcelJS from 'exceljs';
+import { guardCell } from '../platform/files/spreadsheet.ts';
 import type { PersonalDataExport } from './export.ts';
 import { COLUMNS, SHEETS } from './labels.ts';
-
-// What a spreadsheet program may take for the start of a formula (CSV/formula injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text a spreadsheet could run is written with a leading apostrophe and as text, never as a formula. */
-export function guardCell(value: unknown): unknown {
-  if (typeof value === 'string' && FORMULA_START.test(value)) return `'${value}`;
-  return value;
-}
 
 /** The export as a readable workbook: one sheet per kind of record, headings in zh-CN and en. */
 export async function personalDataWorkbook(data: PersonalDataExport): Promise<Buffer> {

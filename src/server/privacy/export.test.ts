@@ -6,7 +6,7 @@ import { makeResidentId } from '../../../test/harness/factories/children.ts';
 import { createEnrolledChild } from '../../../test/harness/factories/enrollments.ts';
 import { createUser, signIn } from '../../../test/harness/factories/users.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../test/harness/roles.ts';
-import { guardCell } from './excel.ts';
+import { guardCell } from '../platform/files/spreadsheet.ts';
 
 type Export = { generatedAt: string; sections: { kind: string; rows: Record<string, unknown>[] }[] };
 const rowsOf = (data: Export, kind: string) => data.sections.find((s) => s.kind === kind)?.rows ?? [];

@@ -8,7 +8,7 @@ import { useMe } from '../features/platform/queries';
 import { activeGrant, ROLE_HOME } from '../features/platform/roles';
 import { AppLayout } from './AppLayout';
 import { NotFound } from './NotFound';
-import { AREA_LABEL_KEY, AREA_PATH, AREAS_BY_ROLE, type Area, areaHref, NESTED_AREAS } from './navigation';
+import { AREA_LABEL_KEY, AREA_PATH, AREAS_BY_ROLE, type Area, areaHref, NESTED_AREAS, WITHIN_HOME } from './navigation';
 import { LoadError, PageLoading } from './PageStatus';
 import { RoleSwitcher } from './RoleSwitcher';
 import { SignOutButton } from './SignOutButton';
@@ -32,7 +32,7 @@ type Props = {
 function areaOf(pathname: string, base: string): Area {
   const rest = pathname.slice(base.length).replace(/^\/+/, '').split('/')[0] ?? '';
   const found = (Object.keys(AREA_PATH) as Area[]).find((area) => AREA_PATH[area] === rest);
-  return found ?? 'home';
+  return found && !WITHIN_HOME.has(found) ? found : 'home';
 }
 
 /** Guard + frame for a signed-in audience: sends strangers to /login and shows only the role's areas. */
@@ -67,7 +67,9 @@ export function RoleShell({ base, roles, pages }: Props) {
   }
 
   const areas = AREAS_BY_ROLE[grant.role].filter((area) => pages[area]);
-  const nav = areas.map((area) => ({ key: area, label: t(AREA_LABEL_KEY[area]), href: areaHref(base, area) }));
+  const nav = areas
+    .filter((area) => !WITHIN_HOME.has(area))
+    .map((area) => ({ key: area, label: t(AREA_LABEL_KEY[area]), href: areaHref(base, area) }));
   const props: RolePageProps = { me: me.data, grant, base };
 
   return (

@@ -18,6 +18,7 @@ export type Area =
   | 'growth'
   | 'healthChecks'
   | 'divisions'
+  | 'indicators'
   | 'account'
   | 'audit';
 
@@ -30,6 +31,7 @@ export const AREA_PATH: Record<Area, string> = {
   growth: 'growth',
   healthChecks: 'health-checks',
   divisions: 'divisions',
+  indicators: 'indicators',
   account: 'account',
   audit: 'audit',
   institution: 'my-institution',
@@ -70,8 +72,18 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
     'divisions',
   ],
   caregiver: ['home', 'children', 'attendance'],
-  district_official: ['home', 'filings', 'registry', 'voucherPrograms', 'subsidyApplications', 'alerts', 'divisions', 'account'],
-  city_official: ['home', 'filings', 'registry', 'voucherPrograms', 'subsidyApplications', 'alerts', 'divisions', 'account'],
+  district_official: [
+    'home',
+    'indicators',
+    'filings',
+    'registry',
+    'voucherPrograms',
+    'subsidyApplications',
+    'alerts',
+    'divisions',
+    'account',
+  ],
+  city_official: ['home', 'indicators', 'filings', 'registry', 'voucherPrograms', 'subsidyApplications', 'alerts', 'divisions', 'account'],
   admin: ['home', 'divisions', 'account', 'audit'],
 };
 
@@ -84,6 +96,7 @@ export const AREA_LABEL_KEY: Record<Area, string> = {
   growth: 'nav.growth',
   healthChecks: 'nav.healthChecks',
   divisions: 'nav.divisions',
+  indicators: 'nav.home',
   account: 'nav.account',
   audit: 'nav.audit',
   institution: 'institutions.nav',
@@ -97,7 +110,20 @@ export const AREA_LABEL_KEY: Record<Area, string> = {
 };
 
 /** Areas with pages of their own below them (`children/:childId/growth`): mounted as `path/*`. */
-export const NESTED_AREAS: ReadonlySet<Area> = new Set<Area>(['children', 'filings', 'registry', 'voucherPrograms', 'subsidyApplications']);
+export const NESTED_AREAS: ReadonlySet<Area> = new Set<Area>([
+  'children',
+  'filings',
+  'registry',
+  'voucherPrograms',
+  'subsidyApplications',
+  'indicators',
+]);
+
+/**
+ * Areas reached from the home page only (the officials' drill-down below their own division):
+ * mounted like any area, but without a nav item of their own; the home item stays selected.
+ */
+export const WITHIN_HOME: ReadonlySet<Area> = new Set<Area>(['indicators']);
 
 export function areaHref(base: string, area: Area): string {
   const path = AREA_PATH[area];

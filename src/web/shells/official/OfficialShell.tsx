@@ -3,6 +3,7 @@ import { RoleShell } from '../../components/RoleShell';
 
 const pages = {
   home: lazy(() => import('./OfficialHome')),
+  indicators: lazy(() => import('../../features/oversight/IndicatorsArea')),
   filings: lazy(() => import('../../features/institutions/FilingsArea')),
   registry: lazy(() => import('../../features/institutions/RegistryArea')),
   voucherPrograms: lazy(() => import('../../features/subsidies/vouchers/ProgramsArea')),

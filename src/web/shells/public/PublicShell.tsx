@@ -16,11 +16,12 @@ const ForgotPasswordPage = lazy(() => import('../../features/platform/ForgotPass
 const DivisionsPage = lazy(() => import('../../features/geography/DivisionsPage'));
 const GrowthCalculatorPage = lazy(() => import('../../features/health/GrowthCalculatorPage'));
 const HealthChecksPage = lazy(() => import('../../features/health/HealthChecksPage'));
+const PublicIndicatorsPage = lazy(() => import('../../features/oversight/PublicIndicatorsPage'));
 const VerifyCertificatePage = lazy(() => import('../../features/subsidies/applications/VerifyCertificatePage'));
 
 /**
  * Pages anyone may open without signing in: home, sign-in, sign-up, a forgotten password, finding care, the growth calculator,
- * health checks, divisions, and the check of a utility-price certificate by its code.
+ * health checks, divisions, the public indicators, and the check of a utility-price certificate by its code.
  */
 export default function PublicShell() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export default function PublicShell() {
     { key: '/growth', label: t('nav.growth'), href: '/growth' },
     { key: '/health-checks', label: t('nav.healthChecks'), href: '/health-checks' },
     { key: '/divisions', label: t('nav.divisions'), href: '/divisions' },
+    { key: '/indicators', label: t('oversight.nav'), href: '/indicators' },
     firstRole
       ? { key: 'workspace', label: t('nav.workspace'), href: ROLE_HOME[firstRole] }
       : { key: '/login', label: t('nav.login'), href: '/login' },
@@ -52,6 +54,7 @@ export default function PublicShell() {
           <Route path="growth" element={<GrowthCalculatorPage />} />
           <Route path="health-checks" element={<HealthChecksPage />} />
           <Route path="divisions" element={<DivisionsPage />} />
+          <Route path="indicators" element={<PublicIndicatorsPage />} />
           <Route path="verify/utility-certificates/:code?" element={<VerifyCertificatePage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

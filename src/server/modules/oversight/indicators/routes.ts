@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../../../deps.ts';
 import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { scope } from '../../../platform/access/plugin.ts';
 import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IndicatorsQuery, IndicatorsResponse, PublicIndicatorsResponse, PublicQuery, SeriesQuery, SeriesResponse } from './schemas.ts';
-import { getIndicatorSeries, getIndicators, getPublicIndicators } from './service.ts';
+import { exportIndicators, getIndicatorSeries, getIndicators, getPublicIndicators } from './service.ts';
 
 const tags = ['oversight: indicators'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** District officials see their district and below (else 404); the city and admin all of it. */
 const OFFICIALS = roles('district_official', 'city_official', 'admin');
 
@@ -23,6 +25,27 @@ export async function indicatorRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: IndicatorsResponse, ...ErrorResponses },
     },
     handler: (request) => getIndicators(deps, scope(request), request.query.divisionCode, request.query.date),
+  });
+
+  app.get('/api/v1/indicators/export', {
+    config: { access: OFFICIALS },
+    schema: {
+      tags,
+      summary: '导出指标 The division and every division below it as an Excel workbook: indicators, targets and gaps',
+      querystring: IndicatorsQuery,
+      response: {
+        200: { description: 'One row per division', content: { [XLSX]: { schema: z.string().describe('.xlsx file') } } },
+        ...ErrorResponses,
+      },
+    },
+    handler: async (request, reply) => {
+      const file = await exportIndicators(deps, scope(request), request.query.divisionCode, request.query.date);
+      // Fastify sends a Buffer as it is; the type provider only knows the schema's string.
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.data as unknown as string);
+    },
   });
 
   app.get('/api/v1/indicators/series', {

@@ -4,8 +4,9 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
+import { type CityOn, type Division, getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
 import { findTargets } from '../common/settings.ts';
+import { type ExportRow, indicatorsWorkbook } from './excel.ts';
 import { presentIndicators } from './presenters.ts';
 
 /** A series longer than this is refused: five years of months is what a progress chart shows. */
@@ -22,6 +23,30 @@ export async function getIndicators(deps: Deps, scope: Scope | null, code: strin
     children: childrenOf(city.divisions, code).map((child) => presentIndicators(city, child, targets)),
     targets,
   };
+}
+
+/**
+ * The indicators workbook of X as of a date: X, then each child followed by its own subtree, so a
+ * district's townships sit under it. Same scope as `getIndicators`.
+ */
+export async function exportIndicators(deps: Deps, scope: Scope, code: string, date?: string) {
+  const asOf = date ?? todayInShanghai(deps.clock.now());
+  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf), findTargets(deps.db)]);
+  const division = getDivisionInScope(city, scope, code);
+  const rows: ExportRow[] = [];
+  const visit = (d: Division) => {
+    rows.push({ ...presentIndicators(city, d, targets), ...levelNames(city, d) });
+    for (const child of childrenOf(city.divisions, d.code)) visit(child);
+  };
+  visit(division);
+  return { filename: `indicators-${code}-${asOf}.xlsx`, data: await indicatorsWorkbook(asOf, rows, targets) };
+}
+
+/** The names of the division and its ancestors, one per level; blank below the division's own. */
+function levelNames(city: CityOn, division: Division) {
+  const names = { city: '', district: '', township: '' };
+  for (let d: Division | undefined = division; d; d = d.parentCode ? city.byCode.get(d.parentCode) : undefined) names[d.level] = d.name;
+  return names;
 }
 
 export function monthsBetween(from: string, to: string): string[] {
