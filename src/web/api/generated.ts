@@ -8749,6 +8749,8 @@ export interface paths {
                 decidedAt: string | null;
                 /** @description Why it was returned or cancelled */
                 reasons: string | null;
+                /** @description Why it was filed although compliance problems remained */
+                filedDespiteReason: string | null;
                 /** @description 备案回执 number, e.g. 320706-2026-0001 */
                 receiptNumber: string | null;
                 changedFacts: (
@@ -9244,7 +9246,44 @@ export interface paths {
                 | 'description'
                 | 'classes'
               )[];
+              /** @description Why it was returned or, once closed, cancelled */
               reasons: string | null;
+              /** @description Why it was filed although compliance problems remained */
+              filedDespiteReason: string | null;
+              /** @description While open: the institution’s compliance problems now, which filing needs a reason to pass over */
+              compliance:
+                | {
+                    /** @enum {string} */
+                    code:
+                      | 'class_over_maximum'
+                      | 'caregiver_ratio_below_standard'
+                      | 'class_without_qualified_caregiver'
+                      | 'indoor_area_below_minimum'
+                      | 'outdoor_area_below_minimum'
+                      | 'health_certificate_expired'
+                      | 'health_certificate_missing'
+                      | 'fee_above_cap';
+                    /** Format: uuid */
+                    classId?: string;
+                    /**
+                     * @description infant 乳儿班 · toddler 托小班 · older_toddler 托大班 · mixed 混龄班
+                     * @enum {string}
+                     */
+                    classType?: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
+                    /** Format: uuid */
+                    staffId?: string;
+                    size?: number;
+                    maximum?: number;
+                    children?: number;
+                    caregivers?: number;
+                    required?: number;
+                    m2PerPlace?: number;
+                    minimum?: number;
+                    expiredOn?: string;
+                    feeYuan?: number;
+                    capYuan?: number;
+                  }[]
+                | null;
               /** @description What the reviewer confirmed */
               checklist: {
                 [key: string]: boolean;
@@ -10742,6 +10781,8 @@ export interface paths {
                 decidedAt: string | null;
                 /** @description Why it was returned or cancelled */
                 reasons: string | null;
+                /** @description Why it was filed although compliance problems remained */
+                filedDespiteReason: string | null;
                 /** @description 备案回执 number, e.g. 320706-2026-0001 */
                 receiptNumber: string | null;
                 changedFacts: (
@@ -11352,7 +11393,7 @@ export interface paths {
              */
             classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
             name: string;
-            /** @description Places. Above the national maximum is allowed and shows as a compliance problem, never silently capped */
+            /** @description Places, at most the national class size of the type (乳儿班 10, 托小班 15, 托大班 20, 混龄班 18); more is refused at this field */
             capacity: number;
             /**
              * @description Current caregivers of this institution; one class per caregiver, so naming one moves them here
@@ -11684,7 +11725,7 @@ export interface paths {
              */
             classType?: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
             name?: string;
-            /** @description Places. Above the national maximum is allowed and shows as a compliance problem, never silently capped */
+            /** @description Places, at most the national class size of the type (乳儿班 10, 托小班 15, 托大班 20, 混龄班 18); more is refused at this field */
             capacity?: number;
             /** @description Current caregivers of this institution; one class per caregiver, so naming one moves them here */
             caregiverIds?: string[];
@@ -13903,6 +13944,8 @@ export interface paths {
                 decidedAt: string | null;
                 /** @description Why it was returned or cancelled */
                 reasons: string | null;
+                /** @description Why it was filed although compliance problems remained */
+                filedDespiteReason: string | null;
                 /** @description 备案回执 number, e.g. 320706-2026-0001 */
                 receiptNumber: string | null;
                 changedFacts: (
@@ -15375,6 +15418,8 @@ export interface paths {
                 checklist: {
                   [key: string]: boolean;
                 };
+                /** @description Required while compliance problems remain: why it is filed anyway (kept on the filing) */
+                reason?: string;
               }
             | {
                 /** @enum {string} */
