@@ -26,7 +26,7 @@ export default function ChildStatementsPage({ base }: RolePageProps) {
   const back = (
     <Link to={`${base}/children/${childId}`}>
       <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
-        {t('growthRecords.back')}
+        {t('enrollment.childStatements.back')}
       </Button>
     </Link>
   );

@@ -21,6 +21,9 @@ export function StatementDetail({ statement: s }: { statement: Statement }) {
           {t('statements.daysOf', { charged: s.chargedDays, service: s.serviceDays })}
         </Descriptions.Item>
         <Descriptions.Item label={t('statements.absentDays')}>{s.absentDays}</Descriptions.Item>
+        <Descriptions.Item label={t('statements.deductions')}>
+          <span data-testid="statement-deductions">{formatCny(s.deductionsFen)}</span>
+        </Descriptions.Item>
       </Descriptions>
       <Lines statement={s} />
       <Divider style={{ margin: '4px 0' }} />

@@ -48,7 +48,7 @@ export function ClassForm({ record }: { record: InstitutionRecord }) {
         )}
       />
       <FormError messages={formError} />
-      <Form form={form} layout="inline" onFinish={(v) => addClass.mutate(v)} aria-label={t('institutions.addClass')}>
+      <Form form={form} name="newClass" layout="inline" onFinish={(v) => addClass.mutate(v)} aria-label={t('institutions.addClass')}>
         <Form.Item label={t('institutions.className')} name="name" rules={[{ required: true, message: t('institutions.required') }]}>
           <Input />
         </Form.Item>

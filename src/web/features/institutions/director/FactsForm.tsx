@@ -33,6 +33,7 @@ export function FactsForm({ record }: { record: InstitutionRecord }) {
     <Card title={t('institutions.keyFacts')}>
       <Form
         form={form}
+        name="facts"
         layout="vertical"
         initialValues={{ ...record.facts, fee: record.facts.monthlyFeeYuan }}
         onFinish={(v) =>

@@ -40,7 +40,7 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
         renderItem={(s) => <List.Item key={s.id}>{`${s.name} · ${t(`institutions.role.${s.role}`)}`}</List.Item>}
       />
       <FormError messages={formError} />
-      <Form form={form} layout="inline" onFinish={(v) => addStaff.mutate(v)} aria-label={t('institutions.addStaff')}>
+      <Form form={form} name="newStaff" layout="inline" onFinish={(v) => addStaff.mutate(v)} aria-label={t('institutions.addStaff')}>
         <Form.Item label={t('institutions.staffName')} name="name" rules={[{ required: true, message: t('institutions.required') }]}>
           <Input />
         </Form.Item>
