@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ClassStandard, ClassType, classRule, classTypesForAge, FamilyChildcarePointStandard, requiredCaregivers } from './classTypes.ts';
+import {
+  ClassStandard,
+  ClassType,
+  classRule,
+  classTypesForAge,
+  exceedsClassSize,
+  FamilyChildcarePointStandard,
+  requiredCaregivers,
+} from './classTypes.ts';
 
 describe('ClassStandard', () => {
   test('holds the national figures', () => {
@@ -17,6 +25,21 @@ describe('ClassStandard', () => {
       maxChildren: 5,
       childrenPerCaregiver: 3,
     });
+  });
+});
+
+describe('exceedsClassSize', () => {
+  test.each([
+    ['infant', 10, false],
+    ['infant', 11, true],
+    ['toddler', 15, false],
+    ['toddler', 30, true],
+    ['older_toddler', 20, false],
+    ['older_toddler', 21, true],
+    ['mixed', 18, false],
+    ['mixed', 19, true],
+  ] as const)('%s with %i places: %s', (classType, places, over) => {
+    expect(exceedsClassSize(classType, places)).toBe(over);
   });
 });
 

@@ -59,6 +59,16 @@ export function classRule(classType: ClassType, settings?: ClassSettings): Class
   return rule;
 }
 
+/**
+ * Whether a class plan promises more places than its type's national class size. The sizes are
+ * fixed by the national standard (托育机构设置标准（试行）, NHC 2019), so a class over it is
+ * refused when saved rather than filed and flagged later; only the mixed-class ratio, which no
+ * national figure fixes, is a setting.
+ */
+export function exceedsClassSize(classType: ClassType, places: number): boolean {
+  return places > ClassStandard[classType].maxChildren;
+}
+
 /** Fewest caregivers for `children` children in a class of this type. */
 export function requiredCaregivers(classType: ClassType, children: number, settings?: ClassSettings): number {
   if (!Number.isSafeInteger(children) || children < 0) {

@@ -343,6 +343,7 @@ export interface InstitutionFilingsTable {
   receipt_number: string | null;
   receipt_year: number | null;
   receipt_seq: number | null;
+  filed_despite_reason: string | null;
 }
 
 export interface InstitutionInvitationsTable {

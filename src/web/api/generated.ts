@@ -5395,6 +5395,151 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/children/{id}/place': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 在托情况 Where the child is placed now: institution and class (audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The place held now (a child holds one at most); null when none */
+              place: {
+                enrolmentId: string;
+                /** @description First day in this class */
+                startDate: string;
+                institutionId: string;
+                institutionName: string;
+                address: string | null;
+                /** @description The institution’s contact number */
+                phone: string | null;
+                /** @description HH:MM, Asia/Shanghai */
+                opensAt: string | null;
+                closesAt: string | null;
+                classId: string;
+                className: string;
+                /**
+                 * @description infant 乳儿班 · toddler 托小班 · older_toddler 托大班 · mixed 混龄班
+                 * @enum {string}
+                 */
+                classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/children/{id}/statements': {
     parameters: {
       query?: never;
@@ -9270,6 +9415,8 @@ export interface paths {
                 decidedAt: string | null;
                 /** @description Why it was returned or cancelled */
                 reasons: string | null;
+                /** @description Why it was filed although compliance problems remained */
+                filedDespiteReason: string | null;
                 /** @description 备案回执 number, e.g. 320706-2026-0001 */
                 receiptNumber: string | null;
                 changedFacts: (
@@ -9765,7 +9912,44 @@ export interface paths {
                 | 'description'
                 | 'classes'
               )[];
+              /** @description Why it was returned or, once closed, cancelled */
               reasons: string | null;
+              /** @description Why it was filed although compliance problems remained */
+              filedDespiteReason: string | null;
+              /** @description While open: the institution’s compliance problems now, which filing needs a reason to pass over */
+              compliance:
+                | {
+                    /** @enum {string} */
+                    code:
+                      | 'class_over_maximum'
+                      | 'caregiver_ratio_below_standard'
+                      | 'class_without_qualified_caregiver'
+                      | 'indoor_area_below_minimum'
+                      | 'outdoor_area_below_minimum'
+                      | 'health_certificate_expired'
+                      | 'health_certificate_missing'
+                      | 'fee_above_cap';
+                    /** Format: uuid */
+                    classId?: string;
+                    /**
+                     * @description infant 乳儿班 · toddler 托小班 · older_toddler 托大班 · mixed 混龄班
+                     * @enum {string}
+                     */
+                    classType?: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
+                    /** Format: uuid */
+                    staffId?: string;
+                    size?: number;
+                    maximum?: number;
+                    children?: number;
+                    caregivers?: number;
+                    required?: number;
+                    m2PerPlace?: number;
+                    minimum?: number;
+                    expiredOn?: string;
+                    feeYuan?: number;
+                    capYuan?: number;
+                  }[]
+                | null;
               /** @description What the reviewer confirmed */
               checklist: {
                 [key: string]: boolean;
@@ -11009,6 +11193,8 @@ export interface paths {
                 decidedAt: string | null;
                 /** @description Why it was returned or cancelled */
                 reasons: string | null;
+                /** @description Why it was filed although compliance problems remained */
+                filedDespiteReason: string | null;
                 /** @description 备案回执 number, e.g. 320706-2026-0001 */
                 receiptNumber: string | null;
                 changedFacts: (
@@ -11751,6 +11937,8 @@ export interface paths {
                 decidedAt: string | null;
                 /** @description Why it was returned or cancelled */
                 reasons: string | null;
+                /** @description Why it was filed although compliance problems remained */
+                filedDespiteReason: string | null;
                 /** @description 备案回执 number, e.g. 320706-2026-0001 */
                 receiptNumber: string | null;
                 changedFacts: (
@@ -12363,7 +12551,7 @@ export interface paths {
              */
             classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
             name: string;
-            /** @description Places. Above the national maximum is allowed and shows as a compliance problem, never silently capped */
+            /** @description Places, at most the national class size of the type (乳儿班 10, 托小班 15, 托大班 20, 混龄班 18); more is refused at this field */
             capacity: number;
             /**
              * @description Current caregivers of this institution; one class per caregiver, so naming one moves them here
@@ -12695,7 +12883,7 @@ export interface paths {
              */
             classType?: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
             name?: string;
-            /** @description Places. Above the national maximum is allowed and shows as a compliance problem, never silently capped */
+            /** @description Places, at most the national class size of the type (乳儿班 10, 托小班 15, 托大班 20, 混龄班 18); more is refused at this field */
             capacity?: number;
             /** @description Current caregivers of this institution; one class per caregiver, so naming one moves them here */
             caregiverIds?: string[];
@@ -15222,6 +15410,8 @@ export interface paths {
                 decidedAt: string | null;
                 /** @description Why it was returned or cancelled */
                 reasons: string | null;
+                /** @description Why it was filed although compliance problems remained */
+                filedDespiteReason: string | null;
                 /** @description 备案回执 number, e.g. 320706-2026-0001 */
                 receiptNumber: string | null;
                 changedFacts: (
@@ -16694,6 +16884,8 @@ export interface paths {
                 checklist: {
                   [key: string]: boolean;
                 };
+                /** @description Required while compliance problems remain: why it is filed anyway (kept on the filing) */
+                reason?: string;
               }
             | {
                 /** @enum {string} */

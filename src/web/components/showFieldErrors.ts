@@ -1,23 +1,38 @@
 import type { FormInstance } from 'antd';
-import type { ApiError } from '../api/client';
+import { ApiError } from '../api/client';
 
 type Detail = { path?: unknown; message?: unknown };
 
 /**
- * Puts the server's field messages ("body.details.months": …) under the form's own fields and
- * returns what belongs to none of them, so nothing the server said is lost. `fields` maps a body
- * path to the form field that holds it (requestedFen is typed in yuan as requestedYuan).
+ * The server's field messages sorted by the field that holds each (`fields` maps a body path to
+ * it; an item of a list, "institutionIds.1", goes to the list's field), and the words that belong
+ * to none. The generic "提交的信息有误" is dropped once a field says what is wrong; any other
+ * refusal keeps its own words, which say something the fields do not.
  */
-export function showFieldErrors(form: FormInstance, error: ApiError, fields: Record<string, string>): string[] {
-  const details = Array.isArray(error.details) ? (error.details as Detail[]) : [];
+export function fieldErrorsOf(error: Error, fields: Record<string, string>): { byField: Map<string, string[]>; rest: string[] } {
   const byField = new Map<string, string[]>();
-  const rest: string[] = [];
+  if (!(error instanceof ApiError)) return { byField, rest: [error.message] };
+  const details = Array.isArray(error.details) ? (error.details as Detail[]) : [];
+  const unplaced: string[] = [];
   for (const d of details) {
     if (typeof d.message !== 'string') continue;
-    const field = typeof d.path === 'string' ? fields[d.path.replace(/^body\./, '')] : undefined;
+    const path = typeof d.path === 'string' ? d.path.replace(/^body\./, '') : undefined;
+    const field = path === undefined ? undefined : (fields[path] ?? fields[path.replace(/(\.\d+)+$/, '')]);
     if (field) byField.set(field, [...(byField.get(field) ?? []), d.message]);
-    else rest.push(d.message);
+    else unplaced.push(d.message);
   }
+  const generic = error.code === 'VALIDATION_FAILED' && byField.size > 0;
+  return { byField, rest: generic ? unplaced : [error.message, ...unplaced] };
+}
+
+/**
+ * After a refused save: puts the server's field messages under the form's own fields and returns
+ * the words left for the form's own alert (see fieldErrorsOf), so nothing the server said is lost.
+ * `fields` maps a body path to the form field that holds it (requestedFen is typed in yuan as
+ * requestedYuan).
+ */
+export function showFieldErrors(form: FormInstance, error: Error, fields: Record<string, string>): string[] {
+  const { byField, rest } = fieldErrorsOf(error, fields);
   form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
   return rest;
 }

@@ -7,6 +7,7 @@ import { admissionRoutes } from './admissions/routes.ts';
 import { attendanceRoutes } from './attendance/routes.ts';
 import type { EnrollmentHooks } from './common/hooks.ts';
 import { incidentRoutes } from './incidents/routes.ts';
+import { placementRoutes } from './placement/routes.ts';
 import { statementRoutes } from './statements/routes.ts';
 
 /** Enrollment (入托): applications and places, daily care (attendance, morning checks, incidents) and fee statements. See README.md. */
@@ -17,6 +18,7 @@ export function enrollmentModule(hooks: EnrollmentHooks): ModuleManifest {
       await admissionRoutes(app, deps);
       await attendanceRoutes(app, deps, hooks);
       await incidentRoutes(app, deps);
+      await placementRoutes(app, deps);
       await statementRoutes(app, deps);
     },
     jobs: (deps) => [

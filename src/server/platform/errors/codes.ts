@@ -185,6 +185,15 @@ export const ERROR_CODES = {
     'zh-CN': '核查清单还有{count}项未确认，不能予以备案',
     en: '{count} checklist items are not confirmed, so the filing cannot be filed',
   },
+  /**
+   * Filing an institution that still has compliance problems without a written reason; the
+   * detail puts the request at the `reason` field. With a reason it is filed and the reason kept.
+   */
+  FILING_REASON_REQUIRED: {
+    status: 400,
+    'zh-CN': '该机构仍有{count}项合规问题，予以备案须写明理由',
+    en: 'The institution still has {count} compliance problems; give the reason for filing it anyway',
+  },
   /** Another live institution already holds this unified social credit code. */
   CREDIT_CODE_TAKEN: {
     status: 409,

@@ -1,3 +1,4 @@
+import { ClassStandard } from '../../../domain/classes/classTypes.ts';
 import type { Messages } from '../i18n/locale.ts';
 
 /**
@@ -74,6 +75,26 @@ export const VALIDATION_MESSAGES = {
   'institutions.duplicate': { 'zh-CN': '同一机构不能重复选择', en: 'Choose each institution once' },
   'institution.placedHere': { 'zh-CN': '该幼儿已在所选机构入托', en: 'The child already holds a place at a chosen institution' },
   'class.notAvailable': { 'zh-CN': '班级不存在或未备案', en: 'The class does not exist or is not filed' },
+  'class.overMaximum.infant': {
+    'zh-CN': `乳儿班最多${ClassStandard.infant.maxChildren}人（国家标准），请减少托位数`,
+    en: `An infant class takes at most ${ClassStandard.infant.maxChildren} children (national standard); lower the places`,
+  },
+  'class.overMaximum.toddler': {
+    'zh-CN': `托小班最多${ClassStandard.toddler.maxChildren}人（国家标准），请减少托位数`,
+    en: `A toddler class takes at most ${ClassStandard.toddler.maxChildren} children (national standard); lower the places`,
+  },
+  'class.overMaximum.older_toddler': {
+    'zh-CN': `托大班最多${ClassStandard.older_toddler.maxChildren}人（国家标准），请减少托位数`,
+    en: `An older toddler class takes at most ${ClassStandard.older_toddler.maxChildren} children (national standard); lower the places`,
+  },
+  'class.overMaximum.mixed': {
+    'zh-CN': `混龄班最多${ClassStandard.mixed.maxChildren}人（国家标准），请减少托位数`,
+    en: `A mixed-age class takes at most ${ClassStandard.mixed.maxChildren} children (national standard); lower the places`,
+  },
+  'filing.reasonRequired': {
+    'zh-CN': '该机构仍有合规问题，予以备案须写明理由',
+    en: 'The institution still has compliance problems; give the reason for filing it anyway',
+  },
   'class.wrongType': { 'zh-CN': '班级类型与幼儿在入托日期的月龄不符', en: 'The class type does not fit the child’s age on the start date' },
   'priorities.duplicate': { 'zh-CN': '同一优先条件只能选择一次', en: 'State each priority once' },
   'expiresAt.range': { 'zh-CN': '有效期须在现在之后的30天内', en: 'The expiry must be within the next 30 days' },

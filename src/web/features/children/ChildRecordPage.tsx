@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
+import { PlaceCard } from '../enrollment/PlaceCard';
 import { AccessLogCard } from './AccessLogCard';
 import { ChildDaysCard } from './ChildDaysCard';
 import { ChildIncidentsCard } from './ChildIncidentsCard';
 import { PickupPersonsCard } from './PickupPersonsCard';
 import { useMyChildren } from './queries';
 
-/** 孩子档案: one of the guardian's children — who may collect them, their days, incidents, and who read the record. Phone first. */
+/** 孩子档案: one of the guardian's children — where they are placed, who may collect them, their days, incidents, and who read the record. Phone first. */
 export function ChildRecordPage({ base, me }: RolePageProps) {
   const { t } = useTranslation();
   const { childId } = useParams();
@@ -54,6 +55,7 @@ export function ChildRecordPage({ base, me }: RolePageProps) {
           <Button>{t('growthRecords.children.open')}</Button>
         </Link>
       </Card>
+      <PlaceCard childId={child.id} statementsHref={`${base}/children/${child.id}/statements`} />
       <PickupPersonsCard childId={child.id} />
       <ChildDaysCard childId={child.id} />
       <ChildIncidentsCard childId={child.id} />

@@ -7,12 +7,14 @@ import { InstitutionChildrenPage } from './InstitutionChildrenPage';
 import { MyChildrenPage } from './MyChildrenPage';
 
 const ChildGrowthPage = lazy(() => import('../health/ChildGrowthPage'));
+const ChildStatementsPage = lazy(() => import('../enrollment/ChildStatementsPage'));
 
 /**
  * The children area of a workspace: a guardian's own children, or the children holding a place
  * at the institution for its staff, and each child's growth record under `:childId/growth`.
- * A guardian also opens the child's record (pick-up persons, days, incidents, who read it) at
- * `:childId`; staff manage places from the list itself.
+ * A guardian also opens the child's record (place, pick-up persons, days, incidents, who read it)
+ * at `:childId` and the monthly statements at `:childId/statements`; staff manage places from the
+ * list itself.
  */
 export default function ChildrenArea(props: RolePageProps) {
   const parent = props.grant.role === 'parent';
@@ -20,6 +22,7 @@ export default function ChildrenArea(props: RolePageProps) {
     <Routes>
       <Route index element={parent ? <MyChildrenPage {...props} /> : <InstitutionChildrenPage {...props} />} />
       {parent && <Route path=":childId" element={<ChildRecordPage {...props} />} />}
+      {parent && <Route path=":childId/statements" element={<ChildStatementsPage {...props} />} />}
       <Route path=":childId/growth" element={<ChildGrowthPage {...props} />} />
       <Route path="*" element={<NotFound homeHref={props.base} />} />
     </Routes>

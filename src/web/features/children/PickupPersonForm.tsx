@@ -1,16 +1,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Select } from 'antd';
+import { Alert, Button, Form, Input, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { showFieldErrors } from '../../components/showFieldErrors';
 import { type NewPickupPerson, PICKUP_RELATIONS, postPickupPerson } from './api';
 import { keys } from './queries';
+
+/** The server's checks shown at the fields they are about (a wrong ID check digit under the ID). */
+const PICKUP_FIELDS = { name: 'name', relation: 'relation', phone: 'phone', residentId: 'residentId' };
 
 /** Authorise a person to collect the child. The server checks the phone and the ID's check digit. */
 export function PickupPersonForm({ childId, onDone }: { childId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const [form] = Form.useForm<NewPickupPerson>();
+  const [formError, setFormError] = useState<string[]>([]);
   const add = useMutation({
     mutationFn: (input: NewPickupPerson) => postPickupPerson(childId, input),
+    onMutate: () => setFormError([]),
+    onError: (e) => setFormError(showFieldErrors(form, e, PICKUP_FIELDS)),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.pickup(childId) });
       onDone();
@@ -20,6 +28,8 @@ export function PickupPersonForm({ childId, onDone }: { childId: string; onDone:
 
   return (
     <Form<NewPickupPerson>
+      form={form}
+      name="pickupPerson"
       layout="vertical"
       initialValues={{ relation: 'grandparent' }}
       onFinish={(v) => add.mutate({ ...v, residentId: v.residentId?.trim() || undefined })}
@@ -41,7 +51,9 @@ export function PickupPersonForm({ childId, onDone }: { childId: string; onDone:
       <Form.Item name="residentId" label={t('enrollment.pickup.residentId')} extra={t('enrollment.pickup.residentIdHelp')}>
         <Input maxLength={18} autoComplete="off" />
       </Form.Item>
-      <ErrorAlert error={add.error} style={{ marginBottom: 12 }} />
+      {formError.length > 0 && (
+        <Alert type="error" showIcon title={formError.join('；')} style={{ marginBottom: 12 }} data-testid="error" />
+      )}
       <Button type="primary" htmlType="submit" loading={add.isPending} block>
         {t('enrollment.pickup.save')}
       </Button>

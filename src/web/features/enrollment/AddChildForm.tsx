@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showFieldErrors } from '../../components/showFieldErrors';
 import { type GuardianRelation, type NewChildInput, postChild } from '../children/api';
 import { keys } from '../children/queries';
 import type { DivisionNode } from '../geography/api';
@@ -29,13 +30,28 @@ function townships(tree: DivisionNode[]): Array<{ value: string; label: string }
   return out;
 }
 
+/** Every field the server checks is a field of the form: 身份证号码不正确 shows under the number. */
+const CHILD_FIELDS = {
+  name: 'name',
+  sex: 'sex',
+  birthDate: 'birthDate',
+  residentId: 'residentId',
+  residenceDivisionCode: 'residenceDivisionCode',
+  relation: 'relation',
+  consent: 'consent',
+};
+
 export function AddChildForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const divisions = useDivisionTree();
   const options = useMemo(() => (divisions.data ? townships(divisions.data.tree) : []), [divisions.data]);
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string[]>([]);
   const add = useMutation({
     mutationFn: (input: NewChildInput) => postChild(input),
+    onMutate: () => setFormError([]),
+    onError: (error) => setFormError(showFieldErrors(form, error, CHILD_FIELDS)),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.mine });
       onDone();
@@ -54,7 +70,13 @@ export function AddChildForm({ onDone }: { onDone: () => void }) {
     });
 
   return (
-    <Form<Values> layout="vertical" onFinish={submit} initialValues={{ sex: 'female', relation: 'mother' }} data-testid="add-child-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ sex: 'female', relation: 'mother' }}
+      data-testid="add-child-form"
+    >
       <Form.Item name="name" label={t('enrollment.child.name')} rules={[{ required: true, message: t('enrollment.required') }]}>
         <Input maxLength={50} />
       </Form.Item>
@@ -95,7 +117,7 @@ export function AddChildForm({ onDone }: { onDone: () => void }) {
       >
         <Checkbox>{t('enrollment.child.consent')}</Checkbox>
       </Form.Item>
-      {add.isError && <Alert type="error" showIcon title={add.error.message} style={{ marginBottom: 12 }} />}
+      {formError.length > 0 && <Alert type="error" showIcon title={formError.join('；')} style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" loading={add.isPending} block>
         {t('enrollment.child.save')}
       </Button>

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
+import { fieldErrorsOf } from '../../components/showFieldErrors';
 import type { RecordClass } from '../institutions/api';
 import { keys as institutionKeys, useInstitutionRecord } from '../institutions/queries';
 import { type BoardItem, declineChoice, offerPlace, waitlistChoice } from './api';
@@ -97,6 +98,12 @@ function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes:
     },
   });
   const can = (a: string) => item.allowedActions.includes(a as never);
+  // The offer's two controls show the server's words for them (班级不存在或未备案, an expiry out of range).
+  const refused = act.error ? fieldErrorsOf(act.error, { classId: 'classId', expiresAt: 'expiresAt' }) : null;
+  const at = (field: string) => {
+    const errors = refused?.byField.get(field);
+    return errors ? { validateStatus: 'error' as const, help: errors.join('；') } : {};
+  };
 
   return (
     <Card size="small" type="inner" data-testid="board-item" data-child={item.childName}>
@@ -136,19 +143,23 @@ function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes:
       )}
       {offering ? (
         <Flex vertical gap={6} style={{ marginTop: 6 }} data-testid="offer-form">
-          <Select
-            value={classId}
-            onChange={setClassId}
-            placeholder={t('enrollment.board.chooseClass')}
-            options={fitting.map((c) => ({
-              value: c.id,
-              label: t('enrollment.board.classOption', { name: c.name, vacancies: c.vacancies }),
-              disabled: c.vacancies <= 0,
-            }))}
-            notFoundContent={t('enrollment.board.noFittingClass')}
-            data-testid="offer-class"
-          />
-          <Input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label={t('enrollment.board.expires')} />
+          <Form.Item style={{ margin: 0 }} {...at('classId')}>
+            <Select
+              value={classId}
+              onChange={setClassId}
+              placeholder={t('enrollment.board.chooseClass')}
+              options={fitting.map((c) => ({
+                value: c.id,
+                label: t('enrollment.board.classOption', { name: c.name, vacancies: c.vacancies }),
+                disabled: c.vacancies <= 0,
+              }))}
+              notFoundContent={t('enrollment.board.noFittingClass')}
+              data-testid="offer-class"
+            />
+          </Form.Item>
+          <Form.Item style={{ margin: 0 }} {...at('expiresAt')}>
+            <Input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label={t('enrollment.board.expires')} />
+          </Form.Item>
           <Space>
             <Button type="primary" size="small" disabled={!classId} loading={act.isPending} onClick={() => act.mutate('offer')}>
               {t('enrollment.board.sendOffer')}
@@ -177,7 +188,9 @@ function BoardCard({ item, classes, institutionId }: { item: BoardItem; classes:
           )}
         </Space>
       )}
-      {act.isError && <Alert type="error" showIcon title={act.error.message} style={{ marginTop: 6 }} />}
+      {refused && refused.rest.length > 0 && (
+        <Alert type="error" showIcon title={refused.rest.join('；')} style={{ marginTop: 6 }} data-testid="board-error" />
+      )}
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showFieldErrors } from '../../components/showFieldErrors';
 import type { ChildRecord } from '../children/api';
 import { useDivisionTree } from '../geography/queries';
 import { useInstitutionSearch } from '../institutions/queries';
@@ -15,6 +16,9 @@ type Values = { childId: string; startDate: string; institutionIds: string[]; si
  * 申请入托: one child, a wished start date and one to three institutions. The multi-select keeps
  * the order the parent picks them in, which is the order of preference the server ranks by.
  */
+/** Body paths the server names → the fields that hold them. */
+const APPLY_FIELDS = { childId: 'childId', startDate: 'startDate', institutionIds: 'institutionIds' };
+
 export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -32,8 +36,11 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
   const institutions = useInstitutionSearch({ division: district, pageSize: 100 });
   const names = new Map((institutions.data?.items ?? []).map((i) => [i.id, i.name]));
 
+  const [formError, setFormError] = useState<string[]>([]);
   const apply = useMutation({
     mutationFn: (input: NewApplicationInput) => postApplication(input),
+    onMutate: () => setFormError([]),
+    onError: (error) => setFormError(showFieldErrors(form, error, APPLY_FIELDS)),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.applications });
       form.resetFields();
@@ -96,7 +103,9 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
       <Form.Item name="staffChild" valuePropName="checked">
         <Checkbox>{t('enrollment.apply.staffChild')}</Checkbox>
       </Form.Item>
-      {apply.isError && <Alert type="error" showIcon title={apply.error.message} style={{ marginBottom: 12 }} />}
+      {formError.length > 0 && (
+        <Alert type="error" showIcon title={formError.join('；')} data-testid="apply-error" style={{ marginBottom: 12 }} />
+      )}
       <Button type="primary" htmlType="submit" loading={apply.isPending} block>
         {t('enrollment.apply.submit')}
       </Button>

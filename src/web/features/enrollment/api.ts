@@ -127,6 +127,14 @@ export const getStatements = (institutionId: string, m: string) =>
     `/api/v1/institutions/${id(institutionId)}/statements?${month(m)}`,
   );
 export const getStatement = (statementId: string) => request<Statement>('GET', `/api/v1/statements/${id(statementId)}`);
+export const getChildStatements = (childId: string) =>
+  request<ResponseOf<'/api/v1/children/{id}/statements', 'get'>>('GET', `/api/v1/children/${id(childId)}/statements`);
+
+// ── where a child is placed now ──────────────────────────────────────────────
+
+export type ChildPlace = NonNullable<ResponseOf<'/api/v1/children/{id}/place', 'get'>['place']>;
+export const getChildPlace = (childId: string) =>
+  request<ResponseOf<'/api/v1/children/{id}/place', 'get'>>('GET', `/api/v1/children/${id(childId)}/place`);
 /** A plain link: the browser downloads the workbook with the session cookie. */
 export const statementsXlsxHref = (institutionId: string, m: string) =>
   `/api/v1/institutions/${id(institutionId)}/statements.xlsx?${month(m)}`;

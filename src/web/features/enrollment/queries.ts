@@ -5,6 +5,8 @@ import {
   getApplicationsBoard,
   getChildIncidents,
   getChildMonth,
+  getChildPlace,
+  getChildStatements,
   getClassDay,
   getFeeRule,
   getInstitutionIncidents,
@@ -28,6 +30,8 @@ export const keys = {
   childMonth: (childId: string, month: string) => ['enrollment', 'childMonth', childId, month] as const,
   incidents: (institutionId: string, month: string) => ['enrollment', 'incidents', institutionId, month] as const,
   childIncidents: (childId: string) => ['enrollment', 'childIncidents', childId] as const,
+  childPlace: (childId: string) => ['enrollment', 'childPlace', childId] as const,
+  childStatements: (childId: string) => ['enrollment', 'statements', 'child', childId] as const,
   /** Every fee statement: a redemption or its reversal changes a statement, its month's list, or both. */
   statements: ['enrollment', 'statements'] as const,
   monthStatements: (institutionId: string, month: string) => ['enrollment', 'statements', institutionId, month] as const,
@@ -72,5 +76,8 @@ export const useChildIncidents = (childId: string) =>
 
 export const useStatements = (institutionId: string, month: string) =>
   useQuery({ queryKey: keys.monthStatements(institutionId, month), queryFn: () => getStatements(institutionId, month) });
-export const useStatement = (statementId: string) =>
-  useQuery({ queryKey: keys.statement(statementId), queryFn: () => getStatement(statementId) });
+export const useStatement = (statementId: string | undefined) =>
+  useQuery({ queryKey: keys.statement(statementId ?? ''), queryFn: () => getStatement(statementId as string), enabled: !!statementId });
+export const useChildStatements = (childId: string) =>
+  useQuery({ queryKey: keys.childStatements(childId), queryFn: () => getChildStatements(childId) });
+export const useChildPlace = (childId: string) => useQuery({ queryKey: keys.childPlace(childId), queryFn: () => getChildPlace(childId) });

@@ -1,13 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Descriptions, Input, message, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
+import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { allowedFilingActions } from '../../../domain/institutions/filingWorkflow.ts';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
-import { type FilingActionName, postInstitutionTransition } from './api';
-import { keys, useFiling, useFilingQueue } from './queries';
+import { useFiling, useFilingQueue } from './queries';
+import { ReviewDecision } from './ReviewDecision';
+import { CompliancePanel } from './registry/CompliancePanel';
 
 /** The district's review queue and one filing's review page, under the official's "filings" area. */
 export default function FilingsArea(props: RolePageProps) {
@@ -55,23 +56,8 @@ function FilingQueuePage({ base }: RolePageProps) {
 function ReviewPage({ grant, base }: RolePageProps) {
   const { t, i18n } = useTranslation();
   const { filingId = '' } = useParams();
-  const client = useQueryClient();
   const [checked, setChecked] = useState<Record<string, boolean>>({});
-  const [reason, setReason] = useState('');
   const filing = useFiling(filingId);
-  const act = useMutation({
-    mutationFn: (action: FilingActionName) => {
-      const institutionId = filing.data?.institutionId ?? '';
-      if (action === 'file') return postInstitutionTransition(institutionId, { action, checklist: checked });
-      if (action === 'return') return postInstitutionTransition(institutionId, { action, reason, checklist: checked });
-      return postInstitutionTransition(institutionId, { action: action as 'start_review' });
-    },
-    onSuccess: (result) => {
-      void message.success(result.receiptNumber ? t('institutions.filedWith', { number: result.receiptNumber }) : t('institutions.saved'));
-      return client.invalidateQueries({ queryKey: keys.all });
-    },
-    onError: (e: Error) => void message.error(e.message),
-  });
   if (filing.isPending) return <PageLoading />;
   if (filing.isError) return <LoadError error={filing.error} onRetry={() => void filing.refetch()} />;
   const f = filing.data;
@@ -92,7 +78,6 @@ function ReviewPage({ grant, base }: RolePageProps) {
     classes: { id: string; classType: string; name: string; capacity: number }[];
     staff: { id: string; name: string; role: string }[];
     documents: { id: string; documentType: string | null; filename: string }[];
-    compliance: unknown[];
   };
   const fees = Object.entries(snap.facts.monthlyFeeYuan)
     .map(([c, fee]) => `${t('institutions.feeFor', { type: t(`institutions.classType.${c}`) })} ${fee}`)
@@ -110,10 +95,6 @@ function ReviewPage({ grant, base }: RolePageProps) {
     ],
     [t('institutions.staff'), snap.staff.map((m) => `${m.name}（${t(`institutions.role.${m.role}`)}）`).join('；') || '—'],
     [t('institutions.documents'), snap.documents.map((d) => t(`institutions.doc.${d.documentType ?? 'other'}`)).join('；') || '—'],
-    [
-      t('institutions.complianceLabel'),
-      snap.compliance.length ? t('institutions.problems', { count: snap.compliance.length }) : t('institutions.noProblems'),
-    ],
   ];
 
   return (
@@ -128,6 +109,15 @@ function ReviewPage({ grant, base }: RolePageProps) {
         )}
       </Space>
       {f.reasons && <Alert type="warning" message={t('institutions.reason')} description={f.reasons} />}
+      {f.filedDespiteReason && (
+        <Alert type="info" showIcon title={t('institutions.filedDespite')} description={f.filedDespiteReason} data-testid="filed-despite" />
+      )}
+      {/* While open, the problems as they are now (what filing passes over); once decided, as submitted. */}
+      <CompliancePanel
+        problems={f.compliance ?? f.snapshot.compliance}
+        checkedOn={f.compliance ? todayInShanghai(new Date()) : todayInShanghai(new Date(f.submittedAt))}
+        named={f.snapshot}
+      />
       <Card title={t('institutions.snapshot')}>
         <Descriptions column={1} size="small" bordered>
           {snapshotRows.map(([k, v]) => (
@@ -151,34 +141,7 @@ function ReviewPage({ grant, base }: RolePageProps) {
           ))}
         </Space>
       </Card>
-      {offered.length > 0 && (
-        <Card title={t('institutions.decision')}>
-          <Space direction="vertical" style={{ width: '100%' }}>
-            {offered.includes('return') && (
-              <Input.TextArea
-                aria-label={t('institutions.returnReason')}
-                placeholder={t('institutions.returnReason')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
-            <Space wrap>
-              {offered.map((a) => (
-                <Button
-                  key={a}
-                  type={a === 'return' ? 'default' : 'primary'}
-                  danger={a === 'return'}
-                  disabled={a === 'return' && !reason.trim()}
-                  loading={act.isPending && act.variables === a}
-                  onClick={() => act.mutate(a)}
-                >
-                  {t(`institutions.action.${a}`)}
-                </Button>
-              ))}
-            </Space>
-          </Space>
-        </Card>
-      )}
+      {offered.length > 0 && <ReviewDecision filing={f} offered={offered} checked={checked} problems={(f.compliance ?? []).length} />}
     </Space>
   );
 }

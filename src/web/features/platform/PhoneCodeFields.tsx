@@ -41,7 +41,7 @@ export function useCodeSender(form: FormInstance, purpose: CodePurpose) {
         setSecondsLeft(RESEND_SECONDS);
         form.setFields([{ name: 'code', errors: [] }]);
       },
-      onError: (error) => form.setFields([{ name: 'phone', errors: [error.message, ...showFieldErrors(form, error, {})] }]),
+      onError: (error) => form.setFields([{ name: 'phone', errors: showFieldErrors(form, error, {}) }]),
     });
   };
 

@@ -62,14 +62,36 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
     expect(record.compliance.problems).toEqual([]);
   });
 
-  it('allows a class above the national maximum and reports it as a compliance problem', async () => {
+  it('refuses a class above its national size at the places field, on adding and on changing type or places', async () => {
     const institution = await createInstitution(t.deps.db, district.townshipCodes[0] as string, '超额托育园');
     const director = await directorOf(institution.id);
     const url = `/api/v1/institutions/${institution.id}`;
-    const cls = await director.post(`${url}/classes`, { classType: 'toddler', name: '托小班', capacity: 18 });
-    expect(cls.statusCode).toBe(201);
-    const codes = (await director.get(`${url}/record`)).json().compliance.problems.map((p: { code: string }) => p.code);
-    expect(codes).toEqual(['class_over_maximum', 'caregiver_ratio_below_standard', 'class_without_qualified_caregiver']);
+    const over = await director.post(`${url}/classes`, { classType: 'toddler', name: '托小班', capacity: 30 });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'body.capacity', message: '托小班最多15人（国家标准），请减少托位数' }],
+    });
+    expect((await director.get(`${url}/record`)).json().classes).toEqual([]);
+
+    const atLimit = await director.post(`${url}/classes`, { classType: 'older_toddler', name: '托大班', capacity: 20 });
+    expect(atLimit.statusCode).toBe(201);
+    const classUrl = `${url}/classes/${atLimit.json().id}`;
+    const narrower = await director.patch(classUrl, { classType: 'infant' });
+    expect(narrower.statusCode).toBe(400);
+    expect(narrower.json().error.details).toEqual([{ path: 'body.capacity', message: '乳儿班最多10人（国家标准），请减少托位数' }]);
+    const bigger = await director.send({
+      method: 'PATCH',
+      url: classUrl,
+      payload: { capacity: 21 },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(bigger.json().error.details).toEqual([
+      { path: 'body.capacity', message: 'An older toddler class takes at most 20 children (national standard); lower the places' },
+    ]);
+    expect((await director.patch(classUrl, { classType: 'infant', capacity: 10 })).statusCode).toBe(200);
+    const saved = (await director.get(`${url}/record`)).json().classes;
+    expect(saved).toMatchObject([{ classType: 'infant', capacity: 10 }]);
   });
 
   it.each([

@@ -39,7 +39,7 @@ export function insertClass(db: Db, values: Insertable<DB['institution_classes']
 export function findPlanClass(db: Db, institutionId: string, classId: string) {
   return db
     .selectFrom('institution_classes')
-    .select(['id', 'filed_capacity'])
+    .select(['id', 'class_type', 'capacity', 'filed_capacity'])
     .where('id', '=', classId)
     .where('institution_id', '=', institutionId)
     .where('archived_at', 'is', null)

@@ -11,7 +11,9 @@ const ClassFields = z.object({
     .int()
     .min(1)
     .max(100)
-    .describe('Places. Above the national maximum is allowed and shows as a compliance problem, never silently capped'),
+    .describe(
+      'Places, at most the national class size of the type (乳儿班 10, 托小班 15, 托大班 20, 混龄班 18); more is refused at this field',
+    ),
   caregiverIds: z
     .array(z.uuid())
     .max(20)

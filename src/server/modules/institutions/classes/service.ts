@@ -1,12 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import { type ClassType, exceedsClassSize } from '../../../../domain/classes/classTypes.ts';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { type InstitutionStatus, isLockedForEditing } from '../../../../domain/institutions/filingWorkflow.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
-import { AppError } from '../../../platform/errors/AppError.ts';
+import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { classView } from '../common/presenters.ts';
 import { getInstitutionInScope } from '../common/queries.ts';
 import { loadStates } from '../common/state.ts';
@@ -26,6 +27,11 @@ async function lockEditable(trx: Transaction<DB>, scope: Scope, institutionId: s
   const institution = await getInstitutionInScope(trx, scope, institutionId, true);
   if (isLockedForEditing(institution.status as InstitutionStatus)) throw new AppError('INSTITUTION_LOCKED', { status: institution.status });
   return institution;
+}
+
+/** A class over its type's national size is refused at the places field, whichever field changed. */
+function checkClassSize(classType: ClassType, capacity: number) {
+  if (exceedsClassSize(classType, capacity)) throw fieldError('body.capacity', `class.overMaximum.${classType}`);
 }
 
 async function assignCaregivers(trx: Transaction<DB>, institutionId: string, classId: string, staffIds: string[], today: string) {
@@ -52,6 +58,7 @@ export async function createClass(
   institutionId: string,
   body: z.infer<typeof CreateClassBody>,
 ) {
+  checkClassSize(body.classType, body.capacity);
   const now = deps.clock.now();
   const classId = await deps.db.transaction().execute(async (trx) => {
     await lockEditable(trx, scope, institutionId);
@@ -87,6 +94,7 @@ export async function updateClass(
     await lockEditable(trx, scope, institutionId);
     const found = await findPlanClass(trx, institutionId, classId);
     if (!found) throw new AppError('NOT_FOUND');
+    checkClassSize(body.classType ?? (found.class_type as ClassType), body.capacity ?? found.capacity);
     const { caregiverIds, classType, ...rest } = body;
     if (classType !== undefined || Object.keys(rest).length > 0) {
       await updateClassRow(trx, classId, { ...rest, ...(classType !== undefined ? { class_type: classType } : {}) });

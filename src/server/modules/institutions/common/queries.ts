@@ -159,6 +159,7 @@ export async function findStateRows(
             'decided_by',
             'checklist',
             'reasons',
+            'filed_despite_reason',
             'receipt_number',
             'receipt_year',
             'receipt_seq',

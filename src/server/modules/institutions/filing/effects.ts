@@ -6,7 +6,7 @@ import { changedKeyFacts } from '../../../../domain/institutions/keyFacts.ts';
 import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { pinyinOf } from '../../geography/index.ts';
-import { filedKeyFacts, workingKeyFacts } from '../common/presenters.ts';
+import { complianceOf, filedKeyFacts, workingKeyFacts } from '../common/presenters.ts';
 import { type InstitutionRow, loadStates } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';
 import {
@@ -86,6 +86,15 @@ const file: Effect = async (c) => {
       unconfirmed.map((item) => ({ item })),
     );
   }
+  // Problems as they are now, not as submitted: certificates can lapse while a filing waits.
+  const today = todayInShanghai(c.now);
+  const state = (await loadStates(c.trx, [c.institution.id], today)).get(c.institution.id);
+  const problems = state ? complianceOf(state, today, await findComplianceSettings(c.trx)) : [];
+  if (problems.length > 0 && !c.input.reason) {
+    throw new AppError('FILING_REASON_REQUIRED', { count: problems.length }, [
+      { path: 'body.reason', messageKey: 'filing.reasonRequired' },
+    ]);
+  }
   const filing = await openFiling(c);
   const receipt = await issueReceiptNumber(c.trx, filing.district_code, Number(todayInShanghai(c.now).slice(0, 4)));
   await updateFiling(c.trx, filing.id, {
@@ -96,9 +105,14 @@ const file: Effect = async (c) => {
     receipt_number: receipt.number,
     receipt_year: receipt.year,
     receipt_seq: receipt.sequence,
+    filed_despite_reason: problems.length > 0 ? (c.input.reason ?? null) : null,
   });
   await publishFiledVersion(c.trx, c.institution.id, receipt.number, c.now);
-  return { filingId: filing.id, receiptNumber: receipt.number };
+  return {
+    filingId: filing.id,
+    receiptNumber: receipt.number,
+    ...(problems.length > 0 ? { filedDespite: problems.map((p) => p.code) } : {}),
+  };
 };
 
 const returnFiling: Effect = async (c) => {

@@ -127,6 +127,49 @@ describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
     expect((await director.get(`/api/v1/institutions/${id}/record`)).json().status).toBe('under_review');
   });
 
+  it('files an institution that still has compliance problems only with a written reason, kept on the filing', async () => {
+    // A class of 30 saved before sizes were refused, with one caregiver: over the size and the ratio.
+    const institution = await createInstitution(t.deps.db, townshipCodes[0] as string, '超额托育园');
+    await completeInstitution(t.deps.db, institution.id, { classes: [{ classType: 'toddler', capacity: 30, caregivers: 1 }] });
+    const user = await createUser(t.deps.db, { role: 'institution_admin', institutionId: institution.id });
+    const director = as(t, await signIn(t.app, user.phone));
+    const id = institution.id;
+    const submitted = (await act(director, id, { action: 'submit' })).json();
+    await act(official, id, { action: 'start_review' });
+
+    const detail = (await official.get(`/api/v1/institutions/filings/${submitted.filingId}`)).json();
+    expect(detail.compliance.map((p: { code: string }) => p.code)).toEqual(['class_over_maximum', 'caregiver_ratio_below_standard']);
+
+    for (const reason of [undefined, '  ']) {
+      const refused = await act(official, id, { action: 'file', checklist: fullChecklist(), ...(reason === undefined ? {} : { reason }) });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details).toEqual([{ path: 'body.reason', message: expect.any(String) }]);
+    }
+    const refused = await act(official, id, { action: 'file', checklist: fullChecklist() });
+    expect(refused.json().error).toMatchObject({
+      code: 'FILING_REASON_REQUIRED',
+      message: '该机构仍有2项合规问题，予以备案须写明理由',
+      details: [{ path: 'body.reason', message: '该机构仍有合规问题，予以备案须写明理由' }],
+    });
+    expect((await director.get(`/api/v1/institutions/${id}/record`)).json().status).toBe('under_review');
+
+    const reason = '已承诺两周内增配保育人员并将班额降至15人';
+    const filed = await act(official, id, { action: 'file', checklist: fullChecklist(), reason });
+    expect(filed.statusCode).toBe(200);
+    const record = (await director.get(`/api/v1/institutions/${id}/record`)).json();
+    expect(record).toMatchObject({ status: 'filed', statusReason: reason });
+    expect(record.filings[0]).toMatchObject({ outcome: 'filed', filedDespiteReason: reason });
+    const after = (await official.get(`/api/v1/institutions/filings/${submitted.filingId}`)).json();
+    expect(after).toMatchObject({ filedDespiteReason: reason, compliance: null });
+  });
+
+  it('files an institution without problems with no reason, and keeps none', async () => {
+    const { id, director } = await directorWithInstitution('合规托育园');
+    const result = await fileIt(director, id);
+    const record = (await director.get(`/api/v1/institutions/${id}/record`)).json();
+    expect(record.filings[0]).toMatchObject({ id: result.filingId, outcome: 'filed', filedDespiteReason: null });
+  });
+
   it('returns a filing with reasons the director sees, takes the fix and files it', async () => {
     const { id, director, directorId } = await directorWithInstitution('彩虹托育园');
     await act(director, id, { action: 'submit' });

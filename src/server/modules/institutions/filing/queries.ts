@@ -259,7 +259,7 @@ export async function findFilingPage(db: Db, scope: Scope, filter: QueueFilter) 
 /** One filing in scope with what was submitted. */
 export function findFilingInScope(db: Db, scope: Scope, filingId: string) {
   return filingsInScope(db, scope)
-    .select([...QUEUE_COLUMNS, 'f.snapshot', 'f.changed_facts', 'f.reasons', 'f.checklist', 'f.submission_no'])
+    .select([...QUEUE_COLUMNS, 'f.snapshot', 'f.changed_facts', 'f.reasons', 'f.filed_despite_reason', 'f.checklist', 'f.submission_no'])
     .where('f.id', '=', filingId)
     .executeTakeFirst();
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DIVISION_CODE } from '../../../../domain/geography/divisionCode.ts';
 import { FilingChecklist } from '../../../../domain/institutions/filingChecklist.ts';
 import { ActionSchema, KeyFactSchema, Paging, Reason, StatusSchema, Timestamp } from '../common/schemas.ts';
+import { ProblemView } from '../common/views.ts';
 import { FilingSnapshot } from './snapshot.ts';
 
 const ChecklistItemId = z.enum(FilingChecklist.map((c) => c.item) as [string, ...string[]]);
@@ -13,7 +14,13 @@ export const TransitionBody = z
   .discriminatedUnion('action', [
     z.object({ action: z.literal('submit') }).describe('Director: submit the filing (or a change filing of a filed institution)'),
     z.object({ action: z.literal('start_review') }).describe('District official: open the submitted filing for review'),
-    z.object({ action: z.literal('file'), checklist: Checklist }).describe('District official: file it and issue the receipt number'),
+    z
+      .object({
+        action: z.literal('file'),
+        checklist: Checklist,
+        reason: Reason.optional().describe('Required while compliance problems remain: why it is filed anyway (kept on the filing)'),
+      })
+      .describe('District official: file it and issue the receipt number'),
     z
       .object({ action: z.literal('return'), reason: Reason.describe('What the director must fix'), checklist: Checklist.optional() })
       .describe('District official: return it with reasons'),
@@ -61,7 +68,12 @@ export const FilingParams = z.object({ filingId: z.uuid() });
 
 export const FilingDetail = FilingQueueItem.extend({
   changedFacts: z.array(KeyFactSchema).describe('For a change filing: the key facts that differ from the filed version'),
-  reasons: z.string().nullable(),
+  reasons: z.string().nullable().describe('Why it was returned or, once closed, cancelled'),
+  filedDespiteReason: z.string().nullable().describe('Why it was filed although compliance problems remained'),
+  compliance: z
+    .array(ProblemView)
+    .nullable()
+    .describe('While open: the institution’s compliance problems now, which filing needs a reason to pass over'),
   checklist: z.record(z.string(), z.boolean()).nullable().describe('What the reviewer confirmed'),
   checklistItems: z
     .array(z.object({ item: z.string(), document: z.string().nullable(), 'zh-CN': z.string(), en: z.string() }))

@@ -6,8 +6,10 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { actingRoles } from '../common/access.ts';
-import { iso, isoOrNull } from '../common/presenters.ts';
+import { complianceOf, iso, isoOrNull, problemView } from '../common/presenters.ts';
 import { hasFiledVersion } from '../common/queries.ts';
+import { loadStates } from '../common/state.ts';
+import { findComplianceSettings } from '../compliance/settings.ts';
 import { findFilingInScope, findFilingPage, findPreviousFiledSnapshot, type QueueFilter } from './queries.ts';
 import type { FilingSnapshot } from './snapshot.ts';
 
@@ -63,6 +65,8 @@ export async function getFiling(deps: Deps, scope: Scope, filingId: string) {
     ...queueItem(row, deps.clock.now()),
     changedFacts: row.changed_facts as KeyFact[],
     reasons: row.reasons,
+    filedDespiteReason: row.filed_despite_reason,
+    compliance: isOpen ? await problemsNow(deps, row.institution_id) : null,
     checklist: row.checklist === null ? null : (parseJson(row.checklist) as Record<string, boolean>),
     checklistItems: applicableChecklist(snapshot.facts.servesMeals).map((c: ChecklistItem) => ({
       item: c.item,
@@ -80,6 +84,14 @@ export async function getFiling(deps: Deps, scope: Scope, filingId: string) {
         )
       : [],
   };
+}
+
+/** What filing would pass over now: the same problems the `file` action asks a reason for. */
+async function problemsNow(deps: Deps, institutionId: string) {
+  const today = todayInShanghai(deps.clock.now());
+  const [states, settings] = await Promise.all([loadStates(deps.db, [institutionId], today), findComplianceSettings(deps.db)]);
+  const state = states.get(institutionId);
+  return state ? complianceOf(state, today, settings).map(problemView) : [];
 }
 
 function parseJson(value: unknown): unknown {

@@ -31,6 +31,7 @@ export function filingSummaryView(f: FilingSummaryRow) {
     outcome: f.outcome as 'filed' | 'returned' | 'cancelled' | null,
     decidedAt: isoOrNull(f.decided_at),
     reasons: f.reasons,
+    filedDespiteReason: f.filed_despite_reason,
     receiptNumber: f.receipt_number,
     changedFacts: f.changed_facts as KeyFact[],
   };

@@ -93,6 +93,7 @@ export const FilingSummary = z.object({
   outcome: z.enum(['filed', 'returned', 'cancelled']).nullable().describe('null while open'),
   decidedAt: Timestamp.nullable(),
   reasons: z.string().nullable().describe('Why it was returned or cancelled'),
+  filedDespiteReason: z.string().nullable().describe('Why it was filed although compliance problems remained'),
   receiptNumber: z.string().nullable().describe('备案回执 number, e.g. 320706-2026-0001'),
   changedFacts: z.array(KeyFactSchema),
 });

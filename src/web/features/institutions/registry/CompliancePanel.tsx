@@ -1,12 +1,13 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InstitutionRecord } from '../api';
-import { problemText } from './format';
+import type { ComplianceProblem } from '../api';
+import { type Named, problemText } from './format';
 
-/** The computed compliance problems, first thing on the page: they are what an official acts on. */
-export function CompliancePanel({ record }: { record: InstitutionRecord }) {
+type Props = { problems: ComplianceProblem[]; checkedOn: string; named: Named };
+
+/** The computed compliance problems, each in words: they are what a director fixes and an official acts on. */
+export function CompliancePanel({ problems, checkedOn, named }: Props) {
   const { t } = useTranslation();
-  const { problems, checkedOn } = record.compliance;
   if (problems.length === 0) {
     return <Alert type="success" showIcon title={t('registry.noProblems', { date: checkedOn })} />;
   }
@@ -20,7 +21,7 @@ export function CompliancePanel({ record }: { record: InstitutionRecord }) {
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {problems.map((p) => (
             // A problem is one code about one class, staff member or class type at most.
-            <li key={[p.code, p.classId, p.staffId, p.classType].join('/')}>{problemText(t, p, record)}</li>
+            <li key={[p.code, p.classId, p.staffId, p.classType].join('/')}>{problemText(t, p, named)}</li>
           ))}
         </ul>
       }

@@ -71,7 +71,7 @@ export function RecordPage({ grant, base }: RolePageProps) {
           description={r.statusReason}
         />
       )}
-      <CompliancePanel record={r} />
+      <CompliancePanel problems={r.compliance.problems} checkedOn={r.compliance.checkedOn} named={r} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={13}>
           <FactsCard record={r} township={township} />

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { DesignationKind } from '../../../../domain/institutions/vocabulary.ts';
 import { currentLanguage } from '../../../i18n';
-import type { ComplianceProblem, Designation, InstitutionRecord, InstitutionStatus } from '../api';
+import type { ComplianceProblem, Designation, InstitutionStatus } from '../api';
 
 export const CLASS_TYPES = ClassType;
 
@@ -38,8 +38,11 @@ export function designationLabel(t: TFunction, d: Pick<Designation, 'kind' | 'le
   return d.level ? t('registry.designationWithLevel', { kind, level: t(`institutions.level.${d.level}`) }) : kind;
 }
 
+/** The classes and staff a problem may name: a record's, or a filing snapshot's. */
+export type Named = { classes: { id: string; name: string }[]; staff: { id: string; name: string }[] };
+
 /** One compliance problem in words, naming the class or staff member it is about. */
-export function problemText(t: TFunction, p: ComplianceProblem, record: Pick<InstitutionRecord, 'classes' | 'staff'>): string {
+export function problemText(t: TFunction, p: ComplianceProblem, record: Named): string {
   return t(`registry.problem.${p.code}`, {
     ...p,
     className: record.classes.find((c) => c.id === p.classId)?.name ?? '',

@@ -113,7 +113,7 @@ export function ApplyForm({ institutionId, onDone }: { institutionId: string; on
           setFiles([]);
           onDone(applied);
         },
-        onError: (error) => setFormError([error.message, ...showFieldErrors(form, error, FIELDS)]),
+        onError: (error) => setFormError(showFieldErrors(form, error, FIELDS)),
       },
     );
   };

@@ -45,7 +45,7 @@ export function DirectorApplication({ application: a }: { application: SubsidyAp
       },
       {
         onSuccess: () => void message.success(t('subsidyApplications.resubmitted')),
-        onError: (e) => setError([e.message, ...showFieldErrors(form, e, RESUBMIT_FIELDS)]),
+        onError: (e) => setError(showFieldErrors(form, e, RESUBMIT_FIELDS)),
       },
     );
   };

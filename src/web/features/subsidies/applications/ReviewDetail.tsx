@@ -101,7 +101,7 @@ function Decision({ application: a }: { application: SubsidyApplication }) {
           void message.success(t(`subsidyApplications.review.done.${action}`));
           form.resetFields(['note']);
         },
-        onError: (e) => setError([e.message, ...showFieldErrors(form, e, { note: 'note', amountFen: 'amountYuan' })]),
+        onError: (e) => setError(showFieldErrors(form, e, { note: 'note', amountFen: 'amountYuan' })),
       },
     );
   };
