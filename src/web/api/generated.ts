@@ -8589,7 +8589,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/indicators/export': {
+  '/api/v1/indicators.xlsx': {
     parameters: {
       query?: never;
       header?: never;

@@ -30,7 +30,7 @@ describe.each(DIALECTS)('oversight role matrix on %s', (dialect) => {
   const routes = (code: string) => [
     `/api/v1/indicators?divisionCode=${code}`,
     `/api/v1/indicators/series?divisionCode=${code}&from=2026-01&to=2026-03`,
-    `/api/v1/indicators/export?divisionCode=${code}`,
+    `/api/v1/indicators.xlsx?divisionCode=${code}`,
     `/api/v1/planning/access?divisionCode=${code}&method=2sfca`,
   ];
 

@@ -21,4 +21,4 @@ export const getPublicIndicators = (divisionCode: string) =>
   request<PublicIndicators>('GET', `/api/v1/public/indicators?${query({ divisionCode })}`);
 
 /** The workbook is a plain download: the browser sends the session cookie with the link. */
-export const indicatorsXlsxHref = (divisionCode: string) => `/api/v1/indicators/export?${query({ divisionCode })}`;
+export const indicatorsXlsxHref = (divisionCode: string) => `/api/v1/indicators.xlsx?${query({ divisionCode })}`;

@@ -24,7 +24,7 @@ describe.each(DIALECTS)('indicators workbook on %s', (dialect) => {
   let districtCookie: string;
 
   const download = (code: string, cookie = cityCookie) =>
-    t.app.inject({ url: `/api/v1/indicators/export?divisionCode=${code}&date=2026-03-01`, headers: { cookie } });
+    t.app.inject({ url: `/api/v1/indicators.xlsx?divisionCode=${code}&date=2026-03-01`, headers: { cookie } });
 
   async function open(code: string) {
     const res = await download(code);
@@ -117,7 +117,7 @@ describe.each(DIALECTS)('indicators workbook on %s', (dialect) => {
 
   it('answers a malformed date with a 400 naming the field', async () => {
     const res = await t.app.inject({
-      url: `/api/v1/indicators/export?divisionCode=${city}&date=2026-02-30`,
+      url: `/api/v1/indicators.xlsx?divisionCode=${city}&date=2026-02-30`,
       headers: { cookie: cityCookie },
     });
     expect(res.statusCode).toBe(400);

@@ -27,7 +27,7 @@ export async function indicatorRoutes(server: FastifyInstance, deps: Deps) {
     handler: (request) => getIndicators(deps, scope(request), request.query.divisionCode, request.query.date),
   });
 
-  app.get('/api/v1/indicators/export', {
+  app.get('/api/v1/indicators.xlsx', {
     config: { access: OFFICIALS },
     schema: {
       tags,
