@@ -3,12 +3,27 @@ import type { Db } from '../../../db/executor.ts';
 import type { ApplicationsTable, DB, EnrolmentsTable } from '../../../db/schema.ts';
 import { RULE_DEFAULTS } from '../common/queries.ts';
 
+/**
+ * Institutions taking applications: filed, or with a filed version in operation while a change
+ * filing is reviewed (the public still finds them, so families may still apply).
+ */
 export function findFiledInstitutions(db: Db, ids: string[]) {
   return db
-    .selectFrom('institutions')
-    .select(['id', 'name', 'division_code'])
-    .where('id', 'in', ids)
-    .where('status', '=', 'filed')
+    .selectFrom('institutions as i')
+    .select(['i.id', 'i.name', 'i.division_code'])
+    .where('i.id', 'in', ids)
+    .where((eb) =>
+      eb.or([
+        eb('i.status', '=', 'filed'),
+        eb.exists(
+          eb
+            .selectFrom('filed_institutions as f')
+            .select('f.institution_id')
+            .whereRef('f.institution_id', '=', 'i.id')
+            .where('f.active', '=', true),
+        ),
+      ]),
+    )
     .execute();
 }
 

@@ -217,6 +217,28 @@ describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
     expect((await director.patch(`/api/v1/institutions/${id}`, { description: 'x' })).json().error.code).toBe('INSTITUTION_LOCKED');
     expect((await as(t, undefined).get(`/api/v1/institutions/${id}`)).json().name).toBe('小太阳托育园');
     expect((await as(t, undefined).get(`/api/v1/institutions/search?q=${encodeURIComponent('小太阳托育园')}`)).json().total).toBe(1);
+    // Found in search, so families may still apply while the change is reviewed.
+    const parent = await signIn(t.app, (await createUser(t.deps.db, { role: 'parent' })).phone);
+    const child = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/children',
+      headers: { cookie: parent },
+      payload: {
+        name: '测试宝宝',
+        sex: 'female',
+        birthDate: '2024-05-10',
+        residenceDivisionCode: townshipCodes[0],
+        relation: 'mother',
+        consent: true,
+      },
+    });
+    const applied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications',
+      headers: { cookie: parent },
+      payload: { childId: child.json().id, institutionIds: [id], startDate: '2027-01-04' },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
 
     const detail = (await official.get(`/api/v1/institutions/filings/${submitted.json().filingId}`)).json();
     expect(detail).toMatchObject({ kind: 'change', changedFacts: ['name'], snapshot: { facts: { name: '小太阳托育中心' } } });
