@@ -190,6 +190,8 @@ describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
         link: '/institution/my-institution',
       },
     ]);
+    // A minute later, so the two notifications are told apart by time, not by their random ids.
+    t.clock.advanceMinutes(1);
     expect((await director.patch(`/api/v1/institutions/${id}`, { description: '已补充材料' })).statusCode).toBe(200);
     const result = await fileIt(director, id);
     expect(result.receiptNumber).toMatch(new RegExp(`^${districtCode}-2026-\\d{4}$`));
