@@ -48,16 +48,44 @@ const Env = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
-    SMS_SENDER: z.enum(['outbox', 'http']).default('outbox'),
+    SMS_SENDER: z.enum(['outbox', 'http', 'aliyun']).default('outbox'),
     SMS_HTTP_URL: z.string().url().optional(),
+    ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+    ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+    ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+    ALIYUN_SMS_TEMPLATES: z.string().optional().transform(parseTemplateCodes),
+    ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com'),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().optional(),
     MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   })
   .superRefine((e, ctx) => {
-    if (e.FILE_STORAGE !== 's3') return;
-    for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
-      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when FILE_STORAGE=s3' });
+    const require = (names: readonly (keyof typeof e)[], when: string) => {
+      for (const name of names) if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required when ${when}` });
+    };
+    if (e.FILE_STORAGE === 's3') require(['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'], 'FILE_STORAGE=s3');
+    if (e.SMS_SENDER === 'aliyun') {
+      require([
+        'ALIYUN_SMS_ACCESS_KEY_ID',
+        'ALIYUN_SMS_ACCESS_KEY_SECRET',
+        'ALIYUN_SMS_SIGN_NAME',
+        'ALIYUN_SMS_TEMPLATES',
+      ], 'SMS_SENDER=aliyun');
     }
+    if (e.SMTP_URL) require(['MAIL_FROM'], 'SMTP_URL is set');
   });
+
+/** `{ "auth.verification_code": "SMS_123456789", … }`: the gateway's template code per message template. */
+function parseTemplateCodes(value: string | undefined, ctx: z.RefinementCtx): Record<string, string> {
+  if (value === undefined) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    const codes = z.record(z.string(), z.string().min(1)).safeParse(parsed);
+    if (codes.success) return codes.data;
+  } catch {}
+  ctx.addIssue({ code: 'custom', message: 'must be a JSON object of template codes, e.g. {"auth.verification_code":"SMS_123456789"}' });
+  return z.NEVER;
+}
 
 // proxy-addr's names for address ranges, which Fastify's trustProxy accepts beside addresses.
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -151,11 +179,28 @@ export type Config = {
   auditCheckpointEveryMs: number;
   /** Where uploaded files live: DATA_DIR/files, or an S3-compatible bucket several servers share. */
   fileStorage: FileStorageConfig;
-  /** How SMS leave: `outbox` keeps them readable at /api/v1/dev/outbox, `http` posts them to smsHttpUrl. */
-  smsSender: 'outbox' | 'http';
+  /**
+   * How SMS leave: `outbox` keeps them readable at /api/v1/dev/outbox, `http` posts them to
+   * smsHttpUrl, `aliyun` sends them through Alibaba Cloud SMS.
+   */
+  smsSender: 'outbox' | 'http' | 'aliyun';
   smsHttpUrl: string | undefined;
+  /** Set (and complete) exactly when smsSender is `aliyun`. */
+  aliyunSms: AliyunSmsConfig | undefined;
+  /** E-mail over SMTP (`smtp://user:pass@host:587`, `smtps://…`); without it e-mail stays in the outbox, or fails in production. */
+  smtp: { url: string; from: string } | undefined;
   /** Tries before a message is marked failed and shown to the admin. */
   messageMaxAttempts: number;
+};
+
+export type AliyunSmsConfig = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  /** Template code per message template (`auth.verification_code` → `SMS_123456789`). */
+  templates: Record<string, string>;
+  /** The API's address; a test points it at a local server. */
+  endpoint: string;
 };
 
 export type FileStorageConfig =
@@ -226,6 +271,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: 'disk' },
     smsSender: e.SMS_SENDER,
     smsHttpUrl: e.SMS_HTTP_URL,
+    aliyunSms:
+      e.SMS_SENDER === 'aliyun'
+        ? {
+            accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID as string,
+            accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET as string,
+            signName: e.ALIYUN_SMS_SIGN_NAME as string,
+            templates: e.ALIYUN_SMS_TEMPLATES,
+            endpoint: e.ALIYUN_SMS_ENDPOINT,
+          }
+        : undefined,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM as string } : undefined,
     messageMaxAttempts: e.MESSAGE_MAX_ATTEMPTS,
   };
 }

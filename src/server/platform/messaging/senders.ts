@@ -1,4 +1,6 @@
 import type { Config } from '../../config.ts';
+import { aliyunSmsSender } from './aliyunSender.ts';
+import { smtpSender, unconfiguredEmailSender } from './emailSender.ts';
 
 /** What a sender is given: the queued row, already rendered. The id is the idempotency key. */
 export type Delivery = {
@@ -35,5 +37,12 @@ export function httpSender(url: string, fetchImpl: typeof fetch = fetch): Sender
 /** The sender for SMS chosen by configuration. */
 export function smsSender(config: Config): Sender {
   if (config.smsSender === 'http' && config.smsHttpUrl) return httpSender(config.smsHttpUrl);
+  if (config.smsSender === 'aliyun' && config.aliyunSms) return aliyunSmsSender(config.aliyunSms);
   return outboxSender;
+}
+
+/** E-mail over SMTP when configured; otherwise the development outbox, or a visible failure in production. */
+export function emailSender(config: Config): Sender {
+  if (config.smtp) return smtpSender(config.smtp);
+  return config.env === 'production' ? unconfiguredEmailSender : outboxSender;
 }
