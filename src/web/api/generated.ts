@@ -18299,11 +18299,12 @@ export interface paths {
                   | 'subsidies.voucher_granted'
                   | 'subsidies.voucher_expiring'
                   | 'health.illness_alert'
-                  | 'health.check_due';
+                  | 'health.check_due'
+                  | 'institutions.invitation_received';
                 sms: boolean;
                 email: boolean;
                 /** @enum {string} */
-                group: 'admissions' | 'filing' | 'subsidies' | 'health';
+                group: 'admissions' | 'filing' | 'subsidies' | 'health' | 'accounts';
                 /** @description The kind's name in the caller's language */
                 title: string;
                 smsByDefault: boolean;
@@ -18426,7 +18427,8 @@ export interface paths {
                 | 'subsidies.voucher_granted'
                 | 'subsidies.voucher_expiring'
                 | 'health.illness_alert'
-                | 'health.check_due';
+                | 'health.check_due'
+                | 'institutions.invitation_received';
               sms: boolean;
               email: boolean;
             }[];
@@ -18465,11 +18467,12 @@ export interface paths {
                   | 'subsidies.voucher_granted'
                   | 'subsidies.voucher_expiring'
                   | 'health.illness_alert'
-                  | 'health.check_due';
+                  | 'health.check_due'
+                  | 'institutions.invitation_received';
                 sms: boolean;
                 email: boolean;
                 /** @enum {string} */
-                group: 'admissions' | 'filing' | 'subsidies' | 'health';
+                group: 'admissions' | 'filing' | 'subsidies' | 'health' | 'accounts';
                 /** @description The kind's name in the caller's language */
                 title: string;
                 smsByDefault: boolean;
@@ -19009,7 +19012,8 @@ export interface paths {
                   | 'subsidies.voucher_granted'
                   | 'subsidies.voucher_expiring'
                   | 'health.illness_alert'
-                  | 'health.check_due';
+                  | 'health.check_due'
+                  | 'institutions.invitation_received';
                 /** @description In the caller's language */
                 title: string;
                 body: string;

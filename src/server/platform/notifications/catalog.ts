@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale.ts';
 
 /** Kinds are grouped for preferences: a user turns SMS or e-mail on or off per group. */
-export const NOTIFICATION_GROUPS = ['admissions', 'filing', 'subsidies', 'health'] as const;
+export const NOTIFICATION_GROUPS = ['admissions', 'filing', 'subsidies', 'health', 'accounts'] as const;
 export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
 
 type Words = { title: string; body: string };
@@ -108,6 +108,13 @@ export const NOTIFICATION_KINDS = {
       title: 'A health check is due',
       body: "{child}'s {check} health check is due around {dueOn}; book it at the community health centre.",
     },
+  },
+  'institutions.invitation_received': {
+    group: 'accounts',
+    // The invitation's own SMS goes to the number whether or not it has an account.
+    sms: false,
+    'zh-CN': { title: '收到机构邀请', body: '{institution}邀请您成为本机构的{role}，请在{expiresAt}前接受。' },
+    en: { title: 'An invitation to join', body: '{institution} invites you to join as {role}. Accept it before {expiresAt}.' },
   },
 } as const satisfies Record<string, KindDefinition>;
 

@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { nextCreditCode } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, nextPhone, signIn } from '../../../../../test/harness/factories/users.ts';
+import { toShanghaiMinute } from '../../../../domain/dates/shanghai.ts';
 import { as } from '../test/helpers.ts';
 
 const PASSWORD = 'green-kite-42';
@@ -126,6 +127,34 @@ describe.each(DIALECTS)('starting an institution and inviting its staff, on %s',
     expect(me.roles).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'caregiver', institutionId: id })]));
     const list = (await as(t, director.cookie).get(`/api/v1/institutions/${id}/invitations`)).json().items;
     expect(list.map((i: { status: string }) => i.status)).toEqual(['accepted']);
+  });
+
+  it('an invitee who has an account also finds the invitation among their notifications; one without, only the SMS', async () => {
+    const { director, id } = await startInstitution();
+    const invitee = await parentCookie();
+    const invited = await as(t, director.cookie).post(`/api/v1/institutions/${id}/invitations`, {
+      phone: invitee.phone,
+      role: 'caregiver',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const list = (await as(t, invitee.cookie).get('/api/v1/notifications')).json();
+    expect(list.items).toMatchObject([{ kind: 'institutions.invitation_received', title: '收到机构邀请', link: '/invitations' }]);
+    expect(list.items[0].body).toBe(
+      `小星星托育园邀请您成为本机构的保育人员，请在${toShanghaiMinute(new Date(invited.json().expiresAt))}前接受。`,
+    );
+    const english = (
+      await t.app.inject({ url: '/api/v1/notifications', headers: { cookie: invitee.cookie, 'accept-language': 'en' } })
+    ).json();
+    expect(english.items[0].body).toContain('invites you to join as a caregiver');
+    // The invitation's own SMS, not a second one from the notification.
+    const sms = (await t.app.inject({ url: `/api/v1/dev/outbox?phone=${invitee.phone}` })).json().items;
+    expect(sms.map((m: { template: string }) => m.template)).toEqual(['institutions.invitation']);
+
+    const stranger = nextPhone();
+    await as(t, director.cookie).post(`/api/v1/institutions/${id}/invitations`, { phone: stranger, role: 'caregiver' });
+    const newcomer = await signUp(stranger);
+    expect((await as(t, newcomer).get('/api/v1/notifications')).json().items).toEqual([]);
+    expect((await as(t, newcomer).get('/api/v1/invitations')).json().items).toHaveLength(1);
   });
 
   it('accepting someone else’s invitation fails as if it did not exist', async () => {

@@ -18,6 +18,7 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { enqueueMessages } from '../../../platform/messaging/outbox.ts';
 import { getInstitutionInScope } from '../common/queries.ts';
 import { findCurrentStaff } from '../staff/queries.ts';
+import { tellInvitee } from './notifications.ts';
 import {
   countInvitationsSince,
   findAcceptedForStaff,
@@ -94,7 +95,7 @@ async function assertWithinLimits(trx: Transaction<DB>, institutionId: string, p
   }
 }
 
-/** The director invites a number; the row and its SMS commit together. */
+/** The director invites a number; the row, its SMS and the invitee's notification commit together. */
 export async function inviteStaff(
   deps: Deps,
   scope: Scope,
@@ -110,6 +111,7 @@ export async function inviteStaff(
     if (body.staffId && !(await findCurrentStaff(trx, institutionId, body.staffId, todayInShanghai(now)))) {
       throw new AppError('STAFF_NOT_IN_INSTITUTION');
     }
+    const expiresAt = invitationExpiry(now);
     const row = await insertInvitation(trx, {
       institution_id: institutionId,
       phone: body.phone,
@@ -117,7 +119,7 @@ export async function inviteStaff(
       staff_id: body.staffId ?? null,
       invited_by: scope.actor.userId,
       created_at: now,
-      expires_at: invitationExpiry(now),
+      expires_at: expiresAt,
     });
     await enqueueMessages(
       trx,
@@ -132,6 +134,7 @@ export async function inviteStaff(
       ],
       now,
     );
+    await tellInvitee(trx, { phone: body.phone, role: body.role, institutionName: institution.name, expiresAt }, now);
     await appendAudit(
       trx,
       context,
