@@ -1,4 +1,5 @@
 export type { Bilingual } from './bilingual.ts';
+export { CHECK_REMINDER_DAYS, checkDueSoon } from './checkReminders.ts';
 export {
   CHECK_MONTHS,
   type CheckSchedule,

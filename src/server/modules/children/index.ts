@@ -21,5 +21,11 @@ export { type DemoChildren, insertDemoChildren } from './demo/queries.ts';
 export { findPickupPersons, wasAuthorisedAt } from './pickup/queries.ts';
 export { PickupRelation } from './pickup/schemas.ts';
 export { type ExportSection, exportForGuardian } from './privacy/export.ts';
-export { findChildrenOfGuardian, findChildSummaries, findGuardians, isGuardianOf } from './records/queries.ts';
+export {
+  findChildrenOfGuardian,
+  findChildSummaries,
+  findGuardedChildrenBornSince,
+  findGuardians,
+  isGuardianOf,
+} from './records/queries.ts';
 export { CONSENT_VERSION } from './records/service.ts';

@@ -49,6 +49,17 @@ export function findChildSummaries(db: Db, ids: string[]) {
   return db.selectFrom('children').select(['id', 'name', 'sex', 'birth_date']).where('id', 'in', ids).execute();
 }
 
+/** Children born on or after a date who have a guardian, for reminders by age (health checks). */
+export function findGuardedChildrenBornSince(db: Db, since: string) {
+  return db
+    .selectFrom('children as c')
+    .select(['c.id', 'c.name', 'c.birth_date'])
+    .where('c.birth_date', '>=', since)
+    .where((eb) => eb.exists(eb.selectFrom('child_guardians as g').select('g.child_id').whereRef('g.child_id', '=', 'c.id')))
+    .orderBy('c.id')
+    .execute();
+}
+
 /** Guardians of children with their account name, in the order they consented. */
 export function findGuardians(db: Db, childIds: string[]) {
   if (childIds.length === 0) return Promise.resolve([]);
