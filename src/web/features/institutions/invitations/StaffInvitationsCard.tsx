@@ -52,7 +52,7 @@ export function StaffInvitationsCard({ record }: { record: InstitutionRecord }) 
         onFinish={submit}
         aria-label={t('invitations.invite')}
       >
-        <Space wrap align="start">
+        <Space wrap align="end">
           <Form.Item
             label={t('invitations.phone')}
             name="phone"
@@ -77,10 +77,12 @@ export function StaffInvitationsCard({ record }: { record: InstitutionRecord }) 
               options={record.staff.map((s) => ({ value: s.id, label: `${s.name} · ${t(`institutions.role.${s.role}`)}` }))}
             />
           </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={invite.isPending}>
+              {t('invitations.invite')}
+            </Button>
+          </Form.Item>
         </Space>
-        <Button type="primary" htmlType="submit" loading={invite.isPending}>
-          {t('invitations.invite')}
-        </Button>
       </Form>
 
       <List
