@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showFieldErrors } from '../../components/showFieldErrors';
 import { type GuardianRelation, type NewChildInput, postChild } from '../children/api';
 import { keys } from '../children/queries';
-import type { DivisionNode } from '../geography/api';
-import { useDivisionTree } from '../geography/queries';
+import { useTownshipOptions } from '../geography/townships';
 import type { Sex } from '../health/api';
 
 type Values = {
@@ -18,17 +17,6 @@ type Values = {
   relation: GuardianRelation;
   consent: boolean;
 };
-
-/** Townships (乡镇街道) labelled with their district, the level the server requires for residence. */
-function townships(tree: DivisionNode[]): Array<{ value: string; label: string }> {
-  const out: Array<{ value: string; label: string }> = [];
-  const walk = (node: DivisionNode, district?: string) => {
-    if (node.level === 'township') out.push({ value: node.code, label: district ? `${district} · ${node.name}` : node.name });
-    for (const child of node.children) walk(child, node.level === 'district' ? node.name : district);
-  };
-  for (const node of tree) walk(node);
-  return out;
-}
 
 /** Every field the server checks is a field of the form: 身份证号码不正确 shows under the number. */
 const CHILD_FIELDS = {
@@ -44,8 +32,7 @@ const CHILD_FIELDS = {
 export function AddChildForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const divisions = useDivisionTree();
-  const options = useMemo(() => (divisions.data ? townships(divisions.data.tree) : []), [divisions.data]);
+  const townships = useTownshipOptions();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string[]>([]);
   const add = useMutation({
@@ -99,8 +86,8 @@ export function AddChildForm({ onDone }: { onDone: () => void }) {
       >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
-          options={options}
-          loading={divisions.isPending}
+          options={townships.options}
+          loading={townships.loading}
           placeholder={t('enrollment.child.residencePlaceholder')}
           data-testid="residence-select"
         />

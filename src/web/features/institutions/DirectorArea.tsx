@@ -10,9 +10,10 @@ import { FactsForm } from './director/FactsForm';
 import { FilingCard } from './director/FilingCard';
 import { StaffForm } from './director/StaffForm';
 import { useSaved } from './director/useDirectorSave';
+import { StaffInvitationsCard } from './invitations/StaffInvitationsCard';
 import { useInstitutionRecord } from './queries';
 
-/** The director's own institution: its record, key facts, classes, staff, documents, compliance and the filing. */
+/** The director's own institution: its record, key facts, staff and their accounts, classes, documents, compliance and the filing. */
 export default function DirectorArea({ grant }: RolePageProps) {
   const { t } = useTranslation();
   const institutionId = grant.institutionId ?? '';
@@ -41,6 +42,7 @@ export default function DirectorArea({ grant }: RolePageProps) {
 
       <FactsForm record={r} />
       <StaffForm record={r} />
+      <StaffInvitationsCard record={r} />
       <ClassForm record={r} />
       <Card title={t('institutions.documents')}>
         <List

@@ -43,6 +43,10 @@ export type FactsPatch = BodyOf<'/api/v1/institutions/{id}', 'patch'>;
 export type TransitionInput = BodyOf<'/api/v1/institutions/{id}/transitions', 'post'>;
 export type FilingActionName = TransitionInput['action'];
 
+export type StartInstitutionInput = BodyOf<'/api/v1/institutions/start', 'post'>;
+
+/** Anyone signed in starts their own institution as a draft and becomes its director. */
+export const startInstitution = (input: StartInstitutionInput) => request<InstitutionRecord>('POST', '/api/v1/institutions/start', input);
 export const getInstitutionRecord = (institutionId: string) =>
   request<InstitutionRecord>('GET', `/api/v1/institutions/${id(institutionId)}/record`);
 export const patchInstitution = (institutionId: string, patch: FactsPatch) =>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import {
   type CodePurpose,
@@ -29,15 +29,16 @@ export const keys = {
 };
 export const meKey = keys.me;
 
+const readMe = async () => (await getSession()).user;
+
 /** The signed-in user, or `null` when nobody is signed in. */
 export function useMe() {
-  return useQuery<Me | null, ApiError>({
-    queryKey: meKey,
-    queryFn: async () => (await getSession()).user,
-    staleTime: 60_000,
-    retry: false,
-  });
+  return useQuery<Me | null, ApiError>({ queryKey: meKey, queryFn: readMe, staleTime: 60_000, retry: false });
 }
+
+/** The user read again now, e.g. once a new role was granted: every shell sees the new roles. */
+export const refreshMe = (client: QueryClient) =>
+  client.fetchQuery<Me | null, ApiError>({ queryKey: meKey, queryFn: readMe, staleTime: 0 });
 
 /** A new session: data cached under the previous user (or none) must not leak into it. */
 function useSignedIn() {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RolePageProps } from '../../components/RoleShell';
 import { SignedInCard } from '../../components/SignedInCard';
+import { MyInvitationsCard } from '../../features/institutions/invitations/MyInvitationsCard';
 
 export default function FamilyHome({ me, grant, base }: RolePageProps) {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export default function FamilyHome({ me, grant, base }: RolePageProps) {
         {t('family.greeting', { name: me.name })}
       </Typography.Title>
       <Typography.Paragraph>{t('family.lead')}</Typography.Paragraph>
+      <MyInvitationsCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <SignedInCard me={me} grant={grant} />
@@ -34,6 +36,14 @@ export default function FamilyHome({ me, grant, base }: RolePageProps) {
             <Typography.Paragraph>{t('family.areaBody')}</Typography.Paragraph>
             <Link to={`${base}/divisions`}>
               <Button type="primary">{t('nav.divisions')}</Button>
+            </Link>
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card title={t('family.startTitle')} size="small">
+            <Typography.Paragraph>{t('family.startBody')}</Typography.Paragraph>
+            <Link to="/start-institution">
+              <Button>{t('family.startLink')}</Button>
             </Link>
           </Card>
         </Col>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { AREAS_BY_ROLE } from '../../components/navigation';
 import type { RolePageProps } from '../../components/RoleShell';
 import { SignedInCard } from '../../components/SignedInCard';
+import { MyInvitationsCard } from '../../features/institutions/invitations/MyInvitationsCard';
 
 export default function InstitutionHome({ me, grant, base }: RolePageProps) {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export default function InstitutionHome({ me, grant, base }: RolePageProps) {
       <Typography.Paragraph>{t('institution.greeting', { name: me.name })}</Typography.Paragraph>
       <Typography.Paragraph>{isDirector ? t('institution.leadAdmin') : t('institution.leadCaregiver')}</Typography.Paragraph>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('institution.scopeNote', { institution })} />
+      <MyInvitationsCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <SignedInCard me={me} grant={grant} />

@@ -17,11 +17,13 @@ const DivisionsPage = lazy(() => import('../../features/geography/DivisionsPage'
 const GrowthCalculatorPage = lazy(() => import('../../features/health/GrowthCalculatorPage'));
 const HealthChecksPage = lazy(() => import('../../features/health/HealthChecksPage'));
 const PublicIndicatorsPage = lazy(() => import('../../features/oversight/PublicIndicatorsPage'));
+const StartInstitutionPage = lazy(() => import('../../features/institutions/start/StartInstitutionPage'));
 const VerifyCertificatePage = lazy(() => import('../../features/subsidies/applications/VerifyCertificatePage'));
 
 /**
  * Pages anyone may open without signing in: home, sign-in, sign-up, a forgotten password, finding care, the growth calculator,
  * health checks, divisions, the public indicators, and the check of a utility-price certificate by its code.
+ * Starting an institution is here too, for anyone signed in whatever their roles (it asks to sign in first).
  */
 export default function PublicShell() {
   const { t } = useTranslation();
@@ -55,6 +57,7 @@ export default function PublicShell() {
           <Route path="health-checks" element={<HealthChecksPage />} />
           <Route path="divisions" element={<DivisionsPage />} />
           <Route path="indicators" element={<PublicIndicatorsPage />} />
+          <Route path="start-institution" element={<StartInstitutionPage />} />
           <Route path="verify/utility-certificates/:code?" element={<VerifyCertificatePage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
