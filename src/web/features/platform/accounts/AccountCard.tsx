@@ -123,7 +123,14 @@ export function AccountCard({ account, me }: { account: Account; me: Me }) {
         onCancel={() => setGranting(false)}
         destroyOnHidden
       >
-        <AppointForm granter={me.roles} account={account} onDone={() => setGranting(false)} />
+        <AppointForm
+          granter={me.roles}
+          account={account}
+          onDone={() => {
+            setGranting(false);
+            setDone(undefined);
+          }}
+        />
       </Modal>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Select } from 'antd';
+import { Button, Form, Input, Select, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPOINTED_ROLES, type AppointedRole, appointableDivisions } from '../../../../domain/access/appointments.ts';
@@ -71,6 +71,8 @@ export function AppointForm({ granter, account, onDone }: Props) {
     else create.mutate({ phone: v.phone, name: v.name, roles: [appointment] }, { onSuccess: onDone, onError: refused });
   };
 
+  // The first role offered is chosen when the form mounts, so it waits for the divisions.
+  if (tree.isPending) return <Spin />;
   return (
     <Form form={form} layout="vertical" onFinish={submit} data-testid="appoint-form" initialValues={{ role: roles[0] }}>
       <FormError messages={formError} />
@@ -91,7 +93,7 @@ export function AppointForm({ granter, account, onDone }: Props) {
         />
       </Form.Item>
       <Form.Item label={t('accounts.division')} name="divisionCode" rules={[{ required: true, message: t('accounts.required') }]}>
-        <Select showSearch={{ optionFilterProp: 'label' }} loading={tree.isPending} options={options} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={options} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={create.isPending || grant.isPending} block>
         {account ? t('accounts.grant') : t('accounts.create')}
