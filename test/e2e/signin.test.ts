@@ -16,12 +16,12 @@ type Journey = { role: string; phone: string; home: string; nav: string[] };
 // The expected nav is written out here, not imported from the web app, so that a wrong entry in
 // the app's table fails this test instead of being copied into it.
 const JOURNEYS: Journey[] = [
-  { role: 'admin', phone: '13900000000', home: '/admin', nav: ['首页', '区划与人口', '账户与安全', '审计日志'] },
+  { role: 'admin', phone: '13900000000', home: '/admin', nav: ['首页', '区划与人口', '账号管理', '账户与安全', '审计日志'] },
   {
     role: 'city_official',
     phone: '13900000001',
     home: '/official',
-    nav: ['首页', '备案审核', '机构管理', '补贴券项目', '机构补贴', '症状预警', '区划与人口', '账户与安全'],
+    nav: ['首页', '备案审核', '机构管理', '补贴券项目', '机构补贴', '症状预警', '区划与人口', '账号管理', '账户与安全'],
   },
   {
     role: 'district_official',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayAppoint, mayDisableAccount, mayManageAccount, mayRevoke } from './appointments.ts';
+import { appointableDivisions, mayAppoint, mayDisableAccount, mayManageAccount, mayRevoke } from './appointments.ts';
 
 const admin = [{ role: 'admin' as const }];
 const city = [{ role: 'city_official' as const, divisionCode: '320700' }];
@@ -50,5 +50,27 @@ describe('whose account a manager may manage', () => {
     expect(mayDisableAccount(city, inCity)).toBe(true);
     expect(mayDisableAccount(city, parent)).toBe(false);
     expect(mayDisableAccount(admin, parent)).toBe(true);
+  });
+});
+
+describe('which divisions an appointment form offers', () => {
+  const divisions = [
+    { code: '320700', level: 'city' },
+    { code: '320706', level: 'district' },
+    { code: '320724', level: 'district' },
+    { code: '320106', level: 'district' },
+    { code: '320706001', level: 'township' },
+  ];
+  const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
+
+  it('the admin is offered every division of the role’s level', () => {
+    expect(codes(appointableDivisions(admin, 'city_official', divisions))).toEqual(['320700']);
+    expect(codes(appointableDivisions(admin, 'district_official', divisions))).toEqual(['320706', '320724', '320106']);
+  });
+
+  it('a city official only the districts of their city, and no city at all', () => {
+    expect(codes(appointableDivisions(city, 'district_official', divisions))).toEqual(['320706', '320724']);
+    expect(appointableDivisions(city, 'city_official', divisions)).toEqual([]);
+    expect(appointableDivisions(district, 'district_official', divisions)).toEqual([]);
   });
 });

@@ -56,3 +56,15 @@ export function mayDisableAccount(manager: readonly RoleGrant[], target: readonl
   if (manager.some((g) => g.role === 'admin')) return true;
   return mayManageAccount(manager, target) && target.some((g) => g.role === 'district_official');
 }
+
+/**
+ * The divisions an appointment form offers for `role`: those of the role's level that `granter`
+ * may grant (mayAppoint), so the page never offers what the server would refuse as ROLE_TOO_WIDE.
+ */
+export function appointableDivisions<D extends { code: string; level: string }>(
+  granter: readonly RoleGrant[],
+  role: AppointedRole,
+  divisions: readonly D[],
+): D[] {
+  return divisions.filter((d) => d.level === LEVEL_OF_ROLE[role] && mayAppoint(granter, { role, divisionCode: d.code }));
+}

@@ -20,6 +20,7 @@ export type Area =
   | 'divisions'
   | 'indicators'
   | 'account'
+  | 'accounts'
   | 'audit';
 
 export const AREA_PATH: Record<Area, string> = {
@@ -33,6 +34,7 @@ export const AREA_PATH: Record<Area, string> = {
   divisions: 'divisions',
   indicators: 'indicators',
   account: 'account',
+  accounts: 'accounts',
   audit: 'audit',
   institution: 'my-institution',
   filings: 'filings',
@@ -56,7 +58,8 @@ export const AREA_PATH: Record<Area, string> = {
  * parent's and the director's; the day's attendance is taken by caregivers, and directors cover it.
  * Money is the director's (fee statements, voucher redemption, subsidy applications), the
  * parent's (vouchers, tax deduction and childcare subsidy) and the officials' (programs,
- * settlement, reviews); caregivers never see it.
+ * settlement, reviews); caregivers never see it. Officials are appointed on the accounts page by
+ * the admin and by city officials (district officials appoint nobody).
  */
 export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
   parent: ['home', 'children', 'applications', 'vouchers', 'benefits', 'growth', 'healthChecks', 'divisions'],
@@ -83,8 +86,19 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
     'divisions',
     'account',
   ],
-  city_official: ['home', 'indicators', 'filings', 'registry', 'voucherPrograms', 'subsidyApplications', 'alerts', 'divisions', 'account'],
-  admin: ['home', 'divisions', 'account', 'audit'],
+  city_official: [
+    'home',
+    'indicators',
+    'filings',
+    'registry',
+    'voucherPrograms',
+    'subsidyApplications',
+    'alerts',
+    'divisions',
+    'accounts',
+    'account',
+  ],
+  admin: ['home', 'divisions', 'accounts', 'account', 'audit'],
 };
 
 export const AREA_LABEL_KEY: Record<Area, string> = {
@@ -98,6 +112,7 @@ export const AREA_LABEL_KEY: Record<Area, string> = {
   divisions: 'nav.divisions',
   indicators: 'nav.home',
   account: 'nav.account',
+  accounts: 'accounts.nav',
   audit: 'nav.audit',
   institution: 'institutions.nav',
   filings: 'institutions.queueNav',

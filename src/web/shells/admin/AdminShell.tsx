@@ -4,6 +4,7 @@ import { RoleShell } from '../../components/RoleShell';
 const pages = {
   home: lazy(() => import('./AdminHome')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
+  accounts: lazy(() => import('../../features/platform/accounts/AccountsPage')),
   account: lazy(() => import('../../features/platform/AccountPage')),
   audit: lazy(() => import('../../features/platform/AuditPage')),
 };

@@ -10,6 +10,7 @@ const pages = {
   subsidyApplications: lazy(() => import('../../features/subsidies/applications/ReviewArea')),
   alerts: lazy(() => import('../../features/health/AlertsPage')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
+  accounts: lazy(() => import('../../features/platform/accounts/AccountsPage')),
   account: lazy(() => import('../../features/platform/AccountPage')),
 };
 
