@@ -36,6 +36,9 @@ export function AppLayout({ brandHref, nav, selectedKey, actions, status, childr
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const wide = screens.md === true;
+  // Beyond six areas a header row folds the last ones into an overflow "…" nobody opens (an
+  // official has ten): wide screens then list them down the side instead.
+  const side = wide && nav.length > 6;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const meta = useMeta();
 
@@ -56,7 +59,7 @@ export function AppLayout({ brandHref, nav, selectedKey, actions, status, childr
         <Link to={brandHref} style={{ flex: 'none', fontWeight: 600, fontSize: 17, color: 'inherit', whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Link>
-        {wide ? (
+        {wide && !side ? (
           <nav aria-label={t('nav.main')} style={{ flex: 1, minWidth: 0 }}>
             <Menu mode="horizontal" items={menuItems} selectedKeys={selectedKeys} style={{ borderBottom: 'none', lineHeight: '54px' }} />
           </nav>
@@ -79,7 +82,18 @@ export function AppLayout({ brandHref, nav, selectedKey, actions, status, childr
           )}
         </Drawer>
       )}
-      <Layout.Content style={{ width: '100%', maxWidth: 1200, margin: '0 auto', padding: wide ? 24 : 12 }}>{children}</Layout.Content>
+      {side ? (
+        <Layout hasSider>
+          <Layout.Sider width={176} theme="light" style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}>
+            <nav aria-label={t('nav.main')}>
+              <Menu mode="inline" items={menuItems} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content style={{ width: '100%', maxWidth: 1200, margin: '0 auto', padding: 24 }}>{children}</Layout.Content>
+        </Layout>
+      ) : (
+        <Layout.Content style={{ width: '100%', maxWidth: 1200, margin: '0 auto', padding: wide ? 24 : 12 }}>{children}</Layout.Content>
+      )}
       <Layout.Footer style={{ textAlign: 'center', padding: '16px 12px' }}>
         <Typography.Text type="secondary">
           {t('app.fullName')}

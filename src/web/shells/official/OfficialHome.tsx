@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { RolePageProps } from '../../components/RoleShell';
 import { DashboardPage } from '../../features/oversight/DashboardPage';
 
@@ -14,7 +14,8 @@ export default function OfficialHome({ me, grant, base }: RolePageProps) {
         {title}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t('official.greeting', { name: me.name })} {t('official.scopeNote', { division })}
+        {t('official.greeting', { name: me.name })}{' '}
+        <Trans i18nKey="official.scopeNote" values={{ division }} components={{ scope: <span data-testid="scope" /> }} />
       </Typography.Paragraph>
       {grant.divisionCode && <DashboardPage code={grant.divisionCode} homeCode={grant.divisionCode} base={base} />}
     </>
