@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/server/db/schema.ts';
+import { markFiled, nextCreditCode } from './institutions.ts';
 
 type ClassSpec = { classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed'; capacity: number; caregivers: number; name?: string };
 
@@ -10,24 +11,41 @@ type ClassSpec = { classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed'; 
 export async function createFiledInstitution(db: Kysely<DB>, townshipCode: string, classes: ClassSpec[], name = '测试托育中心') {
   const institution = await db
     .insertInto('institutions')
-    .values({
-      name,
-      division_code: townshipCode,
-      status: 'filed',
+    .values({ name, division_code: townshipCode })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return fileWithClasses(db, institution.id, townshipCode, classes);
+}
+
+/**
+ * Makes an institution (a role world's, say) filed with these classes and their caregivers; its
+ * filed version is published as a filing would, so families find it and may apply.
+ */
+export async function fileWithClasses(db: Kysely<DB>, institutionId: string, townshipCode: string, classes: ClassSpec[]) {
+  await db
+    .updateTable('institutions')
+    .set({
+      credit_code: nextCreditCode(),
+      operator_type: 'private_nonprofit',
+      address: '测试路2号',
+      lat: 34.6,
+      lng: 119.2,
+      indoor_area_m2: 400,
+      outdoor_area_m2: 200,
       fee_infant_fen: 250_000,
       fee_toddler_fen: 220_000,
       fee_older_toddler_fen: 200_000,
       fee_mixed_fen: 210_000,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .where('id', '=', institutionId)
+    .execute();
   const classIds: string[] = [];
   for (const [i, spec] of classes.entries()) {
     const className = spec.name ?? `${spec.classType}-${i + 1}`;
     const cls = await db
       .insertInto('institution_classes')
       .values({
-        institution_id: institution.id,
+        institution_id: institutionId,
         class_type: spec.classType,
         name: className,
         capacity: spec.capacity,
@@ -40,14 +58,15 @@ export async function createFiledInstitution(db: Kysely<DB>, townshipCode: strin
     for (let c = 0; c < spec.caregivers; c++) {
       const staff = await db
         .insertInto('institution_staff')
-        .values({ institution_id: institution.id, name: `保育员${i}-${c}`, role: 'caregiver' })
+        .values({ institution_id: institutionId, name: `保育员${i}-${c}`, role: 'caregiver' })
         .returning('id')
         .executeTakeFirstOrThrow();
       await db.insertInto('class_caregivers').values({ class_id: cls.id, staff_id: staff.id }).execute();
     }
     classIds.push(cls.id);
   }
-  return { institutionId: institution.id, classIds };
+  await markFiled(db, institutionId, townshipCode);
+  return { institutionId, classIds };
 }
 
 /** Children already holding places in a class (guardian: `guardianId`). */

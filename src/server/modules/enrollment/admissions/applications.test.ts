@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createFiledInstitution, fillClass } from '../../../../../test/harness/factories/placement.ts';
+import { createFiledInstitution, fileWithClasses, fillClass } from '../../../../../test/harness/factories/placement.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
 import { buildApp } from '../../../app.ts';
@@ -47,19 +47,12 @@ describe.each(DIALECTS)('applications and places on %s', (dialect) => {
     world = await createRoleWorld(t);
     director = world.actors.institution_admin.cookie as string;
     // The role world's institution becomes a filed one with classes.
-    ({ classIds: classes } = await createFiledInstitution(t.deps.db, world.townshipCodes[0] as string, [
+    institutionId = world.institutionId;
+    ({ classIds: classes } = await fileWithClasses(t.deps.db, institutionId, world.townshipCodes[0] as string, [
       { classType: 'toddler', capacity: 15, caregivers: 3, name: '走走班' },
       { classType: 'older_toddler', capacity: 20, caregivers: 3, name: '跳跳班' },
       { classType: 'infant', capacity: 10, caregivers: 1, name: '爬爬班' },
     ]));
-    institutionId = world.institutionId;
-    await t.deps.db.updateTable('institutions').set({ status: 'filed' }).where('id', '=', institutionId).execute();
-    await t.deps.db.updateTable('institution_classes').set({ institution_id: institutionId }).where('id', 'in', classes).execute();
-    await t.deps.db
-      .updateTable('institution_staff')
-      .set({ institution_id: institutionId })
-      .where('institution_id', '!=', institutionId)
-      .execute();
   });
   afterAll(() => t.close());
 

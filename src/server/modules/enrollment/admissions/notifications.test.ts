@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createFiledInstitution } from '../../../../../test/harness/factories/placement.ts';
+import { fileWithClasses } from '../../../../../test/harness/factories/placement.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { messagesOf, notificationsOf } from '../../../../../test/harness/notifications.ts';
 import { createRoleWorld, type RoleWorld } from '../../../../../test/harness/roles.ts';
@@ -48,21 +48,11 @@ describe.each(DIALECTS)('what families hear of their applications on %s', (diale
     t = await buildTestApp(dialect);
     world = await createRoleWorld(t);
     director = world.actors.institution_admin.cookie as string;
-    const { classIds } = await createFiledInstitution(t.deps.db, world.townshipCodes[0] as string, [
+    await t.deps.db.updateTable('institutions').set({ name: '海州区新苗托育园' }).where('id', '=', world.institutionId).execute();
+    const { classIds } = await fileWithClasses(t.deps.db, world.institutionId, world.townshipCodes[0] as string, [
       { classType: 'older_toddler', capacity: 20, caregivers: 3, name: '跳跳班' },
     ]);
     classId = classIds[0] as string;
-    await t.deps.db
-      .updateTable('institutions')
-      .set({ status: 'filed', name: '海州区新苗托育园' })
-      .where('id', '=', world.institutionId)
-      .execute();
-    await t.deps.db.updateTable('institution_classes').set({ institution_id: world.institutionId }).where('id', '=', classId).execute();
-    await t.deps.db
-      .updateTable('institution_staff')
-      .set({ institution_id: world.institutionId })
-      .where('institution_id', '!=', world.institutionId)
-      .execute();
   });
   afterAll(() => t.close());
 

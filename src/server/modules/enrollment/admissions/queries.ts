@@ -4,26 +4,15 @@ import type { ApplicationsTable, DB, EnrolmentsTable } from '../../../db/schema.
 import { RULE_DEFAULTS } from '../common/queries.ts';
 
 /**
- * Institutions taking applications: filed, or with a filed version in operation while a change
- * filing is reviewed (the public still finds them, so families may still apply).
+ * Institutions taking applications: those whose filed version is in operation, as the public
+ * finds them. A change filing under review leaves that version serving, so families may still apply.
  */
 export function findFiledInstitutions(db: Db, ids: string[]) {
   return db
-    .selectFrom('institutions as i')
-    .select(['i.id', 'i.name', 'i.division_code'])
-    .where('i.id', 'in', ids)
-    .where((eb) =>
-      eb.or([
-        eb('i.status', '=', 'filed'),
-        eb.exists(
-          eb
-            .selectFrom('filed_institutions as f')
-            .select('f.institution_id')
-            .whereRef('f.institution_id', '=', 'i.id')
-            .where('f.active', '=', true),
-        ),
-      ]),
-    )
+    .selectFrom('filed_institutions')
+    .select('institution_id as id')
+    .where('institution_id', 'in', ids)
+    .where('active', '=', true)
     .execute();
 }
 
