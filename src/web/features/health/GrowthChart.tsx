@@ -1,29 +1,10 @@
 import { Grid, Typography } from 'antd';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  MarkLineComponent,
-  type MarkLineComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import type { LineSeriesOption } from 'echarts/charts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DAYS_PER_MONTH, HEIGHT_FROM_DAYS } from '../../../domain/growth/age.ts';
-import { EChart } from '../../components/EChart';
+import { type LineChartOption, LineEChart } from '../../components/LineEChart';
 import type { GrowthCurves } from './api';
-
-// Only what these charts draw (see EChart); SVG also lets tests find the chart in the DOM.
-echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
-
-type Option = echarts.ComposeOption<
-  LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
->;
 
 /** One measurement of the child, x in the curves' own unit (age in days, or length/height in cm). */
 export type GrowthChartPoint = { x: number; y: number; label?: string };
@@ -142,7 +123,7 @@ export function GrowthChart({ curves, points, description, height, childLabel }:
       : t(curves.indicator === 'weightForHeight' ? 'growthChart.heightCm' : 'growthChart.lengthCm');
     const yName = t(`growthChart.y.${curves.indicator}`, { unit });
 
-    const option: Option = {
+    const option: LineChartOption = {
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       legend: {
@@ -197,7 +178,7 @@ export function GrowthChart({ curves, points, description, height, childLabel }:
   return (
     <div data-testid="growth-chart">
       <div role="img" aria-label={description}>
-        <EChart option={option} height={height ?? (narrow ? 300 : 340)} />
+        <LineEChart option={option} height={height ?? (narrow ? 300 : 340)} />
       </div>
       {marksSwitch && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>

@@ -1,32 +1,12 @@
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  MarkLineComponent,
-  type MarkLineComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart } from '../../components/EChart';
+import { type LineChartOption, LineEChart } from '../../components/LineEChart';
 import type { Series } from './api';
-
-// Only the lines, axes, legend, target line and tooltip (see EChart).
-echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
-
-type Option = echarts.ComposeOption<
-  LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
->;
 
 /** Places per 1,000 (left axis, with the target as a line) and township coverage (right axis, %) by month. */
 export default function TrendChart({ series }: { series: Series }) {
   const { t } = useTranslation();
-  const option = useMemo<Option>(() => {
+  const option = useMemo<LineChartOption>(() => {
     const months = series.points.map((p) => p.month);
     const per1000 = series.points.map((p) => p.values?.placesPer1000 ?? null);
     const coverage = series.points.map((p) =>
@@ -63,7 +43,7 @@ export default function TrendChart({ series }: { series: Series }) {
   }, [series, t]);
   return (
     <div role="img" aria-label={t('oversight.trendLabel')} data-testid="trend-chart">
-      <EChart option={option} height={260} />
+      <LineEChart option={option} height={260} />
     </div>
   );
 }
