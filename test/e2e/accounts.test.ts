@@ -5,6 +5,7 @@ import { createInstitution } from '../harness/factories/institutions.ts';
 import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { pickOption } from './forms.ts';
 import { SHOTS, useJourney } from './journey.ts';
+import { codeFromOutbox, newPhone } from './outbox.ts';
 
 /**
  * Story: the city official (demo 13900000001, 连云港市) appoints a district official for 灌南县 on
@@ -19,24 +20,6 @@ const HAIZHOU = '320706';
 const PASSWORD = 'salt-marsh-58';
 
 const journey = useJourney();
-
-function newPhone(): string {
-  return `137${String(Date.now() % 100_000_000).padStart(8, '0')}`;
-}
-
-/** The 6-digit code of the newest SMS to `phone` that carries one. */
-async function codeFromOutbox(phone: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await fetch(`${journey.server.url}/api/v1/dev/outbox?phone=${phone}`);
-      const { items } = (await res.json()) as { items: Array<{ body: string }> };
-      code = items.map((m) => /\d{6}/.exec(m.body)?.[0]).find(Boolean);
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code as string;
-}
 
 async function townshipOf(district: string): Promise<string> {
   const row = await journey.server.deps.db
@@ -73,7 +56,7 @@ describe('the accounts page', () => {
     const suffix = Date.now() % 10_000;
     const inGuannan = await createInstitution(db, await townshipOf(GUANNAN), `灌南新苗托育园${suffix}`);
     const inHaizhou = await createInstitution(db, await townshipOf(HAIZHOU), `海州新苗托育园${suffix}`);
-    const phone = newPhone();
+    const phone = newPhone('135');
     const name = `灌南卫健${suffix}`;
 
     const city = await phoneContext(journey.browser, journey.server.url);
@@ -112,7 +95,7 @@ describe('the accounts page', () => {
       await own.goto('/forgot-password');
       await own.getByLabel('手机号').fill(phone);
       await own.getByRole('button', { name: '获取验证码' }).click();
-      await own.getByLabel('短信验证码').fill(await codeFromOutbox(phone));
+      await own.getByLabel('短信验证码').fill(await codeFromOutbox(journey.server.url, phone));
       await own.getByLabel('设置密码').fill(PASSWORD);
       await own.getByLabel('确认密码').fill(PASSWORD);
       await own.getByRole('button', { name: '设置新密码' }).click();
@@ -139,7 +122,7 @@ describe('the accounts page', () => {
   it('on a desktop the city official finds accounts of their city only, and revokes a role after confirming', async () => {
     const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
-    const phone = newPhone();
+    const phone = newPhone('135');
     const name = `东海卫健${Date.now() % 10_000}`;
     try {
       await signIn(page, CITY_OFFICIAL, '/official');

@@ -5,6 +5,7 @@ import { nextCreditCode } from '../harness/factories/institutions.ts';
 import { desktopContext, noSidewaysScroll, phoneContext } from './browser.ts';
 import { pickOption } from './forms.ts';
 import { SHOTS, useJourney } from './journey.ts';
+import { codeFromOutbox, newPhone } from './outbox.ts';
 
 /**
  * Stories: someone who runs a childcare institution signs up, starts it on a desktop and lands on
@@ -19,33 +20,12 @@ const INSTITUTION = '向阳花托育园';
 
 const journey = useJourney();
 
-let numbers = 0;
-/** A number no demo account has, different for each use in this run. */
-function newPhone(): string {
-  numbers += 1;
-  return `137${String(Date.now() % 1_000_000).padStart(6, '0')}${String(numbers).padStart(2, '0')}`;
-}
-
-/** The 6-digit code of the newest SMS to `phone`, as a tester reads it from the development outbox. */
-async function codeFromOutbox(phone: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await fetch(`${journey.server.url}/api/v1/dev/outbox?phone=${phone}`);
-      const { items } = (await res.json()) as { items: Array<{ body: string }> };
-      code = items.map((m) => /\b\d{6}\b/.exec(m.body)?.[0]).find(Boolean);
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code as string;
-}
-
 /** Signs up on the sign-up page with the code from the outbox; ends on the family home. */
 async function signUp(page: Page, phone: string, name: string) {
   await page.goto('/signup');
   await page.getByLabel('手机号').fill(phone);
   await page.getByRole('button', { name: '获取验证码' }).click();
-  await page.getByLabel('短信验证码').fill(await codeFromOutbox(phone));
+  await page.getByLabel('短信验证码').fill(await codeFromOutbox(journey.server.url, phone));
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('设置密码').fill(PASSWORD);
   await page.getByLabel('确认密码').fill(PASSWORD);
@@ -69,7 +49,7 @@ describe('starting an institution and inviting its staff', () => {
     const phone = await phoneContext(journey.browser, journey.server.url);
     try {
       const director = await desk.newPage();
-      await signUp(director, newPhone(), '开园的李园长');
+      await signUp(director, newPhone('137'), '开园的李园长');
       await director.getByRole('link', { name: '我要开办托育机构' }).click();
       await director.waitForURL((url) => url.pathname === '/start-institution');
 
@@ -92,7 +72,7 @@ describe('starting an institution and inviting its staff', () => {
       await director.getByTestId('institution-status').filter({ hasText: '草稿' }).waitFor();
 
       // The director invites a caregiver's number.
-      const caregiverPhone = newPhone();
+      const caregiverPhone = newPhone('137');
       const card = director.getByTestId('staff-invitations');
       await card.getByLabel('手机号').fill(caregiverPhone);
       await card.getByRole('button', { name: '发送邀请' }).click();
@@ -124,7 +104,7 @@ describe('starting an institution and inviting its staff', () => {
       await invitation.getByTestId('invitation-status').filter({ hasText: '已接受' }).waitFor();
 
       // A second director invited by mistake: revoked after a confirmation, it can no longer be accepted.
-      const secondPhone = newPhone();
+      const secondPhone = newPhone('137');
       await card.getByLabel('手机号').fill(secondPhone);
       await card.getByRole('combobox', { name: '身份' }).click();
       await pickOption(director, '机构负责人');

@@ -6,6 +6,7 @@ import { createUser } from '../harness/factories/users.ts';
 import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { pickAndSend, pickOption } from './forms.ts';
 import { SHOTS, useJourney } from './journey.ts';
+import { codeFromOutbox, newPhone } from './outbox.ts';
 
 /**
  * Stories: a parent nobody has seen before signs up on a 375 px phone with the code the SMS
@@ -18,27 +19,6 @@ const CENTRE = '连云港市婴幼儿照护服务指导中心';
 const PASSWORD = 'green-kite-42';
 
 const journey = useJourney();
-
-let numbers = 0;
-/** A number no demo account has, different for each use in this run. */
-function newPhone(): string {
-  numbers += 1;
-  return `136${String(Date.now() % 1_000_000).padStart(6, '0')}${String(numbers).padStart(2, '0')}`;
-}
-
-/** The 6-digit code of the newest SMS to `phone`, as a tester reads it from the development outbox. */
-async function codeFromOutbox(phone: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await fetch(`${journey.server.url}/api/v1/dev/outbox?phone=${phone}`);
-      const { items } = (await res.json()) as { items: Array<{ body: string }> };
-      code = items[0] ? /\d{6}/.exec(items[0].body)?.[0] : undefined;
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code as string;
-}
 
 /** Errors the page logs in the browser console, failed requests included. */
 function consoleErrors(page: Page): string[] {
@@ -67,7 +47,7 @@ describe('sign-up and a forgotten password', () => {
     const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     const errors = consoleErrors(page);
-    const phone = newPhone();
+    const phone = newPhone('136');
     try {
       await page.goto('/');
       await page.getByRole('link', { name: '家长注册' }).first().click();
@@ -86,7 +66,7 @@ describe('sign-up and a forgotten password', () => {
       await expect.poll(() => again.textContent()).toMatch(/^\d{1,2} 秒后重新获取$/);
       expect(await again.isDisabled()).toBe(true);
       await expect.poll(async () => Number.parseInt((await again.textContent()) ?? '', 10)).toBeLessThan(60);
-      const code = await codeFromOutbox(phone);
+      const code = await codeFromOutbox(journey.server.url, phone);
 
       // The password rule is the server's, checked as the parent types: no request is made.
       await page.getByLabel('短信验证码').fill(otherCode(code));
@@ -146,7 +126,7 @@ describe('sign-up and a forgotten password', () => {
   });
 
   it('a parent who forgot the password sets a new one with the SMS code and signs in with it', async () => {
-    const parent = await createUser(journey.server.deps.db, { role: 'parent' }, { phone: newPhone(), name: '忘记密码的家长' });
+    const parent = await createUser(journey.server.deps.db, { role: 'parent' }, { phone: newPhone('136'), name: '忘记密码的家长' });
     const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
@@ -155,7 +135,7 @@ describe('sign-up and a forgotten password', () => {
       await page.waitForURL((url) => url.pathname === '/forgot-password');
       await page.getByLabel('手机号').fill(parent.phone);
       await page.getByRole('button', { name: '获取验证码' }).click();
-      const code = await codeFromOutbox(parent.phone);
+      const code = await codeFromOutbox(journey.server.url, parent.phone);
 
       await page.getByLabel('短信验证码').fill(code);
       await page.getByLabel('设置密码').fill(PASSWORD);
@@ -188,7 +168,7 @@ describe('sign-up and a forgotten password', () => {
     const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
-      const phone = newPhone();
+      const phone = newPhone('136');
       await page.goto('/signup');
       await page.getByLabel('手机号').fill(phone);
       await page.getByRole('button', { name: '获取验证码' }).click();
@@ -198,7 +178,7 @@ describe('sign-up and a forgotten password', () => {
       await fieldError(page, '设置密码').filter({ hasText: '密码不能包含手机号' }).waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'signup-1280-field-errors.png'), fullPage: true });
 
-      const other = newPhone();
+      const other = newPhone('136');
       await page.goto('/forgot-password');
       await page.getByLabel('手机号').fill(other);
       await page.getByRole('button', { name: '获取验证码' }).click();
