@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnServer } from '../../test/harness/processes.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const env = (extra: Record<string, string>) => ({ ...process.env, LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...extra });
@@ -50,26 +51,8 @@ describe('the server process', () => {
   }, 90_000);
 
   it('on SIGTERM answers the request whose body is still arriving, refuses new ones, then stops', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-drain-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: root,
-      env: env({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'never' }),
-    });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
-      child.stdout.on('data', () => {
-        const m = output.match(/serving on http:\/\/127\.0\.0\.1:(\d+)/);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      });
-    });
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const server = await spawnServer({ env: {} });
+    const port = Number(new URL(server.url).port);
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     try {
       const body = JSON.stringify({ phone: '13900000005', password: 'not-the-password' });
@@ -84,10 +67,10 @@ describe('the server process', () => {
         `POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
       );
       await pause(300);
-      child.kill('SIGTERM');
+      process.kill(server.pid, 'SIGTERM');
       await pause(300);
       // A request that starts now is refused in words, for the load balancer to send elsewhere.
-      const late = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+      const late = await fetch(`${server.url}/api/v1/health`);
       expect(late.status).toBe(503);
       expect(((await late.json()) as { error: { code: string } }).error.code).toBe('SHUTTING_DOWN');
       // The client keeps its side open, as browsers do, until the answer comes.
@@ -96,12 +79,11 @@ describe('the server process', () => {
       socket.destroy();
       // The sign-in that had started was judged (no such account), not cut off.
       expect(answer).toMatch(/^HTTP\/1\.1 401 /);
-      expect(await exit).toBe(0);
+      expect(await server.exited).toBe(0);
     } finally {
-      child.kill('SIGKILL');
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await server.stop();
     }
-  }, 90_000);
+  }, 180_000);
 
   it('`npm start` builds what it needs and serves the demo a newcomer can sign in to', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-start-'));

@@ -17,6 +17,8 @@ export type ServerProcess = {
   output(): string;
   /** SIGTERM, then SIGKILL if it lingers; resolves with the exit code. Safe to call twice. */
   stop(): Promise<number | null>;
+  /** Resolves with the exit code whenever the process ends, however it was told to. */
+  exited: Promise<number | null>;
 };
 
 /**
@@ -130,5 +132,5 @@ export async function spawnServer({ env, timeoutMs = 150_000 }: SpawnOptions): P
       req.end(payload);
     });
   };
-  return { url, pid: child.pid as number, request, output: () => output, stop };
+  return { url, pid: child.pid as number, request, output: () => output, stop, exited };
 }
