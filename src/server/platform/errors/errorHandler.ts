@@ -39,7 +39,7 @@ function fieldIssues(
 ): FieldIssue[] {
   return validation.map((v) => {
     const own =
-      v.message && v.message in VALIDATION_MESSAGES ? VALIDATION_MESSAGES[v.message as keyof typeof VALIDATION_MESSAGES] : undefined;
+      v.message && v.message in VALIDATION_MESSAGES ? VALIDATION_MESSAGES[v.message as keyof typeof VALIDATION_MESSAGES] : plainWords(v);
     const issue = { ...v.params, code: v.keyword, message: v.message, path: [], input: v.params.input } as unknown as Parameters<
       NonNullable<ReturnType<typeof z.locales.en>['localeError']>
     >[0];
@@ -48,6 +48,24 @@ function fieldIssues(
     const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
     return { path: [context, field].filter(Boolean).join('.'), message };
   });
+}
+
+// What a field should hold, by zod's expected type: said for a field left out or of the wrong type
+// alike. zod's own words ("期望 number，实际接收 undefined") name a type, and a received value it
+// is not given here, so it always says "undefined".
+const EXPECTED: Record<string, keyof typeof VALIDATION_MESSAGES> = {
+  number: 'field.number',
+  int: 'field.number',
+  boolean: 'field.boolean',
+  string: 'field.text',
+  array: 'field.list',
+};
+
+/** Our words for zod's checks that a person filling a form could not read as zod puts them. */
+function plainWords(v: { keyword: string; params: Record<string, unknown> }) {
+  if (v.keyword === 'too_small' && v.params.origin === 'string' && v.params.minimum === 1) return VALIDATION_MESSAGES['field.required'];
+  const expected = v.keyword === 'invalid_type' ? EXPECTED[String(v.params.expected)] : undefined;
+  return expected ? VALIDATION_MESSAGES[expected] : undefined;
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {

@@ -6,6 +6,11 @@ import type { Messages } from '../i18n/locale.ts';
  * e.g. `.refine(isMobilePhone, { message: 'phone.invalid' })`.
  */
 export const VALIDATION_MESSAGES = {
+  'field.required': { 'zh-CN': '请填写此项', en: 'This is required' },
+  'field.number': { 'zh-CN': '请填写数字', en: 'Enter a number' },
+  'field.boolean': { 'zh-CN': '请选择是或否', en: 'Choose yes or no' },
+  'field.text': { 'zh-CN': '请填写文字', en: 'Enter text' },
+  'field.list': { 'zh-CN': '应为一组选项', en: 'Give a list' },
   'phone.invalid': { 'zh-CN': '请输入11位手机号码', en: 'Enter an 11-digit mobile number' },
   'email.invalid': { 'zh-CN': '请输入正确的电子邮箱地址', en: 'Enter a valid e-mail address' },
   'outbox.recipient_required': {

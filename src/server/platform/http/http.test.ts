@@ -59,6 +59,18 @@ describe.each(DIALECTS)('HTTP edge on %s', (dialect) => {
     );
   });
 
+  it('says a field is missing or of the wrong kind in words a person reads, not in zod’s', async () => {
+    const ask = (lang: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': lang }, payload });
+    expect((await ask('zh-CN', { phone: '13912345678', password: '' })).json().error.details).toEqual([
+      { path: 'body.password', message: '请填写此项' },
+    ]);
+    expect((await ask('en', { phone: 13912345678 })).json().error.details).toEqual([
+      { path: 'body.phone', message: 'Enter text' },
+      { path: 'body.password', message: 'Enter text' },
+    ]);
+  });
+
   it('sends a strict Content-Security-Policy and other security headers', async () => {
     const res = await t.app.inject({ url: '/api/v1/health' });
     const csp = String(res.headers['content-security-policy']);
