@@ -1,0 +1,2 @@
+export * from './courses.ts';
+export * from './waitlist.ts';
