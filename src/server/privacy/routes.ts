@@ -4,11 +4,10 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { roles } from '../platform/access/access.ts';
 import { auditContext, scope } from '../platform/access/plugin.ts';
+import { XLSX } from '../platform/files/spreadsheet.ts';
 import { ErrorResponses } from '../platform/http/errorSchemas.ts';
 import { personalDataWorkbook } from './excel.ts';
 import { exportPersonalData } from './export.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ExportQuery = z.object({ format: z.enum(['json', 'xlsx']).default('json') });
 const PersonalDataExport = z.object({

@@ -19,3 +19,14 @@ export function findAuditAbout(db: Db, userId: string, entityIds: string[]) {
     .limit(10_000)
     .execute();
 }
+
+/** How many audit entries name these records: shown as kept when they are erased, as the log is never changed. */
+export async function countAuditAbout(db: Db, entityIds: string[]): Promise<number> {
+  if (entityIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where((eb) => eb.or([eb('actor_id', 'in', entityIds), eb('entity_id', 'in', entityIds)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
