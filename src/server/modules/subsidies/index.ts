@@ -37,4 +37,5 @@ export const subsidiesModule: ModuleManifest = {
 export const EXPIRE_VOUCHERS_EVERY_MS = 15 * 60_000;
 
 export { seedSubsidyDemo } from './demo/demo.ts';
+export { eraseChildren } from './privacy/erase.ts';
 export { exportForGuardian } from './privacy/export.ts';

@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
 import { createEnrolledChild } from '../../../../test/harness/factories/enrollments.ts';
 import { createDistrict } from '../../../../test/harness/factories/geography.ts';
+import { completeInstitution, markFiled } from '../../../../test/harness/factories/institutions.ts';
 import { claimVoucher, createOpenProgram, createStatement, programBody } from '../../../../test/harness/factories/subsidies.ts';
 import { createUser, signIn } from '../../../../test/harness/factories/users.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../test/harness/roles.ts';
@@ -126,5 +127,64 @@ describe.each(DIALECTS)('subsidies role matrix on %s', (dialect) => {
     expect((await t.app.inject({ url: `/api/v1/voucher-programs/${own.id}/summary`, headers: { cookie } })).statusCode).toBe(404);
     const mine = world.actors.district_official.cookie as string;
     expect((await t.app.inject({ url: `/api/v1/voucher-programs/${own.id}/summary`, headers: { cookie: mine } })).statusCode).toBe(200);
+  });
+});
+
+describe.each(DIALECTS)('utility-certificate role matrix on %s', (dialect) => {
+  let t: TestApp;
+  let world: RoleWorld;
+  const base = () => `/api/v1/institutions/${world.institutionId}`;
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    world = await createRoleWorld(t);
+    await completeInstitution(t.deps.db, world.institutionId);
+    await markFiled(t.deps.db, world.institutionId, world.townshipCodes[0] as string);
+  });
+  afterAll(() => t.close());
+
+  it('requests: the director asks; the director and officials read; the district decides', async () => {
+    await expectRoleMatrix(t, world, { method: 'POST', url: `${base()}/utility-certificate-requests` }, ONLY('institution_admin', 201));
+    const readers = { ...ALL_SIGNED_IN(200), parent: 403, caregiver: 403 };
+    await expectRoleMatrix(t, world, { url: `${base()}/utility-certificate-requests` }, readers);
+    await expectRoleMatrix(
+      t,
+      world,
+      { url: '/api/v1/utility-certificate-requests' },
+      { ...ALL_SIGNED_IN(403), district_official: 200, city_official: 200 },
+    );
+    const [request] = (
+      await t.app.inject({
+        url: `${base()}/utility-certificate-requests`,
+        headers: { cookie: world.actors.institution_admin.cookie as string },
+      })
+    ).json().items;
+    await expectRoleMatrix(
+      t,
+      world,
+      { method: 'POST', url: `/api/v1/utility-certificate-requests/${request.id}/decision`, payload: { decision: 'approve' } },
+      ONLY('district_official', 200),
+    );
+  });
+
+  it('certificates: the director and officials read and download; officials revoke', async () => {
+    const [certificate] = (
+      await t.app.inject({ url: `${base()}/utility-certificates`, headers: { cookie: world.actors.institution_admin.cookie as string } })
+    ).json().items;
+    const readers = { ...ALL_SIGNED_IN(200), parent: 403, caregiver: 403 };
+    await expectRoleMatrix(t, world, { url: `${base()}/utility-certificates` }, readers);
+    await expectRoleMatrix(t, world, { url: certificate.pdfPath }, readers);
+    await expectRoleMatrix(
+      t,
+      world,
+      { method: 'POST', url: `/api/v1/utility-certificates/${certificate.id}/revoke`, payload: { reason: '测试' } },
+      { ...ALL_SIGNED_IN(403), district_official: 200, city_official: 200 },
+    );
+    await expectRoleMatrix(
+      t,
+      world,
+      { method: 'POST', url: '/api/v1/public/utility-certificates/verify', payload: { code: certificate.code } },
+      { ...ALL_SIGNED_IN(200), anonymous: 200 },
+    );
   });
 });

@@ -1,7 +1,11 @@
+import zlib from 'node:zlib';
+import { certificateFont, FONT_NAME, subsetFont } from './cjkFont.ts';
+
 /**
- * A one-page PDF with Chinese text and no font file: the text uses STSong-Light, one of the
- * Adobe-GB1 CJK fonts every conforming reader supplies itself (ISO 32000-1 §9.7.5.2, the
- * predefined CMap UniGB-UCS2-H), so the file stays a few kilobytes and needs no package.
+ * A one-page PDF with Chinese text in an embedded font: the glyphs the page uses, cut from the
+ * bundled Song face (cjkFont.ts) into a TrueType program (FontFile2) of a CIDFontType2 with
+ * Identity encoding, and a ToUnicode map so the text can be searched and copied. A reader
+ * needs no font of its own, so the page looks the same everywhere.
  */
 export type PdfText = { x: number; y: number; size: number; text: string; bold?: boolean };
 export type PdfLine = { x1: number; y1: number; x2: number; y2: number; width?: number };
@@ -9,74 +13,140 @@ export type PdfLine = { x1: number; y1: number; x2: number; y2: number; width?: 
 /** A4 in points. */
 export const PAGE = { width: 595, height: 842 };
 
-// Adobe-GB1 CIDs 1–95 are the proportional Latin glyphs that UniGB-UCS2-H maps ASCII to;
-// giving them half an em keeps digits and codes from spreading out.
-const LATIN_WIDTH = 500;
-
-/** Width of the text in em (CJK 1, ASCII 0.5), for layout. */
+/** Width of the text in em, from the font's own advances. */
 export function emWidth(text: string): number {
+  const font = certificateFont();
   let em = 0;
-  for (const ch of text) em += ch.charCodeAt(0) < 0x80 ? LATIN_WIDTH / 1000 : 1;
+  for (const ch of text) em += font.advance(font.glyphOf(ch.codePointAt(0) as number)) / 1000;
   return em;
 }
 
-/** Breaks text into lines no wider than `maxEm`. */
+// A run of letters, digits and code punctuation (a credit code, a receipt number, an address) is
+// one unit: a line breaks before it rather than inside it, unless it is wider than a line.
+const UNBREAKABLE = /[A-Za-z0-9][A-Za-z0-9\-_.:/#]*|[\s\S]/gu;
+
+// Closing punctuation never starts a line (the usual Chinese line-breaking rule): it hangs past the margin.
+const CLOSING = /^[，。、；：？！）》」』”’〕】…]$/u;
+
+/**
+ * Breaks text into lines no wider than `maxEm`, never inside a run of ASCII letters and digits
+ * that fits a line, and never before closing punctuation.
+ */
 export function wrap(text: string, maxEm: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const ch of text) {
-    if (emWidth(line + ch) > maxEm) {
+  for (const token of text.match(UNBREAKABLE) ?? []) {
+    if (line && emWidth(line + token) > maxEm && !CLOSING.test(token)) {
       lines.push(line);
       line = '';
     }
-    line += ch;
+    if (emWidth(token) > maxEm) {
+      for (const ch of token) {
+        if (line && emWidth(line + ch) > maxEm) {
+          lines.push(line);
+          line = '';
+        }
+        line += ch;
+      }
+    } else line += token;
   }
   if (line) lines.push(line);
   return lines;
 }
 
-function hexUcs2(text: string): string {
-  let hex = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    // Outside the Basic Multilingual Plane UCS-2 has no code: such characters print as a box.
-    hex += (code > 0xffff ? 0x25a1 : code).toString(16).padStart(4, '0');
-  }
-  return hex.toUpperCase();
+const n = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
+const hex4 = (v: number) => v.toString(16).padStart(4, '0').toUpperCase();
+
+/** UTF-16BE in hex, for the document's title and author. */
+function utf16Hex(text: string): string {
+  return Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
 }
 
-const n = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
+/** The ToUnicode CMap: each glyph of the subset back to its character (at most 100 per block, as the format wants). */
+function toUnicodeCMap(unicode: Map<number, string>): string {
+  const entries = [...unicode].map(([cid, ch]) => `<${hex4(cid)}> <${utf16Hex(ch)}>`);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/** A subset font's name starts with a six-letter tag (ISO 32000-1 §9.6.4); the same glyphs give the same tag. */
+function subsetTag(file: Buffer): string {
+  let h = zlib.crc32(file);
+  let tag = '';
+  for (let i = 0; i < 6; i++) {
+    tag += String.fromCharCode(65 + (h % 26));
+    h = Math.floor(h / 26);
+  }
+  return tag;
+}
 
 export function renderPdf(page: { texts: PdfText[]; lines?: PdfLine[]; title: string; author: string }): Buffer {
+  const subset = subsetFont(certificateFont(), page.texts.map((t) => t.text).join(''));
+  const encode = (text: string) => [...text].map((ch) => hex4(subset.cidOf(ch))).join('');
   const content = [
     ...(page.lines ?? []).map((l) => `${n(l.width ?? 0.8)} w ${n(l.x1)} ${n(l.y1)} m ${n(l.x2)} ${n(l.y2)} l S`),
-    // Bold is the same glyphs filled and stroked (render mode 2), as the CJK fonts have no bold face.
+    // Bold is the same glyphs filled and stroked (render mode 2): one face keeps the file small.
     ...page.texts.map(
       (t) =>
-        `BT /F1 ${n(t.size)} Tf ${t.bold ? `2 Tr ${n(t.size / 30)} w` : '0 Tr'} 1 0 0 1 ${n(t.x)} ${n(t.y)} Tm <${hexUcs2(t.text)}> Tj ET`,
+        `BT /F1 ${n(t.size)} Tf ${t.bold ? `2 Tr ${n(t.size / 30)} w` : '0 Tr'} 1 0 0 1 ${n(t.x)} ${n(t.y)} Tm <${encode(t.text)}> Tj ET`,
     ),
   ].join('\n');
-  const stream = Buffer.from(content, 'latin1');
-  const objects = [
+  const fontName = `${subsetTag(subset.file)}+${FONT_NAME}`;
+  const { ascent, descent, capHeight, bbox } = certificateFont().metrics;
+  const fontFile = zlib.deflateSync(subset.file);
+  const cmap = toUnicodeCMap(subset.unicode);
+  const objects: (string | Buffer)[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`,
-    `<< /Length ${stream.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
-    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 ${LATIN_WIDTH}] >>`,
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
-    `<< /Title <FEFF${hexUcs2(page.title)}> /Author <FEFF${hexUcs2(page.author)}> /Producer (tuoyu) >>`,
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${fontName} /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 9 0 R >>`,
+    `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${fontName} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /CIDToGIDMap /Identity /DW 1000 /W [0 [${subset.widths.join(' ')}]] >>`,
+    // Flags 6: serif (2) and symbolic (4), as a CJK face is outside the standard Latin set.
+    `<< /Type /FontDescriptor /FontName /${fontName} /Flags 6 /FontBBox [${bbox.join(' ')}] /ItalicAngle 0 /Ascent ${ascent} /Descent ${descent} /CapHeight ${capHeight} /StemV 80 /FontFile2 8 0 R >>`,
+    Buffer.concat([
+      Buffer.from(`<< /Length ${fontFile.length} /Length1 ${subset.file.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
+      fontFile,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
+    `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
+    `<< /Title <FEFF${utf16Hex(page.title)}> /Author <FEFF${utf16Hex(page.author)}> /Producer (tuoyu) >>`,
   ];
   // The header's second line of high bytes tells transfer tools the file is binary.
-  let body = '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n';
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n', 'latin1')];
+  let length = parts[0]?.length as number;
   const offsets: number[] = [];
   objects.forEach((obj, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
+    offsets.push(length);
+    const part = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, 'latin1'),
+      typeof obj === 'string' ? Buffer.from(obj, 'latin1') : obj,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
+    parts.push(part);
+    length += part.length;
   });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) tail += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  return Buffer.concat([...parts, Buffer.from(tail, 'latin1')]);
 }

@@ -6,8 +6,9 @@ import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
-import { CertificateView, CodeBody, RevokeBody, Verification } from './schemas.ts';
-import { certificateFile, issueCertificate, listCertificates, revokeCertificate, verifyCertificate } from './service.ts';
+import { decideRequest, listInstitutionRequests, listRequests, requestCertificate } from './requests.ts';
+import { CertificateRequestView, CertificateView, CodeBody, DecisionBody, RequestQueueQuery, RevokeBody, Verification } from './schemas.ts';
+import { certificateFile, listCertificates, revokeCertificate, verifyCertificate } from './service.ts';
 
 /** Residential utility-price certificates for filed institutions, and their public check. */
 export async function certificateRoutes(server: FastifyInstance, deps: Deps) {
@@ -15,16 +16,58 @@ export async function certificateRoutes(server: FastifyInstance, deps: Deps) {
   const tags = ['utility certificates'];
   const READERS = { access: roles('institution_admin', 'district_official', 'city_official', 'admin') };
 
-  app.post('/api/v1/institutions/:id/utility-certificates', {
+  app.post('/api/v1/institutions/:id/utility-certificate-requests', {
     config: { access: roles('institution_admin') },
     schema: {
       tags,
-      summary: '开具水电气价格证明 Issue the residential utility-price certificate (filed institutions in operation)',
+      summary: '申请水电气价格证明 Ask the district health bureau for the utility-price certificate (filed institutions in operation)',
+      description: 'One request waits at a time (409 CERTIFICATE_REQUEST_OPEN); the district’s officials are notified.',
       params: IdParams,
-      response: { 201: CertificateView, 409: ErrorBody, ...ErrorResponses },
+      response: { 201: CertificateRequestView, 409: ErrorBody, ...ErrorResponses },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(await issueCertificate(deps, scope(request), request.params.id, auditContext(request))),
+      reply.status(201).send(await requestCertificate(deps, scope(request), request.params.id, auditContext(request))),
+  });
+
+  app.get('/api/v1/institutions/:id/utility-certificate-requests', {
+    config: READERS,
+    schema: {
+      tags,
+      summary: '价格证明申请 The institution’s certificate requests, newest first',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(CertificateRequestView) }), ...ErrorResponses },
+    },
+    handler: async (request) => ({ items: await listInstitutionRequests(deps, scope(request), request.params.id) }),
+  });
+
+  app.get('/api/v1/utility-certificate-requests', {
+    config: { access: roles('district_official', 'city_official') },
+    schema: {
+      tags,
+      summary: '价格证明审核队列 Certificate requests of institutions in the caller’s division',
+      querystring: RequestQueueQuery,
+      response: { 200: z.object({ items: z.array(CertificateRequestView) }), ...ErrorResponses },
+    },
+    handler: async (request) => ({ items: await listRequests(deps, scope(request), request.query.state) }),
+  });
+
+  app.post('/api/v1/utility-certificate-requests/:id/decision', {
+    config: { access: roles('district_official') },
+    schema: {
+      tags,
+      summary: '审核价格证明申请 The district approves (the certificate is issued) or returns the request with a reason',
+      params: IdParams,
+      body: DecisionBody,
+      response: { 200: CertificateRequestView, 409: ErrorBody, ...ErrorResponses },
+    },
+    handler: (request) =>
+      decideRequest(
+        deps,
+        scope(request),
+        request.params.id,
+        request.body.decision === 'approve' ? { approve: true } : { approve: false, reason: request.body.reason },
+        auditContext(request),
+      ),
   });
 
   app.get('/api/v1/institutions/:id/utility-certificates', {

@@ -38,3 +38,30 @@ export const Verification = z
 
 export const CodeBody = z.object({ code: z.string().min(1).max(40) });
 export const RevokeBody = z.object({ reason: Reason });
+
+export const CertificateRequestView = z.object({
+  id: z.string(),
+  institutionId: z.string(),
+  institutionName: z.string(),
+  status: z.enum(['requested', 'issued', 'returned']).describe('requested 待区卫健局审核 · issued 已开具 · returned 已退回'),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  certificateId: z.string().nullable().describe('The certificate issued on approval'),
+  returnReason: z.string().nullable(),
+});
+export type CertificateRequestView = z.infer<typeof CertificateRequestView>;
+
+export const RequestQueueQuery = z.object({
+  state: z.enum(['open', 'decided', 'all']).default('open').describe('open: waiting for the district; decided: issued or returned'),
+});
+
+export const DecisionBody = z
+  .discriminatedUnion(
+    'decision',
+    [
+      z.object({ decision: z.literal('approve') }).describe('Issue the certificate now'),
+      z.object({ decision: z.literal('return'), reason: Reason.describe('What the director must know or fix') }),
+    ],
+    { message: 'certificates.decision' },
+  )
+  .describe('The district health bureau’s decision on a certificate request');

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { addDaysIso, compareIso, todayInShanghai, toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
 import { normalizeVoucherCode, voucherCodeFrom } from '../../../../domain/subsidies/voucherCode.ts';
+import type { Db } from '../../../db/executor.ts';
+import type { DB } from '../../../db/schema.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
@@ -16,7 +19,7 @@ const VALID_DAYS = 365;
 const NOT_OPERATING = new Set(['suspended', 'closed']);
 
 /** The institution, if the caller may see it: their own, one in their district, or (city) any. */
-async function requireInstitution(deps: Deps, scope: Scope, institutionId: string) {
+export async function requireInstitution(deps: Deps, scope: Scope, institutionId: string) {
   const institution = await q.findInstitution(deps.db, institutionId);
   const visible = institution && (scope.institutionIds.includes(institutionId) || divisionInScope(scope, institution.division_code));
   if (!visible) throw new AppError('NOT_FOUND');
@@ -24,46 +27,53 @@ async function requireInstitution(deps: Deps, scope: Scope, institutionId: strin
 }
 
 /**
- * A director issues their institution's certificate from its filed version (备案), as the
- * public sees it: no filed version in operation, no certificate.
+ * Issues the institution's certificate from its filed version (备案), as the public sees it,
+ * inside the approving official's transaction: no filed version in operation, no certificate.
  */
-export async function issueCertificate(deps: Deps, scope: Scope, institutionId: string, context: AuditContext) {
-  if (!scope.institutionIds.includes(institutionId)) throw new AppError('NOT_FOUND');
-  const institution = await requireInstitution(deps, scope, institutionId);
-  const filed = await q.findFiledVersion(deps.db, institutionId);
-  if (!filed?.active || NOT_OPERATING.has(institution.status)) throw new AppError('REQUIRES_FILED_INSTITUTION');
-  const now = deps.clock.now();
+export async function issueFromFiledVersion(
+  trx: Transaction<DB>,
+  institutionId: string,
+  issuedBy: string,
+  context: AuditContext,
+  now: Date,
+) {
+  const filed = await requireOperating(trx, institutionId);
   const today = todayInShanghai(now);
   // The district as it is named on the day of issue (geography owns the division tree).
-  const district = await findDivisionAsOf(deps.db, filed.division_code.slice(0, 6), today);
-  const row = await deps.db.transaction().execute(async (trx) => {
-    const inserted = await q.insertCertificate(trx, {
-      code: voucherCodeFrom(randomBytes(11)),
-      institution_id: institutionId,
-      institution_name: filed.name,
-      credit_code: filed.credit_code,
-      address: filed.address,
-      filing_number: filed.filing_number,
-      // Filing is with the county-level health department (托育机构登记和备案办法（试行）).
-      issuer: district ? `${district.name}卫生健康局` : '卫生健康主管部门',
-      issued_at: now,
-      valid_until: addDaysIso(today, VALID_DAYS - 1),
-      issued_by: scope.actor.userId,
-    });
-    await appendAudit(
-      trx,
-      context,
-      {
-        action: 'utility_certificate.issue',
-        entityType: 'institution',
-        entityId: institutionId,
-        detail: { certificateId: inserted.id, code: inserted.code },
-      },
-      now,
-    );
-    return inserted;
+  const district = await findDivisionAsOf(trx, filed.division_code.slice(0, 6), today);
+  const inserted = await q.insertCertificate(trx, {
+    code: voucherCodeFrom(randomBytes(11)),
+    institution_id: institutionId,
+    institution_name: filed.name,
+    credit_code: filed.credit_code,
+    address: filed.address,
+    filing_number: filed.filing_number,
+    // Filing is with the county-level health department (托育机构登记和备案办法（试行）).
+    issuer: district ? `${district.name}卫生健康局` : '卫生健康主管部门',
+    issued_at: now,
+    valid_until: addDaysIso(today, VALID_DAYS - 1),
+    issued_by: issuedBy,
   });
-  return presentCertificate(row);
+  await appendAudit(
+    trx,
+    context,
+    {
+      action: 'utility_certificate.issue',
+      entityType: 'institution',
+      entityId: institutionId,
+      detail: { certificateId: inserted.id, code: inserted.code },
+    },
+    now,
+  );
+  return inserted;
+}
+
+/** The filed version of an institution in operation, or 409: only those may hold a certificate. */
+export async function requireOperating(db: Db, institutionId: string) {
+  const institution = await q.findInstitution(db, institutionId);
+  const filed = await q.findFiledVersion(db, institutionId);
+  if (!filed?.active || NOT_OPERATING.has(institution?.status ?? 'closed')) throw new AppError('REQUIRES_FILED_INSTITUTION');
+  return filed;
 }
 
 export async function listCertificates(deps: Deps, scope: Scope, institutionId: string) {
@@ -85,7 +95,7 @@ export async function certificateFile(deps: Deps, scope: Scope, id: string, orig
     institutionName: c.institution_name,
     creditCode: c.credit_code,
     address: c.address,
-    filingNumber: c.filing_number,
+    filingNumber: c.current_filing_number ?? c.filing_number,
     issuer: c.issuer,
     issuedOn: toShanghaiDate(new Date(c.issued_at)),
     validUntil: c.valid_until,
@@ -136,7 +146,7 @@ export async function verifyCertificate(deps: Deps, input: string) {
     institutionName: c.institution_name,
     creditCode: c.credit_code,
     address: c.address,
-    filingNumber: c.filing_number,
+    filingNumber: c.current_filing_number ?? c.filing_number,
     issuer: c.issuer,
     issuedOn: toShanghaiDate(new Date(c.issued_at)),
     validUntil: c.valid_until,

@@ -5,6 +5,7 @@ import type { SharePercent } from '../../../../domain/subsidies/familyRules.ts';
 import type { Deps } from '../../../deps.ts';
 import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
+import { XLSX } from '../../../platform/files/spreadsheet.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams } from '../common/schemas.ts';
 import { taxStatementWorkbook } from './excel.ts';
@@ -30,7 +31,6 @@ import {
   taxDeductionStatement,
 } from './service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PARENT = { access: roles('parent') };
 
 /** Benefits for families: the tax special deduction statement and the national childcare subsidy. */

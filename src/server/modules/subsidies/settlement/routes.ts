@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps.ts';
 import { roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
+import { XLSX } from '../../../platform/files/spreadsheet.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams, MonthQuery } from '../common/schemas.ts';
 import { PaySettlement, RunResult, RunSettlement, SettlementDetail, SettlementQuery, SettlementView } from './schemas.ts';
 import { exportSettlements, getSettlement, listSettlements, paySettlement, runSettlement } from './service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CITY = { access: roles('city_official') };
 const READERS = { access: roles('city_official', 'district_official', 'admin', 'institution_admin') };
 

@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, message, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, message, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { compareIso, todayInShanghai, toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
 import type { Certificate } from './api';
-import { useCertificates, useIssueCertificate } from './queries';
+import { shanghaiMinute } from './format';
+import { useCertificateRequests, useCertificates, useRequestCertificate } from './queries';
 
 /** What a certificate is worth today as the director sees it; the public check says the same from the server. */
 function standing(c: Certificate): 'valid' | 'expired' | 'revoked' {
@@ -15,14 +16,18 @@ function standing(c: Certificate): 'valid' | 'expired' | 'revoked' {
 const STANDING_COLOR = { valid: 'green', expired: 'default', revoked: 'red' } as const;
 
 /**
- * 水电气执行居民生活类价格证明: a filed institution in operation issues its own certificate and hands
- * the PDF to the water, power or gas company, which checks the code on the public page.
+ * 水电气执行居民生活类价格证明: the district health bureau issues it, so the director of a filed
+ * institution in operation asks for it here and sees the bureau's answer; the PDF goes to the
+ * water, power or gas company, which checks the code on the public page.
  */
 export function CertificatesCard({ institutionId }: { institutionId: string }) {
   const { t } = useTranslation();
   const certificates = useCertificates(institutionId);
-  const issue = useIssueCertificate(institutionId);
+  const requests = useCertificateRequests(institutionId);
+  const ask = useRequestCertificate(institutionId);
   const items = certificates.data?.items ?? [];
+  const latest = requests.data?.items[0];
+  const waiting = latest?.status === 'requested';
 
   return (
     <Card
@@ -30,22 +35,42 @@ export function CertificatesCard({ institutionId }: { institutionId: string }) {
       title={t('subsidyApplications.certificate.title')}
       data-testid="certificates"
       extra={
-        <Button
-          type="primary"
-          size="small"
-          loading={issue.isPending}
-          onClick={() =>
-            issue.mutate(undefined, {
-              onSuccess: (c) => void message.success(t('subsidyApplications.certificate.issued', { code: c.codeDisplay })),
+        <Popconfirm
+          title={t('subsidyApplications.certificate.requestConfirm')}
+          okText={t('account.ok')}
+          cancelText={t('account.cancel')}
+          disabled={waiting}
+          onConfirm={() =>
+            ask.mutate(undefined, {
+              onSuccess: () => void message.success(t('subsidyApplications.certificate.requested')),
               onError: (e) => void message.error(e.message),
             })
           }
         >
-          {t('subsidyApplications.certificate.issue')}
-        </Button>
+          <Button type="primary" size="small" loading={ask.isPending} disabled={waiting}>
+            {t('subsidyApplications.certificate.request')}
+          </Button>
+        </Popconfirm>
       }
     >
       <Typography.Paragraph type="secondary">{t('subsidyApplications.certificate.lead')}</Typography.Paragraph>
+      {latest && latest.status !== 'issued' && (
+        <Alert
+          data-testid="certificate-request"
+          data-status={latest.status}
+          style={{ marginBottom: 12 }}
+          showIcon
+          type={waiting ? 'info' : 'warning'}
+          title={
+            waiting
+              ? t('subsidyApplications.certificate.pending', { at: shanghaiMinute(latest.requestedAt) })
+              : t('subsidyApplications.certificate.returned', {
+                  at: shanghaiMinute(latest.requestedAt),
+                  reason: latest.returnReason ?? '',
+                })
+          }
+        />
+      )}
       {certificates.isError && <Typography.Text type="danger">{certificates.error.message}</Typography.Text>}
       {certificates.isSuccess && items.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('subsidyApplications.certificate.none')} />

@@ -7,6 +7,7 @@ import type { RolePageProps } from '../../../components/RoleShell';
 import { ChildcareClaims } from '../family/ChildcareClaims';
 import { StatusTag } from './ApplicationParts';
 import type { ApplicationStatus, SubsidyApplication, SubsidyKind } from './api';
+import { CertificateRequests } from './CertificateRequests';
 import { formatYuan, shanghaiMinute } from './format';
 import { useApplicationQueue } from './queries';
 import { ReviewDetail } from './ReviewDetail';
@@ -26,7 +27,8 @@ const ALL = 'all';
 function ReviewHome(props: RolePageProps) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'claims' ? 'claims' : 'applications';
+  const asked = params.get('tab');
+  const tab = asked === 'claims' || asked === 'certificates' ? asked : 'applications';
   return (
     <Flex vertical gap={8}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -34,10 +36,15 @@ function ReviewHome(props: RolePageProps) {
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'claims' ? { tab: key } : {})}
+        onChange={(key) => setParams(key === 'applications' ? {} : { tab: key })}
         items={[
           { key: 'applications', label: t('subsidyApplications.applicationsTab'), children: <ApplicationQueue {...props} /> },
           { key: 'claims', label: t('subsidyApplications.claims.tab'), children: <ChildcareClaims /> },
+          {
+            key: 'certificates',
+            label: t('subsidyApplications.certificate.tab'),
+            children: <CertificateRequests grant={props.grant} />,
+          },
         ]}
       />
     </Flex>

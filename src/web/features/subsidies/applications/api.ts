@@ -2,9 +2,8 @@
  * Institution subsidy applications (机构补贴) and utility-price certificates
  * (水电气执行居民生活类价格证明). Money is integer fen.
  */
-import { ApiError, type ErrorBody, id, request } from '../../../api/client';
+import { id, request, upload } from '../../../api/client';
 import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../../../api/types';
-import i18n from '../../../i18n';
 
 export type { ApplicationAction, ApplicationStatus, SubsidyKind } from '../../../../domain/subsidies/institutionSubsidies.ts';
 
@@ -41,27 +40,8 @@ export const postTransition = (applicationId: string, input: TransitionInput) =>
 export const applicationFileHref = (applicationId: string, fileId: string) =>
   `/api/v1/subsidy-applications/${id(applicationId)}/files/${id(fileId)}`;
 
-/** Multipart upload: the one call that cannot go through `request`'s JSON body. */
-export async function uploadApplicationFile(applicationId: string, file: File): Promise<SubsidyApplication> {
-  const form = new FormData();
-  form.append('file', file);
-  const response = await fetch(`/api/v1/subsidy-applications/${id(applicationId)}/files`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json' },
-    body: form,
-  }).catch(() => {
-    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
-  });
-  const parsed: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return parsed as SubsidyApplication;
-  const error = (parsed as ErrorBody | undefined)?.error;
-  throw new ApiError(
-    response.status,
-    String(error?.code ?? 'UNEXPECTED_RESPONSE'),
-    String(error?.message ?? i18n.t('errors.unexpected', { status: response.status })),
-  );
-}
+export const uploadApplicationFile = (applicationId: string, file: File) =>
+  upload<SubsidyApplication>(`/api/v1/subsidy-applications/${id(applicationId)}/files`, file);
 
 /** The policy amounts in force; only the institution rates matter here (the family ones are the parents'). */
 export const getSubsidyPolicy = () => request<ResponseOf<'/api/v1/subsidy-policy', 'get'>>('GET', '/api/v1/subsidy-policy');
@@ -71,6 +51,18 @@ export const getCertificates = (institutionId: string) =>
     'GET',
     `/api/v1/institutions/${id(institutionId)}/utility-certificates`,
   );
-export const postCertificate = (institutionId: string) =>
-  request<Certificate>('POST', `/api/v1/institutions/${id(institutionId)}/utility-certificates`);
+export type CertificateRequest = ItemOf<ResponseOf<'/api/v1/institutions/{id}/utility-certificate-requests', 'get'>>;
+export type CertificateDecision = BodyOf<'/api/v1/utility-certificate-requests/{id}/decision', 'post'>;
+
+export const getCertificateRequests = (institutionId: string) =>
+  request<ResponseOf<'/api/v1/institutions/{id}/utility-certificate-requests', 'get'>>(
+    'GET',
+    `/api/v1/institutions/${id(institutionId)}/utility-certificate-requests`,
+  );
+export const postCertificateRequest = (institutionId: string) =>
+  request<CertificateRequest>('POST', `/api/v1/institutions/${id(institutionId)}/utility-certificate-requests`);
+export const getCertificateRequestQueue = () =>
+  request<ResponseOf<'/api/v1/utility-certificate-requests', 'get'>>('GET', '/api/v1/utility-certificate-requests?state=open');
+export const postCertificateDecision = (requestId: string, decision: CertificateDecision) =>
+  request<CertificateRequest>('POST', `/api/v1/utility-certificate-requests/${id(requestId)}/decision`, decision);
 export const getVerification = (code: string) => request<Verification>('POST', '/api/v1/public/utility-certificates/verify', { code });

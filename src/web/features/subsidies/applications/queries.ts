@@ -3,15 +3,19 @@ import type { ApiError } from '../../../api/client';
 import {
   type ApplicationFilter,
   type ApplyInput,
-  type Certificate,
+  type CertificateDecision,
+  type CertificateRequest,
   getApplication,
   getApplications,
+  getCertificateRequestQueue,
+  getCertificateRequests,
   getCertificates,
   getInstitutionApplications,
   getSubsidyPolicy,
   getVerification,
   postApplication,
-  postCertificate,
+  postCertificateDecision,
+  postCertificateRequest,
   postTransition,
   type SubsidyApplication,
   type TransitionInput,
@@ -25,6 +29,7 @@ export const keys = {
   queue: (filter: ApplicationFilter) => [...keys.applications, 'queue', filter] as const,
   detail: (applicationId: string) => [...keys.applications, 'detail', applicationId] as const,
   certificates: (institutionId: string) => ['subsidies', 'certificates', institutionId] as const,
+  certificateQueue: ['subsidies', 'certificates', 'queue'] as const,
   verification: (code: string) => ['subsidies', 'verification', code] as const,
   policy: ['subsidies', 'policy'] as const,
 };
@@ -88,11 +93,28 @@ export function useApplicationAction() {
 export const useCertificates = (institutionId: string) =>
   useQuery({ queryKey: keys.certificates(institutionId), queryFn: () => getCertificates(institutionId), enabled: !!institutionId });
 
-export function useIssueCertificate(institutionId: string) {
+export const useCertificateRequests = (institutionId: string) =>
+  useQuery({
+    queryKey: [...keys.certificates(institutionId), 'requests'],
+    queryFn: () => getCertificateRequests(institutionId),
+    enabled: !!institutionId,
+  });
+
+export function useRequestCertificate(institutionId: string) {
   const client = useQueryClient();
-  return useMutation<Certificate, ApiError, void>({
-    mutationFn: () => postCertificate(institutionId),
+  return useMutation<CertificateRequest, ApiError, void>({
+    mutationFn: () => postCertificateRequest(institutionId),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.certificates(institutionId) }),
+  });
+}
+
+export const useCertificateRequestQueue = () => useQuery({ queryKey: keys.certificateQueue, queryFn: getCertificateRequestQueue });
+
+export function useDecideCertificateRequest() {
+  const client = useQueryClient();
+  return useMutation<CertificateRequest, ApiError, { requestId: string; decision: CertificateDecision }>({
+    mutationFn: ({ requestId, decision }) => postCertificateDecision(requestId, decision),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['subsidies', 'certificates'] }),
   });
 }
 
