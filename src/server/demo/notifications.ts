@@ -5,10 +5,11 @@ import { type NotificationEvent, notify } from '../platform/notifications/notify
 const CENTER = '连云港市婴幼儿照护服务指导中心';
 
 /**
- * A few unread notifications per demo account, so the bell is not empty. Only kinds that go by
- * SMS on nobody's default, so seeding queues no message to the demo numbers.
+ * A few unread notifications per demo account, so the bell is not empty: only kinds the account's
+ * role receives, and only kinds that go by SMS on nobody's default, so seeding queues no message
+ * to the demo numbers.
  */
-const DEMO_NEWS: Record<Role, NotificationEvent[]> = {
+export const DEMO_NEWS: Record<Role, NotificationEvent[]> = {
   parent: [
     {
       kind: 'subsidies.voucher_granted',
@@ -33,25 +34,17 @@ const DEMO_NEWS: Record<Role, NotificationEvent[]> = {
       link: '/institution/subsidy-applications',
     },
   ],
-  caregiver: [
-    { kind: 'institutions.filing_filed', params: { institution: CENTER, receiptNumber: '320706-2026-0001' }, link: '/institution' },
-  ],
+  // A caregiver, the city and the admin receive no kind that is quiet by SMS: their bells start empty.
+  caregiver: [],
   district_official: [
     {
-      kind: 'institutions.filing_filed',
-      params: { institution: '海州区新苗托育园', receiptNumber: '320706-2026-0002' },
-      link: '/official/filings',
-    },
-    {
-      kind: 'subsidies.application_returned',
-      params: { institution: CENTER, note: '请补充参保人员名单' },
-      link: '/official/subsidy-applications',
+      kind: 'subsidies.certificate_requested',
+      params: { institution: CENTER },
+      link: '/official/subsidy-applications?tab=certificates',
     },
   ],
-  city_official: [
-    { kind: 'subsidies.application_approved', params: { institution: CENTER, amount: '20000.00' }, link: '/official/subsidy-applications' },
-  ],
-  admin: [{ kind: 'institutions.filing_filed', params: { institution: CENTER, receiptNumber: '320706-2026-0001' }, link: '/admin' }],
+  city_official: [],
+  admin: [],
 };
 
 export async function seedDemoNotifications(trx: Db, accounts: { userId: string; role: Role }[], now: Date) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
 import { deliverDue, retryDelayMs } from './delivery.ts';
-import { enqueueMessages } from './outbox.ts';
+import { enqueueMessages, pruneSentMessages } from './outbox.ts';
 import type { Delivery, Sender } from './senders.ts';
 
 const sms = (to: string) => ({ channel: 'sms' as const, to, template: 'test.hello', body: '您好' });
@@ -100,6 +100,25 @@ describe.each(DIALECTS)('message delivery on %s', (dialect) => {
       await deliverDue(db, { sms: slow, email: slow }, t.clock.now(), { maxAttempts: 3 });
       expect(outcomes.reduce((n, o) => n + o.sent, 0)).toBeGreaterThan(0);
       expect(sent.sort()).toEqual(phones);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('forgets sent messages after the days kept, and keeps failed ones for the admin', async () => {
+    const t = await buildTestApp(dialect);
+    try {
+      const db = t.deps.db;
+      await db.transaction().execute((trx) => enqueueMessages(trx, [sms('13800000011'), sms('13800000012')], t.clock.now()));
+      const senders = { sms: recordingSender(new Set(['13800000012'])), email: recordingSender() };
+      await deliverDue(db, senders, t.clock.now(), { maxAttempts: 1 });
+      t.clock.advanceMinutes(60 * 24 * 30);
+      const keptFrom = new Date(t.clock.now().getTime() - 30 * 86_400_000);
+      expect(await pruneSentMessages(db, keptFrom)).toBe(0);
+      t.clock.advanceMinutes(1);
+      expect(await pruneSentMessages(db, new Date(t.clock.now().getTime() - 30 * 86_400_000))).toBe(1);
+      const left = await db.selectFrom('outbound_messages').select(['recipient', 'status']).execute();
+      expect(left).toEqual([{ recipient: '13800000012', status: 'failed' }]);
     } finally {
       await t.close();
     }

@@ -1,15 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
 import { createUser, signIn } from '../../../../test/harness/factories/users.ts';
+import { type ReceivedMail, startSmtp } from '../../../../test/harness/smtp.ts';
 import { testConfig } from '../../config.ts';
 import { notify } from '../notifications/notify.ts';
 import { deliverDue } from './delivery.ts';
 import { emailSender, smsSender } from './senders.ts';
-
-type Received = { from: string; to: string[]; raw: string };
 
 /** The subject and the decoded text of a single-part message as the server received it. */
 function parseMail(raw: string) {
@@ -28,33 +25,6 @@ function parseMail(raw: string) {
           ).toString('utf8')
         : body;
   return { subject: header('Subject'), text };
-}
-
-/** A real SMTP server on a free port, keeping what it is given. */
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        raw += chunk;
-      });
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 describe.each(DIALECTS)('e-mail on %s', (dialect) => {
@@ -95,7 +65,7 @@ describe.each(DIALECTS)('e-mail on %s', (dialect) => {
 
       const mine = smtp.received.filter((m) => m.to.includes('li.na@example.cn'));
       expect(mine).toHaveLength(1);
-      const mail = parseMail((mine[0] as Received).raw);
+      const mail = parseMail((mine[0] as ReceivedMail).raw);
       expect(mine[0]?.from).toBe('noreply@tuoyu.example.cn');
       expect(mail.subject).toBe('A voucher is granted');
       expect(mail.text).toContain('小雨 has a 300 yuan childcare voucher (Affordable care subsidy), valid until 2027-06-30.');

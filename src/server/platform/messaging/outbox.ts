@@ -74,3 +74,12 @@ export async function findMessagesTo(db: Db, recipient: string, limit = 20): Pro
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }
+
+/**
+ * Deletes messages sent before `before`: their bodies hold phone numbers, names and one-time
+ * codes that served their purpose once delivered. Failed ones stay for the admin to retry.
+ */
+export async function pruneSentMessages(db: Db, before: Date): Promise<number> {
+  const gone = await db.deleteFrom('outbound_messages').where('status', '=', 'sent').where('sent_at', '<', before).executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}

@@ -14,10 +14,17 @@ export type Delivery = {
 };
 
 /** Sends one message or throws; a throw is retried with backoff by the worker. */
-export type Sender = { send(message: Delivery): Promise<void> };
+export type Sender = {
+  send(message: Delivery): Promise<void>;
+  /**
+   * Nothing leaves the database: sending is only the row becoming `sent`, so the worker does it
+   * in the transaction that claims the message, and a killed process cannot send it twice.
+   */
+  local?: boolean;
+};
 
 /** Leaves the message in the table, marked sent, for the development outbox to show. */
-export const outboxSender: Sender = { send: async () => undefined };
+export const outboxSender: Sender = { send: async () => undefined, local: true };
 
 /** Posts the message as JSON to a gateway of the city's choosing; any non-2xx answer is a failure. */
 export function httpSender(url: string, fetchImpl: typeof fetch = fetch): Sender {

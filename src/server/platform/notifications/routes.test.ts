@@ -97,4 +97,55 @@ describe.each(DIALECTS)('notification routes on %s', (dialect) => {
       unread: 1,
     });
   });
+
+  it('offers each role the preferences of the kinds that concern it, and refuses the others in words', async () => {
+    const kindsOf = async (cookie: string) =>
+      ((await t.app.inject({ url: '/api/v1/me/notification-preferences', headers: { cookie } })).json().kinds as { kind: string }[]).map(
+        (k) => k.kind,
+      );
+    const parent = await kindsOf(world.actors.parent.cookie as string);
+    expect(parent).toContain('enrollment.offer_made');
+    expect(parent).toContain('enrollment.waitlist_first');
+    expect(parent).toContain('institutions.invitation_received');
+    expect(parent).not.toContain('health.illness_alert');
+    expect(parent).not.toContain('institutions.filing_returned');
+    expect(await kindsOf(world.actors.district_official.cookie as string)).toEqual([
+      'subsidies.certificate_requested',
+      'health.illness_alert',
+      'institutions.invitation_received',
+      'supervision.complaint_received',
+      'supervision.evidence_submitted',
+      'supervision.rectification_overdue',
+    ]);
+    expect(await kindsOf(world.actors.institution_admin.cookie as string)).toEqual([
+      'institutions.filing_returned',
+      'institutions.filing_filed',
+      'subsidies.application_approved',
+      'subsidies.application_returned',
+      'subsidies.certificate_issued',
+      'subsidies.certificate_returned',
+      'institutions.invitation_received',
+      'supervision.inspection_recorded',
+      'supervision.rectification_accepted',
+      'supervision.rectification_rejected',
+    ]);
+
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/notification-preferences',
+      headers: { cookie: world.actors.parent.cookie as string },
+      payload: {
+        locale: 'zh-CN',
+        email: null,
+        kinds: [
+          { kind: 'enrollment.offer_made', sms: true, email: true },
+          { kind: 'health.illness_alert', sms: false, email: false },
+        ],
+      },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      expect.objectContaining({ path: 'body.kinds.1.kind', message: '该类通知与您的角色无关，无法设置' }),
+    ]);
+  });
 });

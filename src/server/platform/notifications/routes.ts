@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { SIGNED_IN } from '../access/access.ts';
+import { type Actor, SIGNED_IN } from '../access/access.ts';
 import { actorOf, auditContext } from '../access/plugin.ts';
 import { ErrorResponses } from '../http/errorSchemas.ts';
 import { localeOf } from '../i18n/locale.ts';
@@ -16,6 +16,8 @@ import {
   UnreadCount,
 } from './schemas.ts';
 import { getPreferences, listNotifications, putPreferences, readNotification } from './service.ts';
+
+const rolesOf = (actor: Actor) => actor.grants.map((g) => g.role);
 
 /** Every signed-in user's own notifications and preferences; nobody reads another's. */
 export async function notificationRoutes(server: FastifyInstance, deps: Deps) {
@@ -69,10 +71,13 @@ export async function notificationRoutes(server: FastifyInstance, deps: Deps) {
     config: { access: SIGNED_IN },
     schema: {
       tags: ['notifications'],
-      summary: '通知设置 How I am told beyond the app: SMS and e-mail per kind, their language, my address',
+      summary: '通知设置 How I am told beyond the app: SMS and e-mail per kind that concerns my roles, their language, my address',
       response: { 200: NotificationPreferences, ...ErrorResponses },
     },
-    handler: (request) => getPreferences(deps, actorOf(request).userId, localeOf(request)),
+    handler: (request) => {
+      const actor = actorOf(request);
+      return getPreferences(deps, actor.userId, rolesOf(actor), localeOf(request));
+    },
   });
 
   app.put('/api/v1/me/notification-preferences', {
@@ -83,6 +88,9 @@ export async function notificationRoutes(server: FastifyInstance, deps: Deps) {
       body: NotificationPreferencesBody,
       response: { 200: NotificationPreferences, ...ErrorResponses },
     },
-    handler: (request) => putPreferences(deps, actorOf(request).userId, request.body, localeOf(request), auditContext(request)),
+    handler: (request) => {
+      const actor = actorOf(request);
+      return putPreferences(deps, { id: actor.userId, roles: rolesOf(actor) }, request.body, localeOf(request), auditContext(request));
+    },
   });
 }

@@ -1,7 +1,8 @@
+import type { Role } from '../../../domain/access/roles.ts';
 import type { Deps } from '../../deps.ts';
 import type { AuditContext } from '../audit/auditLog.ts';
 import { appendAudit } from '../audit/auditLog.ts';
-import { AppError } from '../errors/AppError.ts';
+import { AppError, fieldError } from '../errors/AppError.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from './catalog.ts';
 import { channelsFor, type Preferences } from './preferences.ts';
@@ -37,11 +38,16 @@ export async function readNotification(deps: Deps, userId: string, id: string) {
   if (!(await q.markRead(deps.db, userId, id, deps.clock.now()))) throw new AppError('NOT_FOUND');
 }
 
-function presentPreferences(prefs: Preferences, locale: Locale) {
+/** The kinds a user with these roles can receive: a parent is not offered an officials' alert. */
+export function kindsFor(roles: readonly Role[]): NotificationKind[] {
+  return NOTIFICATION_KIND_NAMES.filter((kind) => NOTIFICATION_KINDS[kind].for.some((r) => roles.includes(r)));
+}
+
+function presentPreferences(prefs: Preferences, locale: Locale, roles: readonly Role[]) {
   return {
     locale: prefs.locale,
     email: prefs.email,
-    kinds: NOTIFICATION_KIND_NAMES.map((kind) => {
+    kinds: kindsFor(roles).map((kind) => {
       const def = NOTIFICATION_KINDS[kind];
       // The choice as made, even without an address: e-mail starts once one is given.
       const choice = prefs.channels[kind] ?? { sms: def.sms, email: true };
@@ -50,12 +56,22 @@ function presentPreferences(prefs: Preferences, locale: Locale) {
   };
 }
 
-export async function getPreferences(deps: Deps, userId: string, locale: Locale) {
-  return presentPreferences(await q.findPreferences(deps.db, userId), locale);
+export async function getPreferences(deps: Deps, userId: string, roles: readonly Role[], locale: Locale) {
+  return presentPreferences(await q.findPreferences(deps.db, userId), locale, roles);
 }
 
-/** Saves the user's choices; kinds left out keep what they had. */
-export async function putPreferences(deps: Deps, userId: string, body: NotificationPreferencesBody, locale: Locale, context: AuditContext) {
+/** Saves the user's choices; kinds left out keep what they had, kinds the user cannot receive are refused. */
+export async function putPreferences(
+  deps: Deps,
+  user: { id: string; roles: readonly Role[] },
+  body: NotificationPreferencesBody,
+  locale: Locale,
+  context: AuditContext,
+) {
+  const userId = user.id;
+  const offered = new Set<string>(kindsFor(user.roles));
+  const foreign = body.kinds.findIndex((k) => !offered.has(k.kind));
+  if (foreign !== -1) throw fieldError(`body.kinds.${foreign}.kind`, 'notifications.kind_not_yours');
   const now = deps.clock.now();
   const saved = await deps.db.transaction().execute(async (trx) => {
     const current = await q.findPreferences(trx, userId);
@@ -81,5 +97,5 @@ export async function putPreferences(deps: Deps, userId: string, body: Notificat
     );
     return prefs;
   });
-  return presentPreferences(saved, locale);
+  return presentPreferences(saved, locale, user.roles);
 }
