@@ -2,24 +2,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
+import { multipart } from '../../../../test/harness/multipart.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../test/harness/roles.ts';
-
-function multipart(filename: string, content: Buffer | string, contentType = 'text/csv') {
-  const boundary = '----tuoyu-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  const payload = Buffer.concat([
-    Buffer.from(head),
-    Buffer.isBuffer(content) ? content : Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe.each(DIALECTS)('divisions and population on %s', (dialect) => {
   let t: TestApp;
   let world: RoleWorld;
   const importAs = (cookie: string | undefined, filename: string, content: Buffer | string, lang = 'zh-CN') => {
-    const body = multipart(filename, content);
+    const body = multipart(filename, content, 'text/csv');
     return t.app.inject({
       method: 'POST',
       url: '/api/v1/divisions/population/import',
@@ -102,7 +92,7 @@ describe.each(DIALECTS)('divisions and population on %s', (dialect) => {
     await expectRoleMatrix(
       t,
       world,
-      () => ({ method: 'POST', url: '/api/v1/divisions/population/import', ...multipart('p.csv', 'code,year,total,under3\n') }),
+      () => ({ method: 'POST', url: '/api/v1/divisions/population/import', ...multipart('p.csv', 'code,year,total,under3\n', 'text/csv') }),
       {
         anonymous: 401,
         parent: 403,

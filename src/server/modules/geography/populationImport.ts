@@ -1,8 +1,6 @@
 import type { Locale, Messages } from '../../platform/i18n/locale.ts';
 import { format } from '../../platform/i18n/locale.ts';
-
-/** One row of a population file as read: the line it came from and its cells by column name. */
-export type RawRow = { line: number; cells: Record<string, unknown> };
+import type { RawRow } from './sheetFile.ts';
 
 export type PopulationRecord = { code: string; year: number; total: number; under3: number };
 

@@ -16,7 +16,7 @@ export function findDivisionsAsOf(db: Db, date: string) {
 export function findDivisionAsOf(db: Db, code: string, date: string) {
   return db
     .selectFrom('divisions')
-    .select(['code', 'name', 'parent_code', 'level', 'valid_from', 'valid_to'])
+    .select(['code', 'name', 'parent_code', 'level', 'valid_from', 'valid_to', 'lat', 'lng', 'point_source'])
     .where('code', '=', code)
     .where('valid_from', '<=', date)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { PUBLIC, roles } from '../../platform/access/access.ts';
@@ -6,10 +6,17 @@ import { auditContext } from '../../platform/access/plugin.ts';
 import { AppError } from '../../platform/errors/AppError.ts';
 import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
 import { localeOf } from '../../platform/i18n/locale.ts';
-import { AsOfQuery, DivisionDetail, DivisionParams, DivisionTree, ImportResult } from './schemas.ts';
-import { getDivision, getDivisionTree, importPopulation } from './service.ts';
+import { AsOfQuery, DivisionDetail, DivisionParams, DivisionTree, ImportResult, ReferencePointBody } from './schemas.ts';
+import { getDivision, getDivisionTree, importPopulation, importReferencePoints, setReferencePoint } from './service.ts';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** The one file of an import request; none is answered 400 at `file`. */
+async function importedFile(request: FastifyRequest) {
+  const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+  if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: 'file' }]);
+  return { data: await file.toBuffer(), filename: file.filename };
+}
 
 export async function geographyRoutes(server: FastifyInstance, deps: Deps) {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -37,6 +44,29 @@ export async function geographyRoutes(server: FastifyInstance, deps: Deps) {
     handler: (request) => getDivision(deps, request.params.code, request.query.date),
   });
 
+  app.put('/api/v1/divisions/:code/reference-point', {
+    config: { access: roles('admin') },
+    schema: {
+      tags: ['geography'],
+      summary: '设置参考点 Set a division’s reference point (lat/lng within China), audited',
+      params: DivisionParams,
+      body: ReferencePointBody,
+      response: { 200: DivisionDetail, ...ErrorResponses },
+    },
+    handler: (request) => setReferencePoint(deps, request.params.code, request.body, auditContext(request)),
+  });
+
+  app.post('/api/v1/divisions/reference-points/import', {
+    config: { access: roles('admin') },
+    schema: {
+      tags: ['geography'],
+      summary: '导入参考点 Import reference points (multipart field "file": .csv or .xlsx with code, lat, lng); all rows or none',
+      consumes: ['multipart/form-data'],
+      response: { 200: ImportResult, ...ErrorResponses },
+    },
+    handler: async (request) => importReferencePoints(deps, await importedFile(request), auditContext(request), localeOf(request)),
+  });
+
   app.post('/api/v1/divisions/population/import', {
     config: { access: roles('admin') },
     schema: {
@@ -45,11 +75,6 @@ export async function geographyRoutes(server: FastifyInstance, deps: Deps) {
       consumes: ['multipart/form-data'],
       response: { 200: ImportResult, ...ErrorResponses },
     },
-    handler: async (request) => {
-      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-      if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: 'file' }]);
-      const data = await file.toBuffer();
-      return importPopulation(deps, { data, filename: file.filename }, auditContext(request), localeOf(request));
-    },
+    handler: async (request) => importPopulation(deps, await importedFile(request), auditContext(request), localeOf(request)),
   });
 }

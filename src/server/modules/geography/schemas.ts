@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../domain/dates/shanghai.ts';
 import { DIVISION_CODE } from '../../../domain/geography/divisionCode.ts';
+import { CHINA } from './referencePointImport.ts';
 
 const Level = z.enum(['city', 'district', 'township']);
 const IsoDate = z.string().refine(isIsoDate, { message: 'date.invalid' });
@@ -47,8 +48,18 @@ export const DivisionDetail = z.object({
   parentCode: z.string().nullable(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
+  referencePoint: z
+    .object({ lat: z.number(), lng: z.number(), source: z.string().describe('survey, import:<file>, or demo approximation') })
+    .nullable()
+    .describe('Where the accessibility measure places the division’s under-3 population'),
   population: z.array(PopulationFigure),
   children: z.array(z.object({ code: z.string(), name: z.string(), level: Level, population: PopulationFigure.nullable() })),
 });
 
 export const ImportResult = z.object({ imported: z.number().int() });
+
+export const ReferencePointBody = z.object({
+  lat: z.number({ message: 'field.number' }).min(CHINA.lat.min, { message: 'geo.lat' }).max(CHINA.lat.max, { message: 'geo.lat' }),
+  lng: z.number({ message: 'field.number' }).min(CHINA.lng.min, { message: 'geo.lng' }).max(CHINA.lng.max, { message: 'geo.lng' }),
+  source: z.string().trim().max(200).optional().describe('Where the point comes from; blank: set by hand'),
+});

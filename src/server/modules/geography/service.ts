@@ -3,9 +3,10 @@ import type { Deps } from '../../deps.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
 import { AppError } from '../../platform/errors/AppError.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { readPopulationFile } from './populationFile.ts';
-import { describeProblem, validatePopulationRows } from './populationImport.ts';
+import { canonicalColumn, describeProblem, validatePopulationRows } from './populationImport.ts';
 import * as q from './queries.ts';
+import { describePointProblem, pointColumn, validatePointRows } from './referencePointImport.ts';
+import { readSheetFile } from './sheetFile.ts';
 import { buildTree } from './tree.ts';
 
 /** The tree in force on a date, each node with the population of the latest year on record. */
@@ -34,6 +35,8 @@ export async function getDivision(deps: Deps, code: string, asOf?: string) {
     parentCode: division.parent_code,
     validFrom: division.valid_from,
     validTo: division.valid_to,
+    referencePoint:
+      division.lat === null || division.lng === null ? null : { lat: division.lat, lng: division.lng, source: division.point_source ?? '' },
     population: history,
     children: all
       .filter((d) => d.parent_code === code)
@@ -52,7 +55,7 @@ export async function getDivision(deps: Deps, code: string, asOf?: string) {
  * and nothing is written unless the whole file is good.
  */
 export async function importPopulation(deps: Deps, file: { data: Buffer; filename: string }, context: AuditContext, locale: Locale) {
-  const sheet = await readPopulationFile(file.data, file.filename).catch(() => ({ columns: [], rows: [] }));
+  const sheet = await readSheetFile(file.data, file.filename, canonicalColumn).catch(() => ({ columns: [], rows: [] }));
   const divisions = await q.findDivisionPeriods(deps.db);
   // A figure for a year belongs to a division in force at some point in that year.
   const isKnownCode = (code: string, year: number) =>
@@ -85,4 +88,64 @@ export async function importPopulation(deps: Deps, file: { data: Buffer; filenam
     );
   });
   return { imported: records.length };
+}
+
+/**
+ * Sets reference points from a CSV or Excel file (code, lat, lng): every bad row is reported with
+ * its line and nothing is written unless the whole file is good. The accessibility measure
+ * weighs each township's under-3 population at its point.
+ */
+export async function importReferencePoints(deps: Deps, file: { data: Buffer; filename: string }, context: AuditContext, locale: Locale) {
+  const sheet = await readSheetFile(file.data, file.filename, pointColumn).catch(() => ({ columns: [], rows: [] }));
+  const current = new Set((await q.findDivisionsAsOf(deps.db, todayInShanghai(deps.clock.now()))).map((d) => d.code));
+  const { records, problems } = validatePointRows(sheet.rows, sheet.columns, (code) => current.has(code));
+  if (problems.length > 0) {
+    throw new AppError(
+      'IMPORT_REJECTED',
+      { count: problems.length },
+      problems.map((p) => describePointProblem(p, locale)),
+    );
+  }
+  const source = `import:${file.filename.slice(0, 100)}`;
+  await deps.db.transaction().execute(async (trx) => {
+    await q.setReferencePoints(
+      trx,
+      records.map((r) => ({ ...r, source })),
+    );
+    await appendAudit(
+      trx,
+      context,
+      {
+        action: 'division.reference_points.import',
+        entityType: 'division',
+        detail: { file: file.filename.slice(0, 100), rows: records.length },
+      },
+      deps.clock.now(),
+    );
+  });
+  return { imported: records.length };
+}
+
+/** The admin sets one division's reference point by hand, e.g. read off a map. */
+const SET_BY_HAND = '管理员人工标注 (set by the admin)';
+
+export async function setReferencePoint(
+  deps: Deps,
+  code: string,
+  input: { lat: number; lng: number; source?: string },
+  context: AuditContext,
+) {
+  const point = { lat: input.lat, lng: input.lng, source: input.source || SET_BY_HAND };
+  const today = todayInShanghai(deps.clock.now());
+  if (!(await q.findDivisionAsOf(deps.db, code, today))) throw new AppError('NOT_FOUND');
+  await deps.db.transaction().execute(async (trx) => {
+    await q.setReferencePoints(trx, [{ code, ...point }]);
+    await appendAudit(
+      trx,
+      context,
+      { action: 'division.reference_point.set', entityType: 'division', entityId: code, detail: point },
+      deps.clock.now(),
+    );
+  });
+  return getDivision(deps, code);
 }

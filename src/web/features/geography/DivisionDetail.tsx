@@ -5,12 +5,13 @@ import { PageLoading } from '../../components/PageStatus';
 import type { Population } from './api';
 import { formatCount } from './format';
 import { useDivision, useDivisionTree } from './queries';
+import { ReferencePointForm } from './ReferencePointForm';
 import { findDivision } from './search';
 
 const numberCell = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** One division: validity, population by year and the divisions within it (each one clickable). */
-export function DivisionDetail({ code, onOpen }: { code: string; onOpen: (code: string) => void }) {
+export function DivisionDetail({ code, onOpen, editable = false }: { code: string; onOpen: (code: string) => void; editable?: boolean }) {
   const { t } = useTranslation();
   const division = useDivision(code);
   // The detail names its parent by code only; the tree is already cached for the page.
@@ -56,8 +57,21 @@ export function DivisionDetail({ code, onOpen }: { code: string; onOpen: (code: 
             : []),
           { key: 'validFrom', label: t('divisions.validFrom'), children: d.validFrom },
           { key: 'validTo', label: t('divisions.validTo'), children: d.validTo ?? t('divisions.stillValid') },
+          {
+            key: 'point',
+            label: t('divisions.referencePoint'),
+            children: d.referencePoint ? (
+              <span data-testid="reference-point">
+                {d.referencePoint.lat.toFixed(4)}, {d.referencePoint.lng.toFixed(4)}
+                <Typography.Text type="secondary">（{d.referencePoint.source}）</Typography.Text>
+              </span>
+            ) : (
+              t('divisions.noPoint')
+            ),
+          },
         ]}
       />
+      {editable && <ReferencePointForm key={d.code} division={d} />}
 
       <Typography.Title level={4}>{t('divisions.history')}</Typography.Title>
       <Table<Population>

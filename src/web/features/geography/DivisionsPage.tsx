@@ -2,9 +2,11 @@ import { Alert, Button, Drawer, Grid, Input, Space, Table, type TableColumnsType
 import { type Key, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
+import type { RolePageProps } from '../../components/RoleShell';
 import type { DivisionLevel, DivisionNode, Population } from './api';
 import { DivisionDetail } from './DivisionDetail';
 import { formatCount } from './format';
+import { ImportCard } from './ImportCard';
 import { useDivisionTree } from './queries';
 import { allCodes, demoFigures, filterDivisions } from './search';
 
@@ -25,7 +27,8 @@ function toRows(nodes: DivisionNode[]): Row[] {
 const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** City → district → township with population and under-3 population; search by name or pinyin. */
-export default function DivisionsPage() {
+export default function DivisionsPage({ grant }: Partial<RolePageProps>) {
+  const admin = grant?.role === 'admin';
   const { t } = useTranslation();
   const wide = Grid.useBreakpoint().md === true;
   const divisions = useDivisionTree();
@@ -120,6 +123,7 @@ export default function DivisionsPage() {
           data-testid="demo-figures-note"
         />
       )}
+      {admin && <ImportCard />}
       <Input.Search
         allowClear
         aria-label={t('divisions.search')}
@@ -145,7 +149,7 @@ export default function DivisionsPage() {
         title={t('divisions.detailTitle')}
         destroyOnHidden
       >
-        {selected && <DivisionDetail code={selected} onOpen={setSelected} />}
+        {selected && <DivisionDetail code={selected} onOpen={setSelected} editable={admin} />}
       </Drawer>
     </>
   );

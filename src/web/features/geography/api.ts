@@ -1,6 +1,6 @@
 /** Administrative divisions (行政区划) and their population figures. */
-import { id, request } from '../../api/client';
-import type { components, ResponseOf } from '../../api/types';
+import { id, request, upload } from '../../api/client';
+import type { BodyOf, components, ResponseOf } from '../../api/types';
 
 export type DivisionTree = ResponseOf<'/api/v1/divisions', 'get'>;
 /** One division in the tree, with its pinyin ("hai zhou qu") and initials ("hzq") for search. */
@@ -11,3 +11,15 @@ export type Population = Division['population'][number];
 
 export const getDivisions = () => request<DivisionTree>('GET', '/api/v1/divisions');
 export const getDivision = (code: string) => request<Division>('GET', `/api/v1/divisions/${id(code)}`);
+
+export type ReferencePointInput = BodyOf<'/api/v1/divisions/{code}/reference-point', 'put'>;
+export type ImportResult = ResponseOf<'/api/v1/divisions/population/import', 'post'>;
+export const putReferencePoint = (code: string, input: ReferencePointInput) =>
+  request<Division>('PUT', `/api/v1/divisions/${id(code)}/reference-point`, input);
+/** The two imports the admin makes: yearly population, and reference points. */
+export const IMPORT_PATHS = {
+  population: '/api/v1/divisions/population/import',
+  referencePoints: '/api/v1/divisions/reference-points/import',
+} as const;
+export type ImportKind = keyof typeof IMPORT_PATHS;
+export const importFile = (kind: ImportKind, file: File) => upload<ImportResult>(IMPORT_PATHS[kind], file);

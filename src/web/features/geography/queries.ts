@@ -1,5 +1,15 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getDivision, getDivisions } from './api';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiError } from '../../api/client';
+import {
+  type Division,
+  getDivision,
+  getDivisions,
+  type ImportKind,
+  type ImportResult,
+  importFile,
+  putReferencePoint,
+  type ReferencePointInput,
+} from './api';
 
 export const keys = {
   tree: ['geography', 'divisions'] as const,
@@ -20,5 +30,22 @@ export function useDivision(code: string | undefined) {
     enabled: code !== undefined,
     staleTime: LONG,
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useSetReferencePoint(code: string) {
+  const client = useQueryClient();
+  return useMutation<Division, ApiError, ReferencePointInput>({
+    mutationFn: (input) => putReferencePoint(code, input),
+    onSuccess: (division) => client.setQueryData(keys.division(code), division),
+  });
+}
+
+/** An import changes figures all over the tree: everything geographic reloads. */
+export function useImportFile(kind: ImportKind) {
+  const client = useQueryClient();
+  return useMutation<ImportResult, ApiError, File>({
+    mutationFn: (file) => importFile(kind, file),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['geography'] }),
   });
 }

@@ -1,12 +1,20 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RawRow } from './populationImport.ts';
-import { canonicalColumn } from './populationImport.ts';
+
+/** One row of an imported file as read: the line it came from and its cells by canonical column name. */
+export type RawRow = { line: number; cells: Record<string, unknown> };
 
 export type ParsedSheet = { columns: string[]; rows: RawRow[] };
 
-/** Reads a population file (.csv or .xlsx: the first sheet) into rows keyed by column. */
-export async function readPopulationFile(data: Buffer, filename: string): Promise<ParsedSheet> {
+/**
+ * Reads an imported file (.csv or .xlsx: the first sheet) into rows keyed by the canonical name
+ * `canonicalColumn` gives each header; columns it does not know are left out.
+ */
+export async function readSheetFile(
+  data: Buffer,
+  filename: string,
+  canonicalColumn: (header: string) => string | undefined,
+): Promise<ParsedSheet> {
   const workbook = new ExcelJS.Workbook();
   const isXlsx = filename.toLowerCase().endsWith('.xlsx') || data.subarray(0, 2).toString('latin1') === 'PK';
   const sheet = isXlsx
