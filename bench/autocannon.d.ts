@@ -21,9 +21,16 @@ declare module 'autocannon' {
     non2xx: number;
     '2xx': number;
   };
-  export type Request = { method?: string; path?: string; setupRequest?: (request: { path: string }) => { path: string } };
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request) => Request;
+  };
   export type Options = {
-    url: string;
+    /** Several URLs: connection i goes to url[i % url.length], and one histogram covers them all. */
+    url: string | string[];
     connections?: number;
     duration?: number;
     amount?: number;

@@ -1,6 +1,8 @@
 // `npm run bench [name…]`: runs each bench/*.bench.ts in turn (or those whose file name contains
-// one of the names given); each default-exports an async function that prints its own figures.
+// one of the names given); each default-exports an async function that prints its own figures,
+// read against the anchors (anchors.ts) and judged against issue 17's targets, listed at the end.
 import fs from 'node:fs';
+import { printTargets } from './targets.ts';
 
 const dir = new URL('./', import.meta.url);
 const only = process.argv.slice(2);
@@ -15,3 +17,4 @@ for (const file of files) {
   const bench = (await import(new URL(file, dir).href)) as { default: () => Promise<void> };
   await bench.default();
 }
+printTargets();

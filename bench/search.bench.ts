@@ -1,103 +1,63 @@
-// Public search under load (issue 3): 10,000 filed institutions, 50 concurrent clients, p99
-// latency against GET /api/v1/health measured in the same run, quiet and while 20 writes a
-// second change institutions, on PGlite and — when BENCH_DATABASE_URL or TEST_DATABASE_URL is
-// set — PostgreSQL, with the plans of the statements a search runs there.
-import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import autocannon, { type Result } from 'autocannon';
+// Public search under load (issues 3 and 17): 10,000 filed institutions, 50 concurrent clients,
+// quiet and while 20 writes a second change institutions, read against bare Fastify answering a
+// 20-item JSON list; PostgreSQL (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set) with the
+// plans of the statements a search runs there, PGlite for information.
+import type { Result } from 'autocannon';
 import { type Kysely, sql } from 'kysely';
 import { todayInShanghai } from '../src/domain/dates/shanghai.ts';
 import { openPostgres } from '../src/server/db/connect.ts';
 import type { DB } from '../src/server/db/schema.ts';
 import { changesSince, enrolledQuery, entryQueries } from '../src/server/modules/institutions/public/queries.ts';
+import { anchors } from './anchors.ts';
+import { ask, CONNECTIONS, load, postgresUrl, rate, row, SECONDS, startServer, stopServer, withSchema } from './harness.ts';
 import { INSTITUTIONS, searchPaths } from './searchData.ts';
+import { judge, times } from './targets.ts';
 
-const CONNECTIONS = 50;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TARGET_P99_MS = 50;
-
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
-  const child = fork(new URL('./searchServer.ts', import.meta.url), {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { port: number; seedMs: number }) => resolve({ child, port: m.port, seedMs: m.seedMs }));
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-}
-
-async function load(port: number, paths: string[], duration = SECONDS): Promise<Result> {
-  let next = 0;
-  return autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration,
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] as string }) }],
-  });
-}
+const SCRIPT = new URL('./searchServer.ts', import.meta.url);
 
 type ServerStats = { p50: number; p99: number; max: number };
 
-function ask<T>(child: ChildProcess, message: string): Promise<T> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve(m as T));
-    child.send(message);
-  });
-}
-const serverStats = (child: ChildProcess) => ask<ServerStats>(child, 'stats');
-
-function row(name: string, r: Result, server: ServerStats) {
+function searchRow(name: string, r: Result, server: ServerStats, bare: number) {
   return {
-    route: name,
-    'req/s': Math.round(r.requests.average),
-    'p50 ms': r.latency.p50,
-    'p90 ms': r.latency.p90,
-    'p99 ms': r.latency.p99,
-    'max ms': r.latency.max,
-    requests: r.requests.total,
-    'non-2xx': r.non2xx + r.errors + r.timeouts,
+    ...row(name, r),
     'server p50/p99 ms': `${server.p50}/${server.p99}`,
+    'ratio to bare Fastify': Number((rate(r) / bare).toFixed(2)),
   };
 }
 
-async function measure(dialect: string, env: Record<string, string>) {
-  const { child, port, seedMs } = await startServer(env);
+async function measure(dialect: string, env: Record<string, string>, bare: number) {
+  const server = await startServer<{ seedMs: number }>(SCRIPT, env);
+  const { child } = server;
+  const port = server.ready.port;
+  const serverStats = () => ask<ServerStats>(child, { type: 'stats' });
   try {
-    const today = todayInShanghai(new Date());
-    const paths = searchPaths(today);
+    const paths = searchPaths(todayInShanghai(new Date()));
+    let next = 0;
+    const searches = () => ({ path: paths[next++ % paths.length] as string });
     // Warm up: JIT, query plans, connection pools.
-    await load(port, ['/api/v1/health'], 2);
-    await load(port, paths, 3);
-    await serverStats(child);
-    const health = await load(port, ['/api/v1/health']);
-    const healthServer = await serverStats(child);
-    const search = await load(port, paths);
-    const searchServer = await serverStats(child);
-    await ask(child, 'writes:on');
-    const busy = await load(port, paths);
-    const { writes } = await ask<{ writes: number }>(child, 'writes:off');
-    const busyServer = await serverStats(child);
+    await load([port], { next: () => ({ path: '/api/v1/health' }), duration: 2 });
+    await load([port], { next: searches, duration: 3 });
+    await serverStats();
+    const health = await load([port], { next: () => ({ path: '/api/v1/health' }) });
+    const healthServer = await serverStats();
+    const search = await load([port], { next: searches });
+    const searchServer = await serverStats();
+    await ask(child, { type: 'writes:on' });
+    const busy = await load([port], { next: searches });
+    const writes = await ask<number>(child, { type: 'writes:off' });
+    const busyServer = await serverStats();
     console.log(
-      `\n${dialect}: ${INSTITUTIONS} institutions seeded in ${(seedMs / 1000).toFixed(1)} s; ${CONNECTIONS} connections, ${SECONDS} s each`,
+      `\n${dialect}: ${INSTITUTIONS} institutions seeded in ${(server.ready.seedMs / 1000).toFixed(1)} s; ${CONNECTIONS} connections, ${SECONDS} s each`,
     );
     console.table([
-      row('GET /api/v1/health (baseline)', health, healthServer),
-      row('GET /api/v1/institutions/search', search, searchServer),
-      row(`… while ${Math.round(writes / SECONDS)} writes/s change institutions`, busy, busyServer),
+      searchRow('GET /api/v1/health', health, healthServer, bare),
+      searchRow('GET /api/v1/institutions/search', search, searchServer, bare),
+      searchRow(`… while ${Math.round(writes / SECONDS)} writes/s change institutions`, busy, busyServer, bare),
     ]);
-    for (const [name, r] of [
-      ['search', search],
-      ['search while writing', busy],
-    ] as const) {
-      const ratio = r.latency.p99 / Math.max(1, health.latency.p99);
-      console.log(
-        `${name} p99 = ${r.latency.p99} ms = ${ratio.toFixed(1)} × baseline p99; target ${TARGET_P99_MS} ms: ${r.latency.p99 <= TARGET_P99_MS ? 'met' : 'NOT met'}`,
-      );
-    }
+    return { search, busy, writesPerSecond: writes / SECONDS };
   } finally {
-    child.kill('SIGTERM');
+    await stopServer(server);
   }
 }
 
@@ -139,20 +99,30 @@ async function explain(url: string, schema: string) {
 }
 
 export default async function searchBench() {
-  await measure('PGlite', { BENCH_DIALECT: 'pglite' });
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const { fastify } = await anchors();
+  await measure('PGlite (for information)', { BENCH_DIALECT: 'pglite' }, fastify.reqPerSec);
+  const url = postgresUrl();
   if (!url) {
     console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
     return;
   }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = await openPostgres({ url, poolSize: 1 });
-  await admin.withScriptSession(1, (run) => run(`create schema ${schema}`));
-  try {
-    await measure('PostgreSQL', { BENCH_DIALECT: 'postgres', BENCH_PG_URL: url, BENCH_PG_SCHEMA: schema });
+  await withSchema(url, async (schema) => {
+    const { search, busy, writesPerSecond } = await measure(
+      'PostgreSQL',
+      { BENCH_DIALECT: 'postgres', BENCH_PG_URL: url, BENCH_PG_SCHEMA: schema },
+      fastify.reqPerSec,
+    );
+    for (const [name, r] of [
+      ['public search on PostgreSQL, quiet', search],
+      [`public search on PostgreSQL, while ${Math.round(writesPerSecond)} writes/s`, busy],
+    ] as const) {
+      judge(
+        name,
+        `${Math.round(rate(r))} req/s = ${times(rate(r), fastify.reqPerSec, 'bare Fastify')}, p99 ${r.latency.p99} ms`,
+        `≥ 0.50 × bare Fastify, p99 < ${TARGET_P99_MS} ms`,
+        rate(r) >= 0.5 * fastify.reqPerSec && r.latency.p99 < TARGET_P99_MS,
+      );
+    }
     await explain(url, schema);
-  } finally {
-    await admin.withScriptSession(1, (run) => run(`drop schema ${schema} cascade`));
-    await admin.close();
-  }
+  });
 }
