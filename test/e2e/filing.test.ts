@@ -55,10 +55,40 @@ describe('a filing from draft to the public search', () => {
       await o.getByRole('link', { name: NAME }).first().click();
       await o.getByRole('button', { name: '开始审核' }).click();
       await expect.poll(() => o.getByTestId('filing-status').textContent()).toBe('审核中');
-      for (const box of await o.getByRole('checkbox').all()) await box.check();
+      // Each document opens from the review page, inline, from the scoped file route.
+      const documents = o.getByTestId('filing-document');
+      await expect.poll(() => documents.count()).toBe(DOCUMENTS.length);
+      const link = documents.first().getByTestId('document-link');
+      expect(await link.getAttribute('target')).toBe('_blank');
+      const [tab] = await Promise.all([o.context().waitForEvent('page'), link.click()]);
+      const opened = await o.request.get(tab.url());
+      expect(opened.headers()['content-type']).toBe('application/pdf');
+      expect(opened.headers()['content-disposition']).toMatch(/^inline;/);
+      expect((await opened.body()).equals(PDF)).toBe(true);
+      await tab.close();
+      // The checklist opens once filing is offered, and may still be drawing when the first boxes
+      // are ticked: tick until none is left.
+      await o.getByRole('button', { name: '予以备案' }).waitFor();
+      const unticked = o.getByRole('checkbox', { checked: false, disabled: false });
+      const ticked = o.getByRole('checkbox', { checked: true });
+      // Done when every box has stayed ticked across two looks a moment apart (the page can
+      // still re-render from the review it just started).
+      let settled = 0;
+      await expect
+        .poll(
+          async () => {
+            const left = await unticked.count();
+            if (left > 0) await unticked.first().check();
+            settled = left === 0 && (await ticked.count()) > 0 ? settled + 1 : 0;
+            return settled;
+          },
+          { interval: 300, timeout: 30_000 },
+        )
+        .toBeGreaterThanOrEqual(2);
       await shot(o, 'review-desktop');
       await o.getByRole('button', { name: '予以备案' }).click();
-      await expect.poll(() => o.getByTestId('filing-status').textContent()).toBe('已备案');
+      // Filing numbers the receipt, publishes and notifies in one transaction: slow on a busy machine.
+      await expect.poll(() => o.getByTestId('filing-status').textContent(), { timeout: 60_000 }).toBe('已备案');
       expect(await o.getByTestId('receipt-number').textContent()).toMatch(/320706-\d{4}-\d{4}/);
 
       const p = await parent.newPage();
@@ -87,18 +117,18 @@ describe('a filing from draft to the public search', () => {
       expect(await shared.getByLabel('关键词').inputValue()).toBe('新苗');
       // Its pinyin initials match, but it is not inclusive and the link asks for inclusive only.
       await shared.goto('/search?q=xm&inclusive=true');
-      await expect.poll(() => shared.getByRole('checkbox', { name: '只看普惠' }).isChecked()).toBe(true);
+      await expect.poll(() => shared.getByTestId('active-filters').getByText('只看普惠', { exact: true }).count()).toBe(1);
       await expect.poll(() => shared.getByTestId('search-total').count()).toBe(1);
       expect(await shared.getByRole('link', { name: NAME }).count()).toBe(0);
       // It offers full-day care only.
       await shared.goto('/search?q=xm&serviceForm=hourly');
-      await expect.poll(() => shared.getByText('计时托', { exact: true }).count()).toBe(1);
+      await expect.poll(() => shared.getByTestId('active-filters').getByText('服务形式：计时托', { exact: true }).count()).toBe(1);
       await expect.poll(() => shared.getByTestId('search-total').count()).toBe(1);
       expect(await shared.getByRole('link', { name: NAME }).count()).toBe(0);
       await shared.goto('/search?q=xm&serviceForm=full_day&division=320706');
       await expect.poll(() => shared.getByRole('link', { name: NAME }).count()).toBe(1);
       // A whole district reads as its name, not its code.
-      await expect.poll(() => shared.getByText('海州区', { exact: true }).count()).toBe(1);
+      await expect.poll(() => shared.getByTestId('active-filters').getByText('区域：海州区', { exact: true }).count()).toBe(1);
       // With the child's birth date, the class the child fits is marked: 18 months old is 托小班 age.
       const today = todayInShanghai(new Date());
       await shared.goto(`/search?q=xm&birthDate=${addMonthsIso(today, -18)}`);
@@ -111,4 +141,26 @@ describe('a filing from draft to the public search', () => {
       await Promise.all([director.close(), official.close(), parent.close()]);
     }
   }, 120_000);
+
+  it('the district official sees what a change filing changes, in words, on a desktop and a phone', async () => {
+    const official = await desktopContext(journey.browser, journey.server.url);
+    const phone = await phoneContext(journey.browser, journey.server.url);
+    try {
+      for (const context of [official, phone]) {
+        const o = await context.newPage();
+        await signIn(o, DISTRICT_OFFICIAL);
+        await o.goto('/official/filings');
+        await o.getByRole('row').filter({ hasText: '变更备案' }).first().getByRole('link').click();
+        const changes = o.getByTestId('filing-changes');
+        // The demo's change filing moves to new premises with 60 m² more indoors.
+        const address = changes.getByRole('row').filter({ hasText: '地址' });
+        await expect.poll(() => address.textContent()).toMatch(/地址.*→.*（新址）/);
+        expect(await changes.getByRole('row').filter({ hasText: '室内面积' }).textContent()).toMatch(/\d+ ㎡ → \d+ ㎡/);
+        expect(await changes.textContent()).not.toContain('indoorAreaM2');
+        await shot(o, context === official ? 'change-review-desktop' : 'change-review-phone');
+      }
+    } finally {
+      await Promise.all([official.close(), phone.close()]);
+    }
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { nextCreditCode } from '../harness/factories/institutions.ts';
-import { desktopContext, noSidewaysScroll, phoneContext } from './browser.ts';
+import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { pickOption } from './forms.ts';
 import { SHOTS, useJourney } from './journey.ts';
 import { codeFromOutbox, newPhone } from './outbox.ts';
@@ -12,7 +12,8 @@ import { codeFromOutbox, newPhone } from './outbox.ts';
  * its director page; the director invites a caregiver's number; the caregiver signs up on a
  * 375 px phone, sees the invitation on the family home, accepts and lands in the institution's
  * workspace, which the director's list then shows as accepted; an invitation revoked after a
- * confirmation shows as revoked.
+ * confirmation shows as revoked. A caregiver the demo institution's director invites signs up,
+ * accepts and checks a child in at the institution's attendance roll.
  */
 
 const PASSWORD = 'green-kite-42';
@@ -115,6 +116,48 @@ describe('starting an institution and inviting its staff', () => {
       await director.locator('.ant-popconfirm').getByRole('button', { name: '撤销' }).click();
       await second.getByTestId('invitation-status').filter({ hasText: '已撤销' }).waitFor();
       expect(await second.getByRole('button', { name: '撤销' }).count()).toBe(0);
+    } finally {
+      await phone.close();
+      await desk.close();
+    }
+  });
+
+  it('a caregiver invited by a filed institution signs up, accepts and checks a child in', async () => {
+    const desk = await desktopContext(journey.browser, journey.server.url);
+    const phone = await phoneContext(journey.browser, journey.server.url);
+    try {
+      const director = await desk.newPage();
+      await signIn(director, '13900000003');
+      await director.goto('/institution/my-institution');
+      const caregiverPhone = newPhone('136');
+      const card = director.getByTestId('staff-invitations');
+      await card.getByLabel('手机号').fill(caregiverPhone);
+      await card.getByRole('button', { name: '发送邀请' }).click();
+      await card
+        .getByTestId('invitation')
+        .filter({ hasText: caregiverPhone })
+        .getByTestId('invitation-status')
+        .filter({ hasText: '待接受' })
+        .waitFor();
+
+      const caregiver = await phone.newPage();
+      await signUp(caregiver, caregiverPhone, '刚入职的赵老师');
+      await caregiver.getByTestId('my-invitation').getByRole('button', { name: '接受邀请' }).click();
+      await caregiver.waitForURL((url) => url.pathname === '/institution');
+
+      await caregiver.goto('/institution/attendance');
+      await caregiver.getByTestId('attendance-class').click();
+      await caregiver.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+      const child = caregiver
+        .getByTestId('attendance-child')
+        .filter({ has: caregiver.getByTestId('attendance-status').filter({ hasText: '未记录' }) })
+        .first();
+      const childName = (await child.getAttribute('data-child')) as string;
+      await child.getByTestId('check-in').click();
+      const checkedIn = caregiver.locator(`[data-testid="attendance-child"][data-child="${childName}"]`);
+      await checkedIn.getByTestId('attendance-status').filter({ hasText: '已入园' }).waitFor();
+      await noSidewaysScroll(caregiver);
+      await caregiver.screenshot({ path: path.join(SHOTS, 'invitations-375-caregiver-checks-in.png'), fullPage: true });
     } finally {
       await phone.close();
       await desk.close();

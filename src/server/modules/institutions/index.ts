@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import type { ModuleManifest } from '../../platform/modules/manifest.ts';
 import { classRoutes } from './classes/routes.ts';
+import type { InstitutionHooks } from './common/hooks.ts';
 import { complianceRoutes } from './compliance/routes.ts';
 import { designationRoutes } from './designations/routes.ts';
 import { fileRoutes } from './files/routes.ts';
@@ -13,8 +14,8 @@ import { registryRoutes } from './registry/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 
 /** The institutions module: registry, filing, classes and staff, staff invitations, files, designations, compliance, public search. */
-async function institutionRoutes(app: FastifyInstance, deps: Deps) {
-  await app.register(publicRoutes, deps);
+async function institutionRoutes(app: FastifyInstance, deps: Deps, hooks: InstitutionHooks) {
+  await app.register((scoped, d: Deps) => publicRoutes(scoped, d, hooks), deps);
   await app.register(registryRoutes, deps);
   await app.register(filingRoutes, deps);
   await app.register(classRoutes, deps);
@@ -25,16 +26,21 @@ async function institutionRoutes(app: FastifyInstance, deps: Deps) {
   await app.register(complianceRoutes, deps);
 }
 
+export type { InstitutionHooks } from './common/hooks.ts';
 /** The demo seed calls this inside its transaction. */
 export { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo/demo.ts';
 export { townshipCentre } from './demo/places.ts';
 export { createDemoInstitution } from './demo/queries.ts';
+/** Supervision's draws, lists and public inspection history. */
+export { findInstitutionNames, findListedInDistrict, isListedPublicly } from './supply/listed.ts';
 /** Oversight's supply: filed institutions operating on a date with their places. */
 export { findOperatingInstitutions, type OperatingInstitution } from './supply/queries.ts';
 
-export const institutionsModule: ModuleManifest = {
-  name: 'institutions',
-  plugin: institutionRoutes,
-  // Deletes the search index's old change notes.
-  jobs: (deps: Deps) => [{ name: 'search change notes', everyMs: 10 * 60_000, run: () => pruneSearchChanges(deps.db) }],
-};
+export function institutionsModule(hooks: InstitutionHooks): ModuleManifest {
+  return {
+    name: 'institutions',
+    plugin: (app: FastifyInstance, deps: Deps) => institutionRoutes(app, deps, hooks),
+    // Deletes the search index's old change notes.
+    jobs: (deps: Deps) => [{ name: 'search change notes', everyMs: 10 * 60_000, run: () => pruneSearchChanges(deps.db) }],
+  };
+}

@@ -1,28 +1,26 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Card, List, message, Space, Tag, Typography } from 'antd';
+import { Alert, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DocumentType } from '../../../domain/institutions/vocabulary.ts';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
-import { uploadInstitutionFile } from './api';
 import { ClassForm } from './director/ClassForm';
+import { DocumentsCard } from './director/DocumentsCard';
 import { FactsForm } from './director/FactsForm';
 import { FilingCard } from './director/FilingCard';
+import { FilingNeeds } from './director/FilingNeeds';
+import { PhotosCard } from './director/PhotosCard';
+import { ServiceDetailsForm } from './director/ServiceDetailsForm';
 import { StaffForm } from './director/StaffForm';
-import { useSaved } from './director/useDirectorSave';
 import { StaffInvitationsCard } from './invitations/StaffInvitationsCard';
 import { useInstitutionRecord } from './queries';
 
-/** The director's own institution: its record, key facts, staff and their accounts, classes, documents, compliance and the filing. */
+/**
+ * The director's own institution: what its filing still needs, its record, key facts, service
+ * details, staff and their accounts, classes, photos, documents, compliance and the filing.
+ */
 export default function DirectorArea({ grant }: RolePageProps) {
   const { t } = useTranslation();
   const institutionId = grant.institutionId ?? '';
   const record = useInstitutionRecord(institutionId);
-  const upload = useMutation({
-    mutationFn: (v: { documentType: DocumentType; file: File }) => uploadInstitutionFile(institutionId, 'document', v.documentType, v.file),
-    onSuccess: useSaved(institutionId),
-    onError: (e: Error) => void message.error(e.message),
-  });
 
   if (record.isPending) return <PageLoading />;
   if (record.isError) return <LoadError error={record.error} onRetry={() => void record.refetch()} />;
@@ -40,35 +38,14 @@ export default function DirectorArea({ grant }: RolePageProps) {
         <Alert type="warning" showIcon message={t('institutions.reason')} description={r.statusReason} />
       )}
 
+      <FilingNeeds record={r} />
       <FactsForm record={r} />
+      <ServiceDetailsForm record={r} />
       <StaffForm record={r} />
       <StaffInvitationsCard record={r} />
       <ClassForm record={r} />
-      <Card title={t('institutions.documents')}>
-        <List
-          size="small"
-          dataSource={r.documents}
-          renderItem={(d) => <List.Item key={d.id}>{`${t(`institutions.doc.${d.documentType ?? 'other'}`)} · ${d.filename}`}</List.Item>}
-        />
-        <Space direction="vertical">
-          {DocumentType.map((type) => (
-            <label key={type}>
-              {t(`institutions.doc.${type}`)}{' '}
-              <input
-                type="file"
-                accept="application/pdf,image/jpeg,image/png"
-                aria-label={t(`institutions.doc.${type}`)}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  if (file) upload.mutate({ documentType: type, file });
-                  e.target.value = '';
-                }}
-              />
-            </label>
-          ))}
-        </Space>
-      </Card>
-
+      <PhotosCard record={r} />
+      <DocumentsCard record={r} />
       <FilingCard record={r} />
     </Space>
   );

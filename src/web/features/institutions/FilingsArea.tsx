@@ -9,6 +9,9 @@ import type { RolePageProps } from '../../components/RoleShell';
 import { useFiling, useFilingQueue } from './queries';
 import { ReviewDecision } from './ReviewDecision';
 import { CompliancePanel } from './registry/CompliancePanel';
+import { useScopeDivisions } from './registry/divisions';
+import { FilingChanges } from './review/FilingChanges';
+import { FilingDocuments } from './review/FilingDocuments';
 
 /** The district's review queue and one filing's review page, under the official's "filings" area. */
 export default function FilingsArea(props: RolePageProps) {
@@ -58,6 +61,7 @@ function ReviewPage({ grant, base }: RolePageProps) {
   const { filingId = '' } = useParams();
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const filing = useFiling(filingId);
+  const divisions = useScopeDivisions(grant.divisionCode);
   if (filing.isPending) return <PageLoading />;
   if (filing.isError) return <LoadError error={filing.error} onRetry={() => void filing.refetch()} />;
   const f = filing.data;
@@ -77,7 +81,7 @@ function ReviewPage({ grant, base }: RolePageProps) {
     };
     classes: { id: string; classType: string; name: string; capacity: number }[];
     staff: { id: string; name: string; role: string }[];
-    documents: { id: string; documentType: string | null; filename: string }[];
+    documents: { id: string; documentType: string | null; filename: string; contentType: string }[];
   };
   const fees = Object.entries(snap.facts.monthlyFeeYuan)
     .map(([c, fee]) => `${t('institutions.feeFor', { type: t(`institutions.classType.${c}`) })} ${fee}`)
@@ -94,7 +98,6 @@ function ReviewPage({ grant, base }: RolePageProps) {
       snap.classes.map((c) => `${c.name}（${t(`institutions.classType.${c.classType}`)} ${c.capacity}）`).join('；') || '—',
     ],
     [t('institutions.staff'), snap.staff.map((m) => `${m.name}（${t(`institutions.role.${m.role}`)}）`).join('；') || '—'],
-    [t('institutions.documents'), snap.documents.map((d) => t(`institutions.doc.${d.documentType ?? 'other'}`)).join('；') || '—'],
   ];
 
   return (
@@ -118,6 +121,8 @@ function ReviewPage({ grant, base }: RolePageProps) {
         checkedOn={f.compliance ? todayInShanghai(new Date()) : todayInShanghai(new Date(f.submittedAt))}
         named={f.snapshot}
       />
+      <FilingChanges filing={f} townships={divisions.names} />
+      <FilingDocuments institutionId={f.institutionId} documents={snap.documents} />
       <Card title={t('institutions.snapshot')}>
         <Descriptions column={1} size="small" bordered>
           {snapshotRows.map(([k, v]) => (

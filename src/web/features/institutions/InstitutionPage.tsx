@@ -1,11 +1,20 @@
-import { Descriptions, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Flex, Space, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { ClassType } from '../../../domain/classes/classTypes.ts';
+import { Link, useParams } from 'react-router';
+import { ClassStandard, ClassType } from '../../../domain/classes/classTypes.ts';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import i18n from '../../i18n';
+import { PublicInspectionHistory } from '../supervision/PublicInspectionHistory';
+import { ApplyButton } from './ApplyButton';
 import { fullAddress } from './address';
+import { ageRange } from './ages';
+import type { PublicProfile } from './api';
+import { DesignationTags } from './DesignationTags';
+import { Panel } from './Panel';
 import { usePublicProfile } from './queries';
+
+const ResultsMap = lazy(() => import('./ResultsMap'));
 
 // Weekdays are ISO numbers (Monday = 1); a parent reads them as a range of days and a time span.
 function hours(value: unknown): string {
@@ -17,6 +26,30 @@ function hours(value: unknown): string {
   return `${days}${h.opensAt}–${h.closesAt}`;
 }
 
+/** The map loads once its place scrolls into view: a parent reading the fees on a phone never pays for it. */
+function LazyMap({ p }: { p: PublicProfile }) {
+  const place = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = place.current;
+    if (!el || near) return;
+    const watch = new IntersectionObserver((seen) => {
+      if (seen.some((e) => e.isIntersecting)) setNear(true);
+    });
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [near]);
+  return (
+    <div ref={place} style={{ minHeight: 220 }}>
+      {near && (
+        <Suspense fallback={<PageLoading />}>
+          <ResultsMap points={[{ id: p.id, name: p.name, location: p.location }]} height={220} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
 /** What a parent needs before visiting: fees, vacancies, hours, designations, photos, filing number. */
 export default function InstitutionPage() {
   const { t } = useTranslation();
@@ -26,16 +59,14 @@ export default function InstitutionPage() {
   if (profile.isError) return <LoadError error={profile.error} onRetry={() => void profile.refetch()} />;
   const p = profile.data;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Title level={2}>{p.name}</Typography.Title>
-      <Space wrap>
-        {p.designations.map((d) => (
-          <Tag color="green" key={`${d.kind}-${d.level}`}>
-            {t(`institutions.designation.${d.kind}`)}
-            {d.level ? ` · ${t(`institutions.level.${d.level}`)}` : ''}
-          </Tag>
-        ))}
-      </Space>
+    <Flex vertical gap={8}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {p.name}
+        </Typography.Title>
+        <ApplyButton institutionId={p.id} />
+      </Flex>
+      <DesignationTags designations={p.designations} />
       {/* Short labels stay on one line, leaving the rest of a phone's width to the values. */}
       <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('institutions.address')}>{fullAddress([p.districtName, p.townshipName], p.address)}</Descriptions.Item>
@@ -43,7 +74,12 @@ export default function InstitutionPage() {
         <Descriptions.Item label={t('institutions.hours')}>{hours(p.openingHours)}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.phone')}>{p.contactPhone ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.lastInspection')}>
-          {p.lastInspection ? `${p.lastInspection.date} ${p.lastInspection.result}` : t('institutions.noInspection')}
+          {p.lastInspection
+            ? `${p.lastInspection.date} ${t(`supervision.overall.${p.lastInspection.result}`)}`
+            : t('institutions.noInspection')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('institutions.upheldComplaints')}>
+          <span data-testid="upheld-complaints">{t('institutions.upheldComplaintsCount', { count: p.upheldComplaints })}</span>
         </Descriptions.Item>
         {ClassType.filter((c) => p.monthlyFeeYuan[c] !== undefined || p.vacancies[c] !== undefined).map((c) => (
           <Descriptions.Item key={c} label={t(`institutions.classType.${c}`)}>
@@ -52,6 +88,33 @@ export default function InstitutionPage() {
         ))}
       </Descriptions>
       {p.description && <Typography.Paragraph>{p.description}</Typography.Paragraph>}
+      <Typography.Title level={4}>{t('institutions.profile.classesTitle')}</Typography.Title>
+      <Flex vertical gap={8} data-testid="profile-classes">
+        {p.classes.map((c, i) => {
+          const standard = ClassStandard[c.classType];
+          return (
+            <Panel key={`${c.name}-${i}`}>
+              <Flex vertical>
+                <Typography.Text strong>
+                  {c.name} · {t(`institutions.classType.${c.classType}`)}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('institutions.profile.classLine', {
+                    ages: ageRange(t, { from: standard.minAgeMonths, to: standard.maxAgeMonths }),
+                    capacity: c.capacity,
+                    vacancies: c.vacancies,
+                    caregivers: c.caregivers,
+                    ratio: standard.childrenPerCaregiver,
+                  })}
+                </Typography.Text>
+              </Flex>
+            </Panel>
+          );
+        })}
+      </Flex>
+      <Link to={`/institutions/${encodeURIComponent(id)}/complain`}>
+        <Button data-testid="complain">{t('complaints.complainHere')}</Button>
+      </Link>
       <Typography.Title level={4}>{t('institutions.photos')}</Typography.Title>
       {p.photos.length === 0 ? (
         <Typography.Text type="secondary">{t('institutions.noPhotos')}</Typography.Text>
@@ -62,6 +125,9 @@ export default function InstitutionPage() {
           ))}
         </Space>
       )}
-    </Space>
+      <PublicInspectionHistory institutionId={id} />
+      <Typography.Title level={4}>{t('institutions.profile.location')}</Typography.Title>
+      <LazyMap p={p} />
+    </Flex>
   );
 }

@@ -1,67 +1,210 @@
-import { ScatterChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useMemo } from 'react';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Alert, Button } from 'antd';
+import type { FeatureCollection } from 'geojson';
+import {
+  type GeoJSONSource,
+  LngLatBounds,
+  Map as MapLibre,
+  NavigationControl,
+  Popup,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart } from '../../components/EChart';
-import type { PublicSearchItem } from './api';
+import { useNavigate } from 'react-router';
+import type { MapTiles } from './api';
+import { useMapTiles } from './queries';
 
-echarts.use([ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
+// The worker comes from this server, so the CSP's worker-src stays 'self' (no blob: workers).
+setWorkerUrl(workerUrl);
 
-// Axes fit the results with a small margin; a value axis would otherwise start near zero.
-function fit(values: number[]) {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const margin = Math.max((hi - lo) * 0.1, 0.01);
-  return { min: +(lo - margin).toFixed(3), max: +(hi + margin).toFixed(3) };
-}
+export type MapPoint = { id: string; name: string; location: { lat: number; lng: number } };
+type Point = { lat: number; lng: number };
+export type SearchArea = Point & { radiusKm: number };
+
+const MAX_RADIUS_KM = 50;
+const PIN = '#1677ff';
 
 /**
- * A map-like view with no tiles: the server runs offline in some deployments, so the page plots
- * the results' longitude and latitude on plain axes instead of fetching a base map.
+ * The tile server configured (MAP_TILE_URL), or none: then a plain background with the points,
+ * which still shows where the results lie relative to each other and to the parent.
  */
-export default function ResultsMap({ items, centre }: { items: PublicSearchItem[]; centre?: { lat: number; lng: number } | null }) {
+function styleOf(tiles: MapTiles): StyleSpecification {
+  return {
+    version: 8,
+    sources: tiles ? { base: { type: 'raster', tiles: [tiles.url], tileSize: 256, attribution: tiles.attribution, maxzoom: 18 } } : {},
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } },
+      ...(tiles ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
+    ],
+  };
+}
+
+function featuresOf(points: MapPoint[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: points.map((p) => ({
+      type: 'Feature',
+      properties: { id: p.id, name: p.name },
+      geometry: { type: 'Point', coordinates: [p.location.lng, p.location.lat] },
+    })),
+  };
+}
+
+function centreFeature(centre: Point | null): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: centre ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [centre.lng, centre.lat] } }] : [],
+  };
+}
+
+function fit(map: MapLibre, points: MapPoint[], centre: Point | null) {
+  const all = [...points.map((p) => p.location), ...(centre ? [centre] : [])];
+  const first = all[0];
+  if (!first) return;
+  const bounds = new LngLatBounds([first.lng, first.lat], [first.lng, first.lat]);
+  for (const p of all) bounds.extend([p.lng, p.lat]);
+  map.fitBounds(bounds, { padding: 40, maxZoom: 14, duration: 0 });
+}
+
+type Props = {
+  points: MapPoint[];
+  centre?: Point | null;
+  height?: number;
+  /** 搜索此区域: the map's centre and a radius reaching its corners. Without it the map only shows. */
+  onSearchArea?: (area: SearchArea) => void;
+};
+
+/** Institutions as pins on a map that pans and zooms; a pin names its institution and leads to its page. */
+export default function ResultsMap(props: Props) {
   const { t } = useTranslation();
-  const option = useMemo(() => {
-    const points = [...items.map((i) => i.location), ...(centre ? [centre] : [])];
-    // Coordinates tell a parent little: the labels thin out rather than run into each other on a phone.
-    const axis = (values: number[], name: string) => ({
-      type: 'value',
-      ...fit(values),
-      name,
-      axisLabel: { hideOverlap: true, showMinLabel: false, showMaxLabel: false },
+  const tiles = useMapTiles();
+  if (tiles.isPending) return <div style={{ height: props.height ?? 320 }} />;
+  // Without the setting the map still works, as points on a plain background.
+  return <MapView {...props} tiles={tiles.data ?? null} label={t('search.map')} />;
+}
+
+function MapView({ points, centre = null, height = 320, onSearchArea, tiles, label }: Props & { tiles: MapTiles; label: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const box = useRef<HTMLElement>(null);
+  const mapRef = useRef<MapLibre | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [shown, setShown] = useState<number | null>(null);
+  const latest = useRef({ points, centre });
+  latest.current = { points, centre };
+
+  useEffect(() => {
+    if (!box.current) return;
+    let map: MapLibre;
+    try {
+      map = new MapLibre({
+        container: box.current,
+        style: styleOf(tiles),
+        center: [119.22, 34.6],
+        zoom: 10,
+        attributionControl: tiles?.attribution ? { compact: true } : false,
+      });
+    } catch {
+      // No WebGL on this device: the list above still has every result.
+      setFailed(true);
+      return;
+    }
+    mapRef.current = map;
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.on('load', () => {
+      const { points: now, centre: at } = latest.current;
+      map.addSource('results', { type: 'geojson', data: featuresOf(now) });
+      map.addSource('centre', { type: 'geojson', data: centreFeature(at) });
+      map.addLayer({
+        id: 'centre',
+        type: 'circle',
+        source: 'centre',
+        paint: {
+          'circle-radius': 9,
+          'circle-color': '#d4380d',
+          'circle-opacity': 0.35,
+          'circle-stroke-color': '#d4380d',
+          'circle-stroke-width': 2,
+        },
+      });
+      map.addLayer({
+        id: 'results',
+        type: 'circle',
+        source: 'results',
+        paint: { 'circle-radius': 7, 'circle-color': PIN, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+      });
+      fit(map, now, at);
     });
-    return {
-      grid: { left: 48, right: 16, top: 16, bottom: 32 },
-      tooltip: { formatter: (p: { data: [number, number, string] }) => p.data[2] },
-      xAxis: axis(
-        points.map((p) => p.lng),
-        t('search.lng'),
-      ),
-      yAxis: axis(
-        points.map((p) => p.lat),
-        t('search.lat'),
-      ),
-      series: [
-        { type: 'scatter', symbolSize: 10, data: items.map((i) => [i.location.lng, i.location.lat, i.name]) },
-        ...(centre
-          ? [
-              {
-                type: 'scatter',
-                symbol: 'pin',
-                symbolSize: 22,
-                itemStyle: { color: '#d4380d' },
-                data: [[centre.lng, centre.lat, t('search.centre')]],
-              },
-            ]
-          : []),
-      ],
+    // How many pins are drawn, for people and tests reading the page rather than the canvas.
+    map.on('idle', () => {
+      if (map.getLayer('results')) setShown(map.queryRenderedFeatures({ layers: ['results'] }).length);
+    });
+    map.on('click', 'results', (e) => {
+      const feature = e.features?.[0];
+      if (feature?.geometry.type !== 'Point') return;
+      const { id, name } = feature.properties as { id: string; name: string };
+      // Built as elements: the name is stored user text and must stay text.
+      const link = document.createElement('a');
+      link.href = `/institutions/${id}`;
+      link.textContent = name;
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        navigate(`/institutions/${id}`);
+      });
+      new Popup({ closeButton: false })
+        .setLngLat(feature.geometry.coordinates as [number, number])
+        .setDOMContent(link)
+        .addTo(map);
+    });
+    map.on('mouseenter', 'results', () => {
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', 'results', () => {
+      map.getCanvas().style.cursor = '';
+    });
+    return () => {
+      mapRef.current = null;
+      map.remove();
     };
-  }, [items, centre, t]);
+  }, [tiles, navigate]);
+
+  // New results: new pins, and the view moves to them.
+  useEffect(() => {
+    const map = mapRef.current;
+    const results = map?.getSource('results') as GeoJSONSource | undefined;
+    if (!map || !results) return;
+    results.setData(featuresOf(points));
+    (map.getSource('centre') as GeoJSONSource | undefined)?.setData(centreFeature(centre));
+    fit(map, points, centre);
+  }, [points, centre]);
+
+  function searchArea() {
+    const map = mapRef.current;
+    if (!map || !onSearchArea) return;
+    const middle = map.getCenter();
+    const corner = map.getBounds().getNorthEast();
+    const radiusKm = Math.min(MAX_RADIUS_KM, Math.max(0.5, Math.round(middle.distanceTo(corner) / 100) / 10));
+    onSearchArea({ lat: Number(middle.lat.toFixed(5)), lng: Number(middle.lng.toFixed(5)), radiusKm });
+  }
+
+  if (failed) return <Alert type="info" showIcon title={t('search.mapUnavailable')} />;
   return (
-    <div role="img" aria-label={t('search.map')}>
-      <EChart option={option} height={280} />
+    <div style={{ position: 'relative' }}>
+      <section
+        ref={box}
+        aria-label={label}
+        data-testid="results-map"
+        data-pins={shown ?? undefined}
+        style={{ height, borderRadius: 8 }}
+      ></section>
+      {onSearchArea && (
+        <Button onClick={searchArea} style={{ position: 'absolute', top: 10, left: '50%', transform: 'translateX(-50%)' }}>
+          {t('search.searchArea')}
+        </Button>
+      )}
     </div>
   );
 }

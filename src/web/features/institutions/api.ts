@@ -3,9 +3,8 @@
  * staff and files, filing and the review queue, and the officials' registry, designations and
  * compliance counts. Money is yuan, as the API sends it.
  */
-import { ApiError, type ErrorBody, id, query, request } from '../../api/client';
+import { id, query, request, upload } from '../../api/client';
 import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../../api/types';
-import i18n from '../../i18n';
 
 export type { InstitutionStatus } from '../../../domain/institutions/filingWorkflow.ts';
 
@@ -13,7 +12,11 @@ export type { InstitutionStatus } from '../../../domain/institutions/filingWorkf
 
 type SearchQuery = QueryOf<'/api/v1/institutions/search', 'get'>;
 /** The search as the web states it: yes/no filters are booleans here, `true`/`false` in the query string. */
-export type SearchQueryInput = Omit<SearchQuery, 'vacancy' | 'inclusive'> & { vacancy?: boolean; inclusive?: boolean };
+export type SearchQueryInput = Omit<SearchQuery, 'vacancy' | 'inclusive' | 'noOpenRectification'> & {
+  vacancy?: boolean;
+  inclusive?: boolean;
+  noOpenRectification?: boolean;
+};
 export type SearchResult = ResponseOf<'/api/v1/institutions/search', 'get'>;
 export type PublicSearchItem = ItemOf<SearchResult>;
 export type PublicProfile = ResponseOf<'/api/v1/institutions/{id}', 'get'>;
@@ -24,6 +27,8 @@ export const searchInstitutions = (input: SearchQueryInput) =>
     `/api/v1/institutions/search?${query(Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === undefined || v === false ? undefined : String(v)])))}`,
   );
 export const getPublicInstitution = (institutionId: string) => request<PublicProfile>('GET', `/api/v1/institutions/${id(institutionId)}`);
+export type MapTiles = ResponseOf<'/api/v1/institutions/map-tiles', 'get'>['tiles'];
+export const getMapTiles = async () => (await request<{ tiles: MapTiles }>('GET', '/api/v1/institutions/map-tiles')).tiles;
 
 // ── the record: the director's, the reviewer's and the registry's view of one institution ──
 
@@ -62,6 +67,22 @@ export const postInstitutionClass = (institutionId: string, input: BodyOf<'/api/
 export const postInstitutionStaff = (institutionId: string, input: BodyOf<'/api/v1/institutions/{id}/staff', 'post'>) =>
   request<StaffMember>('POST', `/api/v1/institutions/${id(institutionId)}/staff`, input);
 
+export type ClassPatch = BodyOf<'/api/v1/institutions/{id}/classes/{classId}', 'patch'>;
+export type StaffPatch = BodyOf<'/api/v1/institutions/{id}/staff/{staffId}', 'patch'>;
+
+export const patchInstitutionClass = (institutionId: string, classId: string, patch: ClassPatch) =>
+  request<RecordClass>('PATCH', `/api/v1/institutions/${id(institutionId)}/classes/${id(classId)}`, patch);
+/** Refused (409) while children are enrolled in the class or hold an offer of a place in it. */
+export const deleteInstitutionClass = (institutionId: string, classId: string) =>
+  request<void>('DELETE', `/api/v1/institutions/${id(institutionId)}/classes/${id(classId)}`);
+export const patchInstitutionStaff = (institutionId: string, staffId: string, patch: StaffPatch) =>
+  request<StaffMember>('PATCH', `/api/v1/institutions/${id(institutionId)}/staff/${id(staffId)}`, patch);
+/** The person leaves today; the roster keeps them for history. */
+export const deleteInstitutionStaff = (institutionId: string, staffId: string) =>
+  request<void>('DELETE', `/api/v1/institutions/${id(institutionId)}/staff/${id(staffId)}`);
+export const deleteInstitutionFile = (institutionId: string, fileId: string) =>
+  request<void>('DELETE', `/api/v1/institutions/${id(institutionId)}/files/${id(fileId)}`);
+
 type FileQuery = QueryOf<'/api/v1/institutions/{id}/files', 'post'>;
 
 /** Multipart upload: the one call that cannot go through `request`'s JSON body. */
@@ -71,23 +92,8 @@ export async function uploadInstitutionFile(
   documentType: FileQuery['documentType'] | null,
   file: File,
 ): Promise<void> {
-  const form = new FormData();
-  form.append('file', file);
   const params = documentType ? { kind, documentType } : { kind };
-  const response = await fetch(`/api/v1/institutions/${id(institutionId)}/files?${query(params)}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    body: form,
-  }).catch(() => {
-    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
-  });
-  if (response.ok) return;
-  const error = ((await response.json().catch(() => undefined)) as ErrorBody | undefined)?.error;
-  throw new ApiError(
-    response.status,
-    String(error?.code ?? 'UNEXPECTED_RESPONSE'),
-    String(error?.message ?? i18n.t('errors.unexpected', { status: response.status })),
-  );
+  await upload<unknown>(`/api/v1/institutions/${id(institutionId)}/files?${query(params)}`, file);
 }
 
 // ── filing review ────────────────────────────────────────────────────────────

@@ -7,6 +7,7 @@ import {
   getFiling,
   getFilingQueue,
   getInstitutionRecord,
+  getMapTiles,
   getPublicInstitution,
   getRegistry,
   type InstitutionRecord,
@@ -43,6 +44,10 @@ export const useInstitutionSearch = (input: SearchQueryInput, { keepPrevious = f
 /** The public page; only a listed institution has one (`enabled`). */
 export const usePublicProfile = (id: string, enabled = true) =>
   useQuery({ queryKey: keys.publicProfile(id), queryFn: () => getPublicInstitution(id), enabled });
+
+/** The tile source of the maps (a server setting: asked once per visit). */
+export const useMapTiles = () =>
+  useQuery({ queryKey: ['institutions', 'map-tiles'], queryFn: getMapTiles, staleTime: Number.POSITIVE_INFINITY });
 
 /** The institution's record: facts, classes with their places, staff, files, designations, compliance. */
 export const useInstitutionRecord = (id: string) =>

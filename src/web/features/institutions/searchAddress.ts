@@ -7,7 +7,7 @@ export type SearchFilters = Omit<SearchQueryInput, 'page' | 'pageSize'>;
 const TEXTS = ['division', 'q'] as const;
 const DATES = ['birthDate', 'startDate'] as const;
 const NUMBERS = ['lat', 'lng', 'radiusKm', 'feeFrom', 'feeTo'] as const;
-const FLAGS = ['vacancy', 'inclusive'] as const;
+const FLAGS = ['vacancy', 'inclusive', 'noOpenRectification'] as const;
 
 /**
  * The search as the address holds it, under the API's own names: a shared or bookmarked

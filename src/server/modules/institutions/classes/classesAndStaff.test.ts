@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { createEnrolledChild } from '../../../../../test/harness/factories/enrollments.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createFiledInstitution, createInstitution } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
@@ -192,6 +193,26 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
     // The removed class stays listed until the change is filed, but offers no place.
     expect(profile).toMatchObject({ places: 29, vacancies: { toddler: 15, older_toddler: 0 } });
     expect(profile.vacancies.infant).toBeUndefined();
+  });
+
+  it('refuses to remove a class children are enrolled in, saying how many, and keeps it', async () => {
+    const filed = await createFiledInstitution(t.deps.db, district.townshipCodes[1] as string, '有在托托育园', {
+      classes: [{ classType: 'toddler', capacity: 10 }],
+    });
+    const classId = filed.classIds[0] as string;
+    await createEnrolledChild(t.deps.db, { institutionId: filed.id, classId });
+    await createEnrolledChild(t.deps.db, { institutionId: filed.id, classId });
+    const director = await directorOf(filed.id);
+    const url = `/api/v1/institutions/${filed.id}`;
+    const refused = await director.delete(`${url}/classes/${classId}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'CLASS_HAS_CHILDREN',
+      message: '该班级还有 2 名幼儿在托或已获录取，不能撤销；请先为他们调班或办理离园',
+    });
+    const record = (await director.get(`${url}/record`)).json();
+    expect(record.classes).toEqual([expect.objectContaining({ id: classId, archived: false, enrolled: 2 })]);
+    expect(record.changedKeyFacts).toEqual([]);
   });
 
   it('freezes the class plan while a filing is in review, but not the roster', async () => {

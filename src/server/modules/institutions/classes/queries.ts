@@ -53,3 +53,13 @@ export async function updateClassRow(db: Db, classId: string, values: Updateable
 export async function deleteClass(db: Db, classId: string): Promise<void> {
   await db.deleteFrom('institution_classes').where('id', '=', classId).execute();
 }
+
+/** Children enrolled in the class and offers of a place in it (the enrollment seam, see the README). */
+export async function countChildrenHeld(db: Db, classId: string): Promise<number> {
+  const row = await db
+    .selectFrom('class_enrolment_counts')
+    .select(['enrolled', 'open_offers'])
+    .where('class_id', '=', classId)
+    .executeTakeFirst();
+  return (row?.enrolled ?? 0) + (row?.open_offers ?? 0);
+}

@@ -47,6 +47,7 @@ export async function classRoutes(server: FastifyInstance, deps: Deps) {
     schema: {
       tags,
       summary: '撤销班级 Remove a class from the plan',
+      description: 'Refused with 409 CLASS_HAS_CHILDREN while children are enrolled in the class or hold an offer of a place in it.',
       params: ClassParams,
       response: { 204: z.null(), ...ErrorResponses, 409: ErrorBody },
     },

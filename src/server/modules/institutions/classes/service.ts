@@ -12,6 +12,7 @@ import { classView } from '../common/presenters.ts';
 import { getInstitutionInScope } from '../common/queries.ts';
 import { loadStates } from '../common/state.ts';
 import {
+  countChildrenHeld,
   deleteClass,
   findCurrentCaregivers,
   findPlanClass,
@@ -112,7 +113,8 @@ export async function updateClass(
 
 /**
  * Removes a class from the plan. A class in the filed plan is archived and stays public until
- * the change is filed; one never filed is deleted.
+ * the change is filed; one never filed is deleted. A class with children enrolled or offered a
+ * place is refused: they would be left in a class that no longer exists.
  */
 export async function removeClass(deps: Deps, scope: Scope, context: AuditContext, institutionId: string, classId: string) {
   const now = deps.clock.now();
@@ -120,6 +122,8 @@ export async function removeClass(deps: Deps, scope: Scope, context: AuditContex
     await lockEditable(trx, scope, institutionId);
     const found = await findPlanClass(trx, institutionId, classId);
     if (!found) throw new AppError('NOT_FOUND');
+    const held = await countChildrenHeld(trx, classId);
+    if (held > 0) throw new AppError('CLASS_HAS_CHILDREN', { count: held });
     await replaceCaregivers(trx, classId, []);
     if (found.filed_capacity === null) await deleteClass(trx, classId);
     else await updateClassRow(trx, classId, { archived_at: now });

@@ -143,4 +143,37 @@ describe.each(DIALECTS)('filing documents and photos on %s', (dialect) => {
     expect((await publicGet()).statusCode).toBe(404);
     expect((await director.delete(`/api/v1/institutions/${id}/files/${photo.id}`)).statusCode).toBe(404);
   });
+
+  it('opens a document inline for the institution and its reviewers, with its own type; no one else finds it', async () => {
+    const pdf = (await upload('kind=document&documentType=premises_proof', '租赁合同.pdf', SAMPLE.pdf)).json();
+    const scan = (await upload('kind=document&documentType=fire_safety', '消防验收.pdf', SAMPLE.jpeg)).json();
+    const reviewer = as(
+      t,
+      await signIn(t.app, (await createUser(t.deps.db, { role: 'district_official', divisionCode: district.districtCode })).phone),
+    );
+    for (const who of [director, reviewer]) {
+      const opened = await who.get(pdf.url);
+      expect(opened.statusCode).toBe(200);
+      expect(opened.headers['content-type']).toBe('application/pdf');
+      expect(opened.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent('租赁合同.pdf')}`);
+      expect(opened.headers['x-content-type-options']).toBe('nosniff');
+      expect(String(opened.headers['content-security-policy'])).toContain("script-src 'self'");
+      expect(opened.rawPayload.equals(SAMPLE.pdf)).toBe(true);
+    }
+    // A JPEG named .pdf is served as the image it is, so the browser shows it and runs nothing.
+    const image = await reviewer.get(scan.url);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect(image.headers['content-disposition']).toMatch(/^inline;/);
+
+    const otherDistrict = await createDistrict(t.deps.db, '别区');
+    const elsewhere = await createInstitution(t.deps.db, otherDistrict.townshipCodes[0] as string, '别家托育园');
+    const strangers = [
+      await createUser(t.deps.db, { role: 'institution_admin', institutionId: elsewhere.id }),
+      await createUser(t.deps.db, { role: 'district_official', divisionCode: otherDistrict.districtCode }),
+    ];
+    for (const stranger of strangers) expect((await as(t, await signIn(t.app, stranger.phone)).get(pdf.url)).statusCode).toBe(404);
+    const parent = as(t, await signIn(t.app, (await createUser(t.deps.db, { role: 'parent' })).phone));
+    expect((await parent.get(pdf.url)).statusCode).toBe(403);
+    expect((await t.app.inject({ url: pdf.url })).statusCode).toBe(401);
+  });
 });

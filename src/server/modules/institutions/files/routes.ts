@@ -14,10 +14,14 @@ import { checkMayUpload, MAX_UPLOAD_BYTES, readFile, readPublicPhoto, removeFile
 
 const tags = ['institutions: files'];
 
-function sendBytes(reply: FastifyReply, file: { row: { content_type: string; filename: string; kind: string }; data: Buffer }) {
-  const disposition = file.row.kind === 'photo' ? 'inline' : 'attachment';
+/**
+ * Every stored file is a PDF, JPEG or PNG by its own bytes (never by its name), so it opens in
+ * the browser: a reviewer reads a document in a new tab instead of downloading it. nosniff (from
+ * helmet) and the strict CSP still hold for these answers.
+ */
+function sendBytes(reply: FastifyReply, file: { row: { content_type: string; filename: string }; data: Buffer }) {
   reply.header('content-type', file.row.content_type);
-  reply.header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.row.filename)}`);
+  reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.row.filename)}`);
   reply.header('cache-control', 'private, max-age=300');
   return reply.send(file.data);
 }
@@ -53,11 +57,12 @@ export async function fileRoutes(server: FastifyInstance, deps: Deps) {
     },
   });
 
+  // Filing documents are for the institution and the officials who review it; the admin runs the system, not filings.
   app.get('/api/v1/institutions/:id/files/:fileId', {
-    config: { access: roles('institution_admin', 'district_official', 'city_official', 'admin') },
+    config: { access: roles('institution_admin', 'district_official', 'city_official') },
     schema: {
       tags,
-      summary: '下载材料 Download a document or photo of an institution in scope',
+      summary: '查看材料 Open a document or photo (inline) of the caller’s institution or one they review',
       params: FileParams,
       produces: ['application/pdf', 'image/jpeg', 'image/png'],
       response: { ...ErrorResponses },

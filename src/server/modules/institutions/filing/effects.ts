@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { unconfirmedItems } from '../../../../domain/institutions/filingChecklist.ts';
+import { missingForFiling } from '../../../../domain/institutions/filingReadiness.ts';
 import type { FilingAction } from '../../../../domain/institutions/filingWorkflow.ts';
 import { changedKeyFacts } from '../../../../domain/institutions/keyFacts.ts';
 import type { DB } from '../../../db/schema.ts';
@@ -20,7 +21,7 @@ import {
   setFiledActive,
   updateFiling,
 } from './queries.ts';
-import { missingForFiling, snapshotOf } from './snapshot.ts';
+import { filingDraftOf, snapshotOf } from './snapshot.ts';
 
 export type TransitionInput = {
   action: FilingAction;
@@ -49,7 +50,7 @@ const submit: Effect = async (c) => {
   const today = todayInShanghai(c.now);
   const state = (await loadStates(c.trx, [c.institution.id], today, { files: true })).get(c.institution.id);
   if (!state) throw new AppError('NOT_FOUND');
-  const missing = missingForFiling(state);
+  const missing = missingForFiling(filingDraftOf(state));
   if (missing.length > 0)
     throw new AppError(
       'FILING_INCOMPLETE',

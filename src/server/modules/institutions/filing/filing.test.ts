@@ -78,6 +78,7 @@ describe.each(DIALECTS)('filing (备案) on %s', (dialect) => {
       places: 15,
       vacancies: { toddler: 15 },
       lastInspection: null,
+      upheldComplaints: 0,
     });
     const search = (await as(t, undefined).get(`/api/v1/institutions/search?division=${districtCode}`)).json();
     expect(search.items.map((i: { id: string }) => i.id)).toContain(id);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
-import { nextCreditCode } from '../../../../../test/harness/factories/institutions.ts';
+import { completeInstitution, markFiled, nextCreditCode } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, nextPhone, signIn } from '../../../../../test/harness/factories/users.ts';
 import { toShanghaiMinute } from '../../../../domain/dates/shanghai.ts';
 import { as } from '../test/helpers.ts';
@@ -77,6 +77,13 @@ describe.each(DIALECTS)('starting an institution and inviting its staff, on %s',
     expect(record.json().status).toBe('draft');
     expect(record.json().allowedActions).toContain('submit');
     expect((await as(t, director.cookie).patch(`/api/v1/institutions/${id}`, { description: '环境好' })).statusCode).toBe(200);
+    // Until it is filed, the grant says so: the web shows a draft only its record and filing.
+    const grant = async () =>
+      (await as(t, director.cookie).get('/api/v1/auth/me')).json().roles.find((r: { role: string }) => r.role === 'institution_admin');
+    expect(await grant()).toMatchObject({ institutionId: id, institutionName: '小星星托育园', institutionFiled: false });
+    await completeInstitution(t.deps.db, id);
+    await markFiled(t.deps.db, id, township);
+    expect(await grant()).toMatchObject({ institutionId: id, institutionFiled: true });
   });
 
   it('one credit code, one institution; a wrong code or township is a clear 4xx', async () => {

@@ -1,3 +1,4 @@
+import { subMonths } from 'date-fns';
 import type { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { isCurrent } from '../../../../domain/institutions/designations.ts';
@@ -6,12 +7,13 @@ import type { Deps } from '../../../deps.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { findDivisionAsOf } from '../../geography/index.ts';
 import { capsFromColumns, feesFromColumns, toYuan } from '../common/fees.ts';
+import type { InstitutionHooks } from '../common/hooks.ts';
 import { designationTerm, iso, photoUrl } from '../common/presenters.ts';
 import { findDesignations, findFiledClasses, findListedFiled, findPhotoIds } from './queries.ts';
 import { filedClassVacancies } from './vacancies.ts';
 
 /** The public page of a filed institution in operation: what a parent needs to choose. */
-export async function getPublicProfile(deps: Deps, id: string) {
+export async function getPublicProfile(deps: Deps, id: string, supervisionRecord: InstitutionHooks['supervisionRecord']) {
   const today = todayInShanghai(deps.clock.now());
   const filed = await findListedFiled(deps.db, id);
   if (!filed) throw new AppError('NOT_FOUND');
@@ -28,6 +30,7 @@ export async function getPublicProfile(deps: Deps, id: string) {
     name: c.filed_name as string,
     capacity: c.filed_capacity as number,
     vacancies: filedClassVacancies(c),
+    caregivers: c.caregivers,
   }));
   const vacancies: Partial<Record<ClassType, number>> = {};
   for (const c of classViews) vacancies[c.classType] = (vacancies[c.classType] ?? 0) + c.vacancies;
@@ -66,8 +69,8 @@ export async function getPublicProfile(deps: Deps, id: string) {
       priceCapsYuan: toYuan(capsFromColumns(d)),
     })),
     photos: photos.map((p) => ({ id: p.id, url: photoUrl(id, p.id) })),
-    // Inspections (oversight module) are not recorded yet.
-    lastInspection: null,
+    // Families weigh a year of complaints, as the public pages of other countries' regulators show.
+    ...(await supervisionRecord(deps.db, id, subMonths(deps.clock.now(), 12))),
     filingNumber: filed.filing_number,
     filedAt: iso(filed.filed_at),
   };

@@ -65,6 +65,7 @@ export function entryQueries(db: Kysely<DB>, ids?: string[]) {
       .select([
         'f.institution_id',
         'f.name',
+        'f.address',
         'f.pinyin',
         'f.search_text',
         'f.lat',

@@ -37,6 +37,7 @@ export const SearchQuery = z
     startDate: IsoDate.optional().describe('When care would start; default today (Asia/Shanghai)'),
     vacancy: Flag.describe('true: only with a vacancy (in a class type the child fits, when birthDate is given)'),
     inclusive: Flag.describe('true: only inclusive (普惠) institutions'),
+    noOpenRectification: Flag.describe('true: only institutions with no inspection rectification still open'),
     q: z.string().trim().min(1).max(50).optional().describe('Part of the name, its pinyin, or its pinyin initials (e.g. "lyg")'),
     feeFrom: z.coerce.number().min(0).max(1_000_000).optional().describe('Least monthly fee, yuan'),
     feeTo: z.coerce.number().min(0).max(1_000_000).optional().describe('Most monthly fee, yuan'),
@@ -73,18 +74,25 @@ const CountByType = z.object({
 export const SearchItem = z.object({
   id: z.uuid(),
   name: z.string(),
+  address: z.string().describe('Street address within the township (divisionCode names the district and township)'),
   distanceKm: z.number().nullable().describe('Great-circle distance from the point, km (2 decimals); null without a point'),
   inclusive: z.boolean(),
   designations: z.array(z.object({ kind: DesignationKindSchema, level: DesignationLevelSchema.nullable() })).describe('In force today'),
-  vacancies: CountByType.describe('Places free per class type offered'),
+  vacancies: CountByType.describe('Places free per class type offered: its keys are the class types, which give the ages taken'),
   monthlyFeeYuan: AmountByType.describe('Monthly fee per class type offered, yuan'),
   location: Location,
   divisionCode: z.string(),
 });
 
+export const SearchOrder = z.enum(['distance', 'vacancy_then_name']);
+
 export const SearchResult = z
-  .object({ total: z.number().int(), items: z.array(SearchItem) })
-  .describe('Filed institutions in operation; by distance when a point is given, else by name (pinyin)');
+  .object({
+    total: z.number().int(),
+    order: SearchOrder.describe('distance: nearest first; vacancy_then_name: those with a place free now first, then by name (pinyin)'),
+    items: z.array(SearchItem),
+  })
+  .describe('Filed institutions in operation; by distance when a point is given, else those with a vacancy first, then by name');
 
 export const PublicProfile = z
   .object({
@@ -105,7 +113,15 @@ export const PublicProfile = z
     contactPhone: z.string().nullable(),
     places: z.number().int().describe('Places in all classes'),
     vacancies: CountByType,
-    classes: z.array(z.object({ classType: ClassTypeSchema, name: z.string(), capacity: z.number().int(), vacancies: z.number().int() })),
+    classes: z.array(
+      z.object({
+        classType: ClassTypeSchema,
+        name: z.string(),
+        capacity: z.number().int(),
+        vacancies: z.number().int(),
+        caregivers: z.number().int().describe('Caregivers (保育人员) in post in the class'),
+      }),
+    ),
     inclusive: z.boolean(),
     designations: z.array(
       z.object({
@@ -120,10 +136,22 @@ export const PublicProfile = z
     ),
     photos: z.array(z.object({ id: z.uuid(), url: z.string() })),
     lastInspection: z
-      .object({ date: IsoDate, result: z.string() })
+      .object({ date: IsoDate, result: z.enum(['pass', 'rectify', 'fail']).describe('pass 合格 | rectify 责令整改 | fail 不合格') })
       .nullable()
-      .describe('The latest inspection result; null until inspections are recorded'),
+      .describe('The latest recorded inspection (双随机一公开); null when none is recorded'),
+    upheldComplaints: z.number().int().describe('Complaints the district upheld in the last 12 months'),
     filingNumber: z.string().describe('备案回执 number'),
     filedAt: Timestamp,
   })
   .describe('PublicProfile');
+
+export const MapTiles = z
+  .object({
+    tiles: z
+      .object({
+        url: z.string().describe('Raster tile template with {z}, {x}, {y} (e.g. Tianditu WMTS with the city’s key)'),
+        attribution: z.string(),
+      })
+      .nullable(),
+  })
+  .describe('MapTiles');

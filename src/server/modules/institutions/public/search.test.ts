@@ -37,7 +37,7 @@ describe.each(DIALECTS)('public search on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     // The route sends its answer without checking it: every answer here must be exactly SearchResult.
     expect(SearchResult.parse(res.json())).toEqual(res.json());
-    return res.json() as { total: number; items: Item[] };
+    return res.json() as { total: number; order: string; items: Item[] };
   };
   const names = (r: { items: Item[] }) => r.items.map((i) => i.name);
 
@@ -104,9 +104,11 @@ describe.each(DIALECTS)('public search on %s', (dialect) => {
 
   it('answers in the contract’s shape', async () => {
     const result = await search(`lat=${HOME.lat}&lng=${HOME.lng}&radiusKm=5`);
+    expect(result.order).toBe('distance');
     expect(result.items[1]).toEqual({
       id: ids.north,
       name: '北边普惠托育中心',
+      address: '测试路1号',
       distanceKm: expect.any(Number),
       inclusive: true,
       designations: [{ kind: 'inclusive', level: null }],
@@ -175,6 +177,16 @@ describe.each(DIALECTS)('public search on %s', (dialect) => {
     for (let i = 0; i < 15; i++) enrolled.push(await createEnrolledChild(db, { institutionId: ids.home as string, classId: toddlers.id }));
     const full = await search(`lat=${HOME.lat}&lng=${HOME.lng}&radiusKm=5`);
     expect(full.items[0]?.vacancies).toEqual({ toddler: 0 });
+    // Without a point, a full institution moves behind those with a place, in a district and over the city.
+    const inDistrict = await search(`division=${district.districtCode}`);
+    expect(inDistrict.order).toBe('vacancy_then_name');
+    expect(names(inDistrict)).toEqual(['北边普惠托育中心', '远郊混龄托育点', '连云港家门口托育园']);
+    expect(names(await search('q=tuoyu'))).toEqual(['北边普惠托育中心', '远郊混龄托育点', '连云港家门口托育园']);
+    expect(names(await search('pageSize=100')).filter((n) => n !== '新名托育园')).toEqual([
+      '北边普惠托育中心',
+      '远郊混龄托育点',
+      '连云港家门口托育园',
+    ]);
     expect(names(await search(`lat=${HOME.lat}&lng=${HOME.lng}&radiusKm=5&vacancy=true`))).toEqual(['北边普惠托育中心']);
     const profile = (await t.app.inject({ url: `/api/v1/institutions/${ids.home}` })).json();
     expect(profile).toMatchObject({ places: 15, vacancies: { toddler: 0 }, classes: [{ capacity: 15, vacancies: 0 }] });
@@ -189,6 +201,9 @@ describe.each(DIALECTS)('public search on %s', (dialect) => {
       '连云港家门口托育园',
       '北边普惠托育中心',
     ]);
+    // With a place again it takes its place by name.
+    expect(names(await search(`division=${district.districtCode}`))).toEqual(['北边普惠托育中心', '连云港家门口托育园', '远郊混龄托育点']);
+    expect(names(await search('q=tuoyu'))).toEqual(['北边普惠托育中心', '连云港家门口托育园', '远郊混龄托育点']);
     await db
       .updateTable('enrolments')
       .set({ end_date: '2026-11-29' })

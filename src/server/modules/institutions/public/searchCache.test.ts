@@ -6,6 +6,7 @@ import { createEnrolledChild } from '../../../../../test/harness/factories/enrol
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createFiledInstitution, designateInclusive } from '../../../../../test/harness/factories/institutions.ts';
 import { signal } from '../../../../../test/harness/signal.ts';
+import type { Database } from '../../../db/connect.ts';
 import { pruneSearchChanges } from './queries.ts';
 import { SearchQuery } from './schemas.ts';
 import { SearchCache } from './searchCache.ts';
@@ -109,5 +110,77 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('search index and transa
     commitSlow.fire();
     await slowTransaction;
     expect((await inclusive()).sort()).toEqual(['快托育园', '慢托育园'].sort());
+  });
+});
+
+describe.each(DIALECTS.filter((d) => d === 'postgres'))('a visitor’s search may lag a commit by a bounded time on %s', (dialect) => {
+  let t: TestApp;
+  let district: string;
+  let township: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const d = await createDistrict(t.deps.db, '滞后区');
+    district = d.districtCode;
+    township = d.townshipCodes[0] as string;
+  });
+  afterAll(() => t.close());
+
+  /** The test database, its notifications passed on, dropped, or its listener reported lost. */
+  function database(notifications: 'passed' | 'dropped' | 'lost'): Database {
+    return {
+      ...t.deps.database,
+      listen: (channel, onPayload, onState) =>
+        notifications === 'passed'
+          ? t.deps.database.listen(channel, onPayload, onState)
+          : t.deps.database.listen(
+              channel,
+              () => {},
+              (listening) => onState?.(notifications === 'lost' ? false : listening),
+            ),
+    };
+  }
+
+  const visible = async (cache: SearchCache, exact = false) =>
+    names(search(await cache.current({ exact }), SearchQuery.parse({ division: district, pageSize: '100' }), TODAY));
+
+  it('learns of another process’s commit by notification, well within the lag', async () => {
+    const cache = new SearchCache(database('passed'), { maxLagMs: 60_000 });
+    await cache.start();
+    try {
+      await createFiledInstitution(t.deps.db, township, '通知托育园');
+      // The poll is a minute away: only the notification can bring it.
+      await expect.poll(() => visible(cache), { timeout: 2_000, interval: 10 }).toContain('通知托育园');
+    } finally {
+      cache.stop();
+    }
+  });
+
+  it('without notifications, a visitor waits for the poll while an exact search sees the commit at once', async () => {
+    const silent = new SearchCache(database('dropped'), { maxLagMs: 60_000 });
+    const polling = new SearchCache(database('dropped'), { maxLagMs: 200 });
+    await Promise.all([silent.start(), polling.start()]);
+    try {
+      await createFiledInstitution(t.deps.db, township, '轮询托育园');
+      expect(await visible(silent)).not.toContain('轮询托育园');
+      expect(await visible(silent, true)).toContain('轮询托育园');
+      const committed = Date.now();
+      await expect.poll(() => visible(polling), { timeout: 2_000, interval: 10 }).toContain('轮询托育园');
+      expect(Date.now() - committed).toBeLessThan(1_000);
+    } finally {
+      silent.stop();
+      polling.stop();
+    }
+  });
+
+  it('while its listener is lost, every search asks the database', async () => {
+    const cache = new SearchCache(database('lost'), { maxLagMs: 60_000 });
+    await cache.start();
+    try {
+      await createFiledInstitution(t.deps.db, township, '断线托育园');
+      expect(await visible(cache)).toContain('断线托育园');
+    } finally {
+      cache.stop();
+    }
   });
 });

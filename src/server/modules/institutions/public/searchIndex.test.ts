@@ -12,6 +12,7 @@ function entry(id: number, lat: number, lng: number, over: Partial<SearchEntry> 
   return {
     id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
     name: `托育园${id}`,
+    address: `测试路${id}号`,
     pinyin: `tuo yu yuan ${id}`,
     keywords: keywordsOf(`托育园${id} tuoyuyuan${id} tyy`),
     lat,
@@ -102,6 +103,25 @@ describe('search index', () => {
     expect(search(local, query({ division: '320706' }), TODAY).items.map((i) => i.name)).toEqual(['托育园2', '托育园1']);
     expect(search(local, query({ division: '320706002' }), TODAY).total).toBe(1);
     expect(search(local, query({ division: '320700' }), TODAY).total).toBe(3);
+  });
+
+  it('puts entries with a place free first, and moves one whose last place is taken or freed', () => {
+    const local = new SearchIndex([
+      entry(1, 34.6, 119.2, { pinyin: 'a', vacancies: { toddler: 0 } }),
+      entry(2, 34.6, 119.2, { pinyin: 'b', vacancies: { toddler: 0, infant: 2 } }),
+      entry(3, 34.6, 119.2, { pinyin: 'c' }),
+    ]);
+    const city = () => search(local, query({}), TODAY).items.map((i) => i.name);
+    expect(city()).toEqual(['托育园2', '托育园3', '托育园1']);
+    expect(search(local, query({ division: '320706' }), TODAY).items.map((i) => i.name)).toEqual(['托育园2', '托育园3', '托育园1']);
+    const freed = entry(1, 34.6, 119.2, { pinyin: 'a', vacancies: { toddler: 1 } });
+    local.replace([freed.id], [freed]);
+    expect(city()).toEqual(['托育园1', '托育园2', '托育园3']);
+    const taken = entry(2, 34.6, 119.2, { pinyin: 'b', vacancies: { toddler: 0, infant: 0 } });
+    local.replace([taken.id], [taken]);
+    expect(search(local, query({ q: 'tuoyuyuan' }), TODAY).items.map((i) => i.name)).toEqual(['托育园1', '托育园3', '托育园2']);
+    expect(search(local, query({ q: 'tuoyuyuan2' }), TODAY).items.map((i) => i.name)).toEqual(['托育园2']);
+    expect(search(local, query({}), TODAY).order).toBe('vacancy_then_name');
   });
 
   it('replaces, moves and removes entries', () => {

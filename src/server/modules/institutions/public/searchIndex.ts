@@ -14,6 +14,7 @@ import { chordOf, EARTH_RADIUS_M, earthPoint, greatCircleOf } from './sphere.ts'
 export type SearchEntry = {
   id: string;
   name: string;
+  address: string;
   pinyin: string;
   /**
    * What a keyword matches, lower case: a keyword in Chinese the name; one in Latin letters the
@@ -45,7 +46,7 @@ export class SearchIndex {
   readonly #cells = new Map<number, Map<string, SearchEntry>>();
   readonly #divisions = new Map<string, Map<string, SearchEntry>>();
   /**
-   * Every entry by pinyin, then id, each entry's place in that order, and the keyword texts of
+   * Every entry in the stated order (a place free first, then pinyin, then id), each entry's place in that order, and the keyword texts of
    * all entries in that order, one string each: a keyword search over the whole city is then one
    * indexOf walk through contiguous text rather than a visit to ten thousand objects.
    * Rebuilt after a name changes.
@@ -67,12 +68,18 @@ export class SearchIndex {
     for (const id of before.keys()) this.#remove(id);
     for (const e of entries) this.#add(e);
     if (!this.#order) return;
-    // Vacancies and fees change often, names rarely: keep the order when every entry keeps its place.
+    // Vacancies and fees change often, names and whether any place is free more rarely: keep the
+    // order when every entry keeps its place.
     for (const [id, old] of before) {
       const now = this.#entries.get(id);
       const rank = this.#rank.get(id);
       const same =
-        old && now && now.pinyin === old.pinyin && now.keywords.latin === old.keywords.latin && now.keywords.name === old.keywords.name;
+        old &&
+        now &&
+        now.pinyin === old.pinyin &&
+        now.keywords.latin === old.keywords.latin &&
+        now.keywords.name === old.keywords.name &&
+        hasPlace(now) === hasPlace(old);
       if (!same || rank === undefined) {
         this.#order = null;
         return;
@@ -81,7 +88,7 @@ export class SearchIndex {
     }
   }
 
-  /** All entries by pinyin, then id. */
+  /** All entries in the stated order: those with a place free first, then by pinyin, then id. */
   ordered(): readonly SearchEntry[] {
     return this.#ordering().entries;
   }
@@ -114,7 +121,9 @@ export class SearchIndex {
 
   #ordering() {
     if (!this.#order) {
-      const entries = [...this.#entries.values()].sort((a, b) => compare(a.pinyin, b.pinyin) || compare(a.id, b.id));
+      const entries = [...this.#entries.values()].sort(
+        (a, b) => Number(hasPlace(b)) - Number(hasPlace(a)) || compare(a.pinyin, b.pinyin) || compare(a.id, b.id),
+      );
       this.#rank.clear();
       for (const [i, e] of entries.entries()) this.#rank.set(e.id, i);
       const joined = (kind: 'latin' | 'name') => {
@@ -179,6 +188,12 @@ export class SearchIndex {
   }
 }
 
+/** A place free now in any class type: a family without a point sees these first. */
+function hasPlace(e: SearchEntry) {
+  for (const t of ClassType) if ((e.vacancies[t] ?? 0) > 0) return true;
+  return false;
+}
+
 function bucket<K>(map: Map<K, Map<string, SearchEntry>>, key: K) {
   let b = map.get(key);
   if (!b) {
@@ -198,7 +213,8 @@ function designationOrder(a: DesignationTerm, b: DesignationTerm) {
  * between two points of the sphere, so the circle test and the order compare squared chords;
  * only the page's distances are converted (sphere.ts).
  */
-export function search(index: SearchIndex, params: SearchParams, today: IsoDate) {
+/** `excluded`: institutions another module rules out (those with an open rectification, when asked). */
+export function search(index: SearchIndex, params: SearchParams, today: IsoDate, excluded: ReadonlySet<string> = new Set()) {
   const prefix = params.division ? divisionPrefix(params.division) : null;
   const q = params.q ? keyword(params.q) : null;
   const latin = q !== null && LATIN.test(q);
@@ -218,6 +234,7 @@ export function search(index: SearchIndex, params: SearchParams, today: IsoDate)
     });
 
   const keep = (e: SearchEntry) =>
+    !excluded.has(e.id) &&
     (!prefix || e.divisionCode.startsWith(prefix)) &&
     (!q || (latin ? e.keywords.latin.includes(q) : e.keywords.name.includes(q))) &&
     (!params.serviceForm || e.serviceForms.includes(params.serviceForm)) &&
@@ -236,20 +253,20 @@ export function search(index: SearchIndex, params: SearchParams, today: IsoDate)
       if (chord2 <= limit2 && keep(e)) hits.push({ e, key: chord2 });
     }
     const first = leading(hits, end, (a, b) => a.key - b.key || compare(a.e.id, b.e.id));
-    return { total: hits.length, items: first.slice(start, end).map((h) => itemOf(h.e, h.key, today)) };
+    return { total: hits.length, order: 'distance' as const, items: first.slice(start, end).map((h) => itemOf(h.e, h.key, today)) };
   }
   if (params.division) {
     const hits: Hit[] = [];
     for (const e of index.within(params.division)) if (keep(e)) hits.push({ e, key: index.rank(e.id) });
     const first = leading(hits, end, (a, b) => a.key - b.key);
-    return { total: hits.length, items: first.slice(start, end).map((h) => itemOf(h.e, null, today)) };
+    return { total: hits.length, order: STATED, items: first.slice(start, end).map((h) => itemOf(h.e, null, today)) };
   }
-  // The whole city in name order: walk the order (or the keyword's matches in it), keep only the page.
+  // The whole city in the stated order: walk the order (or the keyword's matches in it), keep only the page.
   const ordered = index.ordered();
   const walk =
     q === null ? ordered : q.includes('\0') ? [] : index.matching(q, latin ? 'latin' : 'name').map((r) => ordered[r] as SearchEntry);
   if (!params.serviceForm && !params.inclusive && !byType) {
-    return { total: walk.length, items: walk.slice(start, end).map((e) => itemOf(e, null, today)) };
+    return { total: walk.length, order: STATED, items: walk.slice(start, end).map((e) => itemOf(e, null, today)) };
   }
   let total = 0;
   const page: SearchEntry[] = [];
@@ -258,8 +275,10 @@ export function search(index: SearchIndex, params: SearchParams, today: IsoDate)
     if (total >= start && total < end) page.push(e);
     total += 1;
   }
-  return { total, items: page.map((e) => itemOf(e, null, today)) };
+  return { total, order: STATED, items: page.map((e) => itemOf(e, null, today)) };
 }
+
+const STATED = 'vacancy_then_name' as const;
 
 type Hit = { e: SearchEntry; key: number };
 
@@ -304,6 +323,7 @@ function itemOf(e: SearchEntry, chord2: number | null, today: IsoDate) {
   return {
     id: e.id,
     name: e.name,
+    address: e.address,
     distanceKm: chord2 === null ? null : Math.round(greatCircleOf(Math.sqrt(chord2)) / 10) / 100,
     inclusive: designations.some((d) => d.kind === 'inclusive'),
     designations,

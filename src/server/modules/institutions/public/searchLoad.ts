@@ -35,6 +35,7 @@ export async function loadSearchEntries(db: Kysely<DB>, ids?: string[]): Promise
     entries.set(f.institution_id, {
       id: f.institution_id,
       name: f.name,
+      address: f.address,
       pinyin: f.pinyin,
       keywords: keywordsOf(f.search_text),
       lat: f.lat,

@@ -22,15 +22,7 @@ export function fullChecklist(servesMeals = false): Record<string, boolean> {
   return Object.fromEntries(applicableChecklist(servesMeals).map((c) => [c.item, true]));
 }
 
-/** A multipart body with one file part named "file". */
-export function multipart(filename: string, content: Buffer, contentType = 'application/octet-stream') {
-  const boundary = '----tuoyu-institutions-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+export { multipart } from '../../../../../test/harness/multipart.ts';
 
 /** Minimal files of each kind, recognisable by their first bytes. */
 export const SAMPLE = {

@@ -21,6 +21,7 @@ describe('institutions in the OpenAPI document', () => {
       'GET /api/v1/institutions',
       'POST /api/v1/institutions',
       'GET /api/v1/institutions/search',
+      'GET /api/v1/institutions/map-tiles',
       'GET /api/v1/institutions/filings',
       'GET /api/v1/institutions/filings/{filingId}',
       'GET /api/v1/institutions/compliance',

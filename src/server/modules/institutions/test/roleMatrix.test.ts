@@ -66,8 +66,9 @@ describe.each(DIALECTS)('institutions: who may use which route, on %s', (dialect
   });
   const onlyDirector = (status: number) => ({ ...everyone(403), anonymous: 401, institution_admin: status });
 
-  it('search, public profile and photos: everyone', async () => {
+  it('search, map tiles, public profile and photos: everyone', async () => {
     await expectRoleMatrix(t, world, { url: `/api/v1/institutions/search?division=${world.districtCode}` }, everyone(200));
+    await expectRoleMatrix(t, world, { url: '/api/v1/institutions/map-tiles' }, everyone(200));
     await expectRoleMatrix(t, world, { url: base() }, everyone(200));
     await expectRoleMatrix(t, world, { url: `${base()}/photos/${photoId}` }, everyone(200));
     await expectRoleMatrix(t, world, { url: `${base()}/photos/${documentId}` }, everyone(404));
@@ -77,7 +78,7 @@ describe.each(DIALECTS)('institutions: who may use which route, on %s', (dialect
     const readers = { ...everyone(200), anonymous: 401, parent: 403, caregiver: 403 };
     await expectRoleMatrix(t, world, { url: '/api/v1/institutions' }, readers);
     await expectRoleMatrix(t, world, { url: `${base()}/record` }, readers);
-    await expectRoleMatrix(t, world, { url: `${base()}/files/${documentId}` }, readers);
+    await expectRoleMatrix(t, world, { url: `${base()}/files/${documentId}` }, { ...readers, admin: 403 });
     await expectRoleMatrix(t, world, { url: '/api/v1/institutions/settings' }, readers);
   });
 

@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Form, Input, List, Select } from 'antd';
+import { Button, Card, Form, Input, List, Popconfirm, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffRole } from '../../../../domain/institutions/vocabulary.ts';
 import { showFieldErrors } from '../../../components/showFieldErrors';
-import { type InstitutionRecord, postInstitutionStaff } from '../api';
+import { deleteInstitutionStaff, type InstitutionRecord, postInstitutionStaff, type StaffMember } from '../api';
 import { FormError } from './FormError';
+import { StaffEditor } from './StaffEditor';
 import { useSaved } from './useDirectorSave';
 
 type Values = { name: string; role: StaffRole; expiresOn?: string };
@@ -13,12 +14,14 @@ type Values = { name: string; role: StaffRole; expiresOn?: string };
 // The form's one date is the health certificate's expiry, whichever certificate the server names.
 const STAFF_FIELDS = { name: 'name', role: 'role', certificates: 'expiresOn' };
 
-/** The roster, and a form to add a member of staff. */
+/** The roster, each member changed or leaving after a confirmation, and a form to add a member of staff. */
 export function StaffForm({ record }: { record: InstitutionRecord }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string[]>([]);
+  const [editing, setEditing] = useState<StaffMember | null>(null);
   const saved = useSaved(record.id);
+  const className = new Map(record.classes.map((c) => [c.id, c.name]));
   const addStaff = useMutation({
     mutationFn: (v: Values) =>
       postInstitutionStaff(record.id, {
@@ -29,15 +32,61 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
           v.role === 'caregiver' && v.expiresOn ? [{ kind: 'health', expiresOn: v.expiresOn }, { kind: 'caregiver_qualification' }] : [],
       }),
     onMutate: () => setFormError([]),
-    onSuccess: saved,
+    // Cleared for the next one, so a second click does not add the same again.
+    onSuccess: () => {
+      form.resetFields();
+      return saved();
+    },
     onError: (e) => setFormError(showFieldErrors(form, e, STAFF_FIELDS)),
   });
+  const remove = useMutation({
+    mutationFn: (staffId: string) => deleteInstitutionStaff(record.id, staffId),
+    onMutate: () => setFormError([]),
+    onSuccess: saved,
+    onError: (e) => setFormError([e.message]),
+  });
   return (
-    <Card title={t('institutions.staff')}>
+    <Card title={t('institutions.staff')} id="director-staff">
       <List
         size="small"
         dataSource={record.staff}
-        renderItem={(s) => <List.Item key={s.id}>{`${s.name} · ${t(`institutions.role.${s.role}`)}`}</List.Item>}
+        renderItem={(s) => (
+          <List.Item
+            key={s.id}
+            data-testid="staff-row"
+            actions={[
+              <Button
+                key="edit"
+                size="small"
+                onClick={() => setEditing(s)}
+                aria-label={t('institutions.director.editStaff', { name: s.name })}
+              >
+                {t('institutions.director.edit')}
+              </Button>,
+              <Popconfirm
+                key="remove"
+                title={t('institutions.director.removeStaffConfirm', { name: s.name })}
+                description={t('institutions.director.removeStaffEffect')}
+                okText={t('institutions.director.removeStaffOk')}
+                cancelText={t('institutions.director.cancel')}
+                onConfirm={() => remove.mutate(s.id)}
+              >
+                <Button
+                  size="small"
+                  danger
+                  disabled={remove.isPending}
+                  aria-label={t('institutions.director.removeStaff', { name: s.name })}
+                >
+                  {t('institutions.director.remove')}
+                </Button>
+              </Popconfirm>,
+            ]}
+          >
+            <Typography.Text>
+              {[s.name, t(`institutions.role.${s.role}`), s.classId ? className.get(s.classId) : undefined].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          </List.Item>
+        )}
       />
       <FormError messages={formError} />
       <Form form={form} name="newStaff" layout="inline" onFinish={(v) => addStaff.mutate(v)} aria-label={t('institutions.addStaff')}>
@@ -54,6 +103,7 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
           {t('institutions.addStaff')}
         </Button>
       </Form>
+      {editing && <StaffEditor record={record} member={editing} onClose={() => setEditing(null)} />}
     </Card>
   );
 }

@@ -1,47 +1,22 @@
-import { Alert, Button, Card, List, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
-import { useAcceptInvitation, useMyInvitations } from './queries';
+import { lazy, Suspense } from 'react';
+import { LoadError } from '../../../components/PageStatus';
+import { useMyInvitations } from './queries';
 
-/** On a signed-in home: an institution invited this person's number; accepting opens its workspace. */
-export function MyInvitationsCard() {
-  const { t } = useTranslation();
+// The list (antd's List, with its pagination and select) loads only when there is something to show.
+const MyInvitationsList = lazy(() => import('./MyInvitationsList'));
+
+/**
+ * An institution invited this person's number; accepting opens its workspace. On a signed-in home
+ * it shows only when there is one; on the invitations page (`standalone`) also to say there is none.
+ */
+export function MyInvitationsCard({ standalone = false }: { standalone?: boolean }) {
   const mine = useMyInvitations();
-  const accept = useAcceptInvitation();
   const items = mine.data?.items ?? [];
-  if (items.length === 0) return null;
+  if (items.length === 0 && !standalone) return null;
+  if (mine.isError) return <LoadError error={mine.error} onRetry={() => void mine.refetch()} />;
   return (
-    <Card title={t('invitations.mineTitle')} size="small" style={{ marginBottom: 16 }} data-testid="my-invitations">
-      {accept.error && <Alert type="error" showIcon title={accept.error.message} style={{ marginBottom: 12 }} />}
-      <List
-        size="small"
-        dataSource={items}
-        renderItem={(i) => (
-          <List.Item
-            key={i.id}
-            data-testid="my-invitation"
-            actions={[
-              <Button
-                key="accept"
-                type="primary"
-                loading={accept.isPending && accept.variables === i.id}
-                onClick={() => accept.mutate(i.id)}
-              >
-                {t('invitations.accept')}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={i.institutionName}
-              description={
-                <Typography.Text type="secondary">
-                  {t('invitations.mineLine', { role: t(`roles.${i.role}`), date: toShanghaiDate(new Date(i.expiresAt)) })}
-                </Typography.Text>
-              }
-            />
-          </List.Item>
-        )}
-      />
-    </Card>
+    <Suspense fallback={null}>
+      <MyInvitationsList items={items} loading={mine.isPending} />
+    </Suspense>
   );
 }

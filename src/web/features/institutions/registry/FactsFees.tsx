@@ -74,7 +74,9 @@ export function FactsCard({ record, township }: Props & { township: string }) {
                 {
                   key: 'inspection',
                   label: t('institutions.lastInspection'),
-                  children: inspection ? `${inspection.date} ${inspection.result}` : t('institutions.noInspection'),
+                  children: inspection
+                    ? `${inspection.date} ${t(`supervision.overall.${inspection.result}`)}`
+                    : t('institutions.noInspection'),
                 },
               ]
             : []),
