@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { splitMessages } from './scripts/viteMessages.ts';
 
 /**
  * Writes a brotli and a gzip copy beside every text asset, at the highest levels: done once at
@@ -16,7 +17,7 @@ function precompress(): Plugin {
     writeBundle(options) {
       const dir = options.dir ?? '';
       const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' });
-      for (const name of files.filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+      for (const name of files.filter((f) => /\.(m?js|css|html|svg|json)$/.test(f))) {
         const file = path.join(dir, name);
         const body = fs.readFileSync(file);
         if (body.length < 1024) continue;
@@ -30,9 +31,15 @@ function precompress(): Plugin {
 // The API server in development; set API_URL when it runs on another port.
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
 
+const src = fileURLToPath(new URL('./src/', import.meta.url));
+
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), precompress()],
+  plugins: [
+    splitMessages({ srcDir: src, messages: `${src}web/i18n/zh-CN.json`, register: `${src}web/i18n/index.ts` }),
+    react(),
+    precompress(),
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -5,15 +5,36 @@ import { useJourney } from './journey.ts';
 import { measurePage, type PageFigures, PHONE_PROFILE } from './phoneBudget.ts';
 
 /**
- * The pages families open, on a phone over a slow mobile network. Checked: no chain of more than
- * three requests each waiting on the one before. Measured and printed against their budgets (not
- * yet met, so not yet asserted): each page's initial JavaScript at most 250 KB compressed, finder
- * results visible within 4 s. Chromium asks plain-HTTP servers for gzip only, so the sizes are
- * gzip's; phones on HTTPS get brotli, about a tenth smaller.
+ * The pages families open, on a phone over a slow mobile network, against the budgets of issue 19:
+ * at most 250 KB of JavaScript (compressed) before any interaction, finder results visible within
+ * 4 s, no chain of more than three requests each waiting on the one before.
+ *
+ * JavaScript is weighed from the build (each script's gzip file, see phoneBudget.ts), so it does
+ * not depend on the machine: every page is held to a ceiling and fails above it. The pages are not
+ * yet at 250 KB (React, i18next, react-query, antd's style engine and the components every page
+ * shows weigh about 230 KB together), so each ceiling is the page's weight when it was last made lighter plus a few KB for
+ * small additions. Lower a ceiling when a page gets lighter; raise one only with a reason in the
+ * commit. Chromium asks plain-HTTP servers for gzip only; phones on HTTPS get brotli, a tenth less.
+ *
+ * Time depends on the machine as much as on the code: on a busy two-core test machine the same
+ * build showed the finder's results after 5 to 7 s under the phone's 4× CPU slowdown.
+ * Asserting 4 s there would fail on load, not on code. The test asserts twice the budget, which
+ * gross regressions cross (React's development build took 9 to 11 s), and measures again once
+ * before failing, since one slow run is more often the machine than the page.
  */
 
-const JS_BUDGET_BYTES = 250 * 1024;
+const JS_BUDGET_KB = 250;
+const JS_CEILING_KB: Record<string, number> = {
+  '/': 300,
+  '/search': 365,
+  '/institutions/:id': 325,
+  '/growth': 350,
+  '/health-checks': 345,
+  '/family': 315,
+  '/family/children': 320,
+};
 const SEARCH_VISIBLE_MS = 4000;
+const SEARCH_CEILING_MS = 2 * SEARCH_VISIBLE_MS;
 const MAX_WATERFALL = 3;
 const PARENT = '13900000005';
 
@@ -21,52 +42,63 @@ const heading = (page: Page) => page.locator('main h1, main h2');
 
 const journey = useJourney();
 
-function print(figures: PageFigures[]) {
+type Target = { path: string; pattern: string; ready: (page: Page) => ReturnType<Page['locator']>; parent?: boolean };
+
+async function measure(target: Target): Promise<PageFigures> {
+  const { server, browser } = journey;
+  // A fresh context per page: nothing cached from the page before.
+  const context = await phoneContext(browser, server.url);
+  if (target.parent) {
+    const login = await context.request.post('/api/v1/auth/login', { data: { phone: PARENT, password: 'tuoyu-demo' } });
+    expect(login.status()).toBe(200);
+  }
+  const figures = await measurePage(context, target.path, target.ready);
+  await context.close();
+  return figures;
+}
+
+function print(figures: [Target, PageFigures][]) {
   const p = PHONE_PROFILE;
   console.log(`phone profile: ${p.downKbps} kbps down, ${p.rttMs} ms RTT, ${p.cpuSlowdown}× CPU`);
-  const search = figures.find((f) => f.path === '/search');
-  if (search && search.visibleMs > SEARCH_VISIBLE_MS)
-    console.log(`/search results visible after ${search.visibleMs} ms (budget ${SEARCH_VISIBLE_MS})`);
-  for (const f of figures) {
+  for (const [target, f] of figures) {
+    const kb = f.initialJsBytes / 1024;
     console.log(
-      `${f.path.padEnd(28)} initial JS ${(f.initialJsBytes / 1024).toFixed(1).padStart(6)} KB${f.initialJsBytes > JS_BUDGET_BYTES ? ' (over 250)' : ''} · visible ${String(f.visibleMs).padStart(5)} ms · waterfall ${f.waterfallDepth} (${f.deepestChain.join(' → ')})`,
+      `${target.pattern.padEnd(20)} initial JS ${kb.toFixed(1).padStart(6)} KB (ceiling ${JS_CEILING_KB[target.pattern]}, budget ${JS_BUDGET_KB}) · visible ${String(f.visibleMs).padStart(5)} ms · waterfall ${f.waterfallDepth} (${f.deepestChain.join(' → ')})`,
     );
   }
 }
 
 describe('pages a family opens, on a phone', () => {
-  it('load without deep request waterfalls, and print their JavaScript and time against the budgets', async () => {
-    const { server, browser } = journey;
-    const search = (await (await fetch(`${server.url}/api/v1/institutions/search?pageSize=1`)).json()) as { items: { id: string }[] };
-    const institution = search.items[0]?.id;
-    const pages: [string, (page: Page) => ReturnType<Page['locator']>][] = [
-      ['/', heading],
-      ['/search', (page) => page.getByTestId('search-result')],
-      [`/institutions/${institution}`, heading],
-      ['/growth', heading],
-      ['/health-checks', heading],
+  it('stay under their JavaScript ceilings, show the finder results in time, without deep request waterfalls', async () => {
+    const search = (await (await fetch(`${journey.server.url}/api/v1/institutions/search?pageSize=1`)).json()) as {
+      items: { id: string }[];
+    };
+    const targets: Target[] = [
+      { path: '/', pattern: '/', ready: heading },
+      { path: '/search', pattern: '/search', ready: (page) => page.getByTestId('search-result') },
+      { path: `/institutions/${search.items[0]?.id}`, pattern: '/institutions/:id', ready: heading },
+      { path: '/growth', pattern: '/growth', ready: heading },
+      { path: '/health-checks', pattern: '/health-checks', ready: heading },
+      { path: '/family', pattern: '/family', ready: heading, parent: true },
+      { path: '/family/children', pattern: '/family/children', ready: heading, parent: true },
     ];
-    const figures: PageFigures[] = [];
-    for (const [path, ready] of pages) {
-      // A fresh context per page: nothing cached from the page before.
-      const context = await phoneContext(browser, server.url);
-      figures.push(await measurePage(context, path, ready));
-      await context.close();
-    }
-
-    for (const path of ['/family', '/family/children']) {
-      const context = await phoneContext(browser, server.url);
-      const login = await context.request.post('/api/v1/auth/login', { data: { phone: PARENT, password: 'tuoyu-demo' } });
-      expect(login.status()).toBe(200);
-      figures.push(await measurePage(context, path, heading));
-      await context.close();
+    const figures: [Target, PageFigures][] = [];
+    for (const target of targets) {
+      let f = await measure(target);
+      if (target.pattern === '/search' && f.visibleMs > SEARCH_CEILING_MS) f = await measure(target);
+      figures.push([target, f]);
     }
     print(figures);
 
-    for (const f of figures) {
-      expect(f.waterfallDepth, `waterfall of ${f.path}: ${f.deepestChain.join(' → ')}`).toBeLessThanOrEqual(MAX_WATERFALL);
+    for (const [target, f] of figures) {
+      expect(f.initialJsBytes / 1024, `initial JavaScript of ${target.pattern}`).toBeLessThanOrEqual(
+        JS_CEILING_KB[target.pattern] as number,
+      );
+      expect(f.waterfallDepth, `waterfall of ${target.pattern}: ${f.deepestChain.join(' → ')}`).toBeLessThanOrEqual(MAX_WATERFALL);
     }
-    // The chart library is a third of the finder's code: it waits until the parent opens the map.
-    expect(figures.find((f) => f.path === '/search')?.scripts.filter((p) => /EChart|ResultsMap/.test(p))).toEqual([]);
+    const finder = figures.find(([target]) => target.pattern === '/search')?.[1];
+    expect(finder?.visibleMs, 'finder results visible').toBeLessThanOrEqual(SEARCH_CEILING_MS);
+    // The chart and map libraries wait until the parent opens the map.
+    expect(finder?.scripts.filter((p) => /EChart|ResultsMap/.test(p))).toEqual([]);
   });
 });

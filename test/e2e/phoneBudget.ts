@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 /**
@@ -6,13 +8,25 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
  */
 export const PHONE_PROFILE = { downKbps: 1600, upKbps: 750, rttMs: 150, cpuSlowdown: 4 };
 
-type Request = { url: string; type: string; bytes: number; depth: number; parent?: Request };
+type Request = { url: string; type: string; depth: number; parent?: Request };
+
+const DIST = path.resolve(import.meta.dirname, '../../dist/web');
+
+/**
+ * What the server sends a browser that accepts gzip for one built file: its pre-compressed copy
+ * (small files have none and go as they are). Read from the build rather than from the network
+ * log, whose byte counts include headers and vary with timing; the same build always weighs the same.
+ */
+function gzipBytes(url: string): number {
+  const file = path.join(DIST, new URL(url).pathname);
+  return fs.existsSync(`${file}.gz`) ? fs.statSync(`${file}.gz`).size : fs.statSync(file).size;
+}
 
 export type PageFigures = {
   path: string;
   /** From navigation to the page's content showing, in ms. */
   visibleMs: number;
-  /** Compressed bytes of JavaScript on the wire before any interaction. */
+  /** Gzip bytes of the JavaScript files loaded before any interaction, each counted once. */
   initialJsBytes: number;
   /** The longest chain of requests each waiting on the one before (the document is 1). */
   waterfallDepth: number;
@@ -46,13 +60,9 @@ export async function measurePage(context: BrowserContext, path: string, ready: 
       .map((url) => byUrl.get(url))
       .filter((r): r is Request => r !== undefined);
     const parent = parents.reduce<Request | undefined>((a, b) => (a && a.depth >= b.depth ? a : b), undefined);
-    const request = { url: event.request.url, type: event.type ?? 'Other', bytes: 0, depth: 1 + (parent?.depth ?? 0), parent };
+    const request = { url: event.request.url, type: event.type ?? 'Other', depth: 1 + (parent?.depth ?? 0), parent };
     requests.set(event.requestId, request);
     if (!byUrl.has(request.url)) byUrl.set(request.url, request);
-  });
-  cdp.on('Network.loadingFinished', (event) => {
-    const request = requests.get(event.requestId);
-    if (request) request.bytes = event.encodedDataLength;
   });
   await cdp.send('Network.enable');
   await cdp.send('Debugger.enable');
@@ -76,12 +86,13 @@ export async function measurePage(context: BrowserContext, path: string, ready: 
   const deepest = all.reduce((a, b) => (b.depth > a.depth ? b : a));
   const chain: string[] = [];
   for (let r: Request | undefined = deepest; r; r = r.parent) chain.unshift(new URL(r.url).pathname);
+  const scripts = [...new Set(all.filter((r) => r.type === 'Script').map((r) => r.url))];
   return {
     path,
     visibleMs,
-    initialJsBytes: all.filter((r) => r.type === 'Script').reduce((sum, r) => sum + r.bytes, 0),
+    initialJsBytes: scripts.reduce((sum, url) => sum + gzipBytes(url), 0),
     waterfallDepth: deepest.depth,
     deepestChain: chain,
-    scripts: all.filter((r) => r.type === 'Script').map((r) => new URL(r.url).pathname),
+    scripts: scripts.map((url) => new URL(url).pathname),
   };
 }

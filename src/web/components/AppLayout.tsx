@@ -1,11 +1,15 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Grid, Layout, Menu, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Button, Flex, Grid, Layout, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMeta } from '../features/platform/queries';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NavLinks } from './NavLinks';
+
+// Most visits never open the phone's menu: its sheet's code waits for the first tap.
+const MenuDrawer = lazy(() => import('./MenuDrawer'));
 
 export type NavItem = { key: string; label: string; href: string };
 
@@ -40,17 +44,14 @@ export function AppLayout({ brandHref, nav, selectedKey, actions, status, childr
   // official has ten): wide screens then list them down the side instead.
   const side = wide && nav.length > 6;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const meta = useMeta();
 
-  const menuItems = nav.map((item) => ({
-    key: item.key,
-    label: (
-      <Link to={item.href} onClick={() => setDrawerOpen(false)}>
-        {item.label}
-      </Link>
-    ),
-  }));
-  const selectedKeys = selectedKey ? [selectedKey] : [];
+  const closeDrawer = () => setDrawerOpen(false);
+  const openDrawer = () => {
+    setDrawerUsed(true);
+    setDrawerOpen(true);
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -61,39 +62,41 @@ export function AppLayout({ brandHref, nav, selectedKey, actions, status, childr
         </Link>
         {wide && !side ? (
           <nav aria-label={t('nav.main')} style={{ flex: 1, minWidth: 0 }}>
-            <Menu mode="horizontal" items={menuItems} selectedKeys={selectedKeys} style={{ borderBottom: 'none', lineHeight: '54px' }} />
+            <NavLinks layout="row" items={nav} selectedKey={selectedKey} />
           </nav>
         ) : (
           <div style={{ flex: 1 }} />
         )}
         {status}
         <LanguageSwitch />
-        {wide ? actions : <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setDrawerOpen(true)} />}
+        {wide ? actions : <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={openDrawer} />}
       </Layout.Header>
-      {!wide && (
-        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="right" size={280} title={t('app.name')}>
-          <nav aria-label={t('nav.main')}>
-            <Menu mode="inline" items={menuItems} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
-          </nav>
-          {actions && (
-            <Flex vertical gap={12} style={{ marginTop: 24 }}>
-              {actions}
-            </Flex>
-          )}
-        </Drawer>
-      )}
-      {side ? (
-        <Layout hasSider>
-          <Layout.Sider width={176} theme="light" style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}>
+      {!wide && drawerUsed && (
+        <Suspense fallback={null}>
+          <MenuDrawer open={drawerOpen} onClose={closeDrawer} title={t('app.name')}>
             <nav aria-label={t('nav.main')}>
-              <Menu mode="inline" items={menuItems} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+              <NavLinks layout="column" items={nav} selectedKey={selectedKey} onNavigate={closeDrawer} />
+            </nav>
+            {actions && (
+              <Flex vertical gap={12} style={{ marginTop: 24 }}>
+                {actions}
+              </Flex>
+            )}
+          </MenuDrawer>
+        </Suspense>
+      )}
+      {/* One tree whatever the width: a window resized across a breakpoint (or a phone turned) keeps
+          the page mounted, and with it what was typed into its forms. */}
+      <Layout hasSider={side}>
+        {side && (
+          <Layout.Sider width={176} theme="light" style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}>
+            <nav aria-label={t('nav.main')} style={{ padding: '12px 8px' }}>
+              <NavLinks layout="column" items={nav} selectedKey={selectedKey} />
             </nav>
           </Layout.Sider>
-          <Layout.Content style={{ width: '100%', maxWidth: 1200, margin: '0 auto', padding: 24 }}>{children}</Layout.Content>
-        </Layout>
-      ) : (
+        )}
         <Layout.Content style={{ width: '100%', maxWidth: 1200, margin: '0 auto', padding: wide ? 24 : 12 }}>{children}</Layout.Content>
-      )}
+      </Layout>
       <Layout.Footer style={{ textAlign: 'center', padding: '16px 12px' }}>
         <Typography.Text type="secondary">
           {t('app.fullName')}

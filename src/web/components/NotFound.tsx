@@ -1,19 +1,12 @@
-import { Button, Result } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { lazy, Suspense } from 'react';
 
-export function NotFound({ homeHref = '/' }: { homeHref?: string }) {
-  const { t } = useTranslation();
+// antd's Result carries its 403/404/500 illustrations: only someone who hits a missing page loads them.
+const NotFoundPage = lazy(() => import('./NotFoundPage'));
+
+export function NotFound(props: { homeHref?: string }) {
   return (
-    <Result
-      status="info"
-      title="404"
-      subTitle={t('app.notFound')}
-      extra={
-        <Link to={homeHref}>
-          <Button type="primary">{t('app.backHome')}</Button>
-        </Link>
-      }
-    />
+    <Suspense fallback={null}>
+      <NotFoundPage {...props} />
+    </Suspense>
   );
 }

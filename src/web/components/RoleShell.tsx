@@ -1,14 +1,14 @@
-import { Button, Result, Typography } from 'antd';
+import { Typography } from 'antd';
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Me, Role, RoleGrant } from '../features/platform/api';
 import { NotificationBell } from '../features/platform/NotificationBell';
 import { useMe } from '../features/platform/queries';
-import { activeGrant, ROLE_HOME } from '../features/platform/roles';
+import { activeGrant } from '../features/platform/roles';
 import { AppLayout } from './AppLayout';
 import { NotFound } from './NotFound';
-import { AREA_LABEL_KEY, AREA_PATH, AREAS_BY_ROLE, type Area, areaHref, NESTED_AREAS, WITHIN_HOME } from './navigation';
+import { AREA_LABEL_KEY, AREA_PATH, type Area, areaHref, areasOf, NESTED_AREAS, WITHIN_HOME } from './navigation';
 import { LoadError, PageLoading } from './PageStatus';
 import { RoleSwitcher } from './RoleSwitcher';
 import { SignOutButton } from './SignOutButton';
@@ -19,6 +19,7 @@ type Page = LazyExoticComponent<ComponentType<RolePageProps>>;
 /** Every signed-in workspace has the notification list, reached from the header's bell. */
 const NOTIFICATIONS_PATH = 'notifications';
 const NotificationsPage = lazy(() => import('../features/platform/NotificationsPage'));
+const Forbidden = lazy(() => import('./Forbidden'));
 
 type Props = {
   /** The shell's base path, e.g. "/official". */
@@ -43,30 +44,21 @@ export function RoleShell({ base, roles, pages }: Props) {
 
   if (me.isPending) return <PageLoading />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // With its query: an application started from the finder comes back with its institution picked.
+  if (!me.data) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
 
   const grant = activeGrant(me.data, roles);
   if (!grant) {
-    const first = me.data.roles[0];
     return (
       <AppLayout brandHref="/" nav={[]} actions={<SignOutButton />}>
-        <Result
-          status="warning"
-          title="403"
-          subTitle={t('app.forbidden')}
-          extra={
-            first && (
-              <Link to={ROLE_HOME[first.role]}>
-                <Button type="primary">{t('app.goToMyHome')}</Button>
-              </Link>
-            )
-          }
-        />
+        <Suspense fallback={<PageLoading />}>
+          <Forbidden me={me.data} />
+        </Suspense>
       </AppLayout>
     );
   }
 
-  const areas = AREAS_BY_ROLE[grant.role].filter((area) => pages[area]);
+  const areas = areasOf(grant).filter((area) => pages[area]);
   const nav = areas
     .filter((area) => !WITHIN_HOME.has(area))
     .map((area) => ({ key: area, label: t(AREA_LABEL_KEY[area]), href: areaHref(base, area) }));

@@ -1,32 +1,15 @@
-import { Select } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { lazy, Suspense } from 'react';
 import type { Me, RoleGrant } from '../features/platform/api';
-import { grantKey, ROLE_HOME, rememberActiveGrant, scopeLabel } from '../features/platform/roles';
+
+// antd's Select is a big piece of code that most people, with one role, never need.
+const RoleSelect = lazy(() => import('./RoleSelect'));
 
 /** Shown only to users with several roles (a director who is also a parent, say). */
 export function RoleSwitcher({ me, active }: { me: Me; active: RoleGrant }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
   if (me.roles.length < 2) return null;
-  const options = me.roles.map((grant) => {
-    const scope = scopeLabel(grant, t);
-    return { value: grantKey(grant), label: scope ? `${t(`roles.${grant.role}`)} · ${scope}` : t(`roles.${grant.role}`) };
-  });
-  const onChange = (key: string) => {
-    const grant = me.roles.find((g) => grantKey(g) === key);
-    if (!grant) return;
-    rememberActiveGrant(grant);
-    navigate(ROLE_HOME[grant.role]);
-  };
   return (
-    <Select
-      aria-label={t('roles.switch')}
-      value={grantKey(active)}
-      options={options}
-      onChange={onChange}
-      popupMatchSelectWidth={false}
-      style={{ minWidth: 160, maxWidth: 260 }}
-    />
+    <Suspense fallback={null}>
+      <RoleSelect me={me} active={active} />
+    </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../features/platform/api';
+import type { Role, RoleGrant } from '../features/platform/api';
 
 /** An area of a role's workspace: one nav item and one route under the shell's base path. */
 export type Area =
@@ -15,13 +15,22 @@ export type Area =
   | 'applications'
   | 'attendance'
   | 'alerts'
+  | 'inspections'
   | 'growth'
   | 'healthChecks'
   | 'divisions'
   | 'indicators'
   | 'account'
   | 'accounts'
-  | 'audit';
+  | 'audit'
+  | 'myData'
+  | 'deletionRequests'
+  | 'messages'
+  | 'complaints'
+  | 'calendar'
+  | 'articles'
+  | 'bookings'
+  | 'courses';
 
 export const AREA_PATH: Record<Area, string> = {
   home: '',
@@ -29,6 +38,7 @@ export const AREA_PATH: Record<Area, string> = {
   applications: 'applications',
   attendance: 'attendance',
   alerts: 'alerts',
+  inspections: 'inspections',
   growth: 'growth',
   healthChecks: 'health-checks',
   divisions: 'divisions',
@@ -36,6 +46,11 @@ export const AREA_PATH: Record<Area, string> = {
   account: 'account',
   accounts: 'accounts',
   audit: 'audit',
+  myData: 'my-data',
+  deletionRequests: 'deletion-requests',
+  messages: 'messages',
+  complaints: 'complaints',
+  calendar: 'calendar',
   institution: 'my-institution',
   filings: 'filings',
   registry: 'institutions',
@@ -44,6 +59,9 @@ export const AREA_PATH: Record<Area, string> = {
   benefits: 'benefits',
   voucherPrograms: 'voucher-programs',
   subsidyApplications: 'subsidy-applications',
+  articles: 'articles',
+  bookings: 'bookings',
+  courses: 'courses',
 };
 
 /**
@@ -56,13 +74,32 @@ export const AREA_PATH: Record<Area, string> = {
  * holding a place for staff) open each child's growth record; illness alerts go to the director
  * and to the officials who must acknowledge them, not to caregivers. The director keeps the institution's record and filing (备案); officials review filings. Applications (入托) are the
  * parent's and the director's; the day's attendance is taken by caregivers, and directors cover it.
+ * Inspections are drawn and recorded by the district's officials; the director answers their rectifications.
  * Money is the director's (fee statements, voucher redemption, subsidy applications), the
  * parent's (vouchers, tax deduction and childcare subsidy) and the officials' (programs,
- * settlement, reviews); caregivers never see it. Officials are appointed on the accounts page by
- * the admin and by city officials (district officials appoint nobody).
+ * settlement, reviews); caregivers never see it. A parent's own data (export, deletion requests) is
+ * theirs; so are their bookings of the guidance center's courses, which the center's staff (its
+ * director and caregivers; other institutions' staff are refused by the server) and city
+ * officials run; the admin decides deletion requests. Officials are appointed on the accounts
+ * page by the admin and by city officials (district officials appoint nobody). Complaints are
+ * the parent's own (我的投诉) and the officials' queue; an institution's staff never see them.
+ * The admin keeps the holiday calendar that working-day deadlines count with. Articles are the
+ * city's: its officials write and review them.
  */
 export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
-  parent: ['home', 'children', 'applications', 'vouchers', 'benefits', 'growth', 'healthChecks', 'divisions'],
+  parent: [
+    'home',
+    'children',
+    'applications',
+    'bookings',
+    'vouchers',
+    'benefits',
+    'growth',
+    'healthChecks',
+    'complaints',
+    'divisions',
+    'myData',
+  ],
   institution_admin: [
     'home',
     'institution',
@@ -72,9 +109,11 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
     'statements',
     'subsidyApplications',
     'alerts',
+    'courses',
+    'inspections',
     'divisions',
   ],
-  caregiver: ['home', 'children', 'attendance'],
+  caregiver: ['home', 'children', 'attendance', 'courses'],
   district_official: [
     'home',
     'indicators',
@@ -83,6 +122,8 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
     'voucherPrograms',
     'subsidyApplications',
     'alerts',
+    'complaints',
+    'inspections',
     'divisions',
     'account',
   ],
@@ -94,12 +135,29 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
     'voucherPrograms',
     'subsidyApplications',
     'alerts',
+    'complaints',
+    'inspections',
+    'articles',
+    'courses',
     'divisions',
     'accounts',
     'account',
   ],
-  admin: ['home', 'divisions', 'accounts', 'account', 'audit'],
+  admin: ['home', 'divisions', 'accounts', 'account', 'audit', 'deletionRequests', 'messages', 'calendar'],
 };
+
+/**
+ * An institution never filed (备案) takes no children, attendance or money yet: its staff see
+ * what they can use, the record with its classes, staff, invitations and filing, and the
+ * divisions for reference. Filed once, the institution keeps every area, suspended or not.
+ */
+const BEFORE_FILING: ReadonlySet<Area> = new Set<Area>(['home', 'institution', 'divisions']);
+
+/** The areas the active grant may open: its role's, narrowed for an institution not yet filed. */
+export function areasOf(grant: RoleGrant): readonly Area[] {
+  const areas = AREAS_BY_ROLE[grant.role];
+  return grant.institutionFiled === false ? areas.filter((area) => BEFORE_FILING.has(area)) : areas;
+}
 
 export const AREA_LABEL_KEY: Record<Area, string> = {
   home: 'nav.home',
@@ -107,6 +165,7 @@ export const AREA_LABEL_KEY: Record<Area, string> = {
   applications: 'enrollment.nav',
   attendance: 'attendance.nav',
   alerts: 'alerts.nav',
+  inspections: 'supervision.nav',
   growth: 'nav.growth',
   healthChecks: 'nav.healthChecks',
   divisions: 'nav.divisions',
@@ -114,6 +173,9 @@ export const AREA_LABEL_KEY: Record<Area, string> = {
   account: 'nav.account',
   accounts: 'accounts.nav',
   audit: 'nav.audit',
+  myData: 'privacy.nav',
+  deletionRequests: 'privacy.review.nav',
+  messages: 'outboundMessages.nav',
   institution: 'institutions.nav',
   filings: 'institutions.queueNav',
   registry: 'registry.nav',
@@ -122,6 +184,11 @@ export const AREA_LABEL_KEY: Record<Area, string> = {
   benefits: 'benefits.nav',
   voucherPrograms: 'voucherPrograms.nav',
   subsidyApplications: 'subsidyApplications.nav',
+  complaints: 'complaints.nav',
+  calendar: 'calendar.nav',
+  articles: 'articles.officialNav',
+  bookings: 'courses.myBookings',
+  courses: 'courses.staff.nav',
 };
 
 /** Areas with pages of their own below them (`children/:childId/growth`): mounted as `path/*`. */
@@ -132,6 +199,9 @@ export const NESTED_AREAS: ReadonlySet<Area> = new Set<Area>([
   'voucherPrograms',
   'subsidyApplications',
   'indicators',
+  'articles',
+  'courses',
+  'inspections',
 ]);
 
 /**

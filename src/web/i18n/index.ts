@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import zhCN from './zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,8 +39,8 @@ function persistLanguage(lang: Language): void {
 const initial = readStoredLanguage();
 persistLanguage(initial);
 
-// Chinese ships with the app; English is fetched only by those who choose it, so most phones
-// never download it.
+// Chinese travels with the code that shows it (see addMessages); English is fetched whole, only
+// by those who choose it, so most phones never download it.
 async function loadMessages(lang: Language): Promise<void> {
   if (lang === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
     i18n.addResourceBundle('en', 'translation', (await import('./en.json')).default);
@@ -49,13 +48,22 @@ async function loadMessages(lang: Language): Promise<void> {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN } },
+  resources: { 'zh-CN': { translation: {} } },
   partialBundledLanguages: true,
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/**
+ * Called by every module that names message keys, with the Chinese pieces it names (the build
+ * adds the call, see scripts/viteMessages.ts): a page's texts arrive with the page's chunk, so a
+ * phone opening the finder does not download the texts of the director's and officials' screens.
+ */
+export function addMessages(...pieces: object[]): void {
+  for (const piece of pieces) i18n.addResourceBundle('zh-CN', 'translation', piece, true, false);
+}
 
 /** Resolves once the stored language's messages are loaded: the app renders after it. */
 export const languageReady: Promise<void> = loadMessages(initial).then(() => {
