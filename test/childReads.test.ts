@@ -72,6 +72,7 @@ const CALLS: Record<string, Call> = {
     url: (s) => `/api/v1/institutions/${s.world.institutionId}/voucher-redemptions?month=${month}`,
   },
   'GET /api/v1/voucher-settlements/{id}': { as: 'institution_admin', url: (s) => `/api/v1/voucher-settlements/${s.settlementId}` },
+  'GET /api/v1/me/deletion-requests': { as: 'parent', url: () => '/api/v1/me/deletion-requests' },
 };
 
 /**
@@ -89,6 +90,9 @@ const NOT_WALKED: Record<string, string> = {
   'GET /api/v1/vouchers/{id}': 'guardian’s own',
   'GET /api/v1/tax-deduction/{year}': 'guardian’s own',
   'GET /api/v1/children/{id}/childcare-subsidy': 'guardian’s own',
+  'GET /api/v1/bookings': 'guardian’s own',
+  'GET /api/v1/sessions/{id}/bookings':
+    'needs the guidance center’s course session with bookings; guidance/courses/attendance.ts audits the children on the roster',
 };
 
 describe.each(DIALECTS)('every read of a child is audited on %s', (dialect) => {
@@ -153,6 +157,13 @@ describe.each(DIALECTS)('every read of a child is audited on %s', (dialect) => {
     });
     expect(settle.statusCode, settle.body).toBe(200);
     const settlementId = settle.json().created.find((s: { institutionId: string }) => s.institutionId === institutionId).id;
+    const deletion = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/deletion-requests',
+      payload: { scope: 'child', childId: child.childId },
+      headers: cookie('parent'),
+    });
+    expect(deletion.statusCode, deletion.body).toBe(201);
     seeded = { world, child, voucherCode: voucher.code, redemptionId: redeemed.json().id, statementId, settlementId };
   });
   afterAll(() => t.close());

@@ -19,6 +19,7 @@ import { appointmentRoutes } from './platform/auth/appointmentRoutes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { sessionCookie } from './platform/auth/sessionToken.ts';
 import { signUpRoutes } from './platform/auth/signUpRoutes.ts';
+import { calendarRoutes } from './platform/calendar/routes.ts';
 import { registerErrorHandling } from './platform/errors/errorHandler.ts';
 import { registerDrain } from './platform/http/drain.ts';
 import { clientErrorHandler, frameworkErrors } from './platform/http/frameworkErrors.ts';
@@ -28,8 +29,10 @@ import { requestGuard } from './platform/http/requestGuard.ts';
 import { systemRoutes } from './platform/http/systemRoutes.ts';
 import { registerTextGuard } from './platform/http/textGuard.ts';
 import { webApp } from './platform/http/webApp.ts';
+import { messageAdminRoutes } from './platform/messaging/adminRoutes.ts';
 import { devOutboxRoutes } from './platform/messaging/devOutboxRoutes.ts';
 import { notificationRoutes } from './platform/notifications/routes.ts';
+import { deletionRoutes } from './privacy/deletionRoutes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 
 /** The composition root: external plugins, then the platform, then the modules. */
@@ -68,6 +71,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  const tileOrigins = config.mapTiles ? [config.mapTiles.origin] : [];
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -76,9 +80,13 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
         scriptSrc: ["'self'"],
         // Ant Design writes its CSS-in-JS into <style> elements; scripts stay strictly 'self'.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The map's tiles, only from the tile server configured (MAP_TILE_URL); maplibre fetches
+        // them in its worker and draws them from blob: images.
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...tileOrigins],
+        // maplibre's worker is a module served from 'self' (never blob:).
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -114,12 +122,15 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   await app.register(appointmentRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(devOutboxRoutes, deps);
+  await app.register(messageAdminRoutes, deps);
   await app.register(notificationRoutes, deps);
+  await app.register(calendarRoutes, deps);
 
   // Modules, from the one list.
   for (const module of MODULES) await app.register(module.plugin, deps);
-  // Above the modules: a parent's data, composed from each module's part.
+  // Above the modules: a parent's data and its erasure, composed from each module's part.
   await app.register(privacyRoutes, deps);
+  await app.register(deletionRoutes, deps);
 
   await app.register(webApp, { distDir: config.webDistDir });
   return app;

@@ -15,6 +15,7 @@ const Env = z
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    SEARCH_MAX_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(200),
     SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
     SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
     SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
@@ -31,6 +32,8 @@ const Env = z
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (`openssl rand -hex 32`)').optional(),
     WEB_DIST_DIR: z.string().default('./dist/web'),
+    MAP_TILE_URL: z.string().optional().transform(parseTileUrl),
+    MAP_TILE_ATTRIBUTION: z.string().max(200).default(''),
     FIELD_ENCRYPTION_KEY: z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
@@ -58,6 +61,8 @@ const Env = z
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().optional(),
     MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    MESSAGE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
+    MESSAGE_KEEP_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
   })
   .superRefine((e, ctx) => {
     const require = (names: readonly (keyof typeof e)[], when: string) => {
@@ -124,6 +129,20 @@ function isAddressOrCidr(value: string): boolean {
   return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
+/** A raster tile template such as Tianditu's WMTS address with {z}, {x} and {y} after the host. */
+function parseTileUrl(value: string | undefined, ctx: z.RefinementCtx): { url: string; origin: string } | null {
+  if (value === undefined) return null;
+  try {
+    const url = new URL(value.replace(/\{[xyz]\}/g, '0'));
+    const placed = ['{z}', '{x}', '{y}'].every((p) => value.includes(p));
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && placed && value.startsWith(`${url.origin}/`)) {
+      return { url: value, origin: url.origin };
+    }
+  } catch {}
+  ctx.addIssue({ code: 'custom', message: 'not a tile address like https://tiles.example.gov.cn/{z}/{x}/{y}.png' });
+  return z.NEVER;
+}
+
 function parseOrigins(value: string | undefined, ctx: z.RefinementCtx): string[] {
   if (value === undefined) return [];
   return value.split(',').map((given) => {
@@ -146,6 +165,8 @@ export type Config = {
   /** PostgreSQL only: connections per process, and how long a request waits for one when all are busy. */
   databasePoolSize: number;
   databasePoolWaitMs: number;
+  /** PostgreSQL: how long the public search may lag a commit for someone not signed in (0: never). */
+  searchMaxLagMs: number;
   seedDemo: 'auto' | 'always' | 'never';
   sessionTtlHours: number;
   /** A session ends this long after sign-in however busy it is; the TTL above is the idle limit. */
@@ -169,6 +190,8 @@ export type Config = {
   /** Bearer token that opens /metrics and /api/docs in production; without it they are off there. */
   metricsToken: string | undefined;
   webDistDir: string;
+  /** Raster tiles for the finder's map and the origin the CSP opens to them; null: a plain map of points. */
+  mapTiles: { url: string; origin: string; attribution: string } | null;
   /** Base64 of 32 bytes; see platform/crypto/fieldKey.ts for the fallback. */
   fieldEncryptionKey: string | undefined;
   /** Base64 of a 32-byte Ed25519 seed signing audit checkpoints; see platform/audit/checkpointKey.ts. */
@@ -191,6 +214,13 @@ export type Config = {
   smtp: { url: string; from: string } | undefined;
   /** Tries before a message is marked failed and shown to the admin. */
   messageMaxAttempts: number;
+  /**
+   * How long one process holds a message it is sending to a gateway or SMTP server; one killed
+   * mid-send gives it back after this. Longer than the slowest send, or a slow send goes twice.
+   */
+  messageLeaseSeconds: number;
+  /** Sent messages are deleted this many days after sending; failed ones stay for the admin. */
+  messageKeepDays: number;
 };
 
 export type AliyunSmsConfig = {
@@ -237,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databasePoolWaitMs: e.DATABASE_POOL_WAIT_MS,
+    searchMaxLagMs: e.SEARCH_MAX_LAG_MS,
     seedDemo: e.SEED_DEMO,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionMaxDays: e.SESSION_MAX_DAYS,
@@ -253,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     metricsToken: e.METRICS_TOKEN,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    mapTiles: e.MAP_TILE_URL ? { ...e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
     auditSigningKey: e.AUDIT_SIGNING_KEY,
     auditSealEveryMs: e.AUDIT_SEAL_EVERY_MS,
@@ -283,10 +315,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM as string } : undefined,
     messageMaxAttempts: e.MESSAGE_MAX_ATTEMPTS,
+    messageLeaseSeconds: e.MESSAGE_LEASE_SECONDS,
+    messageKeepDays: e.MESSAGE_KEEP_DAYS,
   };
 }
 
 /** A config for tests and tools: defaults, then overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  // A test that writes and then searches anonymously expects the write at once; the lag has its
+  // own tests (searchCache.test.ts).
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_MAX_LAG_MS: '0' }), ...overrides };
 }

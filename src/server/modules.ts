@@ -1,11 +1,13 @@
 import type { Deps } from './deps.ts';
 import { childrenModule } from './modules/children/index.ts';
-import { enrollmentModule } from './modules/enrollment/index.ts';
+import { countIncidentsSince, enrollmentModule } from './modules/enrollment/index.ts';
 import { geographyModule } from './modules/geography/index.ts';
+import { guidanceModule } from './modules/guidance/index.ts';
 import { findIllnessAlertSettings, healthModule, raiseIllnessAlerts } from './modules/health/index.ts';
 import { institutionsModule } from './modules/institutions/index.ts';
 import { oversightModule } from './modules/oversight/index.ts';
 import { subsidiesModule } from './modules/subsidies/index.ts';
+import { findWithOpenRectifications, publicSupervisionRecord, supervisionModule } from './modules/supervision/index.ts';
 import { auditJobs } from './platform/audit/jobs.ts';
 import { authJobs } from './platform/auth/jobs.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
@@ -18,7 +20,8 @@ import type { ModuleManifest } from './platform/modules/manifest.ts';
  */
 export const MODULES: ModuleManifest[] = [
   geographyModule,
-  institutionsModule,
+  // The public search's "no open rectification" asks supervision which institutions still have one.
+  institutionsModule({ withOpenRectifications: findWithOpenRectifications, supervisionRecord: publicSupervisionRecord }),
   healthModule,
   childrenModule,
   enrollmentModule({
@@ -28,6 +31,9 @@ export const MODULES: ModuleManifest[] = [
   }),
   subsidiesModule,
   oversightModule,
+  // A round weighted for risk counts each institution's incidents (and its complaints) of the last 12 months.
+  supervisionModule({ riskEventCounters: [countIncidentsSince] }),
+  guidanceModule,
 ];
 
 /** Every scheduled job of the server: the platform's and each module's. main.ts starts exactly these. */

@@ -47,6 +47,9 @@ export async function signIn(page: Page, phone: string, home?: string, password 
 }
 
 export async function noSidewaysScroll(page: Page) {
+  // Polled: after a resize the layout settles a frame or two later (antd's breakpoints re-render).
   // A string, not a function: the e2e tsconfig has no DOM types for the code that runs in the page.
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+  await expect
+    .poll(() => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'), { timeout: 5000 })
+    .toBeLessThanOrEqual(0);
 }

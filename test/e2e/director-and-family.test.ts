@@ -113,8 +113,9 @@ describe('broken journeys of directors, officials and parents', () => {
       const reason = '机构承诺一周内为大一班配齐两名持证保育人员，届时复查';
       await o.getByLabel('予以备案的理由').fill(reason);
       await o.getByRole('button', { name: '予以备案' }).click();
-      await expect.poll(() => o.getByTestId('filing-status').textContent()).toBe('已备案');
-      await expect.poll(() => o.getByTestId('filed-despite').textContent()).toContain(reason);
+      // Filing numbers the receipt, publishes and notifies in one transaction: slow on a busy machine.
+      await expect.poll(() => o.getByTestId('filing-status').textContent(), { timeout: 60_000 }).toBe('已备案');
+      await expect.poll(() => o.getByTestId('filed-despite').textContent(), { timeout: 30_000 }).toContain(reason);
 
       await d.reload();
       await expect.poll(() => d.getByTestId('institution-status').textContent()).toBe('已备案');

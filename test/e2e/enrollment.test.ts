@@ -128,6 +128,17 @@ describe('enrollment journey', () => {
     await card.getByTestId('attendance-status').filter({ hasText: '已入园' }).waitFor();
     await tablet.screenshot({ path: path.join(SHOTS, 'enrol-attendance.png'), fullPage: true });
 
+    // A fever at the morning check: the card turns red with what to do, and the family is told.
+    await card.getByRole('button', { name: '晨检' }).click();
+    await card.getByRole('spinbutton').fill('38.4');
+    await card.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => card.getByTestId('unwell-at-check').textContent()).toContain('建议离园');
+    expect(await card.getAttribute('data-unwell')).toBe('true');
+    await tablet.screenshot({ path: path.join(SHOTS, 'enrol-attendance-fever.png'), fullPage: true });
+    const told = await apiAs(journey.server.url, PARENT);
+    const notes = await told<{ items: Array<{ kind: string; body: string }> }>('GET', '/api/v1/notifications');
+    expect(notes.items.find((n) => n.kind === 'enrollment.unwell_at_check')?.body).toContain('38.4');
+
     // The parent sees the day on the child's record.
     await parent.goto('/family/children');
     await parent.getByTestId('child-card').filter({ hasText: childName }).getByRole('link', { name: '档案与接送' }).click();

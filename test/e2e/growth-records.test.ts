@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
 import { apiAs } from './api.ts';
 import { noSidewaysScroll, phoneContext, signIn } from './browser.ts';
-import { useJourney } from './journey.ts';
+import { SHOTS, useJourney } from './journey.ts';
 
 /**
  * Stories: a parent records a child's measurements on a phone and sees them on the WHO growth
@@ -86,6 +87,29 @@ describe('growth records', () => {
       // The other indicators draw the same visits on their own charts.
       await page.getByRole('tab', { name: '头围/年龄' }).click();
       await page.getByRole('img', { name: /年龄别头围.*共 2 次测量/ }).waitFor();
+
+      // 95 kg is refused at its field, not clamped and saved.
+      await form.getByLabel('体重', { exact: true }).fill('95');
+      await form.getByRole('button', { name: '保存测量' }).click();
+      await form.getByText('体重应在0.2–60千克之间').waitFor();
+      expect(await page.getByTestId('measurement').count()).toBe(2);
+
+      // The newest entry is corrected, the oldest removed.
+      await page.getByTestId('measurement').first().getByTestId('correct-measurement').click();
+      const correction = page.getByTestId('measurement-correction');
+      await correction.getByLabel('体重', { exact: true }).fill('11.3');
+      await correction.getByRole('button', { name: '保存更正' }).click();
+      await expect.poll(() => page.getByTestId('measurement').first().textContent()).toContain('11.30 kg');
+      await page.getByTestId('measurement').last().getByTestId('remove-measurement').click();
+      await page.locator('.ant-popconfirm').filter({ hasText: visits[0]?.day }).getByRole('button', { name: '删除' }).click();
+      await expect.poll(() => page.getByTestId('measurement').count()).toBe(1);
+      const kept = await api<{ items: Array<{ measuredOn: string; weightKg: number }> }>(
+        'GET',
+        `/api/v1/children/${child.id}/measurements`,
+      );
+      expect(kept.items.map((m) => [m.measuredOn, m.weightKg])).toEqual([[visits[1]?.day, 11.3]]);
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: path.join(SHOTS, 'growth-corrected-375.png'), fullPage: true });
     } finally {
       await context.close();
     }

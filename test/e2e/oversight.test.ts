@@ -52,6 +52,35 @@ describe('oversight dashboard', () => {
       const short = page.locator('[data-testid^="target-"][data-met="false"]');
       expect(await short.count()).toBeGreaterThan(0);
       await page.getByTestId('trend-chart').locator('svg').waitFor();
+      // The work in hand: the filings queue as the filings route counts it, and each program's spending.
+      const waiting = await api<{ total: number }>('GET', '/api/v1/institutions/filings?state=open');
+      await page
+        .getByTestId('work-filings')
+        .locator('.ant-statistic-content')
+        .filter({ hasText: String(waiting.total) })
+        .waitFor();
+      const programs = await api<{ items: Array<{ name: string; status: string }> }>('GET', '/api/v1/voucher-programs');
+      const running = programs.items.filter((p) => p.status !== 'draft');
+      expect(running.length).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('work-program').count()).toBe(running.length);
+      // Rectifications and complaints past their deadlines, as their own routes count them for the city.
+      const overdueRectifications = await api<unknown[]>('GET', `/api/v1/rectifications?divisionCode=${CITY}&overdue=true`);
+      const overdueComplaints = await api<{ items: unknown[] }>('GET', '/api/v1/complaints?overdue=true');
+      expect(overdueRectifications.length + overdueComplaints.items.length).toBeGreaterThan(0);
+      for (const [tile, n] of [
+        ['work-rectifications', overdueRectifications.length],
+        ['work-complaints', overdueComplaints.items.length],
+      ] as const) {
+        await page
+          .getByTestId(tile)
+          .locator('.ant-statistic-content')
+          .filter({ hasText: String(n) })
+          .waitFor();
+      }
+      await page.getByTestId('work-filings').click();
+      await page.waitForURL((url) => url.pathname === '/official/filings');
+      await page.goBack();
+      await page.locator(`[data-testid="dashboard"][data-division="${CITY}"]`).waitFor();
       await shot(page, 'city-1280');
 
       const district = await drillToLargestGap(page);
@@ -69,6 +98,19 @@ describe('oversight dashboard', () => {
       const outcome = page.getByTestId(`scenario-${township}`);
       await outcome.waitFor();
       expect(await outcome.getAttribute('data-met')).toBe('true');
+      // Saved, and compared beside a second option of half the places, which falls short.
+      const saved = page.getByTestId('saved-scenario');
+      await expect.poll(() => saved.count()).toBe(1);
+      const half = Math.max(1, Math.floor(before.placesNeeded / 2));
+      await page.getByLabel('新增托位').fill(String(half));
+      await page.getByTestId('scenario-run').click();
+      await expect.poll(() => saved.count()).toBe(2);
+      const comparison = page.getByTestId('scenario-comparison');
+      await expect.poll(() => comparison.locator('thead th').count()).toBe(3);
+      const needed = comparison.locator('tbody tr').filter({ hasText: '尚缺托位' }).locator('td');
+      await expect
+        .poll(() => needed.allTextContents())
+        .toEqual(['尚缺托位', new Intl.NumberFormat('zh-CN').format(Math.max(0, before.placesNeeded - half)), '0']);
       await shot(page, 'township-scenario-1280');
       const after = await api<Figures>('GET', `/api/v1/indicators?divisionCode=${township}`);
       expect(after.places).toBe(before.places);
@@ -116,6 +158,33 @@ describe('oversight dashboard', () => {
       await expect.poll(() => page.getByTestId('public-per1000').textContent()).toContain(figures.placesPer1000.toFixed(2));
       await noSidewaysScroll(page);
       await shot(page, 'public-375');
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Last: it changes the targets every other test measures against.
+  it('the city sets its own target; a band that weighs more further out is refused at the bands', async () => {
+    const context = await desktopContext(journey.browser, journey.server.url);
+    const page = await context.newPage();
+    try {
+      await signIn(page, CITY_OFFICIAL, '/official');
+      const card = page.getByTestId('oversight-settings');
+      await card.getByLabel('千人口托位数目标').fill('3');
+      await card.getByTestId('weight-step').nth(2).getByRole('spinbutton').nth(1).fill('0.9');
+      await card.getByTestId('settings-save').click();
+      await card.getByRole('alert').filter({ hasText: '距离分段须由近及远递增，且远处的权重不高于近处' }).waitFor();
+      await shot(page, 'settings-refused-1280');
+      await card.getByTestId('weight-step').nth(2).getByRole('spinbutton').nth(1).fill('0.2');
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/oversight/settings') && r.request().method() === 'PUT');
+      await card.getByTestId('settings-save').click();
+      expect((await saved).status()).toBe(200);
+      // The whole city's indicators are computed again with the new target: slow on a busy machine.
+      await page.getByTestId('target-placesPer1000').filter({ hasText: '目标 3' }).waitFor({ timeout: 60_000 });
+      const api = await apiAs(journey.server.url, CITY_OFFICIAL);
+      expect(
+        (await api<{ targets: { placesPer1000: number } }>('GET', `/api/v1/indicators?divisionCode=${CITY}`)).targets.placesPer1000,
+      ).toBe(3);
     } finally {
       await context.close();
     }

@@ -16,31 +16,50 @@ type Journey = { role: string; phone: string; home: string; nav: string[] };
 // The expected nav is written out here, not imported from the web app, so that a wrong entry in
 // the app's table fails this test instead of being copied into it.
 const JOURNEYS: Journey[] = [
-  { role: 'admin', phone: '13900000000', home: '/admin', nav: ['首页', '区划与人口', '账号管理', '账户与安全', '审计日志'] },
+  {
+    role: 'admin',
+    phone: '13900000000',
+    home: '/admin',
+    nav: ['首页', '区划与人口', '账号管理', '账户与安全', '审计日志', '数据删除申请', '发送失败的消息', '节假日安排'],
+  },
   {
     role: 'city_official',
     phone: '13900000001',
     home: '/official',
-    nav: ['首页', '备案审核', '机构管理', '补贴券项目', '机构补贴', '症状预警', '区划与人口', '账号管理', '账户与安全'],
+    nav: [
+      '首页',
+      '备案审核',
+      '机构管理',
+      '补贴券项目',
+      '机构补贴',
+      '症状预警',
+      '投诉',
+      '监督检查',
+      '文章发布',
+      '课程管理',
+      '区划与人口',
+      '账号管理',
+      '账户与安全',
+    ],
   },
   {
     role: 'district_official',
     phone: '13900000002',
     home: '/official',
-    nav: ['首页', '备案审核', '机构管理', '补贴券项目', '机构补贴', '症状预警', '区划与人口', '账户与安全'],
+    nav: ['首页', '备案审核', '机构管理', '补贴券项目', '机构补贴', '症状预警', '投诉', '监督检查', '区划与人口', '账户与安全'],
   },
   {
     role: 'institution_admin',
     phone: '13900000003',
     home: '/institution',
-    nav: ['首页', '本机构', '幼儿', '入托', '考勤', '收费与核销', '机构补贴', '症状预警', '区划与人口'],
+    nav: ['首页', '本机构', '幼儿', '入托', '考勤', '收费与核销', '机构补贴', '症状预警', '课程管理', '监督检查', '区划与人口'],
   },
-  { role: 'caregiver', phone: '13900000004', home: '/institution', nav: ['首页', '幼儿', '考勤'] },
+  { role: 'caregiver', phone: '13900000004', home: '/institution', nav: ['首页', '幼儿', '考勤', '课程管理'] },
   {
     role: 'parent',
     phone: '13900000005',
     home: '/family',
-    nav: ['首页', '幼儿', '入托', '补贴券', '个税扣除与育儿补贴', '生长评价', '体检与发育', '区划与人口'],
+    nav: ['首页', '幼儿', '入托', '我的预约', '补贴券', '个税扣除与育儿补贴', '生长评价', '体检与发育', '投诉', '区划与人口', '我的数据'],
   },
 ];
 
@@ -127,7 +146,19 @@ describe('sign-in lands each role in its own workspace', () => {
       await links.first().waitFor();
       await expect
         .poll(() => links.allInnerTexts())
-        .toEqual(['首页', '幼儿', '入托', '补贴券', '个税扣除与育儿补贴', '生长评价', '体检与发育', '区划与人口']);
+        .toEqual([
+          '首页',
+          '幼儿',
+          '入托',
+          '我的预约',
+          '补贴券',
+          '个税扣除与育儿补贴',
+          '生长评价',
+          '体检与发育',
+          '投诉',
+          '区划与人口',
+          '我的数据',
+        ]);
       await page.getByRole('button', { name: '退出登录' }).waitFor();
     } finally {
       await context.close();

@@ -101,8 +101,17 @@ describe('institution subsidies, certificates and family benefits', () => {
       await d.getByTestId('application-history').getByText('市卫健委批准').first().waitFor();
       await shot(d, 'director-approved');
 
-      // ── the director issues the utility-price certificate ──
-      await d.getByTestId('certificates').getByRole('button', { name: '开具证明' }).click();
+      // ── the director asks for the utility-price certificate; the district bureau issues it ──
+      await d.getByTestId('certificates').getByRole('button', { name: '申请开具' }).click();
+      await d.getByRole('button', { name: '确定' }).click();
+      await d.getByTestId('certificate-request').filter({ hasText: '等待区卫生健康局审核' }).waitFor();
+      await o.goto('/official/subsidy-applications?tab=certificates');
+      const asked = o.getByTestId('certificate-request-item').filter({ hasText: '连云港市婴幼儿照护服务指导中心' });
+      await shot(o, 'district-certificate-request');
+      await asked.getByRole('button', { name: '审核通过并开具' }).click();
+      await o.getByRole('button', { name: '确定' }).click();
+      await asked.waitFor({ state: 'detached' });
+      await d.reload();
       const certificate = d.getByTestId('certificate').first();
       const code = ((await certificate.getByTestId('certificate-code').textContent()) ?? '').trim();
       expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);

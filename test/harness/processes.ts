@@ -36,14 +36,16 @@ export type SpawnOptions = {
   env: Record<string, string>;
   /** Booting compiles the whole server through tsx: a minute or more on a busy machine. */
   timeoutMs?: number;
+  /** An embedded database the caller owns and keeps after the stop (a restart opens it again). */
+  dataDir?: string;
 };
 
 /**
  * Starts `src/server/main.ts` as a process of its own on a free port, quiet and without the demo,
  * and resolves once it prints where it serves.
  */
-export async function spawnServer({ env, timeoutMs = 150_000 }: SpawnOptions): Promise<ServerProcess> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-process-'));
+export async function spawnServer({ env, timeoutMs = 150_000, dataDir: given }: SpawnOptions): Promise<ServerProcess> {
+  const dataDir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-process-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: {
@@ -81,7 +83,7 @@ export async function spawnServer({ env, timeoutMs = 150_000 }: SpawnOptions): P
         await exited;
         clearTimeout(killer);
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
       return exited;
     })();
     return stopping;

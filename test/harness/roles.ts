@@ -12,6 +12,7 @@ export const ACTORS: ActorName[] = ['anonymous', ...ROLES];
 export type RoleActor = { name: ActorName; cookie?: string; userId?: string };
 
 export type RoleWorld = {
+  cityCode: string;
   districtCode: string;
   townshipCodes: string[];
   institutionId: string;
@@ -40,7 +41,7 @@ export async function createRoleWorld(t: TestApp): Promise<RoleWorld> {
     const user = await createUser(db, grants[role]);
     actors[role] = { name: role, userId: user.id, cookie: await signIn(t.app, user.phone) };
   }
-  return { districtCode, townshipCodes, institutionId: institution.id, actors };
+  return { cityCode, districtCode, townshipCodes, institutionId: institution.id, actors };
 }
 
 /**

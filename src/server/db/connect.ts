@@ -6,6 +6,7 @@ import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { pgListeners } from './pgListener.ts';
 import { PGliteDialect } from './pgliteDialect.ts';
 import type { DB } from './schema.ts';
 
@@ -26,10 +27,12 @@ export type Database = {
   /** PGlite only: a snapshot that `openPGlite({ loadFrom })` starts from. */
   dump?: () => Promise<Blob>;
   /**
-   * PGlite only: NOTIFY on `channel` calls `onPayload` before the committing query returns to
-   * its caller. PGlite's one session belongs to this process, so no commit escapes it.
+   * NOTIFY on `channel` calls `onPayload`. On PGlite before the committing query returns to its
+   * caller: its one session belongs to this process, so no commit escapes it. On PostgreSQL
+   * shortly after the commit, through a connection that reconnects when lost; `onState(false)`
+   * says notifications may be missed until `onState(true)`.
    */
-  listen?: (channel: string, onPayload: (payload: string) => void) => Promise<void>;
+  listen(channel: string, onPayload: (payload: string) => void, onState?: (listening: boolean) => void): Promise<void>;
 };
 
 // Dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the process time zone);
@@ -47,11 +50,14 @@ export type PostgresOptions = {
 };
 
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: options.url,
+    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
+  };
+  const pool = new pg.Pool({
+    ...connection,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
-    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8) return (v: string) => Number(v);
@@ -64,9 +70,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   pool.on('error', () => {});
   await assertReachable(pool, options.url);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const listeners = pgListeners(connection);
   return {
     db,
     kind: 'postgres',
+    listen: listeners.listen,
     async withScriptSession(lockKey, fn) {
       const client = await pool.connect();
       try {
@@ -83,7 +91,10 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         client.release();
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await listeners.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -153,9 +164,10 @@ export async function openPGlite(options: PGliteOptions): Promise<Database> {
     // Through the dialect's mutex: a snapshot never holds half a transaction.
     dump: () => db.connection().execute(() => pglite.dumpDataDir('none') as Promise<Blob>),
     // Through the dialect's mutex, so LISTEN never lands inside another caller's transaction.
-    listen: (channel, onPayload) =>
+    listen: (channel, onPayload, onState) =>
       db.connection().execute(async () => {
         await pglite.listen(channel, onPayload);
+        onState?.(true);
       }),
   };
 }

@@ -22,6 +22,53 @@ export interface ApplicationsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface ArticleEventsTable {
+  id: Generated<number>;
+  article_id: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  actor_id: string | null;
+  note: string | null;
+  at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<string>;
+  article_id: string;
+  version: number;
+  title: string;
+  summary: string;
+  category: string;
+  content: ColumnType<unknown, string, string>;
+  html: string;
+  editor_id: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ArticlesTable {
+  id: Generated<string>;
+  slug: string;
+  category: string;
+  title: string;
+  summary: Generated<string>;
+  content: ColumnType<unknown, string, string>;
+  html: string;
+  external_links: ColumnType<unknown, string | undefined, string>;
+  status: Generated<string>;
+  version: Generated<number>;
+  author_id: string;
+  submitted_by: string | null;
+  approved_by: string | null;
+  approved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  publish_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  published_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  flags: ColumnType<unknown, string | undefined, string>;
+  flagged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface AttendanceTable {
   id: Generated<string>;
   child_id: string;
@@ -66,6 +113,20 @@ export interface AuditLogTable {
   seq: number | null;
 }
 
+export interface CalendarDaysTable {
+  day: string;
+  kind: string;
+  name: string;
+  year: number;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  updated_by: string | null;
+}
+
 export interface ChildGuardiansTable {
   child_id: string;
   user_id: string;
@@ -107,6 +168,118 @@ export interface ClassEnrolmentCountsTable {
   class_id: string | null;
   enrolled: number | null;
   open_offers: number | null;
+}
+
+export interface ComplaintPhotosTable {
+  id: Generated<string>;
+  complaint_id: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ComplaintTransitionsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+  acted_by: string;
+  acted_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface ComplaintsTable {
+  id: Generated<string>;
+  reference: string;
+  institution_id: string;
+  district_code: string;
+  category: string;
+  text: string;
+  complainant_user_id: string | null;
+  complainant_phone: string;
+  status: Generated<string>;
+  submitted_at: ColumnType<Date, Date | string, Date | string>;
+  accept_due: string;
+  accepted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  resolve_from: string | null;
+  resolve_due: string | null;
+  extended: Generated<boolean>;
+  escalated: Generated<boolean>;
+  answer: string | null;
+  upheld: boolean | null;
+  closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface CourseBookingTransitionsTable {
+  id: Generated<string>;
+  booking_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface CourseBookingsTable {
+  id: Generated<string>;
+  session_id: string;
+  booker_id: string;
+  child_id: string | null;
+  status: string;
+  queue_no: Generated<number>;
+  offer_expires_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  check_in_code: string;
+  checked_in_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  checked_in_by: string | null;
+  rating: number | null;
+  comment: string | null;
+  rated_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface CourseSessionsTable {
+  id: Generated<string>;
+  course_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  seats: number;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface CoursesTable {
+  id: Generated<string>;
+  kind: string;
+  title: string;
+  description: Generated<string>;
+  audience: string;
+  min_age_months: number | null;
+  max_age_months: number | null;
+  delivery: string;
+  venue: string | null;
+  online_url: string | null;
+  price_fen: Generated<number>;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface DeletionRequestsTable {
+  id: Generated<string>;
+  user_id: string;
+  scope: string;
+  child_id: string | null;
+  reason: string | null;
+  status: Generated<string>;
+  outcome: ColumnType<unknown | null, string | null, string | null>;
+  decision_reason: string | null;
+  requested_at: ColumnType<Date, Date | string, Date | string>;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  decided_by: string | null;
 }
 
 export interface DivisionPopulationTable {
@@ -265,6 +438,74 @@ export interface IncidentsTable {
   reported_by: string;
   reported_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface InspectionInspectorsTable {
+  inspection_id: string;
+  inspector_id: string;
+}
+
+export interface InspectionItemPhotosTable {
+  id: Generated<string>;
+  inspection_id: string;
+  item_key: string;
+  storage_key: string;
+  content_type: string;
+  size_bytes: number;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface InspectionItemsTable {
+  inspection_id: string;
+  item_key: string;
+  label: string;
+  result: string;
+  notes: Generated<string>;
+}
+
+export interface InspectionRoundsTable {
+  id: Generated<string>;
+  district_code: string;
+  period_start: string;
+  period_end: string;
+  sample_rate: number;
+  weight_risk: boolean;
+  seed: number;
+  inputs: ColumnType<unknown, string, string>;
+  drawn_by: string;
+  drawn_at: ColumnType<Date, Date | string, Date | string>;
+  kind: Generated<string>;
+}
+
+export interface InspectionsTable {
+  id: Generated<string>;
+  round_id: string;
+  institution_id: string;
+  position: number;
+  overall: string | null;
+  score: number | null;
+  inspected_on: string | null;
+  summary: string | null;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  complaint_id: string | null;
+}
+
+export interface InspectorConflictsTable {
+  inspector_id: string;
+  institution_id: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface InspectorsTable {
+  id: Generated<string>;
+  district_code: string;
+  name: string;
+  user_id: string | null;
+  active: Generated<boolean>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface InstitutionClassesTable {
@@ -555,6 +796,32 @@ export interface PlanningScenariosTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface RectificationEvidenceTable {
+  id: Generated<string>;
+  rectification_id: string;
+  text: string;
+  storage_key: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  submitted_by: string;
+  submitted_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface RectificationsTable {
+  id: Generated<string>;
+  inspection_id: string;
+  institution_id: string;
+  item_key: string;
+  requirement: string;
+  deadline: string;
+  status: Generated<string>;
+  rejection_reason: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -619,6 +886,18 @@ export interface UsersTable {
   totp_pending_secret: string | null;
   totp_last_step: number | null;
   last_sign_in_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  erased_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface UtilityCertificateRequestsTable {
+  id: Generated<string>;
+  institution_id: string;
+  requested_by: string | null;
+  requested_at: ColumnType<Date, Date | string, Date | string>;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  certificate_id: string | null;
+  return_reason: string | null;
 }
 
 export interface UtilityCertificatesTable {
@@ -778,14 +1057,27 @@ export interface VouchersTable {
 export interface DB {
   application_choices: ApplicationChoicesTable;
   applications: ApplicationsTable;
+  article_events: ArticleEventsTable;
+  article_revisions: ArticleRevisionsTable;
+  articles: ArticlesTable;
   attendance: AttendanceTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_log: AuditLogTable;
+  calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
   child_guardians: ChildGuardiansTable;
   childcare_subsidy_claims: ChildcareSubsidyClaimsTable;
   children: ChildrenTable;
   class_caregivers: ClassCaregiversTable;
   class_enrolment_counts: ClassEnrolmentCountsTable;
+  complaint_photos: ComplaintPhotosTable;
+  complaint_transitions: ComplaintTransitionsTable;
+  complaints: ComplaintsTable;
+  course_booking_transitions: CourseBookingTransitionsTable;
+  course_bookings: CourseBookingsTable;
+  course_sessions: CourseSessionsTable;
+  courses: CoursesTable;
+  deletion_requests: DeletionRequestsTable;
   division_population: DivisionPopulationTable;
   divisions: DivisionsTable;
   enrolments: EnrolmentsTable;
@@ -798,6 +1090,13 @@ export interface DB {
   illness_alerts: IllnessAlertsTable;
   incident_children: IncidentChildrenTable;
   incidents: IncidentsTable;
+  inspection_inspectors: InspectionInspectorsTable;
+  inspection_item_photos: InspectionItemPhotosTable;
+  inspection_items: InspectionItemsTable;
+  inspection_rounds: InspectionRoundsTable;
+  inspections: InspectionsTable;
+  inspector_conflicts: InspectorConflictsTable;
+  inspectors: InspectorsTable;
   institution_classes: InstitutionClassesTable;
   institution_designations: InstitutionDesignationsTable;
   institution_enrollment_rules: InstitutionEnrollmentRulesTable;
@@ -820,6 +1119,8 @@ export interface DB {
   outbound_messages: OutboundMessagesTable;
   pickup_persons: PickupPersonsTable;
   planning_scenarios: PlanningScenariosTable;
+  rectification_evidence: RectificationEvidenceTable;
+  rectifications: RectificationsTable;
   sessions: SessionsTable;
   settings: SettingsTable;
   staff_certificates: StaffCertificatesTable;
@@ -827,6 +1128,7 @@ export interface DB {
   tax_deduction_shares: TaxDeductionSharesTable;
   user_roles: UserRolesTable;
   users: UsersTable;
+  utility_certificate_requests: UtilityCertificateRequestsTable;
   utility_certificates: UtilityCertificatesTable;
   verification_codes: VerificationCodesTable;
   verification_failures: VerificationFailuresTable;

@@ -22,15 +22,10 @@ export class ApiError extends Error {
 /** The error shape every route answers with (src/server/platform/errors). */
 export type ErrorBody = { error?: { code?: unknown; message?: unknown; details?: unknown } };
 
-export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { credentials: 'same-origin', ...init });
   } catch {
     throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
   }
@@ -43,6 +38,27 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   }
   // A proxy or crashed process answers without our error shape; say so rather than show nothing.
   throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', i18n.t('errors.unexpected', { status: response.status }));
+}
+
+export function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return send<T>(path, {
+    method,
+    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/**
+ * Posts multipart form data — a file alone goes as the part "file" — the one body `request`'s
+ * JSON cannot carry.
+ */
+export function upload<T>(path: string, body: File | FormData): Promise<T> {
+  let form = body;
+  if (body instanceof File) {
+    form = new FormData();
+    form.append('file', body);
+  }
+  return send<T>(path, { method: 'POST', headers: { Accept: 'application/json' }, body: form });
 }
 
 /** A query string from the defined values, without the leading `?`. */

@@ -6,6 +6,446 @@
 // file and `npm run check` fails when it is stale. Read it through ./types.ts.
 
 export interface paths {
+  '/api/v1/admin/calendar/years/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 更新节假日安排 Replace a year’s holidays and weekend days worked (audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The notice it follows, e.g. 国务院办公厅关于2027年部分节假日安排的通知 */
+            source: string;
+            days: {
+              day: string;
+              /**
+               * @description holiday 放假 · workday 调休上班 (a weekend day worked)
+               * @enum {string}
+               */
+              kind: 'holiday' | 'workday';
+              /** @description The holiday it belongs to, e.g. 春节 */
+              name: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              /** @description False: no arrangement saved for the year; working days are then Monday to Friday */
+              known: boolean;
+              source: string | null;
+              updatedAt: string | null;
+              days: {
+                day: string;
+                /**
+                 * @description holiday 放假 · workday 调休上班 (a weekend day worked)
+                 * @enum {string}
+                 */
+                kind: 'holiday' | 'workday';
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 发送失败的消息 Outgoing SMS and e-mail by status (failed by default), newest first, recipients masked */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'failed' | 'pending' | 'sent';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                channel: 'sms' | 'email';
+                /** @description Masked: 139****0005, l***@example.cn */
+                recipient: string;
+                template: string;
+                /** @enum {string} */
+                status: 'failed' | 'pending' | 'sent';
+                attempts: number;
+                lastError: string | null;
+                createdAt: string;
+                /** @description When a pending message is tried next */
+                nextAttemptAt: string | null;
+                sentAt: string | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/messages/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新发送 Send a failed message again: pending, its tries counted afresh (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              channel: 'sms' | 'email';
+              /** @description Masked: 139****0005, l***@example.cn */
+              recipient: string;
+              template: string;
+              /** @enum {string} */
+              status: 'failed' | 'pending' | 'sent';
+              attempts: number;
+              lastError: string | null;
+              createdAt: string;
+              /** @description When a pending message is tried next */
+              nextAttemptAt: string | null;
+              sentAt: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications': {
     parameters: {
       query?: never;
@@ -1217,6 +1657,1316 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/article-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 链接白名单 The hosts articles may link to without being flagged */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Hosts and their subdomains, e.g. gov.cn, lyg.gov.cn */
+              hosts: string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** 修改链接白名单 Change the hosts articles may link to */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Hosts and their subdomains, e.g. gov.cn, lyg.gov.cn */
+            hosts: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Hosts and their subdomains, e.g. gov.cn, lyg.gov.cn */
+              hosts: string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 文章列表 Articles in every status, newest change first; flagged=true for those the daily check flagged */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'draft' | 'submitted' | 'approved' | 'published';
+          flagged?: 'true';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                slug: string;
+                /**
+                 * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+                 * @enum {string}
+                 */
+                category: 'policy' | 'parenting' | 'news' | 'lecture';
+                title: string;
+                /**
+                 * @description draft 草稿 · submitted 待审核 · approved 已审核待发布 · published 已发布
+                 * @enum {string}
+                 */
+                status: 'draft' | 'submitted' | 'approved' | 'published';
+                authorName: string;
+                publishAt: string | null;
+                publishedAt: string | null;
+                updatedAt: string;
+                flaggedAt: string | null;
+                externalLinkCount: number;
+                flagCount: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 撰写文章 Write a draft (content as ProseMirror JSON of the allowed node types) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            /** @description The public address: lower-case letters, digits and single hyphens (`inclusive-places-2026`) */
+            slug: string;
+            /**
+             * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+             * @enum {string}
+             */
+            category: 'policy' | 'parenting' | 'news' | 'lecture';
+            /** @default  */
+            summary?: string;
+            /** @description ProseMirror JSON: paragraph, heading (2–3), bulletList, orderedList, listItem, blockquote, horizontalRule, hardBreak, text; marks bold, italic, underline, strike, link (http, https, mailto or /path) */
+            content: {
+              /** @enum {string} */
+              type: 'doc';
+              content: components['schemas']['ArticleBlockInput'][];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              slug: string;
+              /**
+               * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+               * @enum {string}
+               */
+              category: 'policy' | 'parenting' | 'news' | 'lecture';
+              title: string;
+              summary: string;
+              /** @description ProseMirror JSON: paragraph, heading (2–3), bulletList, orderedList, listItem, blockquote, horizontalRule, hardBreak, text; marks bold, italic, underline, strike, link (http, https, mailto or /path) */
+              content: {
+                /** @enum {string} */
+                type: 'doc';
+                content: components['schemas']['ArticleBlock'][];
+              };
+              /** @description The sanitised HTML readers get */
+              html: string;
+              /**
+               * @description draft 草稿 · submitted 待审核 · approved 已审核待发布 · published 已发布
+               * @enum {string}
+               */
+              status: 'draft' | 'submitted' | 'approved' | 'published';
+              version: number;
+              /** @description Links leaving the site, for the reviewer; allowed = host on the city’s list */
+              externalLinks: {
+                href: string;
+                text: string;
+                host: string | null;
+                allowed: boolean;
+              }[];
+              /** @description What the daily check found in the published article */
+              flags: {
+                kind: string;
+                href?: string;
+                host?: string;
+                text?: string;
+              }[];
+              flaggedAt: string | null;
+              authorName: string;
+              approvedByName: string | null;
+              approvedAt: string | null;
+              publishAt: string | null;
+              publishedAt: string | null;
+              updatedAt: string;
+              /** @description What the caller may do now */
+              allowedActions: ('submit' | 'approve' | 'return' | 'publish' | 'unpublish')[];
+              events: {
+                action: string;
+                fromStatus: string;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                at: string;
+              }[];
+              revisions: {
+                version: number;
+                editorName: string;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/articles/pasted-html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 清理粘贴内容 Pasted HTML through the article allowlist, for the editor to insert */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            html: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The pasted HTML after the article allowlist */
+              html: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/articles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 文章详情 One article with its external links, flags, revisions and history */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              slug: string;
+              /**
+               * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+               * @enum {string}
+               */
+              category: 'policy' | 'parenting' | 'news' | 'lecture';
+              title: string;
+              summary: string;
+              /** @description ProseMirror JSON: paragraph, heading (2–3), bulletList, orderedList, listItem, blockquote, horizontalRule, hardBreak, text; marks bold, italic, underline, strike, link (http, https, mailto or /path) */
+              content: {
+                /** @enum {string} */
+                type: 'doc';
+                content: components['schemas']['ArticleBlock'][];
+              };
+              /** @description The sanitised HTML readers get */
+              html: string;
+              /**
+               * @description draft 草稿 · submitted 待审核 · approved 已审核待发布 · published 已发布
+               * @enum {string}
+               */
+              status: 'draft' | 'submitted' | 'approved' | 'published';
+              version: number;
+              /** @description Links leaving the site, for the reviewer; allowed = host on the city’s list */
+              externalLinks: {
+                href: string;
+                text: string;
+                host: string | null;
+                allowed: boolean;
+              }[];
+              /** @description What the daily check found in the published article */
+              flags: {
+                kind: string;
+                href?: string;
+                host?: string;
+                text?: string;
+              }[];
+              flaggedAt: string | null;
+              authorName: string;
+              approvedByName: string | null;
+              approvedAt: string | null;
+              publishAt: string | null;
+              publishedAt: string | null;
+              updatedAt: string;
+              /** @description What the caller may do now */
+              allowedActions: ('submit' | 'approve' | 'return' | 'publish' | 'unpublish')[];
+              events: {
+                action: string;
+                fromStatus: string;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                at: string;
+              }[];
+              revisions: {
+                version: number;
+                editorName: string;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /**
+     * 保存修改 Save a draft again; every save is a revision
+     * @description 409 ARTICLE_NOT_EDITABLE unless the article is a draft (return or unpublish it first).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            /** @description The public address: lower-case letters, digits and single hyphens (`inclusive-places-2026`) */
+            slug: string;
+            /**
+             * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+             * @enum {string}
+             */
+            category: 'policy' | 'parenting' | 'news' | 'lecture';
+            /** @default  */
+            summary?: string;
+            /** @description ProseMirror JSON: paragraph, heading (2–3), bulletList, orderedList, listItem, blockquote, horizontalRule, hardBreak, text; marks bold, italic, underline, strike, link (http, https, mailto or /path) */
+            content: {
+              /** @enum {string} */
+              type: 'doc';
+              content: components['schemas']['ArticleBlockInput'][];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              slug: string;
+              /**
+               * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+               * @enum {string}
+               */
+              category: 'policy' | 'parenting' | 'news' | 'lecture';
+              title: string;
+              summary: string;
+              /** @description ProseMirror JSON: paragraph, heading (2–3), bulletList, orderedList, listItem, blockquote, horizontalRule, hardBreak, text; marks bold, italic, underline, strike, link (http, https, mailto or /path) */
+              content: {
+                /** @enum {string} */
+                type: 'doc';
+                content: components['schemas']['ArticleBlock'][];
+              };
+              /** @description The sanitised HTML readers get */
+              html: string;
+              /**
+               * @description draft 草稿 · submitted 待审核 · approved 已审核待发布 · published 已发布
+               * @enum {string}
+               */
+              status: 'draft' | 'submitted' | 'approved' | 'published';
+              version: number;
+              /** @description Links leaving the site, for the reviewer; allowed = host on the city’s list */
+              externalLinks: {
+                href: string;
+                text: string;
+                host: string | null;
+                allowed: boolean;
+              }[];
+              /** @description What the daily check found in the published article */
+              flags: {
+                kind: string;
+                href?: string;
+                host?: string;
+                text?: string;
+              }[];
+              flaggedAt: string | null;
+              authorName: string;
+              approvedByName: string | null;
+              approvedAt: string | null;
+              publishAt: string | null;
+              publishedAt: string | null;
+              updatedAt: string;
+              /** @description What the caller may do now */
+              allowedActions: ('submit' | 'approve' | 'return' | 'publish' | 'unpublish')[];
+              events: {
+                action: string;
+                fromStatus: string;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                at: string;
+              }[];
+              revisions: {
+                version: number;
+                editorName: string;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/articles/{id}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 提交/审核/退回/发布/撤下 submit, approve (publishAt), return (note), publish, unpublish
+     * @description 403 ARTICLE_SECOND_OFFICIAL_REQUIRED when one who wrote or submitted the article approves it; 409 ARTICLE_ACTION_NOT_ALLOWED with the allowed actions when the status does not offer the action.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'submit' | 'approve' | 'return' | 'publish' | 'unpublish';
+            /** @description return: what to change */
+            note?: string;
+            /**
+             * Format: date-time
+             * @description approve: when the article goes out (ISO 8601); now when left out
+             */
+            publishAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              slug: string;
+              /**
+               * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+               * @enum {string}
+               */
+              category: 'policy' | 'parenting' | 'news' | 'lecture';
+              title: string;
+              summary: string;
+              /** @description ProseMirror JSON: paragraph, heading (2–3), bulletList, orderedList, listItem, blockquote, horizontalRule, hardBreak, text; marks bold, italic, underline, strike, link (http, https, mailto or /path) */
+              content: {
+                /** @enum {string} */
+                type: 'doc';
+                content: components['schemas']['ArticleBlock'][];
+              };
+              /** @description The sanitised HTML readers get */
+              html: string;
+              /**
+               * @description draft 草稿 · submitted 待审核 · approved 已审核待发布 · published 已发布
+               * @enum {string}
+               */
+              status: 'draft' | 'submitted' | 'approved' | 'published';
+              version: number;
+              /** @description Links leaving the site, for the reviewer; allowed = host on the city’s list */
+              externalLinks: {
+                href: string;
+                text: string;
+                host: string | null;
+                allowed: boolean;
+              }[];
+              /** @description What the daily check found in the published article */
+              flags: {
+                kind: string;
+                href?: string;
+                host?: string;
+                text?: string;
+              }[];
+              flaggedAt: string | null;
+              authorName: string;
+              approvedByName: string | null;
+              approvedAt: string | null;
+              publishAt: string | null;
+              publishedAt: string | null;
+              updatedAt: string;
+              /** @description What the caller may do now */
+              allowedActions: ('submit' | 'approve' | 'return' | 'publish' | 'unpublish')[];
+              events: {
+                action: string;
+                fromStatus: string;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                at: string;
+              }[];
+              revisions: {
+                version: number;
+                editorName: string;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -1224,17 +2974,22 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 审计日志 Audit log, newest first */
+    /** 审计日志 Audit log, newest first, filtered; page with `before` */
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          /** @description Entries with a smaller id (older) */
-          before?: number;
+          /** @description An action code, e.g. child.read */
           action?: string;
           entityType?: string;
           entityId?: string;
           actorId?: string;
+          /** @description First day (Asia/Shanghai), inclusive */
+          from?: string;
+          /** @description Last day (Asia/Shanghai), inclusive */
+          to?: string;
+          limit?: number;
+          /** @description Entries with a smaller id (older): the next page */
+          before?: number;
         };
         header?: never;
         path?: never;
@@ -1364,6 +3119,271 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出审计日志 The filtered entries as an Excel workbook (newest 10,000 at most); the export is itself audited */
+    get: {
+      parameters: {
+        query?: {
+          /** @description An action code, e.g. child.read */
+          action?: string;
+          entityType?: string;
+          entityId?: string;
+          actorId?: string;
+          /** @description First day (Asia/Shanghai), inclusive */
+          from?: string;
+          /** @description Last day (Asia/Shanghai), inclusive */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One row per entry */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 校验审计日志 Recompute the whole hash chain and hold every signed checkpoint against it, as `cli verify-audit` does */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+              /** @description Chained entries verified before the first problem */
+              checked: number;
+              /** @description Entries not chained yet (committed less than a seal ago) */
+              unsealed: number;
+              /** @description Signed checkpoints held against the chain */
+              checkpoints: number;
+              problem?: {
+                seq: number;
+                /** @enum {string} */
+                reason: 'missing' | 'content_changed' | 'chain_broken' | 'inserted' | 'truncated' | 'rewritten' | 'bad_signature';
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -1408,6 +3428,8 @@ export interface paths {
                 divisionName?: string;
                 institutionId?: string;
                 institutionName?: string;
+                /** @description Whether the institution has ever been filed (备案); until then its staff see only its record and filing */
+                institutionFiled?: boolean;
               }[];
               totpEnabled: boolean;
             };
@@ -1782,6 +3804,8 @@ export interface paths {
                 divisionName?: string;
                 institutionId?: string;
                 institutionName?: string;
+                /** @description Whether the institution has ever been filed (备案); until then its staff see only its record and filing */
+                institutionFiled?: boolean;
               }[];
               totpEnabled: boolean;
             };
@@ -2059,6 +4083,8 @@ export interface paths {
                 divisionName?: string;
                 institutionId?: string;
                 institutionName?: string;
+                /** @description Whether the institution has ever been filed (备案); until then its staff see only its record and filing */
+                institutionFiled?: boolean;
               }[];
               totpEnabled: boolean;
             };
@@ -2192,6 +4218,8 @@ export interface paths {
                   divisionName?: string;
                   institutionId?: string;
                   institutionName?: string;
+                  /** @description Whether the institution has ever been filed (备案); until then its staff see only its record and filing */
+                  institutionFiled?: boolean;
                 }[];
                 totpEnabled: boolean;
               } | null;
@@ -2578,7 +4606,7 @@ export interface paths {
           'application/json': {
             phone: string;
             /** @enum {string} */
-            purpose: 'register' | 'reset_password' | 'invitation';
+            purpose: 'register' | 'reset_password' | 'invitation' | 'complaint';
           };
         };
       };
@@ -2679,6 +4707,1111 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的预约 The parent’s bookings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
+                position?: number;
+                offerExpiresAt: string | null;
+                checkInCode: string | null;
+                checkedInAt: string | null;
+                rating: number | null;
+                comment: string | null;
+                child: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                session: {
+                  /** Format: uuid */
+                  id: string;
+                  startsAt: string;
+                  endsAt: string;
+                };
+                course: {
+                  /** Format: uuid */
+                  id: string;
+                  title: string;
+                  /** @enum {string} */
+                  kind: 'center_class' | 'expert_lecture' | 'parent_class';
+                  /** @enum {string} */
+                  delivery: 'venue' | 'live' | 'recorded';
+                  venue: string | null;
+                };
+                joinUrl: string | null;
+                canCancel: boolean;
+                canRate: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消预约 Cancel, until the deadline before the session */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 签到 Check a booking in with its QR code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              checkedInAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认候补名额 Confirm a seat offered from the waitlist */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 评价 Rate a session after it ends (1–5) with a comment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rating: number;
+            /** @default  */
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/years': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 节假日安排 The years whose official holiday arrangement is known, with their counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                year: number;
+                source: string;
+                updatedAt: string;
+                holidays: number;
+                workdays: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/years/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 某年节假日 One year’s holidays and weekend days worked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              /** @description False: no arrangement saved for the year; working days are then Monday to Friday */
+              known: boolean;
+              source: string | null;
+              updatedAt: string | null;
+              days: {
+                day: string;
+                /**
+                 * @description holiday 放假 · workday 调休上班 (a weekend day worked)
+                 * @enum {string}
+                 */
+                kind: 'holiday' | 'workday';
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6073,6 +9206,2433 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 投诉列表 Officials: their district’s queue (the city: every district’s), overdue flagged. Anyone else (or `mine=true`): their own */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: the complaints the caller made, whatever their roles; officials otherwise get their queue */
+          mine?: 'true' | 'false';
+          status?: 'submitted' | 'accepted' | 'escalated' | 'resolved' | 'rejected';
+          overdue?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                institution: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                /** @description The district bureau it is routed to */
+                district: {
+                  code: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                category: 'safety' | 'health' | 'fees' | 'staffing' | 'other';
+                text: string;
+                /** @enum {string} */
+                status: 'submitted' | 'accepted' | 'escalated' | 'resolved' | 'rejected';
+                submittedAt: string;
+                acceptDue: string;
+                resolveDue: string | null;
+                /** @description The deadline the complaint waits on now; null once closed */
+                due: string | null;
+                overdue: boolean;
+                extended: boolean;
+                escalated: boolean;
+                /** @description The answer on resolving, or the reason on rejecting */
+                answer: string | null;
+                upheld: boolean | null;
+                rating: number | null;
+                ratingComment: string | null;
+                photoIds: string[];
+                history: {
+                  /** @enum {string} */
+                  action: 'accept' | 'extend' | 'resolve' | 'reject' | 'escalate';
+                  note: string | null;
+                  at: string;
+                }[];
+                /** @description Officials only; never shown to the institution */
+                complainant: {
+                  name: string | null;
+                  phone: string;
+                } | null;
+                /** @description What the caller may do now */
+                allowedActions: ('accept' | 'extend' | 'resolve' | 'reject' | 'escalate')[];
+                mayRate: boolean;
+                /** @description The targeted inspection the complaint led to: never its inspectors or notes */
+                inspection: {
+                  /** Format: uuid */
+                  id: string;
+                  /**
+                   * @description null until the results are recorded
+                   * @enum {string|null}
+                   */
+                  overall: 'pass' | 'rectify' | 'fail' | null;
+                  inspectedOn: string | null;
+                } | null;
+                /** @description The district official may order a targeted inspection now */
+                mayOrderInspection: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 投诉 Complain about an institution: signed in, or with a phone number and its SMS code (purpose `complaint`) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            institutionId: string;
+            /**
+             * @description safety 安全 · health 卫生健康 · fees 收费 · staffing 人员 · other 其他
+             * @enum {string}
+             */
+            category: 'safety' | 'health' | 'fees' | 'staffing' | 'other';
+            /** @description What happened, as text (at most 2,000 characters); shown as text everywhere */
+            text: string;
+            /** @description Not signed in: the number the SMS code (purpose `complaint`) went to */
+            phone?: string;
+            code?: string;
+            /** @description Up to 3 JPEG or PNG photos, base64, at most 200 KB each; checked by content */
+            photos?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              reference: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/{id}/inspection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 根据投诉安排检查 Order a targeted inspection of the institution an accepted complaint names; inspectors drawn at random */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              institutionId: string;
+              inspectorIds: string[];
+              /** Format: uuid */
+              complaintId: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/{id}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 投诉照片 A photo of a complaint, for its officials and its complainant */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          photoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/{id}/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 评价 The complainant rates the handling (1–5, comment), once, after it is resolved */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            score: number;
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              reference: string;
+              institution: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** @description The district bureau it is routed to */
+              district: {
+                code: string;
+                name: string;
+              };
+              /** @enum {string} */
+              category: 'safety' | 'health' | 'fees' | 'staffing' | 'other';
+              text: string;
+              /** @enum {string} */
+              status: 'submitted' | 'accepted' | 'escalated' | 'resolved' | 'rejected';
+              submittedAt: string;
+              acceptDue: string;
+              resolveDue: string | null;
+              /** @description The deadline the complaint waits on now; null once closed */
+              due: string | null;
+              overdue: boolean;
+              extended: boolean;
+              escalated: boolean;
+              /** @description The answer on resolving, or the reason on rejecting */
+              answer: string | null;
+              upheld: boolean | null;
+              rating: number | null;
+              ratingComment: string | null;
+              photoIds: string[];
+              history: {
+                /** @enum {string} */
+                action: 'accept' | 'extend' | 'resolve' | 'reject' | 'escalate';
+                note: string | null;
+                at: string;
+              }[];
+              /** @description Officials only; never shown to the institution */
+              complainant: {
+                name: string | null;
+                phone: string;
+              } | null;
+              /** @description What the caller may do now */
+              allowedActions: ('accept' | 'extend' | 'resolve' | 'reject' | 'escalate')[];
+              mayRate: boolean;
+              /** @description The targeted inspection the complaint led to: never its inspectors or notes */
+              inspection: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description null until the results are recorded
+                 * @enum {string|null}
+                 */
+                overall: 'pass' | 'rectify' | 'fail' | null;
+                inspectedOn: string | null;
+              } | null;
+              /** @description The district official may order a targeted inspection now */
+              mayOrderInspection: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/{id}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 办理投诉 accept · extend (reason) · resolve (answer, upheld) · reject (reason) · escalate to the city (reason) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'accept' | 'extend' | 'resolve' | 'reject' | 'escalate';
+            /** @description Required to extend, reject and escalate */
+            reason?: string;
+            /** @description Required to resolve: the answer the complainant reads */
+            answer?: string;
+            /** @description Required to resolve: whether the complaint was founded (属实) */
+            upheld?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              reference: string;
+              institution: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** @description The district bureau it is routed to */
+              district: {
+                code: string;
+                name: string;
+              };
+              /** @enum {string} */
+              category: 'safety' | 'health' | 'fees' | 'staffing' | 'other';
+              text: string;
+              /** @enum {string} */
+              status: 'submitted' | 'accepted' | 'escalated' | 'resolved' | 'rejected';
+              submittedAt: string;
+              acceptDue: string;
+              resolveDue: string | null;
+              /** @description The deadline the complaint waits on now; null once closed */
+              due: string | null;
+              overdue: boolean;
+              extended: boolean;
+              escalated: boolean;
+              /** @description The answer on resolving, or the reason on rejecting */
+              answer: string | null;
+              upheld: boolean | null;
+              rating: number | null;
+              ratingComment: string | null;
+              photoIds: string[];
+              history: {
+                /** @enum {string} */
+                action: 'accept' | 'extend' | 'resolve' | 'reject' | 'escalate';
+                note: string | null;
+                at: string;
+              }[];
+              /** @description Officials only; never shown to the institution */
+              complainant: {
+                name: string | null;
+                phone: string;
+              } | null;
+              /** @description What the caller may do now */
+              allowedActions: ('accept' | 'extend' | 'resolve' | 'reject' | 'escalate')[];
+              mayRate: boolean;
+              /** @description The targeted inspection the complaint led to: never its inspectors or notes */
+              inspection: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description null until the results are recorded
+                 * @enum {string|null}
+                 */
+                overall: 'pass' | 'rectify' | 'fail' | null;
+                inspectedOn: string | null;
+              } | null;
+              /** @description The district official may order a targeted inspection now */
+              mayOrderInspection: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 课程目录 Courses with a session in the dates asked, by audience and child’s age */
+    get: {
+      parameters: {
+        query?: {
+          audience?: 'child' | 'parent';
+          ageMonths?: number;
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'center_class' | 'expert_lecture' | 'parent_class';
+                title: string;
+                description: string;
+                /** @enum {string} */
+                audience: 'child' | 'parent';
+                ageBand: {
+                  fromMonths: number;
+                  toMonths: number;
+                } | null;
+                /** @enum {string} */
+                delivery: 'venue' | 'live' | 'recorded';
+                venue: string | null;
+                onlineUrl: string | null;
+                priceFen: number;
+                nextSessionAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新建课程 Create a course (guidance center staff, city officials) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'center_class' | 'expert_lecture' | 'parent_class';
+            title: string;
+            /** @default  */
+            description?: string;
+            /** @enum {string} */
+            audience: 'child' | 'parent';
+            /** @default null */
+            ageBand?: {
+              fromMonths: number;
+              toMonths: number;
+            } | null;
+            /** @enum {string} */
+            delivery: 'venue' | 'live' | 'recorded';
+            /** @default null */
+            venue?: string | null;
+            /** @default null */
+            onlineUrl?: string | null;
+            /** @default 0 */
+            priceFen?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'center_class' | 'expert_lecture' | 'parent_class';
+              title: string;
+              description: string;
+              /** @enum {string} */
+              audience: 'child' | 'parent';
+              ageBand: {
+                fromMonths: number;
+                toMonths: number;
+              } | null;
+              /** @enum {string} */
+              delivery: 'venue' | 'live' | 'recorded';
+              venue: string | null;
+              onlineUrl: string | null;
+              priceFen: number;
+              nextSessionAt: string | null;
+              sessions: {
+                /** Format: uuid */
+                id: string;
+                startsAt: string;
+                endsAt: string;
+                seats: number;
+                seatsLeft: number;
+                waiting: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 课程详情 A course with its sessions and seats left */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'center_class' | 'expert_lecture' | 'parent_class';
+              title: string;
+              description: string;
+              /** @enum {string} */
+              audience: 'child' | 'parent';
+              ageBand: {
+                fromMonths: number;
+                toMonths: number;
+              } | null;
+              /** @enum {string} */
+              delivery: 'venue' | 'live' | 'recorded';
+              venue: string | null;
+              onlineUrl: string | null;
+              priceFen: number;
+              nextSessionAt: string | null;
+              sessions: {
+                /** Format: uuid */
+                id: string;
+                startsAt: string;
+                endsAt: string;
+                seats: number;
+                seatsLeft: number;
+                waiting: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 课程评价 Ratings per course and session */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              average: number | null;
+              count: number;
+              /** Format: uuid */
+              courseId: string;
+              sessions: {
+                average: number | null;
+                count: number;
+                /** Format: uuid */
+                id: string;
+                startsAt: string;
+                comments: {
+                  rating: number;
+                  comment: string;
+                  at: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 新增课次 Add a session with its seats */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            seats: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              startsAt: string;
+              endsAt: string;
+              seats: number;
+              seatsLeft: number;
+              waiting: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deletion-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 删除申请审核 Every deletion request, open ones first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                scope: 'account' | 'child';
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected';
+                requestedAt: string;
+                decidedAt: string | null;
+                /** @description Why the admin rejected it */
+                decisionReason: string | null;
+                /** @description Once approved: what was erased, anonymised or kept, and why */
+                outcome:
+                  | {
+                      /** @enum {string} */
+                      kind:
+                        | 'account'
+                        | 'sessions_and_roles'
+                        | 'notifications'
+                        | 'child_record'
+                        | 'guardians'
+                        | 'pickup_persons'
+                        | 'applications'
+                        | 'enrolments'
+                        | 'attendance'
+                        | 'morning_checks'
+                        | 'incidents'
+                        | 'fee_statements'
+                        | 'growth_measurements'
+                        | 'vouchers'
+                        | 'voucher_applications'
+                        | 'childcare_subsidy_claims'
+                        | 'tax_deduction_shares'
+                        | 'audit_log';
+                      /** @enum {string} */
+                      result: 'erased' | 'anonymised' | 'kept';
+                      /**
+                       * @description Why it was kept, or on_request when erased as asked
+                       * @enum {string}
+                       */
+                      reason:
+                        | 'on_request'
+                        | 'referenced_by_kept_records'
+                        | 'accounting_law'
+                        | 'voucher_ledger'
+                        | 'subsidy_payments'
+                        | 'tax_records'
+                        | 'place_history'
+                        | 'charged_days'
+                        | 'institution_safety_record'
+                        | 'led_to_place'
+                        | 'named_in_handovers'
+                        | 'audit_law';
+                      /** @description Records concerned */
+                      count: number;
+                    }[]
+                  | null;
+                /**
+                 * Format: uuid
+                 * @description The child is not named to the reviewer: the system checked the requester is a guardian
+                 */
+                childId: string | null;
+                requester: {
+                  /** Format: uuid */
+                  userId: string;
+                  name: string;
+                  phoneMasked: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deletion-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批准并执行删除 Approve: erase in one transaction (409 while a child still holds a place) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              scope: 'account' | 'child';
+              reason: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected';
+              requestedAt: string;
+              decidedAt: string | null;
+              /** @description Why the admin rejected it */
+              decisionReason: string | null;
+              /** @description Once approved: what was erased, anonymised or kept, and why */
+              outcome:
+                | {
+                    /** @enum {string} */
+                    kind:
+                      | 'account'
+                      | 'sessions_and_roles'
+                      | 'notifications'
+                      | 'child_record'
+                      | 'guardians'
+                      | 'pickup_persons'
+                      | 'applications'
+                      | 'enrolments'
+                      | 'attendance'
+                      | 'morning_checks'
+                      | 'incidents'
+                      | 'fee_statements'
+                      | 'growth_measurements'
+                      | 'vouchers'
+                      | 'voucher_applications'
+                      | 'childcare_subsidy_claims'
+                      | 'tax_deduction_shares'
+                      | 'audit_log';
+                    /** @enum {string} */
+                    result: 'erased' | 'anonymised' | 'kept';
+                    /**
+                     * @description Why it was kept, or on_request when erased as asked
+                     * @enum {string}
+                     */
+                    reason:
+                      | 'on_request'
+                      | 'referenced_by_kept_records'
+                      | 'accounting_law'
+                      | 'voucher_ledger'
+                      | 'subsidy_payments'
+                      | 'tax_records'
+                      | 'place_history'
+                      | 'charged_days'
+                      | 'institution_safety_record'
+                      | 'led_to_place'
+                      | 'named_in_handovers'
+                      | 'audit_law';
+                    /** @description Records concerned */
+                    count: number;
+                  }[]
+                | null;
+              /**
+               * Format: uuid
+               * @description The child is not named to the reviewer: the system checked the requester is a guardian
+               */
+              childId: string | null;
+              requester: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                phoneMasked: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deletion-requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回删除申请 Reject with a reason the parent is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              scope: 'account' | 'child';
+              reason: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected';
+              requestedAt: string;
+              decidedAt: string | null;
+              /** @description Why the admin rejected it */
+              decisionReason: string | null;
+              /** @description Once approved: what was erased, anonymised or kept, and why */
+              outcome:
+                | {
+                    /** @enum {string} */
+                    kind:
+                      | 'account'
+                      | 'sessions_and_roles'
+                      | 'notifications'
+                      | 'child_record'
+                      | 'guardians'
+                      | 'pickup_persons'
+                      | 'applications'
+                      | 'enrolments'
+                      | 'attendance'
+                      | 'morning_checks'
+                      | 'incidents'
+                      | 'fee_statements'
+                      | 'growth_measurements'
+                      | 'vouchers'
+                      | 'voucher_applications'
+                      | 'childcare_subsidy_claims'
+                      | 'tax_deduction_shares'
+                      | 'audit_log';
+                    /** @enum {string} */
+                    result: 'erased' | 'anonymised' | 'kept';
+                    /**
+                     * @description Why it was kept, or on_request when erased as asked
+                     * @enum {string}
+                     */
+                    reason:
+                      | 'on_request'
+                      | 'referenced_by_kept_records'
+                      | 'accounting_law'
+                      | 'voucher_ledger'
+                      | 'subsidy_payments'
+                      | 'tax_records'
+                      | 'place_history'
+                      | 'charged_days'
+                      | 'institution_safety_record'
+                      | 'led_to_place'
+                      | 'named_in_handovers'
+                      | 'audit_law';
+                    /** @description Records concerned */
+                    count: number;
+                  }[]
+                | null;
+              /**
+               * Format: uuid
+               * @description The child is not named to the reviewer: the system checked the requester is a guardian
+               */
+              childId: string | null;
+              requester: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                phoneMasked: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dev/outbox': {
     parameters: {
       query?: never;
@@ -6461,6 +12021,129 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/divisions/reference-points/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 导入参考点 Import reference points (multipart field "file": .csv or .xlsx with code, lat, lng); all rows or none */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              imported: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/divisions/{code}': {
     parameters: {
       query?: never;
@@ -6497,6 +12180,13 @@ export interface paths {
               parentCode: string | null;
               validFrom: string;
               validTo: string | null;
+              /** @description Where the accessibility measure places the division’s under-3 population */
+              referencePoint: {
+                lat: number;
+                lng: number;
+                /** @description survey, import:<file>, or demo approximation */
+                source: string;
+              } | null;
               population: {
                 year: number;
                 total: number;
@@ -6606,6 +12296,171 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/divisions/{code}/reference-point': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 设置参考点 Set a division’s reference point (lat/lng within China), audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            lat: number;
+            lng: number;
+            /** @description Where the point comes from; blank: set by hand */
+            source?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              name: string;
+              /** @enum {string} */
+              level: 'city' | 'district' | 'township';
+              parentCode: string | null;
+              validFrom: string;
+              validTo: string | null;
+              /** @description Where the accessibility measure places the division’s under-3 population */
+              referencePoint: {
+                lat: number;
+                lng: number;
+                /** @description survey, import:<file>, or demo approximation */
+                source: string;
+              } | null;
+              population: {
+                year: number;
+                total: number;
+                under3: number;
+                isDemo: boolean;
+              }[];
+              children: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: 'city' | 'district' | 'township';
+                population: {
+                  year: number;
+                  total: number;
+                  under3: number;
+                  isDemo: boolean;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -8878,6 +14733,2175 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/inspection-rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 抽查批次 The district’s rounds, newest first */
+    get: {
+      parameters: {
+        query: {
+          divisionCode: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              divisionCode: string;
+              periodStart: string;
+              periodEnd: string;
+              sampleRate: number;
+              weightRisk: boolean;
+              /**
+               * @description random: a 双随机 round; targeted: one institution, after a complaint
+               * @enum {string}
+               */
+              kind: 'random' | 'targeted';
+              seed: number;
+              drawnAt: string;
+              /** @description Institutions the draw chose from */
+              candidates: number;
+              inspections: number;
+            }[];
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 双随机抽取 Draw a round: institutions and at least two inspectors each, at random with a recorded seed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            divisionCode: string;
+            /** @description YYYY-MM-DD, a day in Asia/Shanghai */
+            periodStart: string;
+            /** @description YYYY-MM-DD, a day in Asia/Shanghai */
+            periodEnd: string;
+            /** @default 0.05 */
+            sampleRate?: number;
+            /** @default false */
+            weightRisk?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              seed: number;
+              inspections: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                institutionId: string;
+                inspectorIds: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspection-rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 抽查批次详情 A round with its seed and inspections */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              divisionCode: string;
+              periodStart: string;
+              periodEnd: string;
+              sampleRate: number;
+              weightRisk: boolean;
+              /**
+               * @description random: a 双随机 round; targeted: one institution, after a complaint
+               * @enum {string}
+               */
+              kind: 'random' | 'targeted';
+              seed: number;
+              drawnAt: string;
+              /** @description Institutions the draw chose from */
+              candidates: number;
+              inspections: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                roundId: string;
+                /** @description The district whose bureau inspects */
+                divisionCode: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                inspectors: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                }[];
+                /** @enum {string|null} */
+                overall: 'pass' | 'rectify' | 'fail' | null;
+                inspectedOn: string | null;
+                openRectifications: number;
+                overdueRectifications: number;
+                /** @enum {string} */
+                kind: 'random' | 'targeted';
+                /**
+                 * Format: uuid
+                 * @description The complaint a targeted inspection was ordered for
+                 */
+                complaintId: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspection-rounds/{id}/rerun': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 复核抽取 Run the draw again from its stored seed and inputs and compare (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              same: boolean;
+              stored: {
+                /** Format: uuid */
+                institutionId: string;
+                inspectorIds: string[];
+              }[];
+              recomputed: {
+                /** Format: uuid */
+                institutionId: string;
+                inspectorIds: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspection-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 检查表与权重 The checklist, its weights and the risk weighting */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                zh: string;
+                en: string;
+                weight: number;
+              }[];
+              riskWeight: {
+                perEvent: number;
+                max: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** 修改检查表 Set the checklist items, their weights and the risk weighting (audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            items: {
+              key: string;
+              zh: string;
+              en: string;
+              weight: number;
+            }[];
+            riskWeight: {
+              perEvent: number;
+              max: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                zh: string;
+                en: string;
+                weight: number;
+              }[];
+              riskWeight: {
+                perEvent: number;
+                max: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 检查列表 A district’s inspections (officials), or the caller’s institution’s (director) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A district, or the city’s code for every district; without it a director’s own */
+          divisionCode?: string;
+          result?: 'pending' | 'pass' | 'rectify' | 'fail';
+          /** @description Only inspections with a rectification not accepted (overdue: past its deadline) */
+          rectifications?: 'open' | 'overdue';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              roundId: string;
+              /** @description The district whose bureau inspects */
+              divisionCode: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+              /** @enum {string|null} */
+              overall: 'pass' | 'rectify' | 'fail' | null;
+              inspectedOn: string | null;
+              openRectifications: number;
+              overdueRectifications: number;
+              /** @enum {string} */
+              kind: 'random' | 'targeted';
+              /**
+               * Format: uuid
+               * @description The complaint a targeted inspection was ordered for
+               */
+              complaintId: string | null;
+            }[];
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 检查详情 An inspection: checklist, results per item, rectifications */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              roundId: string;
+              /** @description The district whose bureau inspects */
+              divisionCode: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+              /** @enum {string|null} */
+              overall: 'pass' | 'rectify' | 'fail' | null;
+              inspectedOn: string | null;
+              openRectifications: number;
+              overdueRectifications: number;
+              /** @enum {string} */
+              kind: 'random' | 'targeted';
+              /**
+               * Format: uuid
+               * @description The complaint a targeted inspection was ordered for
+               */
+              complaintId: string | null;
+              summary: string | null;
+              score: number | null;
+              mayRecord: boolean;
+              checklist: {
+                key: string;
+                zh: string;
+                en: string;
+                weight: number;
+              }[];
+              items: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                result: 'pass' | 'fail' | 'not_applicable';
+                notes: string;
+                photoIds: string[];
+              }[];
+              rectifications: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                inspectionId: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                itemKey: string;
+                itemLabel: string;
+                requirement: string;
+                deadline: string;
+                /** @enum {string} */
+                status: 'open' | 'submitted' | 'accepted';
+                overdue: boolean;
+                rejectionReason: string | null;
+                allowedActions: ('submit' | 'accept' | 'reject')[];
+                evidence: {
+                  /** Format: uuid */
+                  id: string;
+                  text: string;
+                  hasPhoto: boolean;
+                  submittedAt: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspections/{id}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 检查照片 A photo of a failed item, for the district, the city and the institution’s director */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          photoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspections/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 录入检查结果 Record results per item, the overall result and a rectification (requirement, deadline) per failure */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description YYYY-MM-DD, a day in Asia/Shanghai */
+            inspectedOn: string;
+            /** @enum {string} */
+            overall: 'pass' | 'rectify' | 'fail';
+            summary?: string;
+            items: {
+              key: string;
+              /** @enum {string} */
+              result: 'pass' | 'fail' | 'not_applicable';
+              /** @default  */
+              notes?: string;
+              /** @description For a failure: what the institution must put right */
+              requirement?: string;
+              /** @description For a failure: by when */
+              deadline?: string;
+              /** @description For a failure: up to 3 JPEG or PNG photos, base64, at most 200 KB each; checked by content */
+              photos?: string[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              roundId: string;
+              /** @description The district whose bureau inspects */
+              divisionCode: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+              /** @enum {string|null} */
+              overall: 'pass' | 'rectify' | 'fail' | null;
+              inspectedOn: string | null;
+              openRectifications: number;
+              overdueRectifications: number;
+              /** @enum {string} */
+              kind: 'random' | 'targeted';
+              /**
+               * Format: uuid
+               * @description The complaint a targeted inspection was ordered for
+               */
+              complaintId: string | null;
+              summary: string | null;
+              score: number | null;
+              mayRecord: boolean;
+              checklist: {
+                key: string;
+                zh: string;
+                en: string;
+                weight: number;
+              }[];
+              items: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                result: 'pass' | 'fail' | 'not_applicable';
+                notes: string;
+                photoIds: string[];
+              }[];
+              rectifications: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                inspectionId: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                itemKey: string;
+                itemLabel: string;
+                requirement: string;
+                deadline: string;
+                /** @enum {string} */
+                status: 'open' | 'submitted' | 'accepted';
+                overdue: boolean;
+                rejectionReason: string | null;
+                allowedActions: ('submit' | 'accept' | 'reject')[];
+                evidence: {
+                  /** Format: uuid */
+                  id: string;
+                  text: string;
+                  hasPhoto: boolean;
+                  submittedAt: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspectors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 检查人员名录 The district’s inspector directory */
+    get: {
+      parameters: {
+        query: {
+          divisionCode: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                linkedUser: boolean;
+                active: boolean;
+                conflicts: {
+                  /** Format: uuid */
+                  institutionId: string;
+                  institutionName: string;
+                  reason: string;
+                }[];
+              }[];
+              /** @description The district’s filed institutions in operation */
+              institutions: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 添加检查人员 Add an inspector, optionally linked to a district official’s account */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            divisionCode: string;
+            name: string;
+            /** @description A district official’s account to link, by its number */
+            phone?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                linkedUser: boolean;
+                active: boolean;
+                conflicts: {
+                  /** Format: uuid */
+                  institutionId: string;
+                  institutionName: string;
+                  reason: string;
+                }[];
+              }[];
+              /** @description The district’s filed institutions in operation */
+              institutions: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspectors/{id}/active': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 启用或停用检查人员 Make an inspector (in)active */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            active: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                linkedUser: boolean;
+                active: boolean;
+                conflicts: {
+                  /** Format: uuid */
+                  institutionId: string;
+                  institutionName: string;
+                  reason: string;
+                }[];
+              }[];
+              /** @description The district’s filed institutions in operation */
+              institutions: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inspectors/{id}/conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记回避关系 Record a conflict: the inspector is never drawn for that institution */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            institutionId: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                linkedUser: boolean;
+                active: boolean;
+                conflicts: {
+                  /** Format: uuid */
+                  institutionId: string;
+                  institutionName: string;
+                  reason: string;
+                }[];
+              }[];
+              /** @description The district’s filed institutions in operation */
+              institutions: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions': {
     parameters: {
       query?: never;
@@ -10361,6 +18385,133 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions/map-tiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 地图底图 The tile source of the finder’s map (MAP_TILE_URL), or none: the map then shows points only */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description MapTiles */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              tiles: {
+                /** @description Raster tile template with {z}, {x}, {y} (e.g. Tianditu WMTS with the city’s key) */
+                url: string;
+                attribution: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions/search': {
     parameters: {
       query?: never;
@@ -10370,7 +18521,7 @@ export interface paths {
     };
     /**
      * 查找托育机构 Search filed institutions near a point or in a division
-     * @description Filters combine: point and radius (great-circle), division, the child’s birth date (the class types the child fits on startDate), vacancy, inclusive, fee range, service form, keyword (name, pinyin, pinyin initials). Sorted by distance when a point is given.
+     * @description Filters combine: point and radius (great-circle), division, the child’s birth date (the class types the child fits on startDate), vacancy, inclusive, no open rectification, fee range, service form, keyword (name, pinyin, pinyin initials). Sorted by distance when a point is given.
      */
     get: {
       parameters: {
@@ -10391,6 +18542,8 @@ export interface paths {
           vacancy?: 'true' | 'false';
           /** @description true: only inclusive (普惠) institutions */
           inclusive?: 'true' | 'false';
+          /** @description true: only institutions with no inspection rectification still open */
+          noOpenRectification?: 'true' | 'false';
           /** @description Part of the name, its pinyin, or its pinyin initials (e.g. "lyg") */
           q?: string;
           /** @description Least monthly fee, yuan */
@@ -10408,7 +18561,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Filed institutions in operation; by distance when a point is given, else by name (pinyin) */
+        /** @description Filed institutions in operation; by distance when a point is given, else those with a vacancy first, then by name */
         200: {
           headers: {
             [name: string]: unknown;
@@ -10416,10 +18569,17 @@ export interface paths {
           content: {
             'application/json': {
               total: number;
+              /**
+               * @description distance: nearest first; vacancy_then_name: those with a place free now first, then by name (pinyin)
+               * @enum {string}
+               */
+              order: 'distance' | 'vacancy_then_name';
               items: {
                 /** Format: uuid */
                 id: string;
                 name: string;
+                /** @description Street address within the township (divisionCode names the district and township) */
+                address: string;
                 /** @description Great-circle distance from the point, km (2 decimals); null without a point */
                 distanceKm: number | null;
                 inclusive: boolean;
@@ -10436,7 +18596,7 @@ export interface paths {
                    */
                   level: 'city' | 'provincial' | 'national' | null;
                 }[];
-                /** @description Places free per class type offered */
+                /** @description Places free per class type offered: its keys are the class types, which give the ages taken */
                 vacancies: {
                   infant?: number;
                   toddler?: number;
@@ -11396,6 +19556,8 @@ export interface paths {
                 name: string;
                 capacity: number;
                 vacancies: number;
+                /** @description Caregivers (保育人员) in post in the class */
+                caregivers: number;
               }[];
               inclusive: boolean;
               designations: {
@@ -11428,12 +19590,18 @@ export interface paths {
                 id: string;
                 url: string;
               }[];
-              /** @description The latest inspection result; null until inspections are recorded */
+              /** @description The latest recorded inspection (双随机一公开); null when none is recorded */
               lastInspection: {
                 /** @description YYYY-MM-DD, a day in Asia/Shanghai */
                 date: string;
-                result: string;
+                /**
+                 * @description pass 合格 | rectify 责令整改 | fail 不合格
+                 * @enum {string}
+                 */
+                result: 'pass' | 'rectify' | 'fail';
               } | null;
+              /** @description Complaints the district upheld in the last 12 months */
+              upheldComplaints: number;
               /** @description 备案回执 number */
               filingNumber: string;
               /** @description ISO 8601 instant */
@@ -12735,7 +20903,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** 撤销班级 Remove a class from the plan */
+    /**
+     * 撤销班级 Remove a class from the plan
+     * @description Refused with 409 CLASS_HAS_CHILDREN while children are enrolled in the class or hold an offer of a place in it.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -13960,7 +22131,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 下载材料 Download a document or photo of an institution in scope */
+    /** 查看材料 Open a document or photo (inline) of the caller’s institution or one they review */
     get: {
       parameters: {
         query?: never;
@@ -17065,6 +25236,286 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions/{id}/utility-certificate-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 价格证明申请 The institution’s certificate requests, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                institutionId: string;
+                institutionName: string;
+                /**
+                 * @description requested 待区卫健局审核 · issued 已开具 · returned 已退回
+                 * @enum {string}
+                 */
+                status: 'requested' | 'issued' | 'returned';
+                requestedAt: string;
+                decidedAt: string | null;
+                /** @description The certificate issued on approval */
+                certificateId: string | null;
+                returnReason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 申请水电气价格证明 Ask the district health bureau for the utility-price certificate (filed institutions in operation)
+     * @description One request waits at a time (409 CERTIFICATE_REQUEST_OPEN); the district’s officials are notified.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              institutionId: string;
+              institutionName: string;
+              /**
+               * @description requested 待区卫健局审核 · issued 已开具 · returned 已退回
+               * @enum {string}
+               */
+              status: 'requested' | 'issued' | 'returned';
+              requestedAt: string;
+              decidedAt: string | null;
+              /** @description The certificate issued on approval */
+              certificateId: string | null;
+              returnReason: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions/{id}/utility-certificates': {
     parameters: {
       query?: never;
@@ -17201,149 +25652,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** 开具水电气价格证明 Issue the residential utility-price certificate (filed institutions in operation) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              /** @description 证明编号: what the utility company enters to check it */
-              code: string;
-              codeDisplay: string;
-              institutionId: string;
-              institutionName: string;
-              creditCode: string;
-              address: string;
-              /** @description 备案回执编号 */
-              filingNumber: string;
-              issuer: string;
-              issuedAt: string;
-              validUntil: string;
-              revokedAt: string | null;
-              /** @description Public page path for checking the code (the web app serves it) */
-              verifyPath: string;
-              pdfPath: string;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                /** @description A stable code from platform/errors/codes.ts */
-                code: string;
-                /** @description In the caller's language */
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                /** @description A stable code from platform/errors/codes.ts */
-                code: string;
-                /** @description In the caller's language */
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Error */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                /** @description A stable code from platform/errors/codes.ts */
-                code: string;
-                /** @description In the caller's language */
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                /** @description A stable code from platform/errors/codes.ts */
-                code: string;
-                /** @description In the caller's language */
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                /** @description A stable code from platform/errors/codes.ts */
-                code: string;
-                /** @description In the caller's language */
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                /** @description A stable code from platform/errors/codes.ts */
-                code: string;
-                /** @description In the caller's language */
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -18120,6 +26429,377 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/deletion-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的删除申请 My deletion requests with their status and outcome (what was kept, and why) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                scope: 'account' | 'child';
+                reason: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected';
+                requestedAt: string;
+                decidedAt: string | null;
+                /** @description Why the admin rejected it */
+                decisionReason: string | null;
+                /** @description Once approved: what was erased, anonymised or kept, and why */
+                outcome:
+                  | {
+                      /** @enum {string} */
+                      kind:
+                        | 'account'
+                        | 'sessions_and_roles'
+                        | 'notifications'
+                        | 'child_record'
+                        | 'guardians'
+                        | 'pickup_persons'
+                        | 'applications'
+                        | 'enrolments'
+                        | 'attendance'
+                        | 'morning_checks'
+                        | 'incidents'
+                        | 'fee_statements'
+                        | 'growth_measurements'
+                        | 'vouchers'
+                        | 'voucher_applications'
+                        | 'childcare_subsidy_claims'
+                        | 'tax_deduction_shares'
+                        | 'audit_log';
+                      /** @enum {string} */
+                      result: 'erased' | 'anonymised' | 'kept';
+                      /**
+                       * @description Why it was kept, or on_request when erased as asked
+                       * @enum {string}
+                       */
+                      reason:
+                        | 'on_request'
+                        | 'referenced_by_kept_records'
+                        | 'accounting_law'
+                        | 'voucher_ledger'
+                        | 'subsidy_payments'
+                        | 'tax_records'
+                        | 'place_history'
+                        | 'charged_days'
+                        | 'institution_safety_record'
+                        | 'led_to_place'
+                        | 'named_in_handovers'
+                        | 'audit_law';
+                      /** @description Records concerned */
+                      count: number;
+                    }[]
+                  | null;
+                /** Format: uuid */
+                childId: string | null;
+                /** @description The child as named now (已删除 once erased) */
+                childName: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 申请删除数据 Ask for my account, or one child’s data, to be erased (one open request per subject; 409 otherwise) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description What to erase */
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @enum {string} */
+                scope: 'account';
+                /** @description Why the parent asks (optional) */
+                reason?: string | null;
+              }
+            | {
+                /** @enum {string} */
+                scope: 'child';
+                /** Format: uuid */
+                childId: string;
+                /** @description Why the parent asks (optional) */
+                reason?: string | null;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              scope: 'account' | 'child';
+              reason: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected';
+              requestedAt: string;
+              decidedAt: string | null;
+              /** @description Why the admin rejected it */
+              decisionReason: string | null;
+              /** @description Once approved: what was erased, anonymised or kept, and why */
+              outcome:
+                | {
+                    /** @enum {string} */
+                    kind:
+                      | 'account'
+                      | 'sessions_and_roles'
+                      | 'notifications'
+                      | 'child_record'
+                      | 'guardians'
+                      | 'pickup_persons'
+                      | 'applications'
+                      | 'enrolments'
+                      | 'attendance'
+                      | 'morning_checks'
+                      | 'incidents'
+                      | 'fee_statements'
+                      | 'growth_measurements'
+                      | 'vouchers'
+                      | 'voucher_applications'
+                      | 'childcare_subsidy_claims'
+                      | 'tax_deduction_shares'
+                      | 'audit_log';
+                    /** @enum {string} */
+                    result: 'erased' | 'anonymised' | 'kept';
+                    /**
+                     * @description Why it was kept, or on_request when erased as asked
+                     * @enum {string}
+                     */
+                    reason:
+                      | 'on_request'
+                      | 'referenced_by_kept_records'
+                      | 'accounting_law'
+                      | 'voucher_ledger'
+                      | 'subsidy_payments'
+                      | 'tax_records'
+                      | 'place_history'
+                      | 'charged_days'
+                      | 'institution_safety_record'
+                      | 'led_to_place'
+                      | 'named_in_handovers'
+                      | 'audit_law';
+                    /** @description Records concerned */
+                    count: number;
+                  }[]
+                | null;
+              /** Format: uuid */
+              childId: string | null;
+              /** @description The child as named now (已删除 once erased) */
+              childName: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/export': {
     parameters: {
       query?: never;
@@ -18258,7 +26938,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 通知设置 How I am told beyond the app: SMS and e-mail per kind, their language, my address */
+    /** 通知设置 How I am told beyond the app: SMS and e-mail per kind that concerns my roles, their language, my address */
     get: {
       parameters: {
         query?: never;
@@ -18291,20 +26971,55 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.waitlist_first'
                   | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
+                  | 'guidance.article_approved'
+                  | 'guidance.article_returned'
+                  | 'guidance.article_flagged'
                   | 'subsidies.application_approved'
                   | 'subsidies.application_returned'
+                  | 'subsidies.certificate_requested'
+                  | 'subsidies.certificate_issued'
+                  | 'subsidies.certificate_returned'
                   | 'subsidies.voucher_granted'
                   | 'subsidies.voucher_expiring'
                   | 'health.illness_alert'
                   | 'health.check_due'
-                  | 'institutions.invitation_received';
+                  | 'institutions.invitation_received'
+                  | 'privacy.deletion_approved'
+                  | 'privacy.account_erased'
+                  | 'privacy.deletion_rejected'
+                  | 'supervision.complaint_received'
+                  | 'supervision.complaint_accepted'
+                  | 'supervision.complaint_extended'
+                  | 'supervision.complaint_escalated'
+                  | 'supervision.complaint_inspection_ordered'
+                  | 'supervision.complaint_resolved'
+                  | 'supervision.complaint_rejected'
+                  | 'courses.booking_confirmed'
+                  | 'courses.booking_waitlisted'
+                  | 'courses.seat_offered'
+                  | 'courses.session_reminder'
+                  | 'supervision.inspection_recorded'
+                  | 'supervision.evidence_submitted'
+                  | 'supervision.rectification_accepted'
+                  | 'supervision.rectification_rejected'
+                  | 'supervision.rectification_overdue';
                 sms: boolean;
                 email: boolean;
                 /** @enum {string} */
-                group: 'admissions' | 'filing' | 'subsidies' | 'health' | 'accounts';
+                group:
+                  | 'admissions'
+                  | 'filing'
+                  | 'subsidies'
+                  | 'health'
+                  | 'complaints'
+                  | 'supervision'
+                  | 'courses'
+                  | 'guidance'
+                  | 'accounts';
                 /** @description The kind's name in the caller's language */
                 title: string;
                 smsByDefault: boolean;
@@ -18419,16 +27134,42 @@ export interface paths {
                 | 'enrollment.offer_made'
                 | 'enrollment.offer_expiring'
                 | 'enrollment.application_declined'
+                | 'enrollment.waitlist_first'
                 | 'enrollment.unwell_at_check'
                 | 'institutions.filing_returned'
                 | 'institutions.filing_filed'
+                | 'guidance.article_approved'
+                | 'guidance.article_returned'
+                | 'guidance.article_flagged'
                 | 'subsidies.application_approved'
                 | 'subsidies.application_returned'
+                | 'subsidies.certificate_requested'
+                | 'subsidies.certificate_issued'
+                | 'subsidies.certificate_returned'
                 | 'subsidies.voucher_granted'
                 | 'subsidies.voucher_expiring'
                 | 'health.illness_alert'
                 | 'health.check_due'
-                | 'institutions.invitation_received';
+                | 'institutions.invitation_received'
+                | 'privacy.deletion_approved'
+                | 'privacy.account_erased'
+                | 'privacy.deletion_rejected'
+                | 'supervision.complaint_received'
+                | 'supervision.complaint_accepted'
+                | 'supervision.complaint_extended'
+                | 'supervision.complaint_escalated'
+                | 'supervision.complaint_inspection_ordered'
+                | 'supervision.complaint_resolved'
+                | 'supervision.complaint_rejected'
+                | 'courses.booking_confirmed'
+                | 'courses.booking_waitlisted'
+                | 'courses.seat_offered'
+                | 'courses.session_reminder'
+                | 'supervision.inspection_recorded'
+                | 'supervision.evidence_submitted'
+                | 'supervision.rectification_accepted'
+                | 'supervision.rectification_rejected'
+                | 'supervision.rectification_overdue';
               sms: boolean;
               email: boolean;
             }[];
@@ -18459,20 +27200,55 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.waitlist_first'
                   | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
+                  | 'guidance.article_approved'
+                  | 'guidance.article_returned'
+                  | 'guidance.article_flagged'
                   | 'subsidies.application_approved'
                   | 'subsidies.application_returned'
+                  | 'subsidies.certificate_requested'
+                  | 'subsidies.certificate_issued'
+                  | 'subsidies.certificate_returned'
                   | 'subsidies.voucher_granted'
                   | 'subsidies.voucher_expiring'
                   | 'health.illness_alert'
                   | 'health.check_due'
-                  | 'institutions.invitation_received';
+                  | 'institutions.invitation_received'
+                  | 'privacy.deletion_approved'
+                  | 'privacy.account_erased'
+                  | 'privacy.deletion_rejected'
+                  | 'supervision.complaint_received'
+                  | 'supervision.complaint_accepted'
+                  | 'supervision.complaint_extended'
+                  | 'supervision.complaint_escalated'
+                  | 'supervision.complaint_inspection_ordered'
+                  | 'supervision.complaint_resolved'
+                  | 'supervision.complaint_rejected'
+                  | 'courses.booking_confirmed'
+                  | 'courses.booking_waitlisted'
+                  | 'courses.seat_offered'
+                  | 'courses.session_reminder'
+                  | 'supervision.inspection_recorded'
+                  | 'supervision.evidence_submitted'
+                  | 'supervision.rectification_accepted'
+                  | 'supervision.rectification_rejected'
+                  | 'supervision.rectification_overdue';
                 sms: boolean;
                 email: boolean;
                 /** @enum {string} */
-                group: 'admissions' | 'filing' | 'subsidies' | 'health' | 'accounts';
+                group:
+                  | 'admissions'
+                  | 'filing'
+                  | 'subsidies'
+                  | 'health'
+                  | 'complaints'
+                  | 'supervision'
+                  | 'courses'
+                  | 'guidance'
+                  | 'accounts';
                 /** @description The kind's name in the caller's language */
                 title: string;
                 smsByDefault: boolean;
@@ -19004,16 +27780,42 @@ export interface paths {
                   | 'enrollment.offer_made'
                   | 'enrollment.offer_expiring'
                   | 'enrollment.application_declined'
+                  | 'enrollment.waitlist_first'
                   | 'enrollment.unwell_at_check'
                   | 'institutions.filing_returned'
                   | 'institutions.filing_filed'
+                  | 'guidance.article_approved'
+                  | 'guidance.article_returned'
+                  | 'guidance.article_flagged'
                   | 'subsidies.application_approved'
                   | 'subsidies.application_returned'
+                  | 'subsidies.certificate_requested'
+                  | 'subsidies.certificate_issued'
+                  | 'subsidies.certificate_returned'
                   | 'subsidies.voucher_granted'
                   | 'subsidies.voucher_expiring'
                   | 'health.illness_alert'
                   | 'health.check_due'
-                  | 'institutions.invitation_received';
+                  | 'institutions.invitation_received'
+                  | 'privacy.deletion_approved'
+                  | 'privacy.account_erased'
+                  | 'privacy.deletion_rejected'
+                  | 'supervision.complaint_received'
+                  | 'supervision.complaint_accepted'
+                  | 'supervision.complaint_extended'
+                  | 'supervision.complaint_escalated'
+                  | 'supervision.complaint_inspection_ordered'
+                  | 'supervision.complaint_resolved'
+                  | 'supervision.complaint_rejected'
+                  | 'courses.booking_confirmed'
+                  | 'courses.booking_waitlisted'
+                  | 'courses.seat_offered'
+                  | 'courses.session_reminder'
+                  | 'supervision.inspection_recorded'
+                  | 'supervision.evidence_submitted'
+                  | 'supervision.rectification_accepted'
+                  | 'supervision.rectification_rejected'
+                  | 'supervision.rectification_overdue';
                 /** @description In the caller's language */
                 title: string;
                 body: string;
@@ -19485,6 +28287,305 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oversight/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 指标目标与可及性参数 The targets and the accessibility parameters in force */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Targets the indicators are measured against, and the accessibility parameters */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              targets: {
+                placesPer1000: number;
+                townshipCoverage: number;
+              };
+              access: {
+                catchmentKm: number;
+                steps: {
+                  upToKm: number;
+                  weight: number;
+                }[];
+                desertThresholdPer100: number;
+              };
+              /** @description The platform’s defaults: the 2025 national goals and Luo & Qi’s E2SFCA bands */
+              defaults: {
+                targets: {
+                  placesPer1000: number;
+                  townshipCoverage: number;
+                };
+                access: {
+                  catchmentKm: number;
+                  steps: {
+                    upToKm: number;
+                    weight: number;
+                  }[];
+                  desertThresholdPer100: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** 修改指标目标与可及性参数 Set the targets (places per 1,000, township coverage) and the accessibility parameters */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            targets: {
+              placesPer1000: number;
+              townshipCoverage: number;
+            };
+            access: {
+              catchmentKm: number;
+              steps: {
+                upToKm: number;
+                weight: number;
+              }[];
+              desertThresholdPer100: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Targets the indicators are measured against, and the accessibility parameters */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              targets: {
+                placesPer1000: number;
+                townshipCoverage: number;
+              };
+              access: {
+                catchmentKm: number;
+                steps: {
+                  upToKm: number;
+                  weight: number;
+                }[];
+                desertThresholdPer100: number;
+              };
+              /** @description The platform’s defaults: the 2025 national goals and Luo & Qi’s E2SFCA bands */
+              defaults: {
+                targets: {
+                  placesPer1000: number;
+                  townshipCoverage: number;
+                };
+                access: {
+                  catchmentKm: number;
+                  steps: {
+                    upToKm: number;
+                    weight: number;
+                  }[];
+                  desertThresholdPer100: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -20175,6 +29276,277 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开文章 Published articles, newest first, of one category or all */
+    get: {
+      parameters: {
+        query?: {
+          /** @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾 */
+          category?: 'policy' | 'parenting' | 'news' | 'lecture';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                slug: string;
+                /**
+                 * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+                 * @enum {string}
+                 */
+                category: 'policy' | 'parenting' | 'news' | 'lecture';
+                title: string;
+                summary: string;
+                publishedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/articles/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 文章页 A published article by its address */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              slug: string;
+              /**
+               * @description policy 政策 · parenting 育儿指导 · news 新闻 · lecture 讲座回顾
+               * @enum {string}
+               */
+              category: 'policy' | 'parenting' | 'news' | 'lecture';
+              title: string;
+              summary: string;
+              publishedAt: string;
+              /** @description Sanitised again as it is sent */
+              html: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/indicators': {
     parameters: {
       query?: never;
@@ -20231,6 +29603,139 @@ export interface paths {
                 [key: string]: number;
               };
             };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/institutions/{id}/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开检查结果 An institution’s inspection history for its public page */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              inspectedOn: string;
+              /** @enum {string} */
+              overall: 'pass' | 'rectify' | 'fail';
+              failedItems: {
+                label: string;
+                rectified: boolean;
+              }[];
+              /** @description Every failure put right and accepted */
+              rectified: boolean;
+            }[];
           };
         };
         /** @description Error */
@@ -20464,6 +29969,1193 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rectifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改列表 A district’s rectifications (overdue=true: only the overdue), or the director’s own */
+    get: {
+      parameters: {
+        query?: {
+          divisionCode?: string;
+          institutionId?: string;
+          overdue?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              inspectionId: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              itemKey: string;
+              itemLabel: string;
+              requirement: string;
+              deadline: string;
+              /** @enum {string} */
+              status: 'open' | 'submitted' | 'accepted';
+              overdue: boolean;
+              rejectionReason: string | null;
+              allowedActions: ('submit' | 'accept' | 'reject')[];
+              evidence: {
+                /** Format: uuid */
+                id: string;
+                text: string;
+                hasPhoto: boolean;
+                submittedAt: string;
+              }[];
+            }[];
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rectifications/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审核整改 Accept the evidence, or send it back with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'accept' | 'reject';
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              inspectionId: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              itemKey: string;
+              itemLabel: string;
+              requirement: string;
+              deadline: string;
+              /** @enum {string} */
+              status: 'open' | 'submitted' | 'accepted';
+              overdue: boolean;
+              rejectionReason: string | null;
+              allowedActions: ('submit' | 'accept' | 'reject')[];
+              evidence: {
+                /** Format: uuid */
+                id: string;
+                text: string;
+                hasPhoto: boolean;
+                submittedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rectifications/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交整改材料 Upload evidence: multipart field "text" and optionally "photo" (JPEG or PNG by content) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              inspectionId: string;
+              /** Format: uuid */
+              institutionId: string;
+              institutionName: string;
+              itemKey: string;
+              itemLabel: string;
+              requirement: string;
+              deadline: string;
+              /** @enum {string} */
+              status: 'open' | 'submitted' | 'accepted';
+              overdue: boolean;
+              rejectionReason: string | null;
+              allowedActions: ('submit' | 'accept' | 'reject')[];
+              evidence: {
+                /** Format: uuid */
+                id: string;
+                text: string;
+                hasPhoto: boolean;
+                submittedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rectifications/{id}/evidence/{evidenceId}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改照片 The photo of one piece of evidence */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          evidenceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+            'image/png': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 课次名单 The session’s bookings and waitlist */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: {
+                /** Format: uuid */
+                id: string;
+                startsAt: string;
+                endsAt: string;
+                seats: number;
+                seatsLeft: number;
+                waiting: number;
+              };
+              course: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+              };
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
+                position?: number;
+                bookerName: string;
+                childName: string | null;
+                checkedInAt: string | null;
+                rating: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 预约课次 Book a seat for one’s child (or oneself, for a parent class); full → waitlist */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            childId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'confirmed' | 'waitlisted';
+              position?: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/seats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 调整名额 Set a session’s seats; added seats are offered down the waitlist */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            seats: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              startsAt: string;
+              endsAt: string;
+              seats: number;
+              seatsLeft: number;
+              waiting: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -22148,6 +32840,8 @@ export interface paths {
                   divisionName?: string;
                   institutionId?: string;
                   institutionName?: string;
+                  /** @description Whether the institution has ever been filed (备案); until then its staff see only its record and filing */
+                  institutionFiled?: boolean;
                   /** Format: uuid */
                   id: string;
                 }[];
@@ -22288,6 +32982,8 @@ export interface paths {
                 divisionName?: string;
                 institutionId?: string;
                 institutionName?: string;
+                /** @description Whether the institution has ever been filed (备案); until then its staff see only its record and filing */
+                institutionFiled?: boolean;
                 /** Format: uuid */
                 id: string;
               }[];
@@ -22701,6 +33397,8 @@ export interface paths {
                 divisionName?: string;
                 institutionId?: string;
                 institutionName?: string;
+                /** @description Whether the institution has ever been filed (备案); until then its staff see only its record and filing */
+                institutionFiled?: boolean;
                 /** Format: uuid */
                 id: string;
               }[];
@@ -23133,6 +33831,315 @@ export interface paths {
         };
         /** @description Error */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/utility-certificate-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 价格证明审核队列 Certificate requests of institutions in the caller’s division */
+    get: {
+      parameters: {
+        query?: {
+          /** @description open: waiting for the district; decided: issued or returned */
+          state?: 'open' | 'decided' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                institutionId: string;
+                institutionName: string;
+                /**
+                 * @description requested 待区卫健局审核 · issued 已开具 · returned 已退回
+                 * @enum {string}
+                 */
+                status: 'requested' | 'issued' | 'returned';
+                requestedAt: string;
+                decidedAt: string | null;
+                /** @description The certificate issued on approval */
+                certificateId: string | null;
+                returnReason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/utility-certificate-requests/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审核价格证明申请 The district approves (the certificate is issued) or returns the request with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description The district health bureau’s decision on a certificate request */
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @enum {string} */
+                decision: 'approve';
+              }
+            | {
+                /** @enum {string} */
+                decision: 'return';
+                /** @description What the director must know or fix */
+                reason: string;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              institutionId: string;
+              institutionName: string;
+              /**
+               * @description requested 待区卫健局审核 · issued 已开具 · returned 已退回
+               * @enum {string}
+               */
+              status: 'requested' | 'issued' | 'returned';
+              requestedAt: string;
+              decidedAt: string | null;
+              /** @description The certificate issued on approval */
+              certificateId: string | null;
+              returnReason: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -28450,6 +39457,84 @@ export interface components {
       } | null;
       children: components['schemas']['DivisionNodeInput'][];
     };
+    ArticleBlockInput:
+      | {
+          /** @enum {string} */
+          type: 'paragraph';
+          content?: (
+            | {
+                /** @enum {string} */
+                type: 'text';
+                text: string;
+                marks?: (
+                  | {
+                      /** @enum {string} */
+                      type: 'bold' | 'italic' | 'underline' | 'strike';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'link';
+                      attrs: {
+                        href: string;
+                      };
+                    }
+                )[];
+              }
+            | {
+                /** @enum {string} */
+                type: 'hardBreak';
+              }
+          )[];
+        }
+      | {
+          /** @enum {string} */
+          type: 'heading';
+          attrs: {
+            level: 2 | 3;
+          };
+          content?: (
+            | {
+                /** @enum {string} */
+                type: 'text';
+                text: string;
+                marks?: (
+                  | {
+                      /** @enum {string} */
+                      type: 'bold' | 'italic' | 'underline' | 'strike';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'link';
+                      attrs: {
+                        href: string;
+                      };
+                    }
+                )[];
+              }
+            | {
+                /** @enum {string} */
+                type: 'hardBreak';
+              }
+          )[];
+        }
+      | {
+          /** @enum {string} */
+          type: 'horizontalRule';
+        }
+      | {
+          /** @enum {string} */
+          type: 'blockquote';
+          content: components['schemas']['ArticleBlockInput'][];
+        }
+      | {
+          /** @enum {string} */
+          type: 'bulletList' | 'orderedList';
+          content: {
+            /** @enum {string} */
+            type: 'listItem';
+            content: components['schemas']['ArticleBlockInput'][];
+          }[];
+        };
     DivisionNode: {
       code: string;
       name: string;
@@ -28465,6 +39550,84 @@ export interface components {
       } | null;
       children: components['schemas']['DivisionNode'][];
     };
+    ArticleBlock:
+      | {
+          /** @enum {string} */
+          type: 'paragraph';
+          content?: (
+            | {
+                /** @enum {string} */
+                type: 'text';
+                text: string;
+                marks?: (
+                  | {
+                      /** @enum {string} */
+                      type: 'bold' | 'italic' | 'underline' | 'strike';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'link';
+                      attrs: {
+                        href: string;
+                      };
+                    }
+                )[];
+              }
+            | {
+                /** @enum {string} */
+                type: 'hardBreak';
+              }
+          )[];
+        }
+      | {
+          /** @enum {string} */
+          type: 'heading';
+          attrs: {
+            level: 2 | 3;
+          };
+          content?: (
+            | {
+                /** @enum {string} */
+                type: 'text';
+                text: string;
+                marks?: (
+                  | {
+                      /** @enum {string} */
+                      type: 'bold' | 'italic' | 'underline' | 'strike';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'link';
+                      attrs: {
+                        href: string;
+                      };
+                    }
+                )[];
+              }
+            | {
+                /** @enum {string} */
+                type: 'hardBreak';
+              }
+          )[];
+        }
+      | {
+          /** @enum {string} */
+          type: 'horizontalRule';
+        }
+      | {
+          /** @enum {string} */
+          type: 'blockquote';
+          content: components['schemas']['ArticleBlock'][];
+        }
+      | {
+          /** @enum {string} */
+          type: 'bulletList' | 'orderedList';
+          content: {
+            /** @enum {string} */
+            type: 'listItem';
+            content: components['schemas']['ArticleBlock'][];
+          }[];
+        };
   };
   responses: never;
   parameters: never;

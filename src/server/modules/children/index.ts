@@ -20,6 +20,7 @@ export { IsoDate } from './common/schemas.ts';
 export { type DemoChildren, insertDemoChildren } from './demo/queries.ts';
 export { findPickupPersons, wasAuthorisedAt } from './pickup/queries.ts';
 export { PickupRelation } from './pickup/schemas.ts';
+export { eraseChildren, eraseGuardian, findChildrenGuardedOnlyBy } from './privacy/erase.ts';
 export { type ExportSection, exportForGuardian } from './privacy/export.ts';
 export {
   findChildrenOfGuardian,

@@ -36,6 +36,9 @@ export type { EnrollmentHooks } from './common/hooks.ts';
 export { adultName, childName, surnameOf } from './demo/families.ts';
 export { insertDemoEnrollments, insertDemoStatements } from './demo/queries.ts';
 export { seedEnrollmentDemo } from './demo/seed.ts';
+// Incidents of the last 12 months weight supervision's inspection draws.
+export { countIncidentsSince } from './incidents/queries.ts';
+export { eraseChildren } from './privacy/erase.ts';
 export { exportForGuardian } from './privacy/export.ts';
 // What subsidies may do to a fee statement: a voucher redemption is a deduction (README, invariant 5).
 export {

@@ -35,4 +35,5 @@ export const healthModule: ModuleManifest = {
     { name: 'health check reminders', everyMs: CHECK_REMINDERS_EVERY_MS, run: () => remindDueHealthChecks(deps) },
   ],
 };
+export { eraseChildren } from './privacy/erase.ts';
 export { exportForGuardian } from './privacy/export.ts';

@@ -19,21 +19,31 @@ export function findUserById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export type GrantWithNames = RoleGrant & { divisionName?: string; institutionName?: string };
+export type GrantWithNames = RoleGrant & { divisionName?: string; institutionName?: string; institutionFiled?: boolean };
 
 export async function findGrants(db: Db, userId: string): Promise<GrantWithNames[]> {
   const rows = await db
     .selectFrom('user_roles as r')
     .leftJoin('institutions as i', 'i.id', 'r.institution_id')
     .leftJoin('divisions as d', (join) => join.onRef('d.code', '=', 'r.division_code').on('d.valid_to', 'is', null))
-    .select(['r.role', 'r.division_code', 'r.institution_id', 'i.name as institution_name', 'd.name as division_name'])
+    .leftJoin('filed_institutions as f', 'f.institution_id', 'r.institution_id')
+    .select([
+      'r.role',
+      'r.division_code',
+      'r.institution_id',
+      'i.name as institution_name',
+      'd.name as division_name',
+      'f.institution_id as filed_id',
+    ])
     .where('r.user_id', '=', userId)
     .orderBy('r.role')
     .execute();
   return rows.map((r) => ({
     role: r.role as Role,
     ...(r.division_code ? { divisionCode: r.division_code, divisionName: r.division_name ?? undefined } : {}),
-    ...(r.institution_id ? { institutionId: r.institution_id, institutionName: r.institution_name ?? undefined } : {}),
+    ...(r.institution_id
+      ? { institutionId: r.institution_id, institutionName: r.institution_name ?? undefined, institutionFiled: r.filed_id !== null }
+      : {}),
   }));
 }
 

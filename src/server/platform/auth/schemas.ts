@@ -23,7 +23,7 @@ const SmsCode = z
 /** Length and the common-password check need the phone number too: the service makes them. */
 const NewPassword = z.string().max(200);
 
-export const CodeRequest = z.object({ phone: Phone, purpose: z.enum(['register', 'reset_password', 'invitation']) });
+export const CodeRequest = z.object({ phone: Phone, purpose: z.enum(['register', 'reset_password', 'invitation', 'complaint']) });
 export const RegisterRequest = z.object({ phone: Phone, code: SmsCode, name: PersonName, password: NewPassword });
 export const PasswordResetRequest = z.object({ phone: Phone, code: SmsCode, password: NewPassword });
 
@@ -33,6 +33,10 @@ export const RoleGrantView = z.object({
   divisionName: z.string().optional(),
   institutionId: z.string().optional(),
   institutionName: z.string().optional(),
+  institutionFiled: z
+    .boolean()
+    .optional()
+    .describe('Whether the institution has ever been filed (备案); until then its staff see only its record and filing'),
 });
 
 export const Me = z.object({

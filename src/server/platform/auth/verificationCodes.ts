@@ -6,7 +6,7 @@ import { AppError } from '../errors/AppError.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { enqueueMessages } from '../messaging/outbox.ts';
 
-export type CodePurpose = 'register' | 'reset_password' | 'invitation';
+export type CodePurpose = 'register' | 'reset_password' | 'invitation' | 'complaint';
 
 /** The limits of issue 13: a code lives 10 minutes and survives 5 wrong tries. */
 export const CODE_POLICY = {

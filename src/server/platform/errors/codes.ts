@@ -208,6 +208,12 @@ export const ERROR_CODES = {
     'zh-CN': '所选人员不是本机构在职人员',
     en: "The chosen person is not on this institution's current staff",
   },
+  /** Removing a class that children are enrolled in or hold an offer of: they would be left in a class that is gone. */
+  CLASS_HAS_CHILDREN: {
+    status: 409,
+    'zh-CN': '该班级还有 {count} 名幼儿在托或已获录取，不能撤销；请先为他们调班或办理离园',
+    en: '{count} children are enrolled in this class or have been offered a place in it; move them or end their enrolment before removing it',
+  },
   /** A caregiver named for a class is not a current caregiver of this institution. */
   CAREGIVER_NOT_IN_INSTITUTION: {
     status: 422,
@@ -312,6 +318,14 @@ export const ERROR_CODES = {
     'zh-CN': '只有已备案且正常运营的机构才能办理',
     en: 'Only filed institutions in operation can do this',
   },
+  /** Requesting a utility-price certificate while another request of the institution waits for the district. */
+  CERTIFICATE_REQUEST_OPEN: {
+    status: 409,
+    'zh-CN': '已有一份价格证明申请正在等待区卫生健康局审核',
+    en: 'A certificate request is already waiting for the district health bureau',
+  },
+  /** Approving or returning a certificate request that has been decided already. */
+  CERTIFICATE_REQUEST_DECIDED: { status: 409, 'zh-CN': '该申请已处理', en: 'This request has been decided already' },
   /** Applying again for a benefit the child has an application for already (one per child). */
   SUBSIDY_ALREADY_CLAIMED: { status: 409, 'zh-CN': '该幼儿已提交过申请', en: 'An application for this child exists already' },
   /** Anything unexpected; the log has the details, the client never does. */
@@ -352,6 +366,120 @@ export const ERROR_CODES = {
     status: 409,
     'zh-CN': '该手机号已有账号，请在账号列表中为其授予角色',
     en: 'This number already has an account; grant the role to that account instead',
+  },
+  /** A deletion request for this account or child is waiting for the admin's decision already. */
+  DELETION_REQUEST_OPEN: {
+    status: 409,
+    'zh-CN': '已有一项针对该对象的删除申请正在审核，请等待处理结果',
+    en: 'A deletion request for this is already waiting for review; please wait for its outcome',
+  },
+  /** Approving would erase a child who still holds a place: the place must end first. */
+  DELETION_CHILD_HOLDS_PLACE: {
+    status: 409,
+    'zh-CN': '该幼儿仍在托，须先由机构办理离园、结束托位后才能删除其数据',
+    en: 'The child still holds a place; the institution must end the place before the data of the child can be erased',
+  },
+  /** The deletion request was approved or rejected already. */
+  DELETION_REQUEST_DECIDED: {
+    status: 409,
+    'zh-CN': '该删除申请已处理',
+    en: 'This deletion request has been decided already',
+  },
+  /** A complaint names an institution that is unknown, never filed (a draft) or closed: there is no one to supervise. */
+  COMPLAINT_INSTITUTION_UNAVAILABLE: {
+    status: 422,
+    'zh-CN': '该机构未备案或已停止运营，无法对其投诉；如有紧急情况请直接联系所在区县卫健局',
+    en: 'This institution is not filed or has closed, so it cannot be complained about; in an emergency contact the district health bureau',
+  },
+  /** Rating comes once the complaint is resolved, once. */
+  COMPLAINT_RATING_NOT_OPEN: {
+    status: 409,
+    'zh-CN': '投诉办结后可评价一次；该投诉尚未办结或已评价',
+    en: 'A complaint is rated once, after it is resolved; this one is not resolved or already rated',
+  },
+  /** Only a message that failed all its tries is sent again by hand; a pending one is on its way, a sent one arrived. */
+  MESSAGE_NOT_FAILED: {
+    status: 409,
+    'zh-CN': '只有发送失败的消息才能重新发送',
+    en: 'Only a message that failed can be sent again',
+  },
+  /** An article step its status does not offer (details: status, action, allowed). */
+  ARTICLE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '文章当前状态为 {status}，不能执行 {action}；可执行：{allowed}',
+    en: 'Cannot {action} an article while it is {status}; possible: {allowed}',
+  },
+  /** Approving an article one wrote, edited or submitted: a second official must approve it. */
+  ARTICLE_SECOND_OFFICIAL_REQUIRED: {
+    status: 403,
+    'zh-CN': '不能审核自己撰写或提交的文章，须由另一位工作人员审核',
+    en: 'You wrote or submitted this article; another official must approve it',
+  },
+  /** Saving an article that is not a draft: approved words change only after going back to draft. */
+  ARTICLE_NOT_EDITABLE: {
+    status: 409,
+    'zh-CN': '文章当前状态为 {status}，只有草稿可以修改；请先退回或撤下',
+    en: 'Only a draft can be changed (this article is {status}); return or unpublish it first',
+  },
+  /** Guidance courses: the session has started (or is over); it takes no booking or change of seats now. */
+  SESSION_STARTED: {
+    status: 409,
+    'zh-CN': '该课次已开始或已结束，不能再预约或更改',
+    en: 'This session has started or is over; it can no longer be booked or changed',
+  },
+  /** Guidance courses: the child's age on the session's date is outside the course's band. */
+  COURSE_AGE_MISMATCH: {
+    status: 422,
+    'zh-CN': '{child}在{date}为{months}个月，本课程面向{from}至{to}个月的幼儿',
+    en: '{child} is {months} months old on {date}; this course is for children of {from} to {to} months',
+  },
+  /** Guidance courses: the child (or the parent, for a parent class) already holds or awaits a seat in this session. */
+  ALREADY_BOOKED: { status: 409, 'zh-CN': '已预约过该课次', en: 'This session is booked already' },
+  /** Guidance courses: cancelling closes a set time before the session. */
+  CANCEL_CLOSED: {
+    status: 409,
+    'zh-CN': '课次开始前{hours}小时内不能取消预约',
+    en: 'A booking cannot be cancelled within {hours} hours of the session',
+  },
+  /** Guidance courses: a seat offered from the waitlist was not confirmed in time. */
+  SEAT_OFFER_EXPIRED: { status: 409, 'zh-CN': '候补名额已过确认期限', en: 'The offered seat was not confirmed in time' },
+  /** Guidance courses: the booking was checked in before. */
+  ALREADY_CHECKED_IN: { status: 409, 'zh-CN': '该预约已签到', en: 'This booking is checked in already' },
+  /** Guidance courses: a rating is given once, after the session ends, for a confirmed seat. */
+  FEEDBACK_NOT_OPEN: {
+    status: 409,
+    'zh-CN': '课次结束后，已确认的预约可评价一次',
+    en: 'A confirmed booking can be rated once, after the session ends',
+  },
+  /** A round whose district has no filed institution in operation to draw from. */
+  INSPECTION_NO_INSTITUTIONS: {
+    status: 409,
+    'zh-CN': '本区没有已备案且在营的托育机构，无法抽取',
+    en: 'The district has no filed institution in operation to draw from',
+  },
+  /** Fewer active inspectors without a conflict than an inspection needs (details: institutionId, eligible). */
+  INSPECTION_TOO_FEW_INSPECTORS: {
+    status: 409,
+    'zh-CN': '可派检查人员不足：每家机构至少需要{needed}名无利害关系的检查人员',
+    en: 'Not enough inspectors: each institution needs at least {needed} without a conflict',
+  },
+  /** Results are recorded once; a correction is a new targeted inspection. */
+  INSPECTION_ALREADY_RECORDED: {
+    status: 409,
+    'zh-CN': '该检查结果已录入，不能重复录入',
+    en: 'The results of this inspection have been recorded already',
+  },
+  /** A targeted inspection is ordered from a complaint the district has accepted and not yet closed. */
+  INSPECTION_COMPLAINT_NOT_IN_HANDLING: {
+    status: 409,
+    'zh-CN': '只有已受理、正在办理的投诉可以安排检查',
+    en: 'An inspection can be ordered only for a complaint accepted and in handling',
+  },
+  /** One inspection per complaint. */
+  INSPECTION_ALREADY_ORDERED: {
+    status: 409,
+    'zh-CN': '该投诉已安排检查',
+    en: 'An inspection has been ordered for this complaint already',
   },
   INTERNAL: { status: 500, 'zh-CN': '系统内部错误，请稍后再试', en: 'Something went wrong on our side; please try again' },
 } as const satisfies Record<string, ErrorDefinition>;

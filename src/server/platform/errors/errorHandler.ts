@@ -61,10 +61,44 @@ const EXPECTED: Record<string, keyof typeof VALIDATION_MESSAGES> = {
   array: 'field.list',
 };
 
-/** Our words for zod's checks that a person filling a form could not read as zod puts them. */
-function plainWords(v: { keyword: string; params: Record<string, unknown> }) {
-  if (v.keyword === 'too_small' && v.params.origin === 'string' && v.params.minimum === 1) return VALIDATION_MESSAGES['field.required'];
-  const expected = v.keyword === 'invalid_type' ? EXPECTED[String(v.params.expected)] : undefined;
+type Words = { 'zh-CN': string; en: string };
+
+/** A bound of a number, a text's length or a list's size, as a person filling a form reads it. */
+function boundWords(keyword: string, p: Record<string, unknown>): Words | undefined {
+  const bound = keyword === 'too_big' ? p.maximum : p.minimum;
+  if (typeof bound !== 'number' && typeof bound !== 'bigint') return undefined;
+  const big = keyword === 'too_big';
+  if (p.origin === 'number') {
+    if (p.inclusive === false)
+      return big ? { 'zh-CN': `应小于 ${bound}`, en: `Less than ${bound}` } : { 'zh-CN': `应大于 ${bound}`, en: `More than ${bound}` };
+    return big ? { 'zh-CN': `不能大于 ${bound}`, en: `At most ${bound}` } : { 'zh-CN': `不能小于 ${bound}`, en: `At least ${bound}` };
+  }
+  if (p.origin === 'string')
+    return big
+      ? { 'zh-CN': `最多 ${bound} 个字`, en: `At most ${bound} characters` }
+      : { 'zh-CN': `至少 ${bound} 个字`, en: `At least ${bound} characters` };
+  if (p.origin === 'array')
+    return big
+      ? { 'zh-CN': `最多 ${bound} 项`, en: `At most ${bound} items` }
+      : { 'zh-CN': `至少 ${bound} 项`, en: `At least ${bound} items` };
+  return undefined;
+}
+
+/**
+ * Our words for zod's checks that a person filling a form could not read as zod puts them
+ * (“无效选项：期望以下之一…”, “数值过大：期望 number <=5”, “无效UUID”): every schema gets them,
+ * so a field needs its own message key only where it can say more.
+ */
+function plainWords(v: { keyword: string; params: Record<string, unknown> }): Words | undefined {
+  const p = v.params;
+  if (v.keyword === 'too_small' && p.origin === 'string' && p.minimum === 1) return VALIDATION_MESSAGES['field.required'];
+  if (v.keyword === 'too_big' || v.keyword === 'too_small') return boundWords(v.keyword, p);
+  if (v.keyword === 'invalid_format' && p.format === 'uuid') return VALIDATION_MESSAGES['id.invalid'];
+  if (v.keyword === 'invalid_value' && Array.isArray(p.values) && p.values.length > 0) {
+    const values = p.values.map(String);
+    return { 'zh-CN': `请从以下选项中选择：${values.join('、')}`, en: `Choose one of: ${values.join(', ')}` };
+  }
+  const expected = v.keyword === 'invalid_type' ? EXPECTED[String(p.expected)] : undefined;
   return expected ? VALIDATION_MESSAGES[expected] : undefined;
 }
 

@@ -1,3 +1,6 @@
+/** The media type of an Excel workbook (.xlsx). */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 // What a spreadsheet program may take for the start of a formula (CSV/formula injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
 

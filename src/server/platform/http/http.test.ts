@@ -71,6 +71,22 @@ describe.each(DIALECTS)('HTTP edge on %s', (dialect) => {
     ]);
   });
 
+  it('words zod’s choice, bound and id checks as a person reads them, in both languages', async () => {
+    const details = async (url: string, lang = 'zh-CN') =>
+      (await t.app.inject({ url, headers: { 'accept-language': lang } })).json().error.details;
+    expect(await details('/api/v1/courses?audience=alien')).toEqual([
+      { path: 'querystring.audience', message: '请从以下选项中选择：child、parent' },
+    ]);
+    expect(await details('/api/v1/courses?audience=alien', 'en')).toEqual([
+      { path: 'querystring.audience', message: 'Choose one of: child, parent' },
+    ]);
+    expect(await details('/api/v1/public/institutions/not-a-uuid/inspections')).toEqual([{ path: 'params.id', message: '编号格式不正确' }]);
+    expect(await details('/api/v1/institutions/search?pageSize=500')).toEqual([{ path: 'querystring.pageSize', message: '不能大于 100' }]);
+    expect(await details('/api/v1/institutions/search?pageSize=0', 'en')).toEqual([
+      { path: 'querystring.pageSize', message: 'At least 1' },
+    ]);
+  });
+
   it('sends a strict Content-Security-Policy and other security headers', async () => {
     const res = await t.app.inject({ url: '/api/v1/health' });
     const csp = String(res.headers['content-security-policy']);

@@ -1,6 +1,10 @@
 import { AppError } from '../errors/AppError.ts';
 
-type RefusalCode = 'TRANSITION_NOT_ALLOWED' | 'APPLICATION_ACTION_NOT_ALLOWED' | 'SUBSIDY_ACTION_NOT_ALLOWED';
+type RefusalCode =
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'APPLICATION_ACTION_NOT_ALLOWED'
+  | 'SUBSIDY_ACTION_NOT_ALLOWED'
+  | 'ARTICLE_ACTION_NOT_ALLOWED';
 
 /**
  * The 409 for an action the record's status does not offer, naming the actions that are

@@ -2,10 +2,12 @@ import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { NotFound } from '../../components/NotFound';
 import type { RolePageProps } from '../../components/RoleShell';
-import { ChildRecordPage } from './ChildRecordPage';
-import { InstitutionChildrenPage } from './InstitutionChildrenPage';
 import { MyChildrenPage } from './MyChildrenPage';
 
+// A parent's list comes with the area; the staff's list and a child's record (forms, tables)
+// only when opened.
+const InstitutionChildrenPage = lazy(() => import('./InstitutionChildrenPage').then((m) => ({ default: m.InstitutionChildrenPage })));
+const ChildRecordPage = lazy(() => import('./ChildRecordPage').then((m) => ({ default: m.ChildRecordPage })));
 const ChildGrowthPage = lazy(() => import('../health/ChildGrowthPage'));
 const ChildStatementsPage = lazy(() => import('../enrollment/ChildStatementsPage'));
 

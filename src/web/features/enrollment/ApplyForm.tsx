@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Select, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showFieldErrors } from '../../components/showFieldErrors';
 import type { ChildRecord } from '../children/api';
 import { useDivisionTree } from '../geography/queries';
-import { useInstitutionSearch } from '../institutions/queries';
+import { useInstitutionSearch, usePublicProfile } from '../institutions/queries';
 import { type NewApplicationInput, postApplication } from './api';
 import { inDays } from './format';
 import { keys } from './queries';
@@ -19,7 +19,7 @@ type Values = { childId: string; startDate: string; institutionIds: string[]; si
 /** Body paths the server names → the fields that hold them. */
 const APPLY_FIELDS = { childId: 'childId', startDate: 'startDate', institutionIds: 'institutionIds' };
 
-export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDone: () => void }) {
+export function ApplyForm({ children, picked: chosen, onDone }: { children: ChildRecord[]; picked?: string; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [district, setDistrict] = useState<string | undefined>();
@@ -33,8 +33,24 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
         .map((d) => ({ value: d.code, label: d.name })),
     [divisions.data],
   );
-  const institutions = useInstitutionSearch({ division: district, pageSize: 100 });
-  const names = new Map((institutions.data?.items ?? []).map((i) => [i.id, i.name]));
+  // A city has hundreds of institutions: what the parent types is searched on the server (name,
+  // pinyin or initials), not among the first page loaded.
+  const [keyword, setKeyword] = useState('');
+  const institutions = useInstitutionSearch({ division: district, q: keyword.trim() || undefined, pageSize: 50 }, { keepPrevious: true });
+  // The institution chosen in the finder may lie outside the district picked here.
+  const chosenProfile = usePublicProfile(chosen ?? '', chosen !== undefined);
+  // Names of every institution seen, so those picked keep their names when the search moves on.
+  const seen = useRef(new Map<string, string>());
+  for (const i of institutions.data?.items ?? []) seen.current.set(i.id, i.name);
+  if (chosenProfile.data) seen.current.set(chosenProfile.data.id, chosenProfile.data.name);
+  const names = seen.current;
+  const listed = [
+    ...picked.map((id) => ({ id, name: names.get(id) ?? id })),
+    ...(chosenProfile.data && !picked.includes(chosenProfile.data.id)
+      ? [{ id: chosenProfile.data.id, name: chosenProfile.data.name }]
+      : []),
+    ...(institutions.data?.items ?? []).filter((i) => i.id !== chosen && !picked.includes(i.id)),
+  ];
 
   const [formError, setFormError] = useState<string[]>([]);
   const apply = useMutation({
@@ -52,7 +68,13 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ startDate: inDays(0), siblingAttends: false, staffChild: false, childId: children[0]?.id }}
+      initialValues={{
+        startDate: inDays(0),
+        siblingAttends: false,
+        staffChild: false,
+        childId: children[0]?.id,
+        institutionIds: chosen ? [chosen] : undefined,
+      }}
       onFinish={(v) =>
         apply.mutate({
           childId: v.childId,
@@ -82,9 +104,9 @@ export function ApplyForm({ children, onDone }: { children: ChildRecord[]; onDon
         <Select
           mode="multiple"
           maxCount={3}
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={institutions.isPending}
-          options={(institutions.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
+          showSearch={{ filterOption: false, onSearch: setKeyword }}
+          loading={institutions.isFetching}
+          options={listed.map((i) => ({ value: i.id, label: i.name }))}
           data-testid="apply-institutions"
         />
       </Form.Item>

@@ -58,15 +58,14 @@ export default function AttendancePage({ grant }: RolePageProps) {
         <LoadError error={day.error} onRetry={() => void day.refetch()} />
       ) : (
         <>
-          <Row gutter={12} style={{ marginBottom: 12 }}>
+          {/* Tiles wrap three to a row on a phone rather than squeezing their titles over two lines. */}
+          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(96px, 1fr))', gap: 12, marginBottom: 12 }}>
             {(['children', 'present', 'absent', 'notRecorded', 'checkedOut'] as const).map((k) => (
-              <Col key={k} flex="1">
-                <Card size="small">
-                  <Statistic title={t(`attendance.counts.${k}`)} value={day.data.counts[k]} />
-                </Card>
-              </Col>
+              <Card key={k} size="small">
+                <Statistic title={t(`attendance.counts.${k}`)} value={day.data.counts[k]} />
+              </Card>
             ))}
-          </Row>
+          </div>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             {day.data.children.map((row) => (
               <Col key={row.child.id} xs={24} md={12}>

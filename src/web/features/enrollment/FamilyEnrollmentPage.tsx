@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
 import { useMyChildren } from '../children/queries';
@@ -21,7 +21,10 @@ export default function FamilyEnrollmentPage({ base }: RolePageProps) {
   const children = useMyChildren();
   const applications = useApplications();
   const [adding, setAdding] = useState(false);
-  const [applying, setApplying] = useState(false);
+  // 申请入托 on the finder or a profile opens the form with that institution picked.
+  const [params] = useSearchParams();
+  const picked = params.get('apply') ?? undefined;
+  const [applying, setApplying] = useState(picked !== undefined);
 
   if (children.isPending || applications.isPending) return <PageLoading />;
   if (children.isError) return <LoadError error={children.error} onRetry={() => void children.refetch()} />;
@@ -93,7 +96,7 @@ export default function FamilyEnrollmentPage({ base }: RolePageProps) {
         }
       >
         {applying ? (
-          <ApplyForm children={children.data.items} onDone={() => setApplying(false)} />
+          <ApplyForm children={children.data.items} picked={picked} onDone={() => setApplying(false)} />
         ) : (
           <Typography.Text type="secondary">{t('enrollment.apply.lead')}</Typography.Text>
         )}

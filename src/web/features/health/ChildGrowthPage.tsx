@@ -16,7 +16,7 @@ import { useGrowthRecord } from './queries';
  * one. The same page serves the guardian (family) and the institution's staff; the server
  * decides who may see the child and audits every read.
  */
-export default function ChildGrowthPage({ base }: RolePageProps) {
+export default function ChildGrowthPage({ base, grant }: RolePageProps) {
   const { t } = useTranslation();
   const { childId } = useParams();
   const record = useGrowthRecord(childId);
@@ -64,7 +64,7 @@ export default function ChildGrowthPage({ base }: RolePageProps) {
       </Card>
 
       <Card title={t('growthRecords.list.title', { count: record.data.items.length })} size="small">
-        <MeasurementList record={record.data} />
+        <MeasurementList record={record.data} mine={grant.role === 'parent' ? 'parent' : 'institution'} />
       </Card>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
         {t('growthRecords.privacy')}

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { compareIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays } from '../../../domain/growth/age.ts';
 import type { ApiError } from '../../api/client';
-import type { MeasurementInput, Position } from './api';
+import type { Measurement, MeasurementInput, Position } from './api';
 import { fieldOfPath, usualPosition } from './growth';
-import { useRecordMeasurement } from './queries';
+import { useSaveMeasurement } from './queries';
 
 type FormValues = {
   measuredOn?: string;
@@ -20,12 +20,29 @@ const FIELDS = ['measuredOn', 'weightKg', 'lengthCm', 'position', 'headCm'] as c
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const given = (n: number | null | undefined): number | undefined => (n === null || n === undefined ? undefined : n);
 
+type Props = {
+  childId: string;
+  birthDate: string;
+  /** An entry to correct instead of a new one: the form starts with its values. */
+  editing?: Measurement;
+  /** After a correction is saved. */
+  onSaved?: () => void;
+};
+
+const valuesOf = (m: Measurement): FormValues => ({
+  measuredOn: m.measuredOn,
+  weightKg: m.weightKg,
+  lengthCm: m.lengthCm,
+  position: m.position ?? undefined,
+  headCm: m.headCm,
+});
+
 /** 记录测量: one visit's weight, length or height (with how it was measured) and head circumference. */
-export function MeasurementForm({ childId, birthDate }: { childId: string; birthDate: string }) {
+export function MeasurementForm({ childId, birthDate, editing, onSaved }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const record = useRecordMeasurement(childId);
+  const record = useSaveMeasurement(childId, editing?.id);
   const [formError, setFormError] = useState<{ title: string; messages: string[] } | null>(null);
   const today = todayInShanghai(new Date());
 
@@ -74,6 +91,7 @@ export function MeasurementForm({ childId, birthDate }: { childId: string; birth
     record.mutate(body, {
       onSuccess: () => {
         void message.success(t('growthRecords.form.saved', { date: body.measuredOn }));
+        if (editing) return onSaved?.();
         form.setFieldsValue({ weightKg: null, lengthCm: null, headCm: null });
       },
       onError: (error) => {
@@ -100,10 +118,10 @@ export function MeasurementForm({ childId, birthDate }: { childId: string; birth
       form={form}
       layout="vertical"
       requiredMark={false}
-      initialValues={{ measuredOn: today }}
+      initialValues={editing ? valuesOf(editing) : { measuredOn: today }}
       onFinish={onFinish}
       onValuesChange={() => setFormError(null)}
-      data-testid="measurement-form"
+      data-testid={editing ? 'measurement-correction' : 'measurement-form'}
     >
       <Row gutter={16}>
         <Col xs={24} sm={12} lg={6}>
@@ -154,7 +172,7 @@ export function MeasurementForm({ childId, birthDate }: { childId: string; birth
         />
       )}
       <Button type="primary" htmlType="submit" loading={record.isPending} style={{ minWidth: 140 }}>
-        {t('growthRecords.form.submit')}
+        {t(editing ? 'growthRecords.form.submitCorrection' : 'growthRecords.form.submit')}
       </Button>
     </Form>
   );

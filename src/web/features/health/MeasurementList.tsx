@@ -1,9 +1,10 @@
 import { Card, Empty, Flex, Grid, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GrowthIndicator, GrowthRecord, Measurement } from './api';
 import { classificationOf, INDICATORS, monthsOf, type Severity, severityOf } from './growth';
+import { MeasurementActions } from './MeasurementActions';
 import { raisedFlags } from './records';
 
 const SEVERITY_COLOR: Record<Severity, string> = { normal: 'success', moderate: 'warning', severe: 'error' };
@@ -59,7 +60,7 @@ function recordedBy(m: Measurement, t: (key: string, options?: Record<string, un
 }
 
 /** On a phone: one card per visit, values on a line and the five z-scores as tags that wrap. */
-function MeasurementCard({ m }: { m: Measurement }) {
+function MeasurementCard({ m, actions }: { m: Measurement; actions: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Card size="small" style={{ marginBottom: 8 }} data-testid="measurement">
@@ -92,13 +93,21 @@ function MeasurementCard({ m }: { m: Measurement }) {
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 6 }}>
         {recordedBy(m, t)}
       </Typography.Text>
+      {actions && <div style={{ marginTop: 8 }}>{actions}</div>}
     </Card>
   );
 }
 
+type Props = {
+  record: GrowthRecord;
+  /** Whose entries the viewer may correct or remove: the family's, or their institution's. */
+  mine: Measurement['source'];
+};
+
 /** The child's measurements, newest first, each with its z-scores (coloured by WHO cut-off) and findings. */
-export function MeasurementList({ record }: { record: GrowthRecord }) {
+export function MeasurementList({ record, mine }: Props) {
   const { t } = useTranslation();
+  const actionsOf = (m: Measurement) => (m.source === mine ? <MeasurementActions record={record} m={m} /> : null);
   const wide = Grid.useBreakpoint().lg === true;
   const items = [...record.items].reverse();
   if (items.length === 0) return <Empty description={t('growthRecords.list.empty')} />;
@@ -107,7 +116,7 @@ export function MeasurementList({ record }: { record: GrowthRecord }) {
     return (
       <div data-testid="measurements">
         {items.map((m) => (
-          <MeasurementCard key={m.id} m={m} />
+          <MeasurementCard key={m.id} m={m} actions={actionsOf(m)} />
         ))}
       </div>
     );
@@ -127,6 +136,7 @@ export function MeasurementList({ record }: { record: GrowthRecord }) {
     })),
     { key: 'flags', title: t('growthRecords.list.flags'), render: (_, m) => <Flags measurement={m} /> },
     { key: 'by', title: t('growthRecords.list.recordedBy'), render: (_, m) => recordedBy(m, t) },
+    { key: 'actions', title: '', render: (_, m) => actionsOf(m) },
   ];
   return (
     <Table<Measurement>

@@ -60,6 +60,9 @@ export const assessWarningSigns = (ageMonths: number, ticked: readonly string[])
 export const getGrowthRecord = (childId: string) => request<GrowthRecord>('GET', `/api/v1/children/${id(childId)}/measurements`);
 export const postMeasurement = (childId: string, input: MeasurementInput) =>
   request<Measurement>('POST', `/api/v1/children/${id(childId)}/measurements`, input);
+export const putMeasurement = (measurementId: string, input: MeasurementInput) =>
+  request<Measurement>('PUT', `/api/v1/measurements/${id(measurementId)}`, input);
+export const deleteMeasurement = (measurementId: string) => request<null>('DELETE', `/api/v1/measurements/${id(measurementId)}`);
 export const getIllnessAlerts = (status: 'open' | 'all') => request<IllnessAlertList>('GET', `/api/v1/illness-alerts?${query({ status })}`);
 export const acknowledgeIllnessAlert = (alertId: string) =>
   request<IllnessAlert>('POST', `/api/v1/illness-alerts/${id(alertId)}/acknowledge`);

@@ -4,6 +4,7 @@ import {
   acknowledgeIllnessAlert,
   assessWarningSigns,
   type CurveIndicator,
+  deleteMeasurement,
   getGrowthCurves,
   getGrowthRecord,
   getHealthCheckSchedule,
@@ -14,6 +15,7 @@ import {
   type MeasurementInput,
   postMeasurement,
   postZscores,
+  putMeasurement,
   type Sex,
   type WarningSignAssessment,
   type ZscoreInput,
@@ -80,11 +82,23 @@ export function useGrowthRecord(childId: string | undefined) {
   });
 }
 
-/** Records a measurement; the record reloads so the table and charts show it with its scores. */
-export function useRecordMeasurement(childId: string) {
+/**
+ * Records a measurement, or corrects the one given; the record reloads so the table and charts
+ * show it with its scores.
+ */
+export function useSaveMeasurement(childId: string, measurementId?: string) {
   const client = useQueryClient();
   return useMutation<Measurement, ApiError, MeasurementInput>({
-    mutationFn: (input) => postMeasurement(childId, input),
+    mutationFn: (input) => (measurementId ? putMeasurement(measurementId, input) : postMeasurement(childId, input)),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.growthRecord(childId) }),
+  });
+}
+
+/** Removes an entry (the server audits what it held); the record reloads without it. */
+export function useDeleteMeasurement(childId: string) {
+  const client = useQueryClient();
+  return useMutation<null, ApiError, string>({
+    mutationFn: deleteMeasurement,
     onSuccess: () => client.invalidateQueries({ queryKey: keys.growthRecord(childId) }),
   });
 }

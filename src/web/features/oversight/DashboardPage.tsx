@@ -13,6 +13,7 @@ import { ScenarioCard } from './ScenarioCard';
 import { TargetsCard } from './TargetsCard';
 import { TrendCard } from './TrendCard';
 import { pathTo } from './tree';
+import { WorkCard } from './WorkCard';
 
 type Props = {
   /** The division shown. */
@@ -61,6 +62,7 @@ export function DashboardPage({ code, homeCode, base }: Props) {
         </Button>
       </Flex>
       <TargetsCard data={data} />
+      <WorkCard path={path} base={base} district={path.find((n) => n.code === homeCode)?.level === 'district'} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <TrendCard code={code} />

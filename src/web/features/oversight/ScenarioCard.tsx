@@ -6,6 +6,7 @@ import type { DivisionNode } from '../geography/api';
 import type { DivisionIndicators, Indicators, Scenario } from './api';
 import { formatCount, formatPer1000, formatPercent, meets } from './format';
 import { useRunScenario } from './queries';
+import { SavedScenarios } from './SavedScenarios';
 import { townshipsOf } from './tree';
 
 type Values = { townshipCode: string; places: number; inclusive: boolean };
@@ -153,6 +154,10 @@ export function ScenarioCard({ data, node }: { data: Indicators; node: DivisionN
           </Typography.Paragraph>
         </div>
       )}
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('oversight.saved.title')}
+      </Typography.Title>
+      <SavedScenarios code={data.divisionCode} />
     </Card>
   );
 }

@@ -1,6 +1,22 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../../api/client';
-import { getAccess, getIndicators, getPublicIndicators, getSeries, postScenario, type Scenario, type ScenarioInput } from './api';
+import {
+  getAccess,
+  getCompliance,
+  getIndicators,
+  getOversightSettings,
+  getPrograms,
+  getPublicIndicators,
+  getScenarios,
+  getSeries,
+  getWaitingFilings,
+  type OversightSettings,
+  type OversightSettingsInput,
+  postScenario,
+  putOversightSettings,
+  type Scenario,
+  type ScenarioInput,
+} from './api';
 
 /** Query keys in one place; every one starts with 'oversight'. */
 export const keys = {
@@ -8,6 +24,11 @@ export const keys = {
   series: (code: string, from: string, to: string) => ['oversight', 'series', code, from, to] as const,
   access: (code: string) => ['oversight', 'access', code] as const,
   public: (code: string) => ['oversight', 'public', code] as const,
+  waitingFilings: (code: string) => ['oversight', 'waiting-filings', code] as const,
+  compliance: (code: string) => ['oversight', 'compliance', code] as const,
+  programs: ['oversight', 'programs'] as const,
+  scenarios: ['oversight', 'scenarios'] as const,
+  settings: ['oversight', 'settings'] as const,
 };
 
 // Figures move with each filing and enrolment; a minute old is fresh enough for a dashboard.
@@ -35,6 +56,45 @@ export function usePublicIndicators(code: string) {
 }
 
 /** A scenario never changes real data, so nothing else is refetched after it. */
+/** Runs and saves a scenario; the saved list then shows it. */
 export function useRunScenario() {
-  return useMutation<Scenario, ApiError, ScenarioInput>({ mutationFn: postScenario });
+  const client = useQueryClient();
+  return useMutation<Scenario, ApiError, ScenarioInput>({
+    mutationFn: postScenario,
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.scenarios }),
+  });
+}
+
+/** The official's own saved scenarios, newest first. */
+export function useScenarios() {
+  return useQuery({ queryKey: keys.scenarios, queryFn: getScenarios });
+}
+
+export function useWaitingFilings(code: string) {
+  return useQuery({ queryKey: keys.waitingFilings(code), queryFn: () => getWaitingFilings(code), staleTime: MINUTE });
+}
+
+/** Compliance counted for a city or district (its rows are the divisions below). */
+export function useCompliance(code: string) {
+  return useQuery({ queryKey: keys.compliance(code), queryFn: () => getCompliance(code), staleTime: MINUTE });
+}
+
+export function usePrograms() {
+  return useQuery({ queryKey: keys.programs, queryFn: getPrograms, staleTime: MINUTE });
+}
+
+export function useOversightSettings() {
+  return useQuery({ queryKey: keys.settings, queryFn: getOversightSettings });
+}
+
+/** Saves the targets; every figure measured against them is asked again. */
+export function useSaveOversightSettings() {
+  const client = useQueryClient();
+  return useMutation<OversightSettings, ApiError, OversightSettingsInput>({
+    mutationFn: putOversightSettings,
+    onSuccess: (saved) => {
+      client.setQueryData(keys.settings, saved);
+      return client.invalidateQueries({ queryKey: ['oversight'] });
+    },
+  });
 }

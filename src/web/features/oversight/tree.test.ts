@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DivisionNode } from '../geography/api';
 import { lastMonths } from './format';
-import { pathTo, townshipsOf } from './tree';
+import { concerning, pathTo, townshipsOf } from './tree';
 
 const node = (code: string, level: DivisionNode['level'], children: DivisionNode[] = []): DivisionNode => ({
   code,
@@ -33,5 +33,10 @@ describe('the dashboard’s walk of the division tree', () => {
   it('asks for the 24 months ending this month, across a year boundary', () => {
     expect(lastMonths('2026-03-15')).toEqual({ from: '2024-04', to: '2026-03' });
     expect(lastMonths('2026-12-01')).toEqual({ from: '2025-01', to: '2026-12' });
+  });
+
+  it('counts the work of a district’s city, the district and its townships, and no other district', () => {
+    expect([...concerning(pathTo(tree, '320703'))].sort()).toEqual(['320700', '320703', '320703001', '320703002']);
+    expect(concerning([]).size).toBe(0);
   });
 });

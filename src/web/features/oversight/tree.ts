@@ -14,3 +14,18 @@ export function pathTo(nodes: readonly DivisionNode[], code: string): DivisionNo
 export function townshipsOf(node: DivisionNode): DivisionNode[] {
   return node.level === 'township' ? [node] : node.children.flatMap(townshipsOf);
 }
+
+/**
+ * The divisions whose work concerns the last one of `path`: itself, those above it (a city's
+ * voucher program is spent in each of its districts) and every one below it.
+ */
+export function concerning(path: readonly DivisionNode[]): Set<string> {
+  const codes = new Set(path.map((d) => d.code));
+  const below = (node: DivisionNode) => {
+    codes.add(node.code);
+    for (const child of node.children) below(child);
+  };
+  const last = path[path.length - 1];
+  if (last) below(last);
+  return codes;
+}

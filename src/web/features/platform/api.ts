@@ -1,6 +1,6 @@
 /** The platform's calls: meta and health, signing up, in and out, a forgotten password, second factor, the audit log. */
-import { request } from '../../api/client';
-import type { BodyOf, ItemOf, ResponseOf } from '../../api/types';
+import { query, request } from '../../api/client';
+import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../../api/types';
 
 export type { Role } from '../../../domain/access/roles.ts';
 
@@ -34,4 +34,14 @@ export const setupTotp = () => request<ResponseOf<'/api/v1/auth/totp/setup', 'po
 export const enableTotp = (code: string) =>
   request<void>('POST', '/api/v1/auth/totp/enable', { code } satisfies BodyOf<'/api/v1/auth/totp/enable', 'post'>);
 
-export const getAudit = (limit: number) => request<ResponseOf<'/api/v1/audit', 'get'>>('GET', `/api/v1/audit?limit=${limit}`);
+/** What the audit viewer filters by (the page size and cursor are the query's own). */
+export type AuditFilters = Pick<QueryOf<'/api/v1/audit', 'get'>, 'action' | 'entityType' | 'entityId' | 'from' | 'to'>;
+export type AuditVerification = ResponseOf<'/api/v1/audit/verify', 'post'>;
+export const getAudit = (filters: AuditFilters, limit: number, before?: number) =>
+  request<ResponseOf<'/api/v1/audit', 'get'>>(
+    'GET',
+    `/api/v1/audit?${query({ ...filters, limit: String(limit), before: before === undefined ? undefined : String(before) })}`,
+  );
+/** The filtered entries as an Excel file: a plain link, so the browser downloads it with the session cookie. */
+export const auditExportHref = (filters: AuditFilters) => `/api/v1/audit.xlsx?${query(filters)}`;
+export const verifyAudit = () => request<AuditVerification>('POST', '/api/v1/audit/verify');

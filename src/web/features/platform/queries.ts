@@ -1,6 +1,7 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import {
+  type AuditFilters,
   type CodePurpose,
   enableTotp,
   getAudit,
@@ -18,6 +19,7 @@ import {
   requestCode,
   resetPassword,
   setupTotp,
+  verifyAudit,
 } from './api';
 
 /** Query keys of the platform's resources. `meta` and `auth` survive signing out (see useSignedOut). */
@@ -25,7 +27,7 @@ export const keys = {
   me: ['auth', 'me'] as const,
   meta: ['meta'] as const,
   health: ['platform', 'health'] as const,
-  audit: (limit: number) => ['audit', 'recent', limit] as const,
+  audit: (filters: AuditFilters) => ['audit', filters] as const,
 };
 export const meKey = keys.me;
 
@@ -126,6 +128,16 @@ export function useHealth() {
   return useQuery({ queryKey: keys.health, queryFn: getHealth, retry: false });
 }
 
-export function useRecentAudit(limit: number) {
-  return useQuery({ queryKey: keys.audit(limit), queryFn: () => getAudit(limit) });
+/** The audit log under the filters, newest first, a page at a time: each next page is older. */
+export function useAuditPages(filters: AuditFilters, pageSize: number) {
+  return useInfiniteQuery({
+    queryKey: keys.audit(filters),
+    queryFn: ({ pageParam }) => getAudit(filters, pageSize, pageParam),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.items.length < pageSize ? undefined : last.items.at(-1)?.id),
+  });
+}
+
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: verifyAudit });
 }

@@ -7,6 +7,9 @@ const pages = {
   accounts: lazy(() => import('../../features/platform/accounts/AccountsPage')),
   account: lazy(() => import('../../features/platform/AccountPage')),
   audit: lazy(() => import('../../features/platform/AuditPage')),
+  deletionRequests: lazy(() => import('../../features/privacy/DeletionRequestsPage')),
+  messages: lazy(() => import('../../features/platform/messages/FailedMessagesPage')),
+  calendar: lazy(() => import('../../features/platform/calendar/CalendarPage')),
 };
 
 /** System administrators. */

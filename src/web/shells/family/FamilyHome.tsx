@@ -49,7 +49,7 @@ export default function FamilyHome({ me, grant, base }: RolePageProps) {
         </Col>
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-        {t('family.privacy')}
+        {t('family.privacy')} <Link to={`${base}/my-data`}>{t('family.myDataLink')}</Link>
       </Typography.Paragraph>
     </>
   );

@@ -10,6 +10,9 @@ const pages = {
   growth: lazy(() => import('../../features/health/GrowthCalculatorPage')),
   healthChecks: lazy(() => import('../../features/health/HealthChecksPage')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
+  myData: lazy(() => import('../../features/privacy/MyDataPage')),
+  complaints: lazy(() => import('../../features/supervision/complaints/MyComplaintsPage')),
+  bookings: lazy(() => import('../../features/guidance/courses/MyBookingsPage')),
 };
 
 /** Parents and guardians: a phone-first workspace around their own children. */

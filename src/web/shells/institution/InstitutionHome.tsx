@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Col, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AREAS_BY_ROLE } from '../../components/navigation';
+import { AREA_PATH, areasOf } from '../../components/navigation';
 import type { RolePageProps } from '../../components/RoleShell';
 import { SignedInCard } from '../../components/SignedInCard';
 import { MyInvitationsCard } from '../../features/institutions/invitations/MyInvitationsCard';
@@ -18,12 +18,32 @@ export default function InstitutionHome({ me, grant, base }: RolePageProps) {
       <Typography.Paragraph>{t('institution.greeting', { name: me.name })}</Typography.Paragraph>
       <Typography.Paragraph>{isDirector ? t('institution.leadAdmin') : t('institution.leadCaregiver')}</Typography.Paragraph>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('institution.scopeNote', { institution })} />
+      {grant.institutionFiled === false && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="not-filed"
+          title={t('institution.notFiledTitle')}
+          description={
+            // Below the words, not beside them: beside, a phone leaves the words a narrow column.
+            <Space direction="vertical">
+              {t('institution.notFiledBody')}
+              {isDirector && (
+                <Link to={`${base}/${AREA_PATH.institution}`}>
+                  <Button type="primary">{t('institution.notFiledAction')}</Button>
+                </Link>
+              )}
+            </Space>
+          }
+        />
+      )}
       <MyInvitationsCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <SignedInCard me={me} grant={grant} />
         </Col>
-        {AREAS_BY_ROLE[grant.role].includes('divisions') && (
+        {areasOf(grant).includes('divisions') && (
           <Col xs={24} md={12}>
             <Card title={t('institution.areaTitle')} size="small">
               <Typography.Paragraph>{t('institution.areaBody')}</Typography.Paragraph>

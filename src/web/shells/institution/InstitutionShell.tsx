@@ -10,6 +10,8 @@ const pages = {
   statements: lazy(() => import('../../features/subsidies/vouchers/StatementsPage')),
   subsidyApplications: lazy(() => import('../../features/subsidies/applications/DirectorSubsidiesPage')),
   alerts: lazy(() => import('../../features/health/AlertsPage')),
+  courses: lazy(() => import('../../features/guidance/courses/CourseStaffArea')),
+  inspections: lazy(() => import('../../features/supervision/InspectionsArea')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
 };
 

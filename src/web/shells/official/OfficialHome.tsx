@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import type { RolePageProps } from '../../components/RoleShell';
 import { DashboardPage } from '../../features/oversight/DashboardPage';
+import { SettingsCard } from '../../features/oversight/SettingsCard';
 
 /** Officials land on the oversight dashboard of their own division. */
 export default function OfficialHome({ me, grant, base }: RolePageProps) {
@@ -18,6 +19,11 @@ export default function OfficialHome({ me, grant, base }: RolePageProps) {
         <Trans i18nKey="official.scopeNote" values={{ division }} components={{ scope: <span data-testid="scope" /> }} />
       </Typography.Paragraph>
       {grant.divisionCode && <DashboardPage code={grant.divisionCode} homeCode={grant.divisionCode} base={base} />}
+      {grant.role === 'city_official' && (
+        <div style={{ marginTop: 16 }}>
+          <SettingsCard />
+        </div>
+      )}
     </>
   );
 }

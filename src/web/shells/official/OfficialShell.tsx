@@ -9,7 +9,11 @@ const pages = {
   voucherPrograms: lazy(() => import('../../features/subsidies/vouchers/ProgramsArea')),
   subsidyApplications: lazy(() => import('../../features/subsidies/applications/ReviewArea')),
   alerts: lazy(() => import('../../features/health/AlertsPage')),
+  complaints: lazy(() => import('../../features/supervision/complaints/ComplaintQueuePage')),
+  courses: lazy(() => import('../../features/guidance/courses/CourseStaffArea')),
+  inspections: lazy(() => import('../../features/supervision/InspectionsArea')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
+  articles: lazy(() => import('../../features/guidance/articles/ArticlesArea')),
   accounts: lazy(() => import('../../features/platform/accounts/AccountsPage')),
   account: lazy(() => import('../../features/platform/AccountPage')),
 };

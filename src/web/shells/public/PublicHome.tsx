@@ -110,6 +110,21 @@ export default function PublicHome() {
         </Flex>
       </Card>
 
+      <Card title={t('publicHome.articlesTitle')} style={{ marginTop: 24 }} data-testid="articles-card">
+        <Typography.Paragraph>{t('publicHome.articlesBody')}</Typography.Paragraph>
+        <Flex wrap gap={12}>
+          <Link to="/articles?category=policy">
+            <Button>{t('articles.categories.policy')}</Button>
+          </Link>
+          <Link to="/articles?category=parenting">
+            <Button>{t('articles.categories.parenting')}</Button>
+          </Link>
+          <Link to="/articles">
+            <Button type="primary">{t('publicHome.articlesAction')}</Button>
+          </Link>
+        </Flex>
+      </Card>
+
       <Card title={t('publicHome.goalsTitle')} style={{ marginTop: 24 }}>
         <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
           <li>{t('publicHome.goalPlaces')}</li>

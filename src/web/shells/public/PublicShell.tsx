@@ -18,12 +18,18 @@ const GrowthCalculatorPage = lazy(() => import('../../features/health/GrowthCalc
 const HealthChecksPage = lazy(() => import('../../features/health/HealthChecksPage'));
 const PublicIndicatorsPage = lazy(() => import('../../features/oversight/PublicIndicatorsPage'));
 const StartInstitutionPage = lazy(() => import('../../features/institutions/start/StartInstitutionPage'));
+const InvitationsPage = lazy(() => import('../../features/institutions/invitations/InvitationsPage'));
+const ComplainPage = lazy(() => import('../../features/supervision/complaints/ComplainPage'));
+const PublicArticlesPage = lazy(() => import('../../features/guidance/articles/PublicArticlesPage'));
+const PublicArticlePage = lazy(() => import('../../features/guidance/articles/PublicArticlePage'));
+const CourseCataloguePage = lazy(() => import('../../features/guidance/courses/CourseCataloguePage'));
+const CoursePage = lazy(() => import('../../features/guidance/courses/CoursePage'));
 const VerifyCertificatePage = lazy(() => import('../../features/subsidies/applications/VerifyCertificatePage'));
 
 /**
  * Pages anyone may open without signing in: home, sign-in, sign-up, a forgotten password, finding care, the growth calculator,
- * health checks, divisions, the public indicators, and the check of a utility-price certificate by its code.
- * Starting an institution is here too, for anyone signed in whatever their roles (it asks to sign in first).
+ * health checks, the guidance center's courses, divisions, the public indicators, the published articles, and the check of a utility-price certificate by its code.
+ * Starting an institution and one's invitations are here too, for anyone signed in whatever their roles (they ask to sign in first).
  */
 export default function PublicShell() {
   const { t } = useTranslation();
@@ -34,10 +40,12 @@ export default function PublicShell() {
   const nav = [
     { key: '/', label: t('nav.home'), href: '/' },
     { key: '/search', label: t('search.nav'), href: '/search' },
+    { key: '/courses', label: t('courses.nav'), href: '/courses' },
     { key: '/growth', label: t('nav.growth'), href: '/growth' },
     { key: '/health-checks', label: t('nav.healthChecks'), href: '/health-checks' },
     { key: '/divisions', label: t('nav.divisions'), href: '/divisions' },
     { key: '/indicators', label: t('oversight.nav'), href: '/indicators' },
+    { key: '/articles', label: t('articles.nav'), href: '/articles' },
     firstRole
       ? { key: 'workspace', label: t('nav.workspace'), href: ROLE_HOME[firstRole] }
       : { key: '/login', label: t('nav.login'), href: '/login' },
@@ -53,12 +61,18 @@ export default function PublicShell() {
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="institutions/:id" element={<InstitutionPage />} />
+          <Route path="institutions/:id/complain" element={<ComplainPage />} />
+          <Route path="courses" element={<CourseCataloguePage />} />
+          <Route path="courses/:id" element={<CoursePage />} />
           <Route path="growth" element={<GrowthCalculatorPage />} />
           <Route path="health-checks" element={<HealthChecksPage />} />
           <Route path="divisions" element={<DivisionsPage />} />
           <Route path="indicators" element={<PublicIndicatorsPage />} />
           <Route path="start-institution" element={<StartInstitutionPage />} />
+          <Route path="invitations" element={<InvitationsPage />} />
           <Route path="verify/utility-certificates/:code?" element={<VerifyCertificatePage />} />
+          <Route path="articles" element={<PublicArticlesPage />} />
+          <Route path="articles/:slug" element={<PublicArticlePage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -8,6 +8,7 @@ import { actionNotAllowed, lockGuardianApplication, pickOffered } from './choice
 import { getEnrollmentView } from './enrollments.ts';
 import { expireOffer } from './expireOffers.ts';
 import * as q from './queries.ts';
+import { tellWhoIsFirst } from './waitlist.ts';
 
 /**
  * The guardian accepts an offer: the child is placed in the offered class unless the class is
@@ -50,6 +51,11 @@ export async function acceptOffer(
     });
     await q.setChoiceStatus(trx, [choice.id], { status: 'accepted', decidedAt: now });
     await q.withdrawOtherChoices(trx, applicationId, choice.id, now);
+    await tellWhoIsFirst(
+      trx,
+      choices.filter((c) => c.status === 'waitlisted').map((c) => c.institution_id),
+      now,
+    );
     await appendAudit(
       trx,
       context,

@@ -12,7 +12,7 @@ export async function getBoard(deps: Deps, scope: Scope, institutionId: string, 
   if (!scope.institutionIds.includes(institutionId)) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();
   const [rule, rows, positions] = await Promise.all([
-    findWaitlistRule(deps, institutionId),
+    findWaitlistRule(deps.db, institutionId),
     q.findBoard(deps.db, institutionId),
     waitlistFor(deps, institutionId),
   ]);

@@ -7,6 +7,7 @@ import { AppError } from '../../../platform/errors/AppError.ts';
 import { actionNotAllowed, effectiveStatus, lockDirectorChoice } from './choices.ts';
 import { tellDeclined } from './notifications.ts';
 import * as q from './queries.ts';
+import { tellWhoIsFirst } from './waitlist.ts';
 
 /** Waitlist or decline, by the institution. */
 export async function decideByInstitution(
@@ -25,6 +26,8 @@ export async function decideByInstitution(
     const to = ChoiceWorkflow.step(status, action)?.to;
     if (!to) throw actionNotAllowed(status, action, 'institution');
     await q.setChoiceStatus(trx, [choice.id], { status: to, decidedAt: now });
+    // Joining the waitlist can put the choice first; leaving it moves the next one up.
+    if (action === 'waitlist' || status === 'waitlisted') await tellWhoIsFirst(trx, [choice.institution_id], now);
     if (action === 'decline') {
       await tellDeclined(
         trx,

@@ -4,6 +4,7 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { actionNotAllowed, effectiveStatus, lockGuardianApplication, pickOffered } from './choices.ts';
 import * as q from './queries.ts';
+import { tellWhoIsFirst } from './waitlist.ts';
 
 /** Declining an offer or withdrawing the whole application, by the guardian. */
 export async function actByGuardian(
@@ -26,6 +27,11 @@ export async function actByGuardian(
       trx,
       targets.map((t) => t.id),
       { status: action === 'withdraw' ? 'withdrawn' : 'declined', decidedAt: now },
+    );
+    await tellWhoIsFirst(
+      trx,
+      targets.filter((t) => t.status === 'waitlisted').map((t) => t.institution_id),
+      now,
     );
     await appendAudit(trx, context, { action: `application.${action}`, entityType: 'application', entityId: applicationId }, now);
   });

@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { actionNotAllowed, effectiveStatus, lockDirectorChoice } from './choices.ts';
 import { tellOfferMade } from './notifications.ts';
 import * as q from './queries.ts';
+import { tellWhoIsFirst } from './waitlist.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -38,6 +39,7 @@ export async function makeOffer(
     await q.setChoiceStatus(trx, [choice.id], { status: 'offered', decidedAt: now, offer: { classId: input.classId, expiresAt } });
     const about = { childId: application.child_id, childName: application.child_name, institutionId: choice.institution_id };
     await tellOfferMade(trx, about, expiresAt, now);
+    if (status === 'waitlisted') await tellWhoIsFirst(trx, [choice.institution_id], now);
     await appendAudit(
       trx,
       context,

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { fileWithClasses } from '../../../../../test/harness/factories/placement.ts';
-import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { applyingFamily, createAdmissionsWorld } from '../../../../../test/harness/factories/admissions.ts';
 import { messagesOf, notificationsOf } from '../../../../../test/harness/notifications.ts';
-import { createRoleWorld, type RoleWorld } from '../../../../../test/harness/roles.ts';
+import type { RoleWorld } from '../../../../../test/harness/roles.ts';
 import { remindLapsingOffers } from './remindOffers.ts';
 
 // The test clock stands at 2026-11-29 10:00 Asia/Shanghai.
@@ -16,48 +15,17 @@ describe.each(DIALECTS)('what families hear of their applications on %s', (diale
   let director: string;
   let classId: string;
 
-  async function applyingFamily() {
-    const user = await createUser(t.deps.db, { role: 'parent' });
-    const cookie = await signIn(t.app, user.phone);
-    const child = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/children',
-      headers: { cookie },
-      payload: {
-        name: '王小雨',
-        sex: 'female',
-        birthDate: '2024-05-10',
-        residenceDivisionCode: world.townshipCodes[1],
-        relation: 'mother',
-        consent: true,
-      },
-    });
-    const application = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/applications',
-      headers: { cookie },
-      payload: { childId: child.json().id, institutionIds: [world.institutionId], startDate: '2027-01-04' },
-    });
-    expect(application.statusCode).toBe(201);
-    return { userId: user.id, applicationId: application.json().id as string };
-  }
   const act = (id: string, action: string, payload: object = {}) =>
     t.app.inject({ method: 'POST', url: `/api/v1/applications/${id}/${action}`, headers: { cookie: director }, payload });
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    world = await createRoleWorld(t);
-    director = world.actors.institution_admin.cookie as string;
-    await t.deps.db.updateTable('institutions').set({ name: '海州区新苗托育园' }).where('id', '=', world.institutionId).execute();
-    const { classIds } = await fileWithClasses(t.deps.db, world.institutionId, world.townshipCodes[0] as string, [
-      { classType: 'older_toddler', capacity: 20, caregivers: 3, name: '跳跳班' },
-    ]);
-    classId = classIds[0] as string;
+    ({ world, director, classId } = await createAdmissionsWorld(t));
   });
   afterAll(() => t.close());
 
   it('an offer reaches the guardian in the app and by SMS, with its expiry and the child’s given name only', async () => {
-    const family = await applyingFamily();
+    const family = await applyingFamily(t, world);
     expect((await act(family.applicationId, 'offer', { classId, expiresAt: IN_THREE_DAYS })).statusCode).toBe(204);
     expect(await notificationsOf(t, family.userId)).toEqual([
       {
@@ -77,21 +45,21 @@ describe.each(DIALECTS)('what families hear of their applications on %s', (diale
   });
 
   it('a refused offer (the class is wrong for the child) tells no one', async () => {
-    const family = await applyingFamily();
+    const family = await applyingFamily(t, world);
     const wrong = await act(family.applicationId, 'offer', { classId: world.institutionId, expiresAt: IN_THREE_DAYS });
     expect(wrong.statusCode).toBe(400);
     expect(await notificationsOf(t, family.userId)).toEqual([]);
   });
 
   it('a declined application is told in the app without an SMS', async () => {
-    const family = await applyingFamily();
+    const family = await applyingFamily(t, world);
     expect((await act(family.applicationId, 'decline')).statusCode).toBe(204);
     expect((await notificationsOf(t, family.userId)).map((n) => n.kind)).toEqual(['enrollment.application_declined']);
     expect(await messagesOf(t, family.userId)).toEqual([]);
   });
 
   it('reminds once when an offer lapses within a day, however often the job runs, and never after it lapsed', async () => {
-    const family = await applyingFamily();
+    const family = await applyingFamily(t, world);
     expect((await act(family.applicationId, 'offer', { classId, expiresAt: IN_THREE_DAYS })).statusCode).toBe(204);
     expect(await remindLapsingOffers(t.deps)).toBe(0);
     const start = t.clock.now();
@@ -105,7 +73,7 @@ describe.each(DIALECTS)('what families hear of their applications on %s', (diale
         'notification.enrollment.offer_expiring',
       ]);
 
-      const late = await applyingFamily();
+      const late = await applyingFamily(t, world);
       t.clock.set(start);
       expect((await act(late.applicationId, 'offer', { classId, expiresAt: IN_THREE_DAYS })).statusCode).toBe(204);
       t.clock.set(new Date('2026-12-02T18:00:00+08:00'));

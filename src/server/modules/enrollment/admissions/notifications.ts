@@ -44,3 +44,7 @@ export const tellDeclined = (trx: Transaction<DB>, about: About, now: Date) =>
 /** Once per offer (the choice), however often the reminder job runs. */
 export const tellOfferExpiring = (trx: Transaction<DB>, about: About & { choiceId: string }, expiresAt: Date, now: Date) =>
   tellGuardians(trx, about, { kind: 'enrollment.offer_expiring', expiresAt, dedupeKey: about.choiceId }, now);
+
+/** The child's choice is now first on the institution's waitlist; once per choice. */
+export const tellFirstOnWaitlist = (trx: Transaction<DB>, about: About & { choiceId: string }, now: Date) =>
+  tellGuardians(trx, about, { kind: 'enrollment.waitlist_first', dedupeKey: about.choiceId }, now);

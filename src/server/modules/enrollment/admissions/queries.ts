@@ -141,7 +141,7 @@ export function findWaitlisted(db: Db, institutionId: string) {
     .selectFrom('application_choices as c')
     .innerJoin('applications as a', 'a.id', 'c.application_id')
     .innerJoin('children as ch', 'ch.id', 'a.child_id')
-    .select(['c.id', 'a.created_at', 'a.sibling_attends', 'a.staff_child', 'ch.residence_division_code'])
+    .select(['c.id', 'c.application_id', 'a.created_at', 'a.sibling_attends', 'a.staff_child', 'ch.residence_division_code'])
     .where('c.institution_id', '=', institutionId)
     .where('c.status', '=', 'waitlisted')
     .execute();

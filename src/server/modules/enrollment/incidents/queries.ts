@@ -74,3 +74,16 @@ export async function insertIncident(trx: Transaction<DB>, values: Insertable<In
 export async function updateIncident(db: Db, id: string, values: Updateable<IncidentsTable>): Promise<void> {
   await db.updateTable('incidents').set(values).where('id', '=', id).execute();
 }
+
+/** Incidents per institution since a moment, for weighting inspection draws by risk. */
+export async function countIncidentsSince(db: Db, institutionIds: readonly string[], since: Date): Promise<Map<string, number>> {
+  if (institutionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('incidents')
+    .select(['institution_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('institution_id', 'in', [...institutionIds])
+    .where('occurred_at', '>=', since)
+    .groupBy('institution_id')
+    .execute();
+  return new Map(rows.map((r) => [r.institution_id, Number(r.n)]));
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps.ts';
 import { roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
+import { XLSX } from '../../../platform/files/spreadsheet.ts';
 import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IdParams, MonthQuery } from '../common/schemas.ts';
 import { AbsenceRule, FeeRuleView, GenerateResult, GenerateStatements, StatementSummary, StatementView } from './schemas.ts';
@@ -16,8 +17,6 @@ import {
   listStatementSummaries,
   setAbsenceRule,
 } from './service.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function statementRoutes(server: FastifyInstance, deps: Deps) {
   const app = server.withTypeProvider<ZodTypeProvider>();

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps.ts';
 import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { scope } from '../../../platform/access/plugin.ts';
+import { XLSX } from '../../../platform/files/spreadsheet.ts';
 import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { IndicatorsQuery, IndicatorsResponse, PublicIndicatorsResponse, PublicQuery, SeriesQuery, SeriesResponse } from './schemas.ts';
 import { exportIndicators, getIndicatorSeries, getIndicators, getPublicIndicators } from './service.ts';
 
 const tags = ['oversight: indicators'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** District officials see their district and below (else 404); the city and admin all of it. */
 const OFFICIALS = roles('district_official', 'city_official', 'admin');
 
