@@ -105,6 +105,9 @@ describe('enrollment journey', () => {
     await application.getByTestId('offer').waitFor();
     await parent.screenshot({ path: path.join(SHOTS, 'enrol-parent-offer.png'), fullPage: true });
     await application.getByRole('button', { name: '接受录取' }).click();
+    // Accepting withdraws the other choices, so the page asks first and says so.
+    const confirmAccept = parent.locator('.ant-popconfirm:visible').filter({ hasText: '其他志愿将撤回' });
+    await confirmAccept.getByRole('button', { name: '接受录取' }).click();
     await application.getByTestId('placed').waitFor();
     await application.getByTestId('choice-status').filter({ hasText: '已入托' }).waitFor();
     await noSidewaysScroll(parent);

@@ -146,6 +146,7 @@ describe('growth records', () => {
       expect(text).toContain(`${today} · ${children[0]?.className} · 3 名幼儿`);
       for (const child of children.slice(0, 3)) expect(text).toContain(child.childName);
       await alert.getByRole('button', { name: '确认已知悉（机构负责人）' }).click();
+      await page.locator('.ant-popconfirm:visible').filter({ hasText: '记录在预警上' }).getByRole('button', { name: '确认已知悉' }).click();
       await expect.poll(() => alert.count()).toBe(0);
       await page.getByText('近30天全部', { exact: true }).click();
       const done = page

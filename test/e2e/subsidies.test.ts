@@ -161,6 +161,11 @@ describe('institution subsidies, certificates and family benefits', () => {
       // ── the parent applies for the childcare subsidy; the district decides it without the child's name ──
       const subsidy = f.getByTestId('subsidy-child').filter({ hasText: child.childName });
       await subsidy.getByRole('button', { name: '申请育儿补贴' }).click();
+      await f
+        .locator('.ant-popconfirm:visible')
+        .filter({ hasText: '确定申请育儿补贴？' })
+        .getByRole('button', { name: '申请育儿补贴' })
+        .click();
       await subsidy.getByTestId('subsidy-claim').getByText('待审核').waitFor();
       await o.goto('/official/subsidy-applications?tab=claims');
       const claims = o.getByTestId('childcare-claims');

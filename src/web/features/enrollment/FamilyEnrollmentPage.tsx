@@ -183,9 +183,16 @@ function ApplicationCard({ application }: { application: Application }) {
             {(choice.allowedActions.includes('accept') || choice.allowedActions.includes('decline_offer')) && (
               <Space style={{ marginTop: 8 }}>
                 {choice.allowedActions.includes('accept') && (
-                  <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'accept', choice })}>
-                    {t('enrollment.applications.accept')}
-                  </Button>
+                  <Popconfirm
+                    title={t('enrollment.applications.acceptConfirm')}
+                    okText={t('enrollment.applications.accept')}
+                    cancelText={t('enrollment.cancel')}
+                    onConfirm={() => act.mutate({ action: 'accept', choice })}
+                  >
+                    <Button type="primary" loading={act.isPending}>
+                      {t('enrollment.applications.accept')}
+                    </Button>
+                  </Popconfirm>
                 )}
                 {choice.allowedActions.includes('decline_offer') && (
                   <Popconfirm

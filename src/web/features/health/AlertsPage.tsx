@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Descriptions, Empty, Flex, Segmented, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Descriptions, Empty, Flex, Popconfirm, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
@@ -77,14 +77,16 @@ function AlertCard({ alert, official }: { alert: IllnessAlert; official: boolean
       {!alert.acknowledged && (
         <Flex vertical gap={8} style={{ marginTop: 12 }}>
           {acknowledge.isError && <Alert type="error" showIcon title={acknowledge.error.message} />}
-          <Button
-            type="primary"
-            loading={acknowledge.isPending}
-            onClick={() => acknowledge.mutate(alert.id)}
-            style={{ alignSelf: 'flex-start' }}
+          <Popconfirm
+            title={t('alerts.acknowledgeConfirm')}
+            okText={t('alerts.acknowledgeOk')}
+            cancelText={t('alerts.cancel')}
+            onConfirm={() => acknowledge.mutate(alert.id)}
           >
-            {t('alerts.acknowledge', { party: t(`alerts.party.${alert.party}`) })}
-          </Button>
+            <Button type="primary" loading={acknowledge.isPending} style={{ alignSelf: 'flex-start' }}>
+              {t('alerts.acknowledge', { party: t(`alerts.party.${alert.party}`) })}
+            </Button>
+          </Popconfirm>
         </Flex>
       )}
     </Card>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Flex, message, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, message, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
 import { formatCny } from '../../../../domain/money/fen.ts';
@@ -70,19 +70,21 @@ function ChildSubsidy({ childId }: { childId: string }) {
         )}
         <ClaimState subsidy={s} />
         {due && !s.claim && (
-          <Button
-            type="primary"
-            loading={apply.isPending}
-            onClick={() =>
+          <Popconfirm
+            title={t('benefits.subsidy.applyConfirm')}
+            okText={t('benefits.subsidy.apply')}
+            cancelText={t('benefits.subsidy.cancel')}
+            onConfirm={() =>
               apply.mutate(undefined, {
                 onSuccess: () => void message.success(t('benefits.subsidy.applied')),
                 onError: (e) => void message.error(e.message),
               })
             }
-            style={{ alignSelf: 'flex-start' }}
           >
-            {t('benefits.subsidy.apply')}
-          </Button>
+            <Button type="primary" loading={apply.isPending} style={{ alignSelf: 'flex-start' }}>
+              {t('benefits.subsidy.apply')}
+            </Button>
+          </Popconfirm>
         )}
       </Flex>
     </Card>
