@@ -1,8 +1,25 @@
 import type { Locator, Page, Response } from 'playwright-core';
 
-/** Picks an option of the antd select that is open now. */
+/**
+ * Picks an option of the antd select that is open now. A click that lands while the list is still
+ * opening selects nothing and leaves the list open with the option unselected (seen on a loaded
+ * machine): click again until the list closes (single select) or the option shows as selected
+ * (multiple select).
+ */
 export async function pickOption(page: Page, text: string) {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const list = page.locator('.ant-select-dropdown:visible');
+  const option = list.locator('.ant-select-item-option').filter({ hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    const until = Date.now() + 3_000;
+    while (Date.now() < until) {
+      if (!(await list.isVisible())) return;
+      const state = await option.getAttribute('class', { timeout: 500 }).catch(() => null);
+      if (state?.includes('ant-select-item-option-selected')) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt >= 5) throw new Error(`the option "${text}" was clicked ${attempt} times and is still not selected`);
+  }
 }
 
 /**
