@@ -53,3 +53,13 @@ export async function noSidewaysScroll(page: Page) {
     .poll(() => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'), { timeout: 5000 })
     .toBeLessThanOrEqual(0);
 }
+
+/**
+ * Waits for the class's roll on the attendance page. On a weekend or a holiday the page first
+ * says so and calls the roll only if the institution opened: these journeys run whatever the day.
+ */
+export async function callTheRoll(page: Page) {
+  const dayOff = page.getByTestId('day-off');
+  await page.getByTestId('attendance-child').or(dayOff).first().waitFor();
+  if (await dayOff.isVisible()) await page.getByTestId('open-anyway').click();
+}

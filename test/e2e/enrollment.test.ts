@@ -4,7 +4,7 @@ import { ClassStandard, type ClassType } from '../../src/domain/classes/classTyp
 import { addMonthsIso, todayInShanghai, toShanghaiDate } from '../../src/domain/dates/shanghai.ts';
 import { residentIdCheckChar } from '../../src/domain/identity/residentId.ts';
 import { apiAs } from './api.ts';
-import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { callTheRoll, desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { pickAndSend, pickOption } from './forms.ts';
 import { SHOTS, useJourney } from './journey.ts';
 
@@ -125,6 +125,7 @@ describe('enrollment journey', () => {
     await tablet.goto('/institution/attendance');
     await tablet.getByTestId('attendance-class').click();
     await pickOption(tablet, placed?.className as string);
+    await callTheRoll(tablet);
     const card = tablet.getByTestId('attendance-child').filter({ hasText: childName });
     await card.getByTestId('attendance-status').filter({ hasText: '未记录' }).waitFor();
     await card.getByTestId('check-in').click();
@@ -141,6 +142,15 @@ describe('enrollment journey', () => {
     const told = await apiAs(journey.server.url, PARENT);
     const notes = await told<{ items: Array<{ kind: string; body: string }> }>('GET', '/api/v1/notifications');
     expect(notes.items.find((n) => n.kind === 'enrollment.unwell_at_check')?.body).toContain('38.4');
+
+    // An earlier day is looked up by date; on a holiday the page says so instead of calling the roll.
+    await tablet.getByTestId('attendance-date').fill('2026-10-01');
+    await tablet.getByTestId('day-off').filter({ hasText: '2026-10-01 是国庆节假期' }).waitFor();
+    expect(await tablet.getByTestId('open-anyway').count()).toBe(0);
+    await tablet.screenshot({ path: path.join(SHOTS, 'enrol-attendance-holiday.png'), fullPage: true });
+    await tablet.getByTestId('attendance-date').fill(todayInShanghai(new Date()));
+    await callTheRoll(tablet);
+    await card.getByTestId('attendance-status').filter({ hasText: '已入园' }).waitFor();
 
     // The parent sees the day on the child's record.
     await parent.goto('/family/children');
@@ -276,6 +286,7 @@ describe('enrollment journey', () => {
     await tablet.goto('/institution/attendance');
     await tablet.getByTestId('attendance-class').click();
     await pickOption(tablet, child.className);
+    await callTheRoll(tablet);
     const card = tablet.getByTestId('attendance-child').filter({ hasText: child.childName });
     await card.getByTestId('check-out').click();
     await card.getByRole('combobox', { name: '选择接送人' }).click();

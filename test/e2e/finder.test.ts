@@ -77,4 +77,23 @@ describe('the family finder on a phone', () => {
       await context.close();
     }
   }, 90_000);
+
+  it('says an institution from an old link is not there and leads back to the search', async () => {
+    const context = await phoneContext(journey.browser, journey.server.url);
+    const page = await context.newPage();
+    try {
+      for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+        await page.goto(`/institutions/${id}`);
+        await page.getByTestId('institution-missing').getByText('没有找到这家机构').waitFor();
+        expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+      }
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: path.join(SHOTS, 'finder-phone-missing.png') });
+      await page.getByRole('link', { name: '返回查找托育机构' }).click();
+      await page.waitForURL((url) => url.pathname === '/search');
+      await page.getByTestId('search-result').first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });

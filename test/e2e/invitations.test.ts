@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { nextCreditCode } from '../harness/factories/institutions.ts';
-import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { callTheRoll, desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { pickOption } from './forms.ts';
 import { SHOTS, useJourney } from './journey.ts';
 import { codeFromOutbox, newPhone } from './outbox.ts';
@@ -148,6 +148,7 @@ describe('starting an institution and inviting its staff', () => {
       await caregiver.goto('/institution/attendance');
       await caregiver.getByTestId('attendance-class').click();
       await caregiver.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+      await callTheRoll(caregiver);
       const child = caregiver
         .getByTestId('attendance-child')
         .filter({ has: caregiver.getByTestId('attendance-status').filter({ hasText: '未记录' }) })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay, spansUnknownYear, workingCalendar } from './workingDays.ts';
+import { addWorkingDays, dayOff, isWorkingDay, spansUnknownYear, workingCalendar } from './workingDays.ts';
 
 // The State Council's 2026 arrangement around the Spring Festival and New Year.
 const CALENDAR = workingCalendar(
@@ -50,5 +50,15 @@ describe('working days', () => {
     expect(() => addWorkingDays('2026-03-02', 1.5, CALENDAR)).toThrow(RangeError);
     expect(spansUnknownYear('2026-12-28', '2027-01-08', CALENDAR)).toBe(true);
     expect(spansUnknownYear('2026-02-01', '2026-03-01', CALENDAR)).toBe(false);
+  });
+});
+
+describe('the day off a date is', () => {
+  it('names a holiday, says weekend for a plain Saturday or Sunday, and nothing on a 调休 Saturday or a weekday', () => {
+    expect(dayOff('2026-10-01', { kind: 'holiday', name: '国庆节' })).toEqual({ kind: 'holiday', name: '国庆节' });
+    expect(dayOff('2026-12-05', undefined)).toEqual({ kind: 'weekend' });
+    expect(dayOff('2026-12-06', undefined)).toEqual({ kind: 'weekend' });
+    expect(dayOff('2026-10-10', { kind: 'workday', name: '国庆节' })).toBeNull();
+    expect(dayOff('2026-12-07', undefined)).toBeNull();
   });
 });

@@ -42,3 +42,12 @@ export function spansUnknownYear(start: IsoDate, end: IsoDate, calendar: Working
   for (let year = Number(start.slice(0, 4)); year <= Number(end.slice(0, 4)); year += 1) if (!calendar.years.has(year)) return true;
   return false;
 }
+
+/** Why a day is not worked: a holiday by its name, or a weekend that is not a 调休 working day. */
+export type DayOff = { kind: 'holiday'; name: string } | { kind: 'weekend' };
+
+/** The day off that `date` is, given the calendar's exception for it if any; null on a working day. */
+export function dayOff(date: IsoDate, exception: { kind: CalendarDayKind; name: string } | undefined): DayOff | null {
+  if (exception) return exception.kind === 'holiday' ? { kind: 'holiday', name: exception.name } : null;
+  return weekdayIso(date) <= 5 ? null : { kind: 'weekend' };
+}

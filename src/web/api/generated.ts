@@ -9033,6 +9033,20 @@ export interface paths {
                 classType: 'infant' | 'toddler' | 'older_toddler' | 'mixed';
               };
               date: string;
+              /** @description Why the day is not a working day by the official calendar (no roll call unless the institution opened), or null */
+              dayOff:
+                | (
+                    | {
+                        /** @enum {string} */
+                        kind: 'holiday';
+                        name: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: 'weekend';
+                      }
+                  )
+                | null;
               counts: {
                 children: number;
                 present: number;

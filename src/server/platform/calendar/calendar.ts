@@ -22,6 +22,12 @@ export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
   );
 }
 
+/** The calendar's exception for one day (a holiday or a 调休 working day), if it has one. */
+export async function findCalendarDay(db: Db, day: IsoDate): Promise<CalendarDay | undefined> {
+  const row = await db.selectFrom('calendar_days').select(['day', 'kind', 'name']).where('day', '=', day).executeTakeFirst();
+  return row && { day: row.day, kind: row.kind as CalendarDayKind, name: row.name };
+}
+
 export async function findCalendarYears(db: Db) {
   const rows = await db
     .selectFrom('calendar_years as y')

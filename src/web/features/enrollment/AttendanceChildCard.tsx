@@ -15,7 +15,21 @@ type ChildRow = ClassDay['children'][number];
 type Panel = 'none' | 'check' | 'out' | 'absent';
 
 /** One child on the tablet: check-in, morning check, absence, and check-out to a listed collector only. */
-export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; date: string; classId: string }) {
+/**
+ * One child's card. On an earlier day (`past`) only an absence can still be recorded: check-in,
+ * check-out and the morning check take the moment they happen, so they cannot be entered late.
+ */
+export function AttendanceChildCard({
+  row,
+  date,
+  classId,
+  past = false,
+}: {
+  row: ChildRow;
+  date: string;
+  classId: string;
+  past?: boolean;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [panel, setPanel] = useState<Panel>('none');
@@ -134,15 +148,17 @@ export function AttendanceChildCard({ row, date, classId }: { row: ChildRow; dat
 
       {panel === 'none' && (
         <Space wrap>
-          {!checkedIn && (
+          {!checkedIn && !past && (
             <Button type="primary" size="large" loading={save.isPending} onClick={() => save.mutate('in')} data-testid="check-in">
               {t('attendance.checkIn')}
             </Button>
           )}
-          <Button size="large" onClick={() => setPanel('check')}>
-            {t('attendance.morningCheck')}
-          </Button>
-          {checkedIn && !checkedOut && (
+          {!past && (
+            <Button size="large" onClick={() => setPanel('check')}>
+              {t('attendance.morningCheck')}
+            </Button>
+          )}
+          {checkedIn && !checkedOut && !past && (
             <Button size="large" onClick={() => setPanel('out')} data-testid="check-out">
               {t('attendance.checkOut')}
             </Button>

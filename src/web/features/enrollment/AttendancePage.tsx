@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Flex, Row, Select, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
@@ -10,7 +10,11 @@ import { IncidentForm } from './IncidentForm';
 import { useClassDay, useInstitutionPlaces } from './queries';
 import { TodayIncidentsCard } from './TodayIncidentsCard';
 
-/** 今日考勤: a caregiver's tablet screen for one class today — big buttons, one card per child, and the day's incidents. */
+/**
+ * 今日考勤: a caregiver's tablet screen for one class today — big buttons, one card per child, and
+ * the day's incidents. An earlier day can be looked up (and an absence recorded late); on a day
+ * the official calendar does not work the roll is not called unless the institution opened.
+ */
 export default function AttendancePage({ grant }: RolePageProps) {
   const { t } = useTranslation();
   const institutionId = grant.institutionId ?? '';
@@ -23,8 +27,10 @@ export default function AttendancePage({ grant }: RolePageProps) {
   const [picked, setPicked] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
   const classId = picked ?? classes[0]?.value;
-  const date = today();
+  const [date, setDate] = useState(today);
+  const [openAnyway, setOpenAnyway] = useState<string | null>(null);
   const day = useClassDay(classId, date);
+  const isToday = date === today();
 
   if (places.isPending) return <PageLoading />;
   if (places.isError) return <LoadError error={places.error} onRetry={() => void places.refetch()} />;
@@ -33,9 +39,19 @@ export default function AttendancePage({ grant }: RolePageProps) {
     <>
       <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('attendance.title', { date })}
+          {isToday ? t('attendance.title', { date }) : t('attendance.titleDay', { date })}
         </Typography.Title>
         <Space wrap>
+          <Input
+            type="date"
+            size="large"
+            value={date}
+            max={today()}
+            onChange={(e) => setDate(e.target.value || today())}
+            aria-label={t('attendance.date')}
+            data-testid="attendance-date"
+            style={{ width: 180 }}
+          />
           <Button size="large" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="record-incident">
             {t('attendance.incident.record')}
           </Button>
@@ -56,6 +72,26 @@ export default function AttendancePage({ grant }: RolePageProps) {
         <PageLoading />
       ) : day.isError ? (
         <LoadError error={day.error} onRetry={() => void day.refetch()} />
+      ) : day.data.dayOff && openAnyway !== date && day.data.counts.notRecorded === day.data.counts.children ? (
+        // A day with records (the institution opened after all) shows them.
+        <Alert
+          type="info"
+          showIcon
+          data-testid="day-off"
+          title={
+            day.data.dayOff.kind === 'holiday'
+              ? t('attendance.dayOffHoliday', { date, name: day.data.dayOff.name })
+              : t('attendance.dayOffWeekend', { date })
+          }
+          description={t('attendance.dayOffNoRoll')}
+          action={
+            isToday && (
+              <Button onClick={() => setOpenAnyway(date)} data-testid="open-anyway">
+                {t('attendance.openAnyway')}
+              </Button>
+            )
+          }
+        />
       ) : (
         <>
           {/* Tiles wrap three to a row on a phone rather than squeezing their titles over two lines. */}
@@ -69,7 +105,7 @@ export default function AttendancePage({ grant }: RolePageProps) {
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             {day.data.children.map((row) => (
               <Col key={row.child.id} xs={24} md={12}>
-                <AttendanceChildCard row={row} date={date} classId={classId as string} />
+                <AttendanceChildCard row={row} date={date} classId={classId as string} past={!isToday} />
               </Col>
             ))}
           </Row>

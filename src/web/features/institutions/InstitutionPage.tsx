@@ -1,8 +1,9 @@
-import { Button, Descriptions, Flex, Space, Typography } from 'antd';
+import { Button, Descriptions, Flex, Result, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ClassStandard, ClassType } from '../../../domain/classes/classTypes.ts';
+import { ApiError } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import i18n from '../../i18n';
 import { PublicInspectionHistory } from '../supervision/PublicInspectionHistory';
@@ -50,12 +51,36 @@ function LazyMap({ p }: { p: PublicProfile }) {
   );
 }
 
+/** An old link or a closed institution: say so and lead back to the search, not to a retry that cannot help. */
+function MissingInstitution() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="info"
+      title={t('institutions.missingTitle')}
+      subTitle={t('institutions.missingText')}
+      data-testid="institution-missing"
+      extra={
+        <Space wrap>
+          <Link to="/search">
+            <Button type="primary">{t('institutions.backToSearch')}</Button>
+          </Link>
+          <Link to="/">
+            <Button>{t('app.backHome')}</Button>
+          </Link>
+        </Space>
+      }
+    />
+  );
+}
+
 /** What a parent needs before visiting: fees, vacancies, hours, designations, photos, filing number. */
 export default function InstitutionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const profile = usePublicProfile(id);
   if (profile.isPending) return <PageLoading />;
+  if (profile.isError && profile.error instanceof ApiError && [400, 404].includes(profile.error.status)) return <MissingInstitution />;
   if (profile.isError) return <LoadError error={profile.error} onRetry={() => void profile.refetch()} />;
   const p = profile.data;
   return (

@@ -73,6 +73,16 @@ describe.each(DIALECTS)('attendance and morning checks on %s', (dialect) => {
     ]);
   });
 
+  it('says which days are not worked, by the official calendar, so the tablet does not call the roll', async () => {
+    const dayOf = async (date: string) =>
+      (await t.app.inject({ url: `/api/v1/classes/${kid.classId}/attendance?date=${date}`, headers: { cookie: caregiver } })).json().dayOff;
+    expect(await dayOf(DAY)).toBeNull();
+    expect(await dayOf('2026-11-22')).toEqual({ kind: 'weekend' });
+    expect(await dayOf('2026-10-01')).toEqual({ kind: 'holiday', name: '国庆节' });
+    // 2026-10-10 is a Saturday worked in exchange for the National Day week.
+    expect(await dayOf('2026-10-10')).toBeNull();
+  });
+
   it('records an absence with a reason, replacing the day’s record', async () => {
     const res = await put(kid.childId, '2026-11-26', { status: 'absent', reason: 'sick', note: '发热' });
     expect(res.statusCode).toBe(200);

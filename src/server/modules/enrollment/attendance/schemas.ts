@@ -112,6 +112,10 @@ export const ClassDayQuery = z.object({
 export const ClassDayView = z.object({
   class: z.object({ id: z.string(), institutionId: z.string(), name: z.string(), classType: ClassTypeName }),
   date: z.string(),
+  dayOff: z
+    .discriminatedUnion('kind', [z.object({ kind: z.literal('holiday'), name: z.string() }), z.object({ kind: z.literal('weekend') })])
+    .nullable()
+    .describe('Why the day is not a working day by the official calendar (no roll call unless the institution opened), or null'),
   counts: z.object({
     children: z.number().int(),
     present: z.number().int(),

@@ -1,7 +1,9 @@
+import { dayOff } from '../../../../domain/calendar/workingDays.ts';
 import { monthRange, todayInShanghai, toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
+import { findCalendarDay } from '../../../platform/calendar/calendar.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import {
   auditChildReads,
@@ -125,12 +127,13 @@ export async function getClassDay(
   const roster = await findClassRoster(deps.db, classId, day);
   const ids = roster.map((r) => r.id);
   const filter = { childIds: ids, from: day, to: day, institutionIds: [cls.institution_id] };
-  const [attendance, checks, guardians, persons, feverFromC] = await Promise.all([
+  const [attendance, checks, guardians, persons, feverFromC, exception] = await Promise.all([
     findAttendance(deps.db, filter),
     findMorningChecks(deps.db, filter),
     findGuardians(deps.db, ids),
     findPickupPersons(deps.db, ids, { activeOnly: true }),
     hooks.feverFromC(deps),
+    findCalendarDay(deps.db, day),
   ]);
   const collectors = await collectorsOf(deps, attendance);
   await auditChildReads(deps, context, ids, 'attendance_roster');
@@ -158,6 +161,7 @@ export async function getClassDay(
       classType: cls.class_type as ClassDayView['class']['classType'],
     },
     date: day,
+    dayOff: dayOff(day, exception),
     counts: {
       children: children.length,
       present: count((c) => c.attendance?.status === 'present'),
