@@ -128,7 +128,7 @@ export async function serveBench(
     process.send?.({ type: message.type, answer });
   });
   process.on('SIGTERM', async () => {
-    stopJobs();
+    await stopJobs();
     await app.close();
     await deps.database.close();
     process.exit(0);

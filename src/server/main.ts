@@ -33,10 +33,11 @@ const stopBackups =
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
-  stopJobs();
+  // Jobs finish what they started (at most one message being sent) while requests drain.
+  const jobsStopped = stopJobs();
   stopBackups();
   app.drain.begin();
-  await app.drain.settled();
+  await Promise.all([jobsStopped, app.drain.settled()]);
   await app.close();
   // The last answered writes get their seal and checkpoint now rather than at the next start.
   await sealAuditLog(deps.db, loadCheckpointKey(config), { settleMs: 2_000 }).catch((err) =>

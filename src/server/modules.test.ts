@@ -48,7 +48,7 @@ describe.each(DIALECTS)('the server’s scheduled jobs on %s', (dialect) => {
       await vi.advanceTimersByTimeAsync(1_000);
       await vi.waitFor(async () => expect(await status()).toBe('expired'), { timeout: 10_000 });
     } finally {
-      stop();
+      await stop();
       vi.useRealTimers();
     }
   });

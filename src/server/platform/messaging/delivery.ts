@@ -12,6 +12,8 @@ export type DeliveryOptions = {
   leaseMs?: number;
   /** The most messages one run sends. */
   batchSize?: number;
+  /** Set when the server stops: the run ends after the message it is sending. */
+  stopping?: AbortSignal;
 };
 
 type Outcome = 'sent' | 'retried' | 'failed';
@@ -40,10 +42,10 @@ export async function deliverDue(
   db: Kysely<DB>,
   senders: Record<Delivery['channel'], Sender>,
   now: Date,
-  { maxAttempts, leaseMs = 300_000, batchSize = 50 }: DeliveryOptions,
+  { maxAttempts, leaseMs = 300_000, batchSize = 50, stopping }: DeliveryOptions,
 ): Promise<Record<Outcome, number>> {
   const outcome = { sent: 0, retried: 0, failed: 0 };
-  for (let i = 0; i < batchSize; i++) {
+  for (let i = 0; i < batchSize && !stopping?.aborted; i++) {
     const done = await deliverOne(db, senders, now, maxAttempts, leaseMs);
     if (!done) break;
     outcome[done] += 1;

@@ -15,10 +15,11 @@ export function messagingJobs(deps: Deps): Job[] {
     {
       name: 'deliver messages',
       everyMs: 1_000,
-      run: () =>
+      run: (stopping) =>
         deliverDue(deps.db, senders, deps.clock.now(), {
           maxAttempts: deps.config.messageMaxAttempts,
           leaseMs: deps.config.messageLeaseSeconds * 1_000,
+          stopping,
         }),
     },
     {
