@@ -17276,6 +17276,8 @@ export interface paths {
                 role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                 hiredOn: string | null;
                 leftOn: string | null;
+                /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                residentIdMasked?: string | null;
                 /**
                  * Format: uuid
                  * @description The class this caregiver is assigned to
@@ -18057,6 +18059,8 @@ export interface paths {
                   role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                   hiredOn: string | null;
                   leftOn: string | null;
+                  /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                  residentIdMasked?: string | null;
                   /**
                    * Format: uuid
                    * @description The class this caregiver is assigned to
@@ -18207,6 +18211,8 @@ export interface paths {
                   role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                   hiredOn: string | null;
                   leftOn: string | null;
+                  /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                  residentIdMasked?: string | null;
                   /**
                    * Format: uuid
                    * @description The class this caregiver is assigned to
@@ -19190,6 +19196,8 @@ export interface paths {
                 role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                 hiredOn: string | null;
                 leftOn: string | null;
+                /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                residentIdMasked?: string | null;
                 /**
                  * Format: uuid
                  * @description The class this caregiver is assigned to
@@ -19942,6 +19950,8 @@ export interface paths {
                 role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                 hiredOn: string | null;
                 leftOn: string | null;
+                /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                residentIdMasked?: string | null;
                 /**
                  * Format: uuid
                  * @description The class this caregiver is assigned to
@@ -23418,6 +23428,8 @@ export interface paths {
                 role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                 hiredOn: string | null;
                 leftOn: string | null;
+                /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                residentIdMasked?: string | null;
                 /**
                  * Format: uuid
                  * @description The class this caregiver is assigned to
@@ -23742,6 +23754,8 @@ export interface paths {
               /** @description Leave out when it does not expire; a health certificate is renewed yearly */
               expiresOn?: string;
             }[];
+            /** @description 身份证号: required for a new caregiver, director or health worker, optional otherwise; an empty string clears it where the role allows; checked (check character, birth date, at least 16). Never returned: responses carry residentIdMasked */
+            residentId?: string;
           };
         };
       };
@@ -23760,6 +23774,8 @@ export interface paths {
               role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
               hiredOn: string | null;
               leftOn: string | null;
+              /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+              residentIdMasked?: string | null;
               /**
                * Format: uuid
                * @description The class this caregiver is assigned to
@@ -24058,6 +24074,8 @@ export interface paths {
               /** @description Leave out when it does not expire; a health certificate is renewed yearly */
               expiresOn?: string;
             }[];
+            /** @description 身份证号: required for a new caregiver, director or health worker, optional otherwise; an empty string clears it where the role allows; checked (check character, birth date, at least 16). Never returned: responses carry residentIdMasked */
+            residentId?: string;
           };
         };
       };
@@ -24076,6 +24094,8 @@ export interface paths {
               role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
               hiredOn: string | null;
               leftOn: string | null;
+              /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+              residentIdMasked?: string | null;
               /**
                * Format: uuid
                * @description The class this caregiver is assigned to

@@ -76,6 +76,11 @@ export const StaffView = z
     role: StaffRoleSchema,
     hiredOn: z.string().nullable(),
     leftOn: z.string().nullable(),
+    residentIdMasked: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers'),
     classId: z.uuid().nullable().describe('The class this caregiver is assigned to'),
     qualifiedCaregiver: z.boolean().describe('A caregiver with a valid childcare qualification and health certificate'),
     certificates: z.array(CertificateView),
