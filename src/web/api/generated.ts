@@ -17976,6 +17976,15 @@ export interface paths {
                     capYuan?: number;
                   }[]
                 | null;
+              /** @description While open: staff on the roster who are active staff of another filed or reviewed institution, with its name (a submission is refused for them) */
+              rosterConflicts:
+                | {
+                    /** Format: uuid */
+                    staffId: string;
+                    staffName: string;
+                    institution: string;
+                  }[]
+                | null;
               /** @description What the reviewer confirmed */
               checklist: {
                 [key: string]: boolean;

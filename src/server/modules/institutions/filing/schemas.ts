@@ -74,6 +74,12 @@ export const FilingDetail = FilingQueueItem.extend({
     .array(ProblemView)
     .nullable()
     .describe('While open: the institution’s compliance problems now, which filing needs a reason to pass over'),
+  rosterConflicts: z
+    .array(z.object({ staffId: z.uuid(), staffName: z.string(), institution: z.string() }))
+    .nullable()
+    .describe(
+      'While open: staff on the roster who are active staff of another filed or reviewed institution, with its name (a submission is refused for them)',
+    ),
   checklist: z.record(z.string(), z.boolean()).nullable().describe('What the reviewer confirmed'),
   checklistItems: z
     .array(z.object({ item: z.string(), document: z.string().nullable(), 'zh-CN': z.string(), en: z.string() }))

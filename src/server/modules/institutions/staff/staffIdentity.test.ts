@@ -133,7 +133,32 @@ describe.each(DIALECTS)('staff resident ID numbers on %s', (dialect) => {
     expect((await official.post(`/api/v1/institutions/${a.id}/transitions`, { action: 'start_review' })).statusCode).toBe(200);
     expect((await b.director.post(`/api/v1/institutions/${b.id}/transitions`, { action: 'submit' })).statusCode).toBe(422);
     expect((await official.post(`/api/v1/institutions/${a.id}/transitions`, { action: 'return', reason: '补材料' })).statusCode).toBe(200);
-    expect((await b.director.post(`/api/v1/institutions/${b.id}/transitions`, { action: 'submit' })).statusCode).toBe(200);
+    const submitted = await b.director.post(`/api/v1/institutions/${b.id}/transitions`, { action: 'submit' });
+    expect(submitted.statusCode).toBe(200);
+    const filingUrl = `/api/v1/institutions/filings/${submitted.json().filingId}`;
+    expect((await official.get(filingUrl)).json().rosterConflicts).toEqual([]);
+
+    // A row written before the rule (or by hand) puts them in a filed institution too: the review page shows it.
+    const c = await filedWithDirector('丙方托育园');
+    const row = await t.deps.db
+      .selectFrom('institution_staff')
+      .selectAll()
+      .where('resident_id_index', '=', t.deps.cipher.blindIndex(number))
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('institution_staff')
+      .values({
+        institution_id: c.id,
+        name: '丁保育',
+        role: 'caregiver',
+        resident_id_enc: row.resident_id_enc,
+        resident_id_index: row.resident_id_index,
+        resident_id_masked: row.resident_id_masked,
+      })
+      .execute();
+    expect((await official.get(filingUrl)).json().rosterConflicts).toEqual([
+      { staffId: expect.any(String), staffName: '丁保育', institution: '丙方托育园' },
+    ]);
   });
 
   it('of two directors adding the same person at the same moment, exactly one succeeds', async () => {
