@@ -106,6 +106,8 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
           dependencies={['role']}
           validateTrigger="onBlur"
           rules={[residentIdRule(t, true)]}
+          // An inline item grows with its message; held to the card, a refusal wraps instead of widening a phone's page.
+          style={{ maxWidth: '100%' }}
         >
           <Input autoComplete="off" inputMode="text" maxLength={18} style={{ width: 200 }} />
         </Form.Item>
