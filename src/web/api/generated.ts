@@ -17422,6 +17422,14 @@ export interface paths {
                   capYuan?: number;
                 }[];
               };
+              /** @description Staff active in another filed or reviewed institution: a submission is refused until they leave there */
+              rosterConflicts: {
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                /** @description The other institution, by name only */
+                institution: string;
+              }[];
               /** @description Newest first */
               filings: {
                 /** Format: uuid */
@@ -17982,6 +17990,7 @@ export interface paths {
                     /** Format: uuid */
                     staffId: string;
                     staffName: string;
+                    /** @description The other institution, by name only */
                     institution: string;
                   }[]
                 | null;
@@ -19351,6 +19360,14 @@ export interface paths {
                   capYuan?: number;
                 }[];
               };
+              /** @description Staff active in another filed or reviewed institution: a submission is refused until they leave there */
+              rosterConflicts: {
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                /** @description The other institution, by name only */
+                institution: string;
+              }[];
               /** @description Newest first */
               filings: {
                 /** Format: uuid */
@@ -20105,6 +20122,14 @@ export interface paths {
                   capYuan?: number;
                 }[];
               };
+              /** @description Staff active in another filed or reviewed institution: a submission is refused until they leave there */
+              rosterConflicts: {
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                /** @description The other institution, by name only */
+                institution: string;
+              }[];
               /** @description Newest first */
               filings: {
                 /** Format: uuid */
@@ -23583,6 +23608,14 @@ export interface paths {
                   capYuan?: number;
                 }[];
               };
+              /** @description Staff active in another filed or reviewed institution: a submission is refused until they leave there */
+              rosterConflicts: {
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                /** @description The other institution, by name only */
+                institution: string;
+              }[];
               /** @description Newest first */
               filings: {
                 /** Format: uuid */

@@ -87,6 +87,10 @@ export const StaffView = z
   })
   .describe('StaffMember');
 
+export const RosterConflictView = z
+  .object({ staffId: z.uuid(), staffName: z.string(), institution: z.string().describe('The other institution, by name only') })
+  .describe('A staff member active in another institution that is filed or under review');
+
 export const FileView = z
   .object({
     id: z.uuid(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DIVISION_CODE } from '../../../../domain/geography/divisionCode.ts';
 import { FilingChecklist } from '../../../../domain/institutions/filingChecklist.ts';
 import { ActionSchema, KeyFactSchema, Paging, Reason, StatusSchema, Timestamp } from '../common/schemas.ts';
-import { ProblemView } from '../common/views.ts';
+import { ProblemView, RosterConflictView } from '../common/views.ts';
 import { FilingSnapshot } from './snapshot.ts';
 
 const ChecklistItemId = z.enum(FilingChecklist.map((c) => c.item) as [string, ...string[]]);
@@ -75,7 +75,7 @@ export const FilingDetail = FilingQueueItem.extend({
     .nullable()
     .describe('While open: the institution’s compliance problems now, which filing needs a reason to pass over'),
   rosterConflicts: z
-    .array(z.object({ staffId: z.uuid(), staffName: z.string(), institution: z.string() }))
+    .array(RosterConflictView)
     .nullable()
     .describe(
       'While open: staff on the roster who are active staff of another filed or reviewed institution, with its name (a submission is refused for them)',

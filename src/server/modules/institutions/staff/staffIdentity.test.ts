@@ -123,6 +123,11 @@ describe.each(DIALECTS)('staff resident ID numbers on %s', (dialect) => {
     expect((await addStaff(b, { name: '丁保育', role: 'caregiver', residentId: number })).statusCode).toBe(201);
 
     expect((await a.director.post(`/api/v1/institutions/${a.id}/transitions`, { action: 'submit' })).statusCode).toBe(200);
+    // The director's page lists them before a submission is tried.
+    expect((await b.director.get(`/api/v1/institutions/${b.id}/record`)).json().rosterConflicts).toEqual([
+      { staffId: expect.any(String), staffName: '丁保育', institution: '甲方托育园' },
+    ]);
+    expect((await a.director.get(`/api/v1/institutions/${a.id}/record`)).json().rosterConflicts).toEqual([]);
     const refused = await b.director.post(`/api/v1/institutions/${b.id}/transitions`, { action: 'submit' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('FILING_INCOMPLETE');
