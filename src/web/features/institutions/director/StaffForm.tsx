@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, List, Popconfirm, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { residentIdRequired } from '../../../../domain/institutions/staffIdentity.ts';
 import { StaffRole } from '../../../../domain/institutions/vocabulary.ts';
 import { showFieldErrors } from '../../../components/showFieldErrors';
 import { deleteInstitutionStaff, type InstitutionRecord, postInstitutionStaff, type StaffMember } from '../api';
@@ -21,6 +22,7 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string[]>([]);
   const [editing, setEditing] = useState<StaffMember | null>(null);
+  const role = Form.useWatch('role', form) ?? 'caregiver';
   const saved = useSaved(record.id);
   const className = new Map(record.classes.map((c) => [c.id, c.name]));
   const addStaff = useMutation({
@@ -104,6 +106,7 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
           label={t('institutions.staffResidentId')}
           name="residentId"
           dependencies={['role']}
+          required={residentIdRequired(role)}
           validateTrigger="onBlur"
           rules={[residentIdRule(t, true)]}
           // An inline item grows with its message; held to the card, a refusal wraps instead of widening a phone's page.
