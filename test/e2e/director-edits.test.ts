@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { nextCreditCode } from '../harness/factories/institutions.ts';
+import { nextCreditCode, staffResidentId } from '../harness/factories/institutions.ts';
 import { apiAs } from './api.ts';
 import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { pickOption } from './forms.ts';
@@ -102,6 +102,7 @@ describe('the director edits what the page adds', () => {
       // A new caregiver, then given to that class.
       const addStaff = d.getByRole('form', { name: '添加人员' });
       await addStaff.getByLabel('姓名').fill('赵新来');
+      await addStaff.getByLabel('身份证号').fill(staffResidentId(801));
       await addStaff.getByRole('button', { name: '添加人员' }).click();
       await d.getByTestId('staff-row').filter({ hasText: '赵新来 · 保育人员' }).waitFor();
       await classRow(edited.name).getByRole('button', { name: '编辑' }).click();
@@ -112,9 +113,10 @@ describe('the director edits what the page adds', () => {
       await d.getByRole('dialog').getByText(`编辑班级「${edited.name}」`).click();
       await d.getByRole('dialog').getByRole('button', { name: '保存' }).click();
       await expect.poll(() => classRow(edited.name).getByTestId('class-caregivers').textContent()).toContain('赵新来');
+      // Shown masked: the region and the last four characters only.
       await d
         .getByTestId('staff-row')
-        .filter({ hasText: `赵新来 · 保育人员 · ${edited.name}` })
+        .filter({ hasText: `赵新来 · 保育人员 · ${edited.name} · 3207**********${staffResidentId(801).slice(14)}` })
         .waitFor();
 
       // A class with children is not removed: the confirmation, then the server's words.
@@ -255,6 +257,7 @@ describe('the director edits what the page adds', () => {
       await expect.poll(() => needs.allTextContents()).not.toContain('至少一个班级');
       const newStaff = d.getByRole('form', { name: '添加人员' });
       await newStaff.getByLabel('姓名').fill('钱保育');
+      await newStaff.getByLabel('身份证号').fill(staffResidentId(803));
       await newStaff.getByRole('button', { name: '添加人员' }).click();
       await expect.poll(() => needs.allTextContents()).not.toContain('至少一名保育人员');
       // A class asks for its type's monthly fee.
@@ -274,4 +277,40 @@ describe('the director edits what the page adds', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('a director adding a caregiver who works in another filed institution is told so at the 身份证号 field, on a phone', async () => {
+    // The guidance center (filed) has this person on its roster.
+    const number = staffResidentId(805);
+    const center = await apiAs(journey.server.url, DIRECTOR);
+    const me = await center<{ roles: { role: string; institutionId?: string }[] }>('GET', '/api/v1/auth/me');
+    const centerId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
+    await center('POST', `/api/v1/institutions/${centerId}/staff`, { name: '周双岗', role: 'caregiver', residentId: number });
+
+    const phone = await startInstitution('小海豚托育园');
+    const context = await phoneContext(journey.browser, journey.server.url);
+    try {
+      const p = await context.newPage();
+      await signIn(p, phone, undefined, PASSWORD);
+      await p.goto(PAGE);
+      const newStaff = p.getByRole('form', { name: '添加人员' });
+      await newStaff.getByLabel('姓名').fill('周双岗');
+      // The form checks the number by the server's rule before sending it.
+      await newStaff.getByLabel('身份证号').fill(`${number.slice(0, 17)}${number.endsWith('0') ? '1' : '0'}`);
+      await newStaff.getByRole('button', { name: '添加人员' }).click();
+      const fieldError = newStaff.locator('.ant-form-item-explain-error');
+      await expect.poll(() => fieldError.allTextContents()).toEqual(['身份证号不正确（校验位不符或出生日期无效）']);
+      await newStaff.getByLabel('身份证号').fill(number);
+      await newStaff.getByRole('button', { name: '添加人员' }).click();
+      await expect
+        .poll(() => fieldError.allTextContents())
+        .toEqual(['此人已在「连云港市婴幼儿照护服务指导中心」在职，需先在该机构办理离职']);
+      expect(await p.getByTestId('staff-row').filter({ hasText: '周双岗' }).count()).toBe(0);
+      await newStaff.getByLabel('身份证号').scrollIntoViewIfNeeded();
+      await noSidewaysScroll(p);
+      await shot(p, 'staff-elsewhere-375');
+      await p.locator('#director-staff').screenshot({ path: join(SHOTS, 'director-edits-staff-elsewhere-card-375.png') });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -634,6 +634,9 @@ export interface InstitutionStaffTable {
   hired_on: string | null;
   left_on: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  resident_id_enc: string | null;
+  resident_id_index: string | null;
+  resident_id_masked: string | null;
 }
 
 export interface InstitutionSubsidyApplicationsTable {

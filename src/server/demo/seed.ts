@@ -76,7 +76,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       accounts.push({ userId, role: account.role });
     }
     await seedDemoNotifications(trx, accounts, now);
-    await seedInstitutionDemo(trx, { guidanceCenterId, passwordHash, now });
+    await seedInstitutionDemo(trx, { guidanceCenterId, passwordHash, now, cipher: deps.cipher });
     await seedEnrollmentDemo(trx, { now, passwordHash });
     await seedSubsidyDemo(trx, { now, passwordHash });
     const demoUser = (role: Role) => (accounts.find((a) => a.role === role) as { userId: string }).userId;

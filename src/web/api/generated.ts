@@ -17290,6 +17290,8 @@ export interface paths {
                 role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                 hiredOn: string | null;
                 leftOn: string | null;
+                /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                residentIdMasked?: string | null;
                 /**
                  * Format: uuid
                  * @description The class this caregiver is assigned to
@@ -17434,6 +17436,14 @@ export interface paths {
                   capYuan?: number;
                 }[];
               };
+              /** @description Staff active in another filed or reviewed institution: a submission is refused until they leave there */
+              rosterConflicts: {
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                /** @description The other institution, by name only */
+                institution: string;
+              }[];
               /** @description Newest first */
               filings: {
                 /** Format: uuid */
@@ -17988,6 +17998,16 @@ export interface paths {
                     capYuan?: number;
                   }[]
                 | null;
+              /** @description While open: staff on the roster who are active staff of another filed or reviewed institution, with its name (a submission is refused for them) */
+              rosterConflicts:
+                | {
+                    /** Format: uuid */
+                    staffId: string;
+                    staffName: string;
+                    /** @description The other institution, by name only */
+                    institution: string;
+                  }[]
+                | null;
               /** @description What the reviewer confirmed */
               checklist: {
                 [key: string]: boolean;
@@ -18071,6 +18091,8 @@ export interface paths {
                   role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                   hiredOn: string | null;
                   leftOn: string | null;
+                  /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                  residentIdMasked?: string | null;
                   /**
                    * Format: uuid
                    * @description The class this caregiver is assigned to
@@ -18221,6 +18243,8 @@ export interface paths {
                   role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                   hiredOn: string | null;
                   leftOn: string | null;
+                  /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                  residentIdMasked?: string | null;
                   /**
                    * Format: uuid
                    * @description The class this caregiver is assigned to
@@ -19204,6 +19228,8 @@ export interface paths {
                 role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                 hiredOn: string | null;
                 leftOn: string | null;
+                /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                residentIdMasked?: string | null;
                 /**
                  * Format: uuid
                  * @description The class this caregiver is assigned to
@@ -19348,6 +19374,14 @@ export interface paths {
                   capYuan?: number;
                 }[];
               };
+              /** @description Staff active in another filed or reviewed institution: a submission is refused until they leave there */
+              rosterConflicts: {
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                /** @description The other institution, by name only */
+                institution: string;
+              }[];
               /** @description Newest first */
               filings: {
                 /** Format: uuid */
@@ -19956,6 +19990,8 @@ export interface paths {
                 role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                 hiredOn: string | null;
                 leftOn: string | null;
+                /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                residentIdMasked?: string | null;
                 /**
                  * Format: uuid
                  * @description The class this caregiver is assigned to
@@ -20100,6 +20136,14 @@ export interface paths {
                   capYuan?: number;
                 }[];
               };
+              /** @description Staff active in another filed or reviewed institution: a submission is refused until they leave there */
+              rosterConflicts: {
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                /** @description The other institution, by name only */
+                institution: string;
+              }[];
               /** @description Newest first */
               filings: {
                 /** Format: uuid */
@@ -23432,6 +23476,8 @@ export interface paths {
                 role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
                 hiredOn: string | null;
                 leftOn: string | null;
+                /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+                residentIdMasked?: string | null;
                 /**
                  * Format: uuid
                  * @description The class this caregiver is assigned to
@@ -23576,6 +23622,14 @@ export interface paths {
                   capYuan?: number;
                 }[];
               };
+              /** @description Staff active in another filed or reviewed institution: a submission is refused until they leave there */
+              rosterConflicts: {
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                /** @description The other institution, by name only */
+                institution: string;
+              }[];
               /** @description Newest first */
               filings: {
                 /** Format: uuid */
@@ -23756,6 +23810,8 @@ export interface paths {
               /** @description Leave out when it does not expire; a health certificate is renewed yearly */
               expiresOn?: string;
             }[];
+            /** @description 身份证号: required for a new caregiver, director or health worker, optional otherwise; an empty string clears it where the role allows; checked (check character, birth date, at least 16). Never returned: responses carry residentIdMasked */
+            residentId?: string;
           };
         };
       };
@@ -23774,6 +23830,8 @@ export interface paths {
               role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
               hiredOn: string | null;
               leftOn: string | null;
+              /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+              residentIdMasked?: string | null;
               /**
                * Format: uuid
                * @description The class this caregiver is assigned to
@@ -24072,6 +24130,8 @@ export interface paths {
               /** @description Leave out when it does not expire; a health certificate is renewed yearly */
               expiresOn?: string;
             }[];
+            /** @description 身份证号: required for a new caregiver, director or health worker, optional otherwise; an empty string clears it where the role allows; checked (check character, birth date, at least 16). Never returned: responses carry residentIdMasked */
+            residentId?: string;
           };
         };
       };
@@ -24090,6 +24150,8 @@ export interface paths {
               role: 'director' | 'caregiver' | 'health_worker' | 'security' | 'cook' | 'other';
               hiredOn: string | null;
               leftOn: string | null;
+              /** @description 身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers */
+              residentIdMasked?: string | null;
               /**
                * Format: uuid
                * @description The class this caregiver is assigned to

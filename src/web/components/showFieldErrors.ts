@@ -14,14 +14,18 @@ export function fieldErrorsOf(error: Error, fields: Record<string, string>): { b
   if (!(error instanceof ApiError)) return { byField, rest: [error.message] };
   const details = Array.isArray(error.details) ? (error.details as Detail[]) : [];
   const unplaced: string[] = [];
+  // A refusal that names a field without words of its own (a 409 at body.residentId) shows its message there.
+  let refusalPlaced = false;
   for (const d of details) {
-    if (typeof d.message !== 'string') continue;
     const path = typeof d.path === 'string' ? d.path.replace(/^body\./, '') : undefined;
     const field = path === undefined ? undefined : (fields[path] ?? fields[path.replace(/(\.\d+)+$/, '')]);
-    if (field) byField.set(field, [...(byField.get(field) ?? []), d.message]);
-    else unplaced.push(d.message);
+    const message = typeof d.message === 'string' ? d.message : field && error.code !== 'VALIDATION_FAILED' ? error.message : undefined;
+    if (message === undefined) continue;
+    if (typeof d.message !== 'string') refusalPlaced = true;
+    if (field) byField.set(field, [...(byField.get(field) ?? []), message]);
+    else unplaced.push(message);
   }
-  const generic = error.code === 'VALIDATION_FAILED' && byField.size > 0;
+  const generic = (error.code === 'VALIDATION_FAILED' && byField.size > 0) || refusalPlaced;
   return { byField, rest: generic ? unplaced : [error.message, ...unplaced] };
 }
 

@@ -2,12 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ClassType } from '../../../src/domain/classes/classTypes.ts';
 import { creditCodeCheckChar } from '../../../src/domain/identity/creditCode.ts';
+import { residentIdCheckChar } from '../../../src/domain/identity/residentId.ts';
 import { DEFAULT_COMPLIANCE_SETTINGS } from '../../../src/domain/institutions/compliance.ts';
 import type { DB } from '../../../src/server/db/schema.ts';
 import { pinyinOf } from '../../../src/server/modules/geography/index.ts';
 import { loadStates } from '../../../src/server/modules/institutions/common/state.ts';
 import { issueReceiptNumber, publishFiledVersion } from '../../../src/server/modules/institutions/filing/queries.ts';
 import { snapshotOf } from '../../../src/server/modules/institutions/filing/snapshot.ts';
+
+/** A valid resident ID number of an adult born in 1990, distinct for each serial (0–999). */
+export function staffResidentId(serial: number): string {
+  const first17 = `32070619900101${String(serial).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
 
 export async function createInstitution(db: Kysely<DB>, divisionCode: string, name = '测试托育园') {
   return db

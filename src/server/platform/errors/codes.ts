@@ -167,6 +167,16 @@ export const ERROR_CODES = {
     'zh-CN': '机构当前状态为 {status}，暂不能修改（备案审核中或已关闭）',
     en: 'The institution cannot be changed while its status is {status} (a filing is in review, or it is closed)',
   },
+  /**
+   * Adding or changing a staff member whose resident ID number is active staff of another
+   * institution that is filed or under review; `details` names the field `body.residentId`.
+   * A filing whose roster has such a person is refused with FILING_INCOMPLETE instead.
+   */
+  STAFF_ACTIVE_ELSEWHERE: {
+    status: 409,
+    'zh-CN': '此人已在「{institution}」在职，需先在该机构办理离职',
+    en: 'This person is on the staff of {institution}; they must leave there first',
+  },
   /** Submitting a filing that lacks facts, classes, fees or documents; `details` lists each missing item. */
   FILING_INCOMPLETE: {
     status: 422,

@@ -75,6 +75,14 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '身份证号码不正确（校验位不符或出生日期无效）',
     en: 'The resident ID number is not valid (check character or birth date)',
   },
+  'residentId.required': {
+    'zh-CN': '保育人员、负责人和卫生保健人员须填写身份证号',
+    en: 'Caregivers, directors and health workers need a resident ID number',
+  },
+  'residentId.tooYoung': {
+    'zh-CN': '按身份证号的出生日期，此人未满16周岁，不能录用',
+    en: 'By the birth date in the ID number this person is under 16 and cannot be employed',
+  },
   'residentId.mismatch': {
     'zh-CN': '身份证号码中的出生日期或性别与填写的不一致',
     en: 'The birth date or sex in the resident ID number does not match',

@@ -6,6 +6,7 @@ import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { allowedFilingActions } from '../../../domain/institutions/filingWorkflow.ts';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
+import { activeElsewhereText } from './filingItems';
 import { useFiling, useFilingQueue } from './queries';
 import { ReviewDecision } from './ReviewDecision';
 import { CompliancePanel } from './registry/CompliancePanel';
@@ -114,6 +115,21 @@ function ReviewPage({ grant, base }: RolePageProps) {
       {f.reasons && <Alert type="warning" message={t('institutions.reason')} description={f.reasons} />}
       {f.filedDespiteReason && (
         <Alert type="info" showIcon title={t('institutions.filedDespite')} description={f.filedDespiteReason} data-testid="filed-despite" />
+      )}
+      {(f.rosterConflicts ?? []).length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="roster-conflicts"
+          title={t('institutions.rosterConflicts')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {(f.rosterConflicts ?? []).map((c) => (
+                <li key={c.staffId}>{activeElsewhereText(t, c.staffName, c.institution)}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
       {/* While open, the problems as they are now (what filing passes over); once decided, as submitted. */}
       <CompliancePanel

@@ -17,3 +17,21 @@ export function refusedItems(error: Error): string[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
   return (error.details as { item?: unknown }[]).flatMap((d) => (typeof d.item === 'string' ? [d.item] : []));
 }
+
+/**
+ * What a refused submission lists, in words: each missing item, and each member of staff active
+ * in another filed or reviewed institution ("staff.activeElsewhere" with the names in the detail).
+ */
+export function refusedItemTexts(t: TFunction, error: Error): string[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return (error.details as { item?: unknown; staffName?: unknown; institution?: unknown }[]).flatMap((d) => {
+    if (typeof d.item !== 'string') return [];
+    if (d.item === 'staff.activeElsewhere') return [activeElsewhereText(t, String(d.staffName), String(d.institution))];
+    return [missingItemText(t, d.item)];
+  });
+}
+
+/** "张三：此人已在「某某托育园」在职，需先在该机构办理离职" — the words of the server's STAFF_ACTIVE_ELSEWHERE. */
+export function activeElsewhereText(t: TFunction, staffName: string, institution: string): string {
+  return t('institutions.staffActiveElsewhere', { name: staffName, institution });
+}

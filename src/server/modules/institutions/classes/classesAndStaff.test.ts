@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createEnrolledChild } from '../../../../../test/harness/factories/enrollments.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
-import { createFiledInstitution, createInstitution } from '../../../../../test/harness/factories/institutions.ts';
+import { createFiledInstitution, createInstitution, staffResidentId } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { as } from '../test/helpers.ts';
 
@@ -29,6 +29,7 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
     const caregiver = await director.post(`${url}/staff`, {
       name: '周保育',
       role: 'caregiver',
+      residentId: staffResidentId(4),
       hiredOn: '2024-03-01',
       certificates: [
         { kind: 'health', number: 'JK-001', issuedOn: '2026-01-10', expiresOn: '2027-01-09' },
@@ -113,7 +114,9 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
     const theirs = await createInstitution(t.deps.db, district.townshipCodes[0] as string);
     const director = await directorOf(mine.id);
     const other = await directorOf(theirs.id);
-    const stranger = (await other.post(`/api/v1/institutions/${theirs.id}/staff`, { name: '外园保育', role: 'caregiver' })).json();
+    const stranger = (
+      await other.post(`/api/v1/institutions/${theirs.id}/staff`, { name: '外园保育', role: 'caregiver', residentId: staffResidentId(1) })
+    ).json();
     const cook = (await director.post(`/api/v1/institutions/${mine.id}/staff`, { name: '厨师', role: 'cook' })).json();
     for (const caregiverIds of [[stranger.id], [cook.id]]) {
       const res = await director.post(`/api/v1/institutions/${mine.id}/classes`, {
@@ -132,7 +135,7 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
     const institution = await createInstitution(t.deps.db, district.townshipCodes[0] as string);
     const director = await directorOf(institution.id);
     const url = `/api/v1/institutions/${institution.id}`;
-    const person = (await director.post(`${url}/staff`, { name: '吴保育', role: 'caregiver' })).json();
+    const person = (await director.post(`${url}/staff`, { name: '吴保育', role: 'caregiver', residentId: staffResidentId(2) })).json();
     const a = (await director.post(`${url}/classes`, { classType: 'toddler', name: 'A', capacity: 5, caregiverIds: [person.id] })).json();
     const b = (await director.post(`${url}/classes`, { classType: 'toddler', name: 'B', capacity: 5, caregiverIds: [person.id] })).json();
     let record = (await director.get(`${url}/record`)).json();
@@ -153,6 +156,7 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
       await director.post(`${url}/staff`, {
         name: '保健员',
         role: 'health_worker',
+        residentId: staffResidentId(5),
         certificates: [{ kind: 'health', expiresOn: '2026-11-28' }],
       })
     ).json();
@@ -225,6 +229,8 @@ describe.each(DIALECTS)('classes and staff on %s', (dialect) => {
     expect(cls.json().error).toMatchObject({ code: 'INSTITUTION_LOCKED' });
     expect((await director.patch(`${url}/classes/${filed.classIds[0]}`, { capacity: 10 })).statusCode).toBe(409);
     expect((await director.delete(`${url}/classes/${filed.classIds[0]}`)).statusCode).toBe(409);
-    expect((await director.post(`${url}/staff`, { name: '新保育', role: 'caregiver' })).statusCode).toBe(201);
+    expect((await director.post(`${url}/staff`, { name: '新保育', role: 'caregiver', residentId: staffResidentId(3) })).statusCode).toBe(
+      201,
+    );
   });
 });

@@ -167,6 +167,7 @@ export function staffView(s: StaffRow, today: IsoDate) {
     role: s.role as StaffRole,
     hiredOn: s.hired_on,
     leftOn: s.left_on,
+    residentIdMasked: s.resident_id_masked,
     classId: s.classId,
     qualifiedCaregiver: isQualifiedCaregiver(complianceStaff(s), today),
     certificates: s.certificates.map((c) => ({

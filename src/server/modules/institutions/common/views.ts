@@ -76,11 +76,20 @@ export const StaffView = z
     role: StaffRoleSchema,
     hiredOn: z.string().nullable(),
     leftOn: z.string().nullable(),
+    residentIdMasked: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('身份证号, masked (3207**********1234); null when not given, absent in filings submitted before ID numbers'),
     classId: z.uuid().nullable().describe('The class this caregiver is assigned to'),
     qualifiedCaregiver: z.boolean().describe('A caregiver with a valid childcare qualification and health certificate'),
     certificates: z.array(CertificateView),
   })
   .describe('StaffMember');
+
+export const RosterConflictView = z
+  .object({ staffId: z.uuid(), staffName: z.string(), institution: z.string().describe('The other institution, by name only') })
+  .describe('A staff member active in another institution that is filed or under review');
 
 export const FileView = z
   .object({

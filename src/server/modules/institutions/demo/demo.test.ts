@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { toShanghaiDate, toShanghaiMinute, weekdayIso } from '../../../../domain/dates/shanghai.ts';
 import { isValidCreditCode } from '../../../../domain/identity/creditCode.ts';
+import { isValidResidentId } from '../../../../domain/identity/residentId.ts';
 import { DEMO_PASSWORD, ensureDivisions } from '../../../demo/seed.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { as } from '../test/helpers.ts';
-import { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo.ts';
+import { DEMO_DRAFT_DIRECTOR, DEMO_STAFF_NAMES, seedInstitutionDemo } from './demo.ts';
+import { DEMO_RESIDENT_REGION } from './residentIds.ts';
 
 /** The institutions part of the demo on its own (the platform's seed test runs the whole demo). */
 describe.each(DIALECTS)('institutions demo on %s', (dialect) => {
@@ -25,7 +28,9 @@ describe.each(DIALECTS)('institutions demo on %s', (dialect) => {
         .executeTakeFirstOrThrow()
     ).id;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.transaction().execute((trx) => seedInstitutionDemo(trx, { guidanceCenterId, passwordHash, now: t.clock.now() }));
+    await db
+      .transaction()
+      .execute((trx) => seedInstitutionDemo(trx, { guidanceCenterId, passwordHash, now: t.clock.now(), cipher: t.deps.cipher }));
     const users = {
       district: await createUser(db, { role: 'district_official', divisionCode: '320706' }),
       city: await createUser(db, { role: 'city_official', divisionCode: '320700' }),
@@ -57,6 +62,48 @@ describe.each(DIALECTS)('institutions demo on %s', (dialect) => {
       .having((eb) => eb.fn.countAll(), '>', 1)
       .execute();
     expect(namesakes).toEqual([]);
+  });
+
+  it('gives everyone on a roster a distinct, valid and fictitious 身份证号, so no one is on two rosters', async () => {
+    const rows = await t.deps.db
+      .selectFrom('institution_staff')
+      .select(['resident_id_enc', 'resident_id_index', 'resident_id_masked'])
+      .execute();
+    const numbers = rows.map((r) => t.deps.cipher.decrypt(r.resident_id_enc as string));
+    expect(numbers.every((n) => isValidResidentId(n, '2026-11-29') && n.startsWith(DEMO_RESIDENT_REGION))).toBe(true);
+    expect(new Set(rows.map((r) => r.resident_id_index)).size).toBe(rows.length);
+    expect(rows.every((r) => r.resident_id_masked?.startsWith('3207**********'))).toBe(true);
+  });
+
+  it('puts the demo accounts’ people on their rosters: 陈园长 and 赵保育 at the guidance center, 孙园长 at the draft', async () => {
+    const named = await t.deps.db
+      .selectFrom('institution_staff as s')
+      .innerJoin('institutions as i', 'i.id', 's.institution_id')
+      .select(['i.name as institution', 's.name', 's.role'])
+      .where('s.name', 'in', Object.values(DEMO_STAFF_NAMES))
+      .orderBy('s.name')
+      .execute();
+    expect(named).toEqual(
+      expect.arrayContaining([
+        { institution: '连云港市婴幼儿照护服务指导中心', name: '陈静', role: 'director' },
+        { institution: '连云港市婴幼儿照护服务指导中心', name: '赵晓梅', role: 'caregiver' },
+        { institution: DEMO_DRAFT_DIRECTOR.institution, name: '孙丽华', role: 'director' },
+      ]),
+    );
+  });
+
+  it('has every filing submitted, taken up and decided on a working day in office hours, in that order', async () => {
+    const filings = await t.deps.db.selectFrom('institution_filings').select(['submitted_at', 'review_started_at', 'decided_at']).execute();
+    const inOffice = (d: Date) => {
+      const time = toShanghaiMinute(d).slice(-5);
+      return weekdayIso(toShanghaiDate(d)) <= 5 && time >= '09:00' && time <= '17:00';
+    };
+    for (const f of filings) {
+      const times = [f.submitted_at, f.review_started_at, f.decided_at].filter((x): x is Date => x !== null).map((x) => new Date(x));
+      expect(times.every(inOffice), times.map((x) => toShanghaiMinute(x)).join(' ')).toBe(true);
+      expect([...times].sort((a, b) => a.getTime() - b.getTime())).toEqual(times);
+      expect(times.every((x) => x.getTime() < t.clock.now().getTime())).toBe(true);
+    }
   });
 
   it('makes the guidance center whole, with its crawling, walking and jumping classes', async () => {

@@ -1,9 +1,10 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { ClassType } from '../../../../domain/classes/classTypes.ts';
-import { addMonthsIso, daysBetween, type IsoDate, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import { addDaysIso, addMonthsIso, daysBetween, type IsoDate, todayInShanghai, weekdayIso } from '../../../../domain/dates/shanghai.ts';
 import { DEFAULT_COMPLIANCE_SETTINGS } from '../../../../domain/institutions/compliance.ts';
 import { formatReceiptNumber } from '../../../../domain/institutions/receiptNumber.ts';
 import { createPrng, type Prng } from '../../../../domain/random/prng.ts';
+import type { FieldCipher } from '../../../db/fieldCipher.ts';
 import type { DB } from '../../../db/schema.ts';
 import { createAccount } from '../../../platform/auth/accounts.ts';
 import { readBundledDivisions } from '../../geography/index.ts';
@@ -12,7 +13,7 @@ import { loadStates } from '../common/state.ts';
 import { publishFiledVersions } from '../filing/queries.ts';
 import { snapshotOf } from '../filing/snapshot.ts';
 import { updateInstitution } from '../registry/queries.ts';
-import { type DemoInstitution, type DemoTownship, demoCreditCode, generateInstitutions, staffFor } from './generate.ts';
+import { type DemoInstitution, type DemoStaff, type DemoTownship, demoCreditCode, generateInstitutions, staffFor } from './generate.ts';
 import { offset, onLand } from './places.ts';
 import { applyCaps, applyProblems, DEMO_CAPS_YUAN, type Plan, pickInclusive, planStatuses } from './plan.ts';
 import {
@@ -26,12 +27,38 @@ import {
   insertReceiptCounters,
   setDemoStatus,
 } from './queries.ts';
+import { demoResidentIds } from './residentIds.ts';
 
 /** A director whose institution is still a draft: the one to complete and submit a filing with. */
 export const DEMO_DRAFT_DIRECTOR = { phone: '13900000031', name: '孙园长（新苗托育园）', institution: '海州区新苗托育园' };
 
-const at = (date: IsoDate, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+const at = (date: IsoDate, hour = 10, minute = 0) =>
+  new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/** The day itself if a weekday, else the Friday before: filings are submitted and decided on working days. */
+function workingDayOnOrBefore(date: IsoDate): IsoDate {
+  const weekday = weekdayIso(date);
+  return weekday <= 5 ? date : addDaysIso(date, 5 - weekday);
+}
+
+/** `days` working days before `date` (a weekday). */
+function workingDaysBefore(date: IsoDate, days: number): IsoDate {
+  let day = date;
+  for (let k = 0; k < days; k++) day = workingDayOnOrBefore(addDaysIso(day, -1));
+  return day;
+}
+
+/**
+ * The demo's roster names of the demo accounts' people: 陈园长 directs the guidance center, where
+ * 赵保育 is a caregiver, and 孙园长 the draft 新苗托育园.
+ */
+export const DEMO_STAFF_NAMES = { guidanceDirector: '陈静', guidanceCaregiver: '赵晓梅', draftDirector: '孙丽华' };
+
+function rename(staff: DemoStaff[], role: DemoStaff['role'], name: string) {
+  const person = staff.find((s) => s.role === role);
+  if (person && !staff.some((s) => s.name === name)) person.name = name;
+}
 
 function guidanceCenter(prng: Prng, today: IsoDate): DemoInstitution {
   const classes = [
@@ -103,7 +130,10 @@ const RETURN_REASONS = [
  * 海州区, a few compliance problems, and a director with a draft to file. Deterministic for
  * a given `now`. Runs inside the demo seed's transaction.
  */
-export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guidanceCenterId: string; passwordHash: string; now: Date }) {
+export async function seedInstitutionDemo(
+  trx: Transaction<DB>,
+  options: { guidanceCenterId: string; passwordHash: string; now: Date; cipher: FieldCipher },
+) {
   const { now, guidanceCenterId } = options;
   const today = todayInShanghai(now);
   const prng = createPrng(2023);
@@ -114,14 +144,19 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
     .map((d) => ({ code: d.code, name: d.name, districtName: districtName.get(d.code.slice(0, 6)) ?? '' }));
 
   const guidance = guidanceCenter(prng, today);
+  rename(guidance.staff, 'director', DEMO_STAFF_NAMES.guidanceDirector);
+  rename(guidance.staff, 'caregiver', DEMO_STAFF_NAMES.guidanceCaregiver);
   const draft = draftInstitution(prng, today);
+  rename(draft.staff, 'director', DEMO_STAFF_NAMES.draftDirector);
   const list = generateInstitutions(prng, townships, 249, today, new Set([guidance.name, draft.name]));
   const plan = planStatuses(prng, list);
   const inclusive = pickInclusive(prng, plan, list, 34);
   applyCaps(list, inclusive, [inclusive[5] as number, inclusive[20] as number]);
   applyProblems(prng, plan, list, inclusive, today);
-  // Filed between spring 2021 and a month ago; created a month before.
-  const filedOn = list.map(() => addDays('2021-03-01', prng.int(0, Math.max(1, daysBetween('2021-03-01', today) - 30))));
+  // Filed on a working day between spring 2021 and a month ago; created a month before.
+  const filedOn = list.map(() =>
+    workingDayOnOrBefore(addDays('2021-03-01', prng.int(0, Math.max(1, daysBetween('2021-03-01', today) - 30)))),
+  );
 
   const rows = await insertInstitutions(trx, prng, list, (i) => daysBefore(at(filedOn[i] as IsoDate), 30));
   await updateInstitution(trx, guidanceCenterId, { ...factColumns(guidance), created_at: at('2021-05-20'), updated_at: now });
@@ -129,7 +164,12 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
   const all: Inserted[] = [{ id: guidanceCenterId, demo: guidance, classIds: [] }, ...rows, draftRow as Inserted];
   const plans: Plan[] = ['filed', ...plan, 'draft'];
   const filedDates: IsoDate[] = ['2021-06-18', ...filedOn, today];
-  await insertClassesAndStaff(trx, prng, all, { staff: true });
+  // Everyone gets a distinct fictitious 身份证号, so no one is on two rosters; from a PRNG of their own.
+  const people = all.flatMap((entry) => entry.demo.staff);
+  demoResidentIds(createPrng(67), people.length, today).forEach((residentId, k) => {
+    (people[k] as DemoStaff).residentId = residentId;
+  });
+  await insertClassesAndStaff(trx, prng, all, { staff: true, cipher: options.cipher });
 
   // Receipts numbered per district and year in order of filing.
   const wasFiled = (p: Plan) => p === 'filed' || p === 'suspended' || p === 'closed' || p === 'change';
@@ -165,6 +205,7 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
   const snapshot = (i: number) =>
     JSON.stringify(snapshotOf(states.get((all[i] as Inserted).id) as never, today, DEFAULT_COMPLIANCE_SETTINGS));
   const filings: Insertable<DB['institution_filings']>[] = [];
+  const reviewDay = workingDayOnOrBefore(addDaysIso(today, -1));
   let waiting = 0;
   for (const i of submittedIndices) {
     const entry = all[i] as Inserted;
@@ -172,14 +213,15 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
     const district = entry.demo.divisionCode.slice(0, 6);
     const receipt = receipts.get(i);
     if (receipt) {
-      const decided = at(filedDates[i] as IsoDate, 15);
+      const filedDate = filedDates[i] as IsoDate;
+      const decided = at(filedDate, 15);
       filings.push({
         institution_id: entry.id,
         kind: 'initial',
         district_code: district,
         snapshot: snapshot(i),
-        submitted_at: daysBefore(decided, 4),
-        review_started_at: daysBefore(decided, 2),
+        submitted_at: at(workingDaysBefore(filedDate, 4), 9 + (i % 8), (i * 7) % 60),
+        review_started_at: at(workingDaysBefore(filedDate, 2), 9, 30),
         outcome: 'filed',
         decided_at: decided,
         checklist: JSON.stringify(
@@ -202,16 +244,17 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
       });
     } else {
       waiting += 1;
-      const submitted = daysBefore(now, 1 + ((waiting * 3) % 11));
+      // Submitted on a working day in office hours (09:00–17:00) before the last working day, when reviews began.
+      const submitted = at(workingDaysBefore(reviewDay, 1 + ((waiting * 3) % 8)), 9 + (waiting % 8), (waiting * 13) % 60);
       filings.push({
         institution_id: entry.id,
         kind: 'initial',
         district_code: district,
         snapshot: snapshot(i),
         submitted_at: submitted,
-        review_started_at: p === 'submitted' ? null : daysBefore(now, 1),
+        review_started_at: p === 'submitted' ? null : at(reviewDay, 9, 30),
         ...(p === 'returned'
-          ? { outcome: 'returned', decided_at: daysBefore(now, 1), reasons: RETURN_REASONS[waiting % RETURN_REASONS.length] }
+          ? { outcome: 'returned', decided_at: at(reviewDay, 16), reasons: RETURN_REASONS[waiting % RETURN_REASONS.length] }
           : {}),
       });
     }
@@ -236,7 +279,7 @@ export async function seedInstitutionDemo(trx: Transaction<DB>, options: { guida
         district_code: entry.demo.divisionCode.slice(0, 6),
         snapshot: JSON.stringify(snapshotOf(state as never, today, DEFAULT_COMPLIANCE_SETTINGS)),
         changed_facts: ['address', 'location', 'indoorAreaM2'],
-        submitted_at: daysBefore(now, 2),
+        submitted_at: at(workingDaysBefore(reviewDay, 1), 14, 20),
       },
     ]);
   }

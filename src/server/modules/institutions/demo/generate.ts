@@ -10,7 +10,15 @@ export type DemoTownship = { code: string; name: string; districtName: string };
 
 export type DemoClass = { classType: ClassType; name: string; capacity: number };
 export type DemoCertificate = { kind: CertificateKind; number: string | null; issuedOn: IsoDate | null; expiresOn: IsoDate | null };
-export type DemoStaff = { name: string; role: StaffRole; hiredOn: IsoDate; classIndex: number | null; certificates: DemoCertificate[] };
+export type DemoStaff = {
+  name: string;
+  role: StaffRole;
+  hiredOn: IsoDate;
+  classIndex: number | null;
+  certificates: DemoCertificate[];
+  /** 身份证号, given to everyone once the whole demo is drawn (`demoResidentIds`). */
+  residentId?: string;
+};
 
 export type DemoInstitution = {
   name: string;

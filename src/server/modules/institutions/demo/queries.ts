@@ -1,12 +1,14 @@
 import type { Insertable } from 'kysely';
 import type { Prng } from '../../../../domain/random/prng.ts';
 import type { Db } from '../../../db/executor.ts';
+import type { FieldCipher } from '../../../db/fieldCipher.ts';
 import { inChunks } from '../../../db/inChunks.ts';
 import type { DB } from '../../../db/schema.ts';
 import { pinyinOf } from '../../geography/index.ts';
 import { feesToColumns } from '../common/fees.ts';
 import { recordOperation } from '../filing/queries.ts';
 import type { DemoInstitution } from './generate.ts';
+import { residentIdColumns } from './residentIds.ts';
 
 /** A version 4 UUID drawn from the PRNG, so demo ids are the same on every run. */
 export function uuidFrom(prng: Prng): string {
@@ -52,8 +54,11 @@ export async function insertInstitutions(db: Db, prng: Prng, list: DemoInstituti
   return inserted;
 }
 
-/** Inserts the class plans, and with `staff` the rosters, certificates and class assignments. */
-export async function insertClassesAndStaff(db: Db, prng: Prng, entries: Inserted[], options: { staff: boolean }) {
+/**
+ * Inserts the class plans, and with `staff` the rosters, certificates and class assignments; with
+ * `cipher`, the staff's resident ID numbers stored as the roster's writer stores them.
+ */
+export async function insertClassesAndStaff(db: Db, prng: Prng, entries: Inserted[], options: { staff: boolean; cipher?: FieldCipher }) {
   const classes: Insertable<DB['institution_classes']>[] = [];
   const staff: Insertable<DB['institution_staff']>[] = [];
   const certificates: Insertable<DB['staff_certificates']>[] = [];
@@ -67,7 +72,14 @@ export async function insertClassesAndStaff(db: Db, prng: Prng, entries: Inserte
     if (!options.staff) continue;
     for (const person of entry.demo.staff) {
       const id = uuidFrom(prng);
-      staff.push({ id, institution_id: entry.id, name: person.name, role: person.role, hired_on: person.hiredOn });
+      staff.push({
+        id,
+        institution_id: entry.id,
+        name: person.name,
+        role: person.role,
+        hired_on: person.hiredOn,
+        ...(person.residentId && options.cipher ? residentIdColumns(options.cipher, person.residentId) : {}),
+      });
       for (const c of person.certificates) {
         certificates.push({ staff_id: id, kind: c.kind, number: c.number, issued_on: c.issuedOn, expires_on: c.expiresOn });
       }

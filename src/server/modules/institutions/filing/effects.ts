@@ -10,6 +10,7 @@ import { pinyinOf } from '../../geography/index.ts';
 import { complianceOf, filedKeyFacts, workingKeyFacts } from '../common/presenters.ts';
 import { type InstitutionRow, loadStates } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';
+import { findRosterConflicts } from '../staff/service.ts';
 import {
   decideOpenFilings,
   findFiledName,
@@ -51,12 +52,13 @@ const submit: Effect = async (c) => {
   const state = (await loadStates(c.trx, [c.institution.id], today, { files: true })).get(c.institution.id);
   if (!state) throw new AppError('NOT_FOUND');
   const missing = missingForFiling(filingDraftOf(state));
-  if (missing.length > 0)
-    throw new AppError(
-      'FILING_INCOMPLETE',
-      { count: missing.length },
-      missing.map((item) => ({ item })),
-    );
+  // Someone on this roster active in another filed or reviewed institution: listed with what is missing.
+  const conflicts = await findRosterConflicts(c.trx, state.staff, c.institution.id, today, { lock: true });
+  if (missing.length + conflicts.length > 0)
+    throw new AppError('FILING_INCOMPLETE', { count: missing.length + conflicts.length }, [
+      ...missing.map((item) => ({ item })),
+      ...conflicts.map((conflict) => ({ item: 'staff.activeElsewhere', ...conflict })),
+    ]);
   const changed = state.filed ? changedKeyFacts(workingKeyFacts(state), filedKeyFacts(state, state.filed)) : [];
   if (state.filed && changed.length === 0) throw new AppError('FILING_NO_CHANGES');
   const settings = await findComplianceSettings(c.trx);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DIVISION_CODE } from '../../../../domain/geography/divisionCode.ts';
 import { FilingChecklist } from '../../../../domain/institutions/filingChecklist.ts';
 import { ActionSchema, KeyFactSchema, Paging, Reason, StatusSchema, Timestamp } from '../common/schemas.ts';
-import { ProblemView } from '../common/views.ts';
+import { ProblemView, RosterConflictView } from '../common/views.ts';
 import { FilingSnapshot } from './snapshot.ts';
 
 const ChecklistItemId = z.enum(FilingChecklist.map((c) => c.item) as [string, ...string[]]);
@@ -74,6 +74,12 @@ export const FilingDetail = FilingQueueItem.extend({
     .array(ProblemView)
     .nullable()
     .describe('While open: the institution’s compliance problems now, which filing needs a reason to pass over'),
+  rosterConflicts: z
+    .array(RosterConflictView)
+    .nullable()
+    .describe(
+      'While open: staff on the roster who are active staff of another filed or reviewed institution, with its name (a submission is refused for them)',
+    ),
   checklist: z.record(z.string(), z.boolean()).nullable().describe('What the reviewer confirmed'),
   checklistItems: z
     .array(z.object({ item: z.string(), document: z.string().nullable(), 'zh-CN': z.string(), en: z.string() }))

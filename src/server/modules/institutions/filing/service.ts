@@ -10,6 +10,7 @@ import { complianceOf, iso, isoOrNull, problemView } from '../common/presenters.
 import { hasFiledVersion } from '../common/queries.ts';
 import { loadStates } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';
+import { findRosterConflicts } from '../staff/service.ts';
 import { findFilingInScope, findFilingPage, findPreviousFiledSnapshot, type QueueFilter } from './queries.ts';
 import type { FilingSnapshot } from './snapshot.ts';
 
@@ -67,6 +68,7 @@ export async function getFiling(deps: Deps, scope: Scope, filingId: string) {
     reasons: row.reasons,
     filedDespiteReason: row.filed_despite_reason,
     compliance: isOpen ? await problemsNow(deps, row.institution_id) : null,
+    rosterConflicts: isOpen ? await rosterConflictsNow(deps, row.institution_id) : null,
     checklist: row.checklist === null ? null : (parseJson(row.checklist) as Record<string, boolean>),
     checklistItems: applicableChecklist(snapshot.facts.servesMeals).map((c: ChecklistItem) => ({
       item: c.item,
@@ -92,6 +94,13 @@ async function problemsNow(deps: Deps, institutionId: string) {
   const [states, settings] = await Promise.all([loadStates(deps.db, [institutionId], today), findComplianceSettings(deps.db)]);
   const state = states.get(institutionId);
   return state ? complianceOf(state, today, settings).map(problemView) : [];
+}
+
+/** Staff of the institution active in another filed or reviewed institution now (issue 19). */
+async function rosterConflictsNow(deps: Deps, institutionId: string) {
+  const today = todayInShanghai(deps.clock.now());
+  const state = (await loadStates(deps.db, [institutionId], today)).get(institutionId);
+  return state ? findRosterConflicts(deps.db, state.staff, institutionId, today) : [];
 }
 
 function parseJson(value: unknown): unknown {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
-import { completeInstitution, markFiled, nextCreditCode } from '../../../../../test/harness/factories/institutions.ts';
+import { completeInstitution, markFiled, nextCreditCode, staffResidentId } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, nextPhone, signIn } from '../../../../../test/harness/factories/users.ts';
 import { toShanghaiMinute } from '../../../../domain/dates/shanghai.ts';
 import { as } from '../test/helpers.ts';
@@ -237,7 +237,11 @@ describe.each(DIALECTS)('starting an institution and inviting its staff, on %s',
 
   it('when a staff member leaves the roster, the account that joined as them loses the role at once', async () => {
     const { director, id } = await startInstitution();
-    const staff = await as(t, director.cookie).post(`/api/v1/institutions/${id}/staff`, { name: '王老师', role: 'caregiver' });
+    const staff = await as(t, director.cookie).post(`/api/v1/institutions/${id}/staff`, {
+      name: '王老师',
+      role: 'caregiver',
+      residentId: staffResidentId(1),
+    });
     const staffId = staff.json().id as string;
     const person = await parentCookie();
     const invitation = (
@@ -282,7 +286,11 @@ describe.each(DIALECTS)('starting an institution and inviting its staff, on %s',
     const a = await startInstitution();
     const b = await startInstitution();
     const staffId = (
-      await as(t, b.director.cookie).post(`/api/v1/institutions/${b.id}/staff`, { name: '李老师', role: 'caregiver' })
+      await as(t, b.director.cookie).post(`/api/v1/institutions/${b.id}/staff`, {
+        name: '李老师',
+        role: 'caregiver',
+        residentId: staffResidentId(2),
+      })
     ).json().id;
     const res = await as(t, a.director.cookie).post(`/api/v1/institutions/${a.id}/invitations`, {
       phone: nextPhone(),

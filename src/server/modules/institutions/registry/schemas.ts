@@ -18,7 +18,7 @@ import {
   TownshipCode,
   YuanByType,
 } from '../common/schemas.ts';
-import { ClassView, DesignationView, FactsView, FileView, ProblemView, StaffView } from '../common/views.ts';
+import { ClassView, DesignationView, FactsView, FileView, ProblemView, RosterConflictView, StaffView } from '../common/views.ts';
 
 export const CreateInstitutionBody = z
   .object({
@@ -118,6 +118,9 @@ export const InstitutionRecord = z
     photos: z.array(FileView),
     designations: z.array(DesignationView),
     compliance: z.object({ checkedOn: IsoDate, problems: z.array(ProblemView) }),
+    rosterConflicts: z
+      .array(RosterConflictView)
+      .describe('Staff active in another filed or reviewed institution: a submission is refused until they leave there'),
     filings: z.array(FilingSummary).describe('Newest first'),
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -16,6 +16,7 @@ import { assertTownship, getInstitutionInScope, isUniqueViolation } from '../com
 import { loadStates } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';
 import { republishNonKeyFacts } from '../filing/queries.ts';
+import { findRosterConflicts } from '../staff/service.ts';
 import { recordView } from './presenters.ts';
 import { insertInstitution, isCreditCodeTaken, updateInstitution } from './queries.ts';
 import type { UpdateFactsBody } from './schemas.ts';
@@ -35,7 +36,10 @@ export async function getRecord(deps: Deps, scope: Scope, id: string) {
   ]);
   const state = states.get(id);
   if (!state) throw new AppError('NOT_FOUND');
-  return recordView(state, actingRoles(scope, institution), today, settings);
+  return {
+    ...recordView(state, actingRoles(scope, institution), today, settings),
+    rosterConflicts: await findRosterConflicts(deps.db, state.staff, id, today),
+  };
 }
 
 type DraftFacts = { name: string; divisionCode: string; creditCode?: string | undefined; address?: string | undefined };

@@ -18,6 +18,14 @@ const StaffFields = z.object({
   role: StaffRoleSchema,
   hiredOn: IsoDate.nullable(),
   certificates: z.array(CertificateBody).max(10).describe('Replaces every certificate of the person'),
+  residentId: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .describe(
+      '身份证号: required for a new caregiver, director or health worker, optional otherwise; an empty string clears it where the role allows; checked (check character, birth date, at least 16). Never returned: responses carry residentIdMasked',
+    ),
 });
 
 export const CreateStaffBody = StaffFields.extend({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { completeInstitution, designateInclusive, markFiled } from '../../../../../test/harness/factories/institutions.ts';
+import { completeInstitution, designateInclusive, markFiled, staffResidentId } from '../../../../../test/harness/factories/institutions.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
 import { as, multipart, SAMPLE } from './helpers.ts';
 
@@ -108,7 +108,7 @@ describe.each(DIALECTS)('institutions: who may use which route, on %s', (dialect
     await expectRoleMatrix(
       t,
       world,
-      { method: 'POST', url: `${base()}/staff`, payload: { name: '王保育', role: 'caregiver' } },
+      { method: 'POST', url: `${base()}/staff`, payload: { name: '王保育', role: 'caregiver', residentId: staffResidentId(1) } },
       onlyDirector(201),
     );
     await expectRoleMatrix(

@@ -3,7 +3,7 @@ import { Alert, Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { allowedFilingActions } from '../../../../domain/institutions/filingWorkflow.ts';
 import { type InstitutionRecord, postInstitutionTransition } from '../api';
-import { missingItemText, refusedItems } from '../filingItems';
+import { refusedItemTexts } from '../filingItems';
 import { CompliancePanel } from '../registry/CompliancePanel';
 import { useSaved } from './useDirectorSave';
 
@@ -16,7 +16,7 @@ export function FilingCard({ record }: { record: InstitutionRecord }) {
   const canSubmit =
     allowedFilingActions(record.status, ['institution_admin'], record.hasFiledVersion).includes('submit') &&
     record.allowedActions.includes('submit');
-  const missing = submit.error ? refusedItems(submit.error) : [];
+  const missing = submit.error ? refusedItemTexts(t, submit.error) : [];
   const despite = record.filings.find((f) => f.outcome === 'filed')?.filedDespiteReason;
   return (
     <Card title={t('institutions.filing')}>
@@ -34,8 +34,10 @@ export function FilingCard({ record }: { record: InstitutionRecord }) {
           description={
             missing.length > 0 && (
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {missing.map((item) => (
-                  <li key={item}>{missingItemText(t, item)}</li>
+                {missing.map((text) => (
+                  <li key={text} data-testid="filing-refused-item">
+                    {text}
+                  </li>
                 ))}
               </ul>
             )

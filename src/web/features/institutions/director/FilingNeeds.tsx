@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { missingForFiling } from '../../../../domain/institutions/filingReadiness.ts';
 import type { DocumentType } from '../../../../domain/institutions/vocabulary.ts';
 import type { InstitutionRecord } from '../api';
-import { missingItemText } from '../filingItems';
+import { activeElsewhereText, missingItemText } from '../filingItems';
 import { documentInputId } from './DocumentsCard';
 
 /**
@@ -27,6 +27,9 @@ function targetOf(item: string): string {
   return field[key] ?? `facts_${key}`;
 }
 
+/** The roster's card, where someone employed elsewhere is changed or let go. */
+const STAFF_CARD = 'director-staff';
+
 function jump(event: MouseEvent, id: string) {
   const target = document.getElementById(id);
   if (!target) return;
@@ -48,26 +51,41 @@ export function FilingNeeds({ record }: { record: InstitutionRecord }) {
     staff: record.staff,
     documents: record.documents,
   });
+  // Someone employed in another filed or reviewed institution: the submission would be refused for them.
+  const elsewhere = record.rosterConflicts.map((c) => ({ id: c.staffId, text: activeElsewhereText(t, c.staffName, c.institution) }));
   return (
     <Card title={t('institutions.director.needsTitle')} data-testid="filing-needs">
-      {missing.length === 0 ? (
+      {elsewhere.length > 0 && (
+        <ul style={{ margin: '0 0 12px', paddingInlineStart: 20 }}>
+          {elsewhere.map((c) => (
+            <li key={c.id} data-testid="filing-need-staff">
+              <a href={`#${STAFF_CARD}`} onClick={(e) => jump(e, STAFF_CARD)}>
+                {c.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {missing.length === 0 && elsewhere.length === 0 ? (
         <Alert type="success" showIcon title={t('institutions.director.needsNone')} />
       ) : (
-        <>
-          <Typography.Paragraph>{t('institutions.director.needsIntro', { count: missing.length })}</Typography.Paragraph>
-          <ol style={{ margin: 0, paddingInlineStart: 20 }}>
-            {missing.map((item) => {
-              const id = targetOf(item);
-              return (
-                <li key={item} data-testid="filing-need">
-                  <a href={`#${id}`} onClick={(e) => jump(e, id)}>
-                    {missingItemText(t, item)}
-                  </a>
-                </li>
-              );
-            })}
-          </ol>
-        </>
+        missing.length > 0 && (
+          <>
+            <Typography.Paragraph>{t('institutions.director.needsIntro', { count: missing.length })}</Typography.Paragraph>
+            <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+              {missing.map((item) => {
+                const id = targetOf(item);
+                return (
+                  <li key={item} data-testid="filing-need">
+                    <a href={`#${id}`} onClick={(e) => jump(e, id)}>
+                      {missingItemText(t, item)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )
       )}
     </Card>
   );

@@ -2,17 +2,19 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, List, Popconfirm, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { residentIdRequired } from '../../../../domain/institutions/staffIdentity.ts';
 import { StaffRole } from '../../../../domain/institutions/vocabulary.ts';
 import { showFieldErrors } from '../../../components/showFieldErrors';
 import { deleteInstitutionStaff, type InstitutionRecord, postInstitutionStaff, type StaffMember } from '../api';
 import { FormError } from './FormError';
+import { residentIdRule } from './residentIdRule';
 import { StaffEditor } from './StaffEditor';
 import { useSaved } from './useDirectorSave';
 
-type Values = { name: string; role: StaffRole; expiresOn?: string };
+type Values = { name: string; role: StaffRole; residentId?: string; expiresOn?: string };
 
 // The form's one date is the health certificate's expiry, whichever certificate the server names.
-const STAFF_FIELDS = { name: 'name', role: 'role', certificates: 'expiresOn' };
+const STAFF_FIELDS = { name: 'name', role: 'role', residentId: 'residentId', certificates: 'expiresOn' };
 
 /** The roster, each member changed or leaving after a confirmation, and a form to add a member of staff. */
 export function StaffForm({ record }: { record: InstitutionRecord }) {
@@ -20,6 +22,7 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string[]>([]);
   const [editing, setEditing] = useState<StaffMember | null>(null);
+  const role = Form.useWatch('role', form) ?? 'caregiver';
   const saved = useSaved(record.id);
   const className = new Map(record.classes.map((c) => [c.id, c.name]));
   const addStaff = useMutation({
@@ -27,6 +30,7 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
       postInstitutionStaff(record.id, {
         name: v.name,
         role: v.role,
+        ...(v.residentId?.trim() ? { residentId: v.residentId.trim() } : {}),
         // A caregiver counts only with a valid qualification and health certificate, so both are entered together.
         certificates:
           v.role === 'caregiver' && v.expiresOn ? [{ kind: 'health', expiresOn: v.expiresOn }, { kind: 'caregiver_qualification' }] : [],
@@ -83,7 +87,9 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
             ]}
           >
             <Typography.Text>
-              {[s.name, t(`institutions.role.${s.role}`), s.classId ? className.get(s.classId) : undefined].filter(Boolean).join(' · ')}
+              {[s.name, t(`institutions.role.${s.role}`), s.classId ? className.get(s.classId) : undefined, s.residentIdMasked]
+                .filter(Boolean)
+                .join(' · ')}
             </Typography.Text>
           </List.Item>
         )}
@@ -95,6 +101,18 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
         </Form.Item>
         <Form.Item label={t('institutions.staffRole')} name="role" initialValue="caregiver">
           <Select style={{ width: 120 }} options={StaffRole.map((v) => ({ value: v, label: t(`institutions.role.${v}`) }))} />
+        </Form.Item>
+        <Form.Item
+          label={t('institutions.staffResidentId')}
+          name="residentId"
+          dependencies={['role']}
+          required={residentIdRequired(role)}
+          validateTrigger="onBlur"
+          rules={[residentIdRule(t, true)]}
+          // An inline item grows with its message; held to the card, a refusal wraps instead of widening a phone's page.
+          style={{ maxWidth: '100%' }}
+        >
+          <Input autoComplete="off" inputMode="text" maxLength={18} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item label={t('institutions.healthCertExpires')} name="expiresOn">
           <Input type="date" />

@@ -100,6 +100,7 @@ export function StaffCard({ record }: Props) {
             ),
           },
           { title: t('institutions.staffRole'), dataIndex: 'role', render: (r: string) => t(`institutions.role.${r}`) },
+          { title: t('institutions.staffResidentId'), dataIndex: 'residentIdMasked', render: (m: string | null | undefined) => m ?? '—' },
           { title: t('registry.class'), dataIndex: 'classId', render: (id: string | null) => (id ? (classNames.get(id) ?? '—') : '—') },
           {
             title: t('registry.qualified'),
