@@ -290,6 +290,13 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '名额不能少于已确认和待确认的预约数',
     en: 'Seats cannot be fewer than the confirmed and offered bookings',
   },
+  'training.hoursPositive': { 'zh-CN': '学时应大于0', en: 'Hours must be above 0' },
+  'training.hoursMax': { 'zh-CN': '学时超出允许范围', en: 'Too many hours' },
+  'training.hoursStep': { 'zh-CN': '学时最多保留一位小数', en: 'Hours have at most one decimal' },
+  'training.hoursLongerThanSession': { 'zh-CN': '学时不能超过课次的时长', en: 'Hours cannot exceed the session’s length' },
+  'training.url': { 'zh-CN': '请填写以 http:// 或 https:// 开头的链接', en: 'Enter a link starting with http:// or https://' },
+  'training.enrolmentUnknown': { 'zh-CN': '该报名不属于本培训', en: 'This enrolment is not in this training' },
+  'training.yearlyHours': { 'zh-CN': '年度学时应为1到200之间的整数', en: 'Yearly hours are a whole number from 1 to 200' },
   'booking.childRequired': { 'zh-CN': '请选择要预约的孩子', en: 'Choose the child to book for' },
   'booking.childNotYours': { 'zh-CN': '只能为自己的孩子预约', en: 'You can book only for your own child' },
   'booking.noChildForParents': {
