@@ -33878,6 +33878,8 @@ export interface paths {
                 sessionCount: number;
                 nextSessionAt: string | null;
               }[];
+              /** @description Center staff or city official */
+              canManage: boolean;
             };
           };
         };

@@ -57,9 +57,12 @@ export async function trainingRoutes(server: FastifyInstance, deps: Deps) {
     schema: {
       tags,
       summary: '培训列表 Trainings: all for the center and officials, open ones (and their staff’s) for a director',
-      response: { 200: z.object({ items: z.array(TrainingView) }), ...Responses },
+      response: {
+        200: z.object({ items: z.array(TrainingView), canManage: z.boolean().describe('Center staff or city official') }),
+        ...Responses,
+      },
     },
-    handler: async (request) => ({ items: await listTrainings(deps, scope(request)) }),
+    handler: (request) => listTrainings(deps, scope(request)),
   });
 
   app.get('/api/v1/trainings/:id', {

@@ -71,9 +71,10 @@ const directorOf = (scope: Scope) => scope.grants.filter((g) => g.role === 'inst
 
 /** Center staff and officials see every training; a director those open and those their staff are in. */
 export async function listTrainings(deps: Deps, scope: Scope) {
-  const all = (await isTrainingStaff(deps.db, scope)) || scope.divisionCodes.length > 0;
+  const canManage = await isTrainingStaff(deps.db, scope);
+  const all = canManage || scope.divisionCodes.length > 0;
   const rows = await q.findTrainings(deps.db, deps.clock.now(), all ? {} : { openOr: directorOf(scope) });
-  return rows.map(presentTraining);
+  return { items: rows.map(presentTraining), canManage };
 }
 
 async function requireTraining(deps: Deps, id: string) {
