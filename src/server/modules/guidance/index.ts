@@ -28,3 +28,4 @@ export const guidanceModule: ModuleManifest = {
 
 export { seedArticleDemo } from './articles/demo.ts';
 export { seedCourseDemo } from './courses/demo/seed.ts';
+export { seedTrainingDemo } from './trainings/demo.ts';

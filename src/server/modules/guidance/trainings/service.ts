@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type SqlBool, sql } from 'kysely';
+import { type SqlBool, sql, type Transaction } from 'kysely';
 import { todayInShanghai, toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
 import { divisionPrefix } from '../../../../domain/geography/divisionCode.ts';
 import {
@@ -18,6 +18,7 @@ import {
   trainingVerifyPath,
 } from '../../../../domain/guidance/index.ts';
 import { formatVoucherCode, normalizeVoucherCode, voucherCodeFrom } from '../../../../domain/subsidies/voucherCode.ts';
+import type { DB } from '../../../db/schema.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionCodeInScope, divisionInScope } from '../../../platform/access/visibility.ts';
@@ -286,25 +287,7 @@ export async function completeEnrolment(
       if (verdict.reason === 'short') throw new AppError('TRAINING_HOURS_SHORT', { attended: hours, required });
       throw new AppError('TRAINING_ENROLMENT_NOT_OPEN', { status: enrolment.status });
     }
-    const member = await findTrainingStaffMember(trx, enrolment.staff_id, todayInShanghai(now));
-    if (!member) throw new AppError('NOT_FOUND');
-    await q.setEnrolmentStatus(trx, enrolment.id, 'completed', scope.actor.userId, now);
-    const number = certificateNumber(Number(todayInShanghai(now).slice(0, 4)), await q.nextCertificateSerial(trx));
-    const code = voucherCodeFrom(randomBytes(11));
-    const certificate = await q.insertCertificate(trx, {
-      number,
-      code,
-      enrolment_id: enrolment.id,
-      training_id: params.id,
-      staff_id: member.id,
-      institution_id: enrolment.institution_id,
-      staff_name: member.name,
-      institution_name: member.institutionName,
-      training_title: training.title,
-      hours: String(hours),
-      issued_at: now,
-      issued_by: scope.actor.userId,
-    });
+    const certificate = await issueCertificate(trx, { enrolment, training, hours, issuedBy: scope.actor.userId }, now);
     await appendAudit(
       trx,
       context,
@@ -312,19 +295,54 @@ export async function completeEnrolment(
         action: 'training.complete',
         entityType: 'training_enrolment',
         entityId: enrolment.id,
-        detail: { trainingId: params.id, staffId: member.id, certificateId: certificate.id, number, hours },
+        detail: { trainingId: params.id, staffId: enrolment.staff_id, certificateId: certificate.id, number: certificate.number, hours },
       },
       now,
     );
     await tellDirectorsOfCertificate(
       trx,
-      { institutionId: enrolment.institution_id, staffName: member.name, training: training.title, number },
+      { institutionId: enrolment.institution_id, staffName: certificate.staffName, training: training.title, number: certificate.number },
       now,
     );
     return certificate.id;
   });
   const [row] = await q.findCertificates(deps.db, { id: certificateId });
   return presentCertificate(row as q.CertificateRow, origin);
+}
+
+/**
+ * Marks the (locked, checked) enrolment completed and inserts its certificate, in the caller's
+ * transaction: the names are those of the day of issue.
+ */
+export async function issueCertificate(
+  trx: Transaction<DB>,
+  input: {
+    enrolment: { id: string; staff_id: string; institution_id: string };
+    training: { id: string; title: string };
+    hours: number;
+    issuedBy: string;
+  },
+  now: Date,
+) {
+  const member = await findTrainingStaffMember(trx, input.enrolment.staff_id, todayInShanghai(now));
+  if (!member) throw new AppError('NOT_FOUND');
+  await q.setEnrolmentStatus(trx, input.enrolment.id, 'completed', input.issuedBy, now);
+  const number = certificateNumber(Number(todayInShanghai(now).slice(0, 4)), await q.nextCertificateSerial(trx));
+  const row = await q.insertCertificate(trx, {
+    number,
+    code: voucherCodeFrom(randomBytes(11)),
+    enrolment_id: input.enrolment.id,
+    training_id: input.training.id,
+    staff_id: member.id,
+    institution_id: input.enrolment.institution_id,
+    staff_name: member.name,
+    institution_name: member.institutionName,
+    training_title: input.training.title,
+    hours: String(input.hours),
+    issued_at: now,
+    issued_by: input.issuedBy,
+  });
+  return { id: row.id, number, staffName: member.name };
 }
 
 /** Center staff or a city official withdraw a certificate (issued in error, say); its hours stop counting. */
