@@ -8,7 +8,11 @@ import { ApiError } from '../api/client';
 import { LoadError, PageLoading } from './PageStatus';
 
 type Props<T> = {
-  /** The i18n section with title, lead, notFound, notFoundHint, another, codeLabel, codeHint, codeInvalid and check. */
+  /**
+   * The i18n section with title, lead, notFound, notFoundHint, another, codeLabel, codeHint,
+   * codeInvalid and check, written with its dot (`'verifyCertificate.'`): the build ships the
+   * texts a page names, and a name ending in a dot brings the whole section.
+   */
   texts: string;
   /** The page's own path; a code typed in goes after `#`. */
   pathname: string;
@@ -33,10 +37,10 @@ export function CertificateCheck<T>({ texts, pathname, useCheck, children }: Pro
     <Flex vertical gap={16} style={{ maxWidth: 720, margin: '0 auto', width: '100%' }}>
       <div>
         <Typography.Title level={2} style={{ margin: 0 }}>
-          {t(`${texts}.title`)}
+          {t(`${texts}title`)}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          {t(`${texts}.lead`)}
+          {t(`${texts}lead`)}
         </Typography.Paragraph>
       </div>
       {code &&
@@ -45,7 +49,7 @@ export function CertificateCheck<T>({ texts, pathname, useCheck, children }: Pro
         ) : check.isError ? (
           check.error instanceof ApiError && check.error.status === 404 ? (
             <Card>
-              <Result status="error" title={t(`${texts}.notFound`)} subTitle={t(`${texts}.notFoundHint`, { code })} />
+              <Result status="error" title={t(`${texts}notFound`)} subTitle={t(`${texts}notFoundHint`, { code })} />
             </Card>
           ) : (
             <LoadError error={check.error} onRetry={() => void check.refetch()} />
@@ -62,23 +66,23 @@ function CodeForm({ another, texts, pathname }: { another: boolean; texts: strin
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Card size="small" title={another ? t(`${texts}.another`) : undefined}>
+    <Card size="small" title={another ? t(`${texts}another`) : undefined}>
       <Form layout="vertical" onFinish={(v: { code: string }) => navigate({ pathname, hash: normalizeVoucherCode(v.code) ?? '' })}>
         <Form.Item
-          label={t(`${texts}.codeLabel`)}
+          label={t(`${texts}codeLabel`)}
           name="code"
-          extra={t(`${texts}.codeHint`)}
+          extra={t(`${texts}codeHint`)}
           rules={[
             {
               validator: (_, value: string | undefined) =>
-                normalizeVoucherCode(value ?? '') ? Promise.resolve() : Promise.reject(t(`${texts}.codeInvalid`)),
+                normalizeVoucherCode(value ?? '') ? Promise.resolve() : Promise.reject(t(`${texts}codeInvalid`)),
             },
           ]}
         >
           <Input placeholder="XXXX-XXXX-XXXX" autoComplete="off" style={{ fontFamily: 'monospace', maxWidth: 280 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          {t(`${texts}.check`)}
+          {t(`${texts}check`)}
         </Button>
       </Form>
     </Card>

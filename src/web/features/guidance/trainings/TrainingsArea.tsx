@@ -329,7 +329,10 @@ function StaffHoursCard() {
   if (hours.isError) return <LoadError error={hours.error} onRetry={() => void hours.refetch()} />;
   const h = hours.data;
   return (
-    <Card title={t('trainings.hoursTitle', { year: h.year, hours: h.yearlyHours })} data-testid="staff-hours">
+    <Card title={t('trainings.hoursTitle', { year: h.year })} data-testid="staff-hours">
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        {t('trainings.hoursLead', { hours: h.yearlyHours })}
+      </Typography.Paragraph>
       {h.items.length === 0 ? (
         <Empty description={t('trainings.noStaff')} />
       ) : (

@@ -8,7 +8,7 @@ import { useTrainingVerification } from './queries';
 /** The public check of a training certificate (培训合格证书): whether it holds, and for whom (name masked). */
 export default function VerifyTrainingCertificatePage() {
   return (
-    <CertificateCheck texts="verifyTrainingCertificate" pathname="/verify/training-certificates" useCheck={useTrainingVerification}>
+    <CertificateCheck texts="verifyTrainingCertificate." pathname="/verify/training-certificates" useCheck={useTrainingVerification}>
       {(v) => <Outcome verification={v} />}
     </CertificateCheck>
   );

@@ -19,7 +19,7 @@ const RESULT_STATUS: Record<VerificationStatus, 'success' | 'warning' | 'error'>
  */
 export default function VerifyCertificatePage() {
   return (
-    <CertificateCheck texts="verifyCertificate" pathname="/verify/utility-certificates" useCheck={useVerification}>
+    <CertificateCheck texts="verifyCertificate." pathname="/verify/utility-certificates" useCheck={useVerification}>
       {(verification) => <Outcome verification={verification} />}
     </CertificateCheck>
   );
