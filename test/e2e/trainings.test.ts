@@ -13,6 +13,7 @@ import { SHOTS, useJourney } from './journey.ts';
  */
 
 const CENTER = '13900000003';
+const CITY = '13900000001';
 const TITLE = `婴幼儿伤害预防与急救培训（${process.pid}）`;
 
 const journey = useJourney();
@@ -105,6 +106,18 @@ describe('staff training journey', () => {
     expect(await visitor.getByTestId('verification').textContent()).toContain(TITLE);
     await noSidewaysScroll(visitor);
     await visitor.screenshot({ path: path.join(SHOTS, 'trainings-verify-375.png'), fullPage: true });
+    // The city official sees the institutions short of hours or qualifications on the dashboard and the registry.
+    const officialPage = await desk.newPage();
+    await signIn(officialPage, CITY, '/official');
+    await expect.poll(() => officialPage.getByTestId('work-training').textContent()).toMatch(/\d+ \/ \d+/);
+    await officialPage.getByTestId('work-training').click();
+    await officialPage.waitForURL('**/official/institutions');
+    await expect.poll(() => officialPage.getByTestId('training-shortfall').textContent()).toContain('学时不足');
+    await officialPage.screenshot({ path: path.join(SHOTS, 'trainings-registry-1280.png'), fullPage: true });
+    await officialPage.setViewportSize({ width: 375, height: 812 });
+    await noSidewaysScroll(officialPage);
+    await officialPage.screenshot({ path: path.join(SHOTS, 'trainings-registry-375.png'), fullPage: true });
+
     // A code typed wrong is caught before asking the server.
     await visitor.getByLabel('核验码').fill('ABCD-EFGH-JKMN');
     await visitor.getByRole('button', { name: '核验' }).click();

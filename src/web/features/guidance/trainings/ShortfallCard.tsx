@@ -1,12 +1,17 @@
-import { Card, Collapse, Empty, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import { useShortfall } from './queries';
+
+/** The most concerning first; the rest on request, so the registry's list stays in view. */
+const SHOWN = 5;
 
 /** The registry's list of institutions whose staff fall short of the yearly training hours or lack a valid childcare qualification. */
 export function ShortfallCard({ divisionCode }: { divisionCode?: string }) {
   const { t } = useTranslation();
   const shortfall = useShortfall(divisionCode);
+  const [all, setAll] = useState(false);
   if (shortfall.isPending) return <PageLoading />;
   if (shortfall.isError) return <LoadError error={shortfall.error} onRetry={() => void shortfall.refetch()} />;
   const s = shortfall.data;
@@ -26,7 +31,7 @@ export function ShortfallCard({ divisionCode }: { divisionCode?: string }) {
       ) : (
         <Collapse
           size="small"
-          items={s.items.map((i) => ({
+          items={(all ? s.items : s.items.slice(0, SHOWN)).map((i) => ({
             key: i.institutionId,
             label: (
               <Flex justify="space-between" wrap gap={4}>
@@ -53,6 +58,11 @@ export function ShortfallCard({ divisionCode }: { divisionCode?: string }) {
             ),
           }))}
         />
+      )}
+      {!all && s.items.length > SHOWN && (
+        <Button type="link" onClick={() => setAll(true)} style={{ paddingInline: 0 }}>
+          {t('trainings.shortfall.showAll', { n: s.items.length })}
+        </Button>
       )}
     </Card>
   );

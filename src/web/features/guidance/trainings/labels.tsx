@@ -17,7 +17,7 @@ const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour:
 export const sessionTime = (s: { startsAt: string; endsAt: string }) =>
   `${SHANGHAI.format(new Date(s.startsAt))}–${TIME.format(new Date(s.endsAt))}`;
 
-export const issuedDate = (iso: string) => SHANGHAI.format(new Date(iso)).slice(0, 10);
+export const issuedDate = (iso: string) => SHANGHAI.format(new Date(iso)).slice(0, 10).replaceAll('/', '-');
 
 export function TrainingTags({ training }: { training: Training }) {
   const { t } = useTranslation();
