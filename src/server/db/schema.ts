@@ -846,6 +846,8 @@ export interface StaffCertificatesTable {
   number: string | null;
   issued_on: string | null;
   expires_on: string | null;
+  qualification_title: string | null;
+  qualification_level: number | null;
 }
 
 export interface StatementDeductionsTable {

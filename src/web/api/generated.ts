@@ -17293,6 +17293,13 @@ export interface paths {
                   /** @description null: does not expire */
                   expiresOn: string | null;
                   expired: boolean;
+                  /**
+                   * @description A childcare qualification’s occupation: 保育师 / 育婴员
+                   * @enum {string|null}
+                   */
+                  title: 'childcare_worker' | 'infant_carer' | null;
+                  /** @description 5 (五级) to 1 (一级) */
+                  level: number | null;
                 }[];
               }[];
               documents: {
@@ -18074,6 +18081,13 @@ export interface paths {
                     /** @description null: does not expire */
                     expiresOn: string | null;
                     expired: boolean;
+                    /**
+                     * @description A childcare qualification’s occupation: 保育师 / 育婴员
+                     * @enum {string|null}
+                     */
+                    title: 'childcare_worker' | 'infant_carer' | null;
+                    /** @description 5 (五级) to 1 (一级) */
+                    level: number | null;
                   }[];
                 }[];
                 documents: {
@@ -18224,6 +18238,13 @@ export interface paths {
                     /** @description null: does not expire */
                     expiresOn: string | null;
                     expired: boolean;
+                    /**
+                     * @description A childcare qualification’s occupation: 保育师 / 育婴员
+                     * @enum {string|null}
+                     */
+                    title: 'childcare_worker' | 'infant_carer' | null;
+                    /** @description 5 (五级) to 1 (一级) */
+                    level: number | null;
                   }[];
                 }[];
                 documents: {
@@ -19207,6 +19228,13 @@ export interface paths {
                   /** @description null: does not expire */
                   expiresOn: string | null;
                   expired: boolean;
+                  /**
+                   * @description A childcare qualification’s occupation: 保育师 / 育婴员
+                   * @enum {string|null}
+                   */
+                  title: 'childcare_worker' | 'infant_carer' | null;
+                  /** @description 5 (五级) to 1 (一级) */
+                  level: number | null;
                 }[];
               }[];
               documents: {
@@ -19959,6 +19987,13 @@ export interface paths {
                   /** @description null: does not expire */
                   expiresOn: string | null;
                   expired: boolean;
+                  /**
+                   * @description A childcare qualification’s occupation: 保育师 / 育婴员
+                   * @enum {string|null}
+                   */
+                  title: 'childcare_worker' | 'infant_carer' | null;
+                  /** @description 5 (五级) to 1 (一级) */
+                  level: number | null;
                 }[];
               }[];
               documents: {
@@ -23435,6 +23470,13 @@ export interface paths {
                   /** @description null: does not expire */
                   expiresOn: string | null;
                   expired: boolean;
+                  /**
+                   * @description A childcare qualification’s occupation: 保育师 / 育婴员
+                   * @enum {string|null}
+                   */
+                  title: 'childcare_worker' | 'infant_carer' | null;
+                  /** @description 5 (五级) to 1 (一级) */
+                  level: number | null;
                 }[];
               }[];
               documents: {
@@ -23741,6 +23783,13 @@ export interface paths {
               issuedOn?: string;
               /** @description Leave out when it does not expire; a health certificate is renewed yearly */
               expiresOn?: string;
+              /**
+               * @description A childcare qualification: 保育师 childcare_worker or 育婴员 infant_carer
+               * @enum {string}
+               */
+              title?: 'childcare_worker' | 'infant_carer';
+              /** @description 5 (五级) to 1 (一级), with the title */
+              level?: number;
             }[];
           };
         };
@@ -23777,6 +23826,13 @@ export interface paths {
                 /** @description null: does not expire */
                 expiresOn: string | null;
                 expired: boolean;
+                /**
+                 * @description A childcare qualification’s occupation: 保育师 / 育婴员
+                 * @enum {string|null}
+                 */
+                title: 'childcare_worker' | 'infant_carer' | null;
+                /** @description 5 (五级) to 1 (一级) */
+                level: number | null;
               }[];
             };
           };
@@ -24057,6 +24113,13 @@ export interface paths {
               issuedOn?: string;
               /** @description Leave out when it does not expire; a health certificate is renewed yearly */
               expiresOn?: string;
+              /**
+               * @description A childcare qualification: 保育师 childcare_worker or 育婴员 infant_carer
+               * @enum {string}
+               */
+              title?: 'childcare_worker' | 'infant_carer';
+              /** @description 5 (五级) to 1 (一级), with the title */
+              level?: number;
             }[];
           };
         };
@@ -24093,6 +24156,13 @@ export interface paths {
                 /** @description null: does not expire */
                 expiresOn: string | null;
                 expired: boolean;
+                /**
+                 * @description A childcare qualification’s occupation: 保育师 / 育婴员
+                 * @enum {string|null}
+                 */
+                title: 'childcare_worker' | 'infant_carer' | null;
+                /** @description 5 (五级) to 1 (一级) */
+                level: number | null;
               }[];
             };
           };
@@ -33199,6 +33269,13 @@ export interface paths {
                 /** @enum {string} */
                 qualification: 'valid' | 'expired' | 'missing';
                 needsQualification: boolean;
+                /**
+                 * @description 保育师 / 育婴员, of the qualification that holds
+                 * @enum {string|null}
+                 */
+                qualificationTitle: 'childcare_worker' | 'infant_carer' | null;
+                /** @description 5 (五级) to 1 (一级) */
+                qualificationLevel: number | null;
                 certificates: {
                   /** Format: uuid */
                   id: string;

@@ -290,6 +290,12 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '名额不能少于已确认和待确认的预约数',
     en: 'Seats cannot be fewer than the confirmed and offered bookings',
   },
+  'qualification.level': { 'zh-CN': '等级应为一级至五级', en: 'The level is 1 to 5' },
+  'qualification.titleAndLevel': { 'zh-CN': '请同时填写职业（保育师或育婴员）和等级', en: 'Give both the occupation and the level' },
+  'qualification.onlyChildcare': {
+    'zh-CN': '职业和等级只用于保育资格证',
+    en: 'Occupation and level belong to a childcare qualification only',
+  },
   'training.hoursPositive': { 'zh-CN': '学时应大于0', en: 'Hours must be above 0' },
   'training.hoursMax': { 'zh-CN': '学时超出允许范围', en: 'Too many hours' },
   'training.hoursStep': { 'zh-CN': '学时最多保留一位小数', en: 'Hours have at most one decimal' },

@@ -151,6 +151,8 @@ export const StaffHoursView = z.object({
   short: z.boolean(),
   qualification: z.enum(['valid', 'expired', 'missing']),
   needsQualification: z.boolean(),
+  qualificationTitle: z.enum(['childcare_worker', 'infant_carer']).nullable().describe('保育师 / 育婴员, of the qualification that holds'),
+  qualificationLevel: z.number().int().nullable().describe('5 (五级) to 1 (一级)'),
   certificates: z.array(CertificateView),
 });
 

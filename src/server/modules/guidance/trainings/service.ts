@@ -413,6 +413,8 @@ export async function trainingHours(deps: Deps, scope: Scope, year: number | und
     yearlyHours,
     items: staff.map((s) => {
       const h = hours.get(s.id) ?? 0;
+      // The qualification shown: one that holds today, else the latest to have expired.
+      const shown = [...s.qualifications].sort((a, b) => (b.expiresOn ?? '9999').localeCompare(a.expiresOn ?? '9999'))[0];
       return {
         staffId: s.id,
         name: s.name,
@@ -423,6 +425,8 @@ export async function trainingHours(deps: Deps, scope: Scope, year: number | und
         short: isTrainedRole(s.role) && h < yearlyHours,
         qualification: qualificationState(s.qualifications, today),
         needsQualification: needsQualification(s.role),
+        qualificationTitle: (shown?.title ?? null) as 'childcare_worker' | 'infant_carer' | null,
+        qualificationLevel: shown?.level ?? null,
         certificates: certificates.filter((c) => c.staff_id === s.id).map((c) => presentCertificate(c, origin)),
       };
     }),

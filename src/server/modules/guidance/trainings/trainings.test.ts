@@ -218,6 +218,38 @@ describe.each(DIALECTS)('staff trainings and certificates on %s', (dialect) => {
     await req('PUT', '/api/v1/training-settings', city, { yearlyTrainingHours: 20 });
   });
 
+  it('a childcare qualification names its occupation and level (保育师 / 育婴员, 五级 to 一级), shown with the hours', async () => {
+    const url = `/api/v1/institutions/${world.institutionId}/staff`;
+    const person = (certificates: object[]) => ({ name: '孙丽', role: 'caregiver', certificates });
+    const both = await req('POST', url, director, person([{ kind: 'caregiver_qualification', title: 'childcare_worker' }]));
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.details).toEqual([{ path: 'body.certificates.0.level', message: '请同时填写职业（保育师或育婴员）和等级' }]);
+    const wrongKind = await req(
+      'POST',
+      url,
+      director,
+      person([{ kind: 'health', title: 'infant_carer', level: 4, expiresOn: '2027-06-30' }]),
+    );
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json().error.details[0].message).toBe('职业和等级只用于保育资格证');
+    expect(
+      (await req('POST', url, director, person([{ kind: 'caregiver_qualification', title: 'infant_carer', level: 6 }]))).statusCode,
+    ).toBe(400);
+    const created = await req(
+      'POST',
+      url,
+      director,
+      person([{ kind: 'caregiver_qualification', title: 'infant_carer', level: 4, expiresOn: '2029-12-31' }]),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const hours = (await req('GET', '/api/v1/training-hours', director)).json();
+    expect(hours.items.find((s: { name: string }) => s.name === '孙丽')).toMatchObject({
+      qualification: 'valid',
+      qualificationTitle: 'infant_carer',
+      qualificationLevel: 4,
+    });
+  });
+
   it('role matrix', async () => {
     const { id, sessionIds } = await scheduled(TRAINING, [{ startsAt: '2026-11-20T01:00:00Z', endsAt: '2026-11-20T05:00:00Z', hours: 4 }]);
     const readers = {

@@ -15,7 +15,7 @@ export type TrainingStaffMember = {
   divisionCode: string;
   /** Employed on the day asked (not left). */
   current: boolean;
-  qualifications: { expiresOn: IsoDate | null }[];
+  qualifications: { expiresOn: IsoDate | null; title: string | null; level: number | null }[];
 };
 
 async function withQualifications(
@@ -37,7 +37,7 @@ async function withQualifications(
       ? []
       : await db
           .selectFrom('staff_certificates')
-          .select(['staff_id', 'expires_on'])
+          .select(['staff_id', 'expires_on', 'qualification_title', 'qualification_level'])
           .where('staff_id', 'in', ids)
           .where('kind', '=', 'caregiver_qualification')
           .execute();
@@ -49,7 +49,13 @@ async function withQualifications(
     institutionName: r.institution_name,
     divisionCode: r.division_code,
     current: r.left_on === null || r.left_on > today,
-    qualifications: certificates.filter((c) => c.staff_id === r.id).map((c) => ({ expiresOn: c.expires_on as IsoDate | null })),
+    qualifications: certificates
+      .filter((c) => c.staff_id === r.id)
+      .map((c) => ({
+        expiresOn: c.expires_on as IsoDate | null,
+        title: c.qualification_title,
+        level: c.qualification_level,
+      })),
   }));
 }
 

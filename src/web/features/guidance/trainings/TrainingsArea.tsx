@@ -350,7 +350,12 @@ function StaffHoursCard() {
                 </Flex>
                 <Flex wrap gap={4} align="center">
                   {s.needsQualification && (
-                    <Tag color={s.qualification === 'valid' ? 'green' : 'red'}>{t(`trainings.qualification.${s.qualification}`)}</Tag>
+                    <Tag color={s.qualification === 'valid' ? 'green' : 'red'}>
+                      {s.qualificationTitle && s.qualificationLevel
+                        ? `${t(`institutions.qualification.titles.${s.qualificationTitle}`)}${t(`institutions.qualification.levels.${s.qualificationLevel}`)} · `
+                        : ''}
+                      {t(`trainings.qualification.${s.qualification}`)}
+                    </Tag>
                   )}
                   {s.certificates.map((c) => (
                     <CertificateButton key={c.id} certificate={c} />
