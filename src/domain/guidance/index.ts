@@ -1,2 +1,3 @@
 export * from './courses.ts';
+export * from './trainings.ts';
 export * from './waitlist.ts';

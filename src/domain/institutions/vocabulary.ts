@@ -25,6 +25,11 @@ export type StaffRole = (typeof StaffRole)[number];
 /** 健康证, 保育员/育婴员资格, 保健人员培训合格证, other. */
 export const CertificateKind = ['health', 'caregiver_qualification', 'health_worker_qualification', 'other'] as const;
 export type CertificateKind = (typeof CertificateKind)[number];
+/** The occupation a childcare qualification is in: 保育师 (childcare worker) or 育婴员 (infant carer). */
+export const QualificationTitle = ['childcare_worker', 'infant_carer'] as const;
+export type QualificationTitle = (typeof QualificationTitle)[number];
+/** Its level, 5 (五级, entry) to 1 (一级, highest). */
+export const QUALIFICATION_LEVELS = [5, 4, 3, 2, 1] as const;
 
 /** 普惠, 试点, 示范. */
 export const DesignationKind = ['inclusive', 'pilot', 'demonstration'] as const;

@@ -849,6 +849,8 @@ export interface StaffCertificatesTable {
   number: string | null;
   issued_on: string | null;
   expires_on: string | null;
+  qualification_title: string | null;
+  qualification_level: number | null;
 }
 
 export interface StatementDeductionsTable {
@@ -867,6 +869,69 @@ export interface TaxDeductionSharesTable {
   user_id: string;
   share_percent: number;
   chosen_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface TrainingAttendanceTable {
+  session_id: string;
+  enrolment_id: string;
+  attended: boolean;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface TrainingCertificatesTable {
+  id: Generated<string>;
+  number: string;
+  code: string;
+  enrolment_id: string;
+  training_id: string;
+  staff_id: string;
+  institution_id: string;
+  staff_name: string;
+  institution_name: string;
+  training_title: string;
+  hours: string;
+  issued_at: ColumnType<Date, Date | string, Date | string>;
+  issued_by: string;
+  revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface TrainingEnrolmentsTable {
+  id: Generated<string>;
+  training_id: string;
+  staff_id: string;
+  institution_id: string;
+  enrolled_by: string;
+  status: Generated<string>;
+  enrolled_at: ColumnType<Date, Date | string, Date | string>;
+  completed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  completed_by: string | null;
+}
+
+export interface TrainingSessionsTable {
+  id: Generated<string>;
+  training_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  hours: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface TrainingsTable {
+  id: Generated<string>;
+  title: string;
+  audience: string;
+  description: Generated<string>;
+  required_hours: string;
+  delivery: string;
+  venue: string | null;
+  online_url: string | null;
+  textbook_url: string | null;
+  status: Generated<string>;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface UserRolesTable {
@@ -1129,6 +1194,11 @@ export interface DB {
   staff_certificates: StaffCertificatesTable;
   statement_deductions: StatementDeductionsTable;
   tax_deduction_shares: TaxDeductionSharesTable;
+  training_attendance: TrainingAttendanceTable;
+  training_certificates: TrainingCertificatesTable;
+  training_enrolments: TrainingEnrolmentsTable;
+  training_sessions: TrainingSessionsTable;
+  trainings: TrainingsTable;
   user_roles: UserRolesTable;
   users: UsersTable;
   utility_certificate_requests: UtilityCertificateRequestsTable;

@@ -3,7 +3,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import type { Deps } from '../deps.ts';
 import { seedEnrollmentDemo } from '../modules/enrollment/index.ts';
 import * as geography from '../modules/geography/index.ts';
-import { seedArticleDemo, seedCourseDemo } from '../modules/guidance/index.ts';
+import { seedArticleDemo, seedCourseDemo, seedTrainingDemo } from '../modules/guidance/index.ts';
 import { createDemoInstitution, seedInstitutionDemo, townshipCentre } from '../modules/institutions/index.ts';
 import { seedSubsidyDemo } from '../modules/subsidies/index.ts';
 import { seedComplaintDemo, seedSupervisionDemo } from '../modules/supervision/index.ts';
@@ -85,6 +85,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     await seedArticleDemo(trx, { now, passwordHash, cityOfficialId });
     const accountOf = (role: Role) => accounts.find((a) => a.role === role)?.userId as string;
     await seedCourseDemo(trx, { guidanceCenterId, staffUserId: accountOf('institution_admin'), keepFreeUserId: accountOf('parent'), now });
+    await seedTrainingDemo(trx, { guidanceCenterId, staffUserId: accountOf('institution_admin'), now });
     await seedSupervisionDemo(trx, { now, guidanceCenterId });
     await markDemo(trx, now);
     await appendAudit(trx, SYSTEM_CONTEXT, { action: 'demo.seed', entityType: 'system', detail: { accounts: DEMO_ACCOUNTS.length } }, now);

@@ -30,7 +30,8 @@ export type Area =
   | 'calendar'
   | 'articles'
   | 'bookings'
-  | 'courses';
+  | 'courses'
+  | 'trainings';
 
 export const AREA_PATH: Record<Area, string> = {
   home: '',
@@ -62,6 +63,7 @@ export const AREA_PATH: Record<Area, string> = {
   articles: 'articles',
   bookings: 'bookings',
   courses: 'courses',
+  trainings: 'trainings',
 };
 
 /**
@@ -84,7 +86,8 @@ export const AREA_PATH: Record<Area, string> = {
  * page by the admin and by city officials (district officials appoint nobody). Complaints are
  * the parent's own (我的投诉) and the officials' queue; an institution's staff never see them.
  * The admin keeps the holiday calendar that working-day deadlines count with. Articles are the
- * city's: its officials write and review them.
+ * city's: its officials write and review them. Staff training (培训) is run by the guidance center's
+ * directors and city officials; every director enrols their own staff there and sees their hours.
  */
 export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
   parent: [
@@ -110,6 +113,7 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
     'subsidyApplications',
     'alerts',
     'courses',
+    'trainings',
     'inspections',
     'divisions',
   ],
@@ -139,6 +143,7 @@ export const AREAS_BY_ROLE: Record<Role, readonly Area[]> = {
     'inspections',
     'articles',
     'courses',
+    'trainings',
     'divisions',
     'accounts',
     'account',
@@ -189,6 +194,7 @@ export const AREA_LABEL_KEY: Record<Area, string> = {
   articles: 'articles.officialNav',
   bookings: 'courses.myBookings',
   courses: 'courses.staff.nav',
+  trainings: 'trainings.nav',
 };
 
 /** Areas with pages of their own below them (`children/:childId/growth`): mounted as `path/*`. */

@@ -6,11 +6,13 @@ import { articleRoutes } from './articles/routes.ts';
 import { remindSessions } from './courses/reminders.ts';
 import { courseRoutes } from './courses/routes.ts';
 import { expireSeatOffers } from './courses/waitlist.ts';
+import { trainingRoutes } from './trainings/routes.ts';
 
-/** Guidance and training (互联网+托育): the guidance center's courses and bookings, the city's articles. See README.md. */
+/** Guidance and training (互联网+托育): the guidance center's courses and bookings, staff trainings and their certificates, the city's articles. See README.md. */
 async function guidanceRoutes(app: FastifyInstance, deps: Deps) {
   await courseRoutes(app, deps);
   await articleRoutes(app, deps);
+  await trainingRoutes(app, deps);
 }
 
 export const guidanceModule: ModuleManifest = {
@@ -26,3 +28,4 @@ export const guidanceModule: ModuleManifest = {
 
 export { seedArticleDemo } from './articles/demo.ts';
 export { seedCourseDemo } from './courses/demo/seed.ts';
+export { seedTrainingDemo } from './trainings/demo.ts';

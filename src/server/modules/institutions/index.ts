@@ -31,6 +31,12 @@ export type { InstitutionHooks } from './common/hooks.ts';
 export { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo/demo.ts';
 export { townshipCentre } from './demo/places.ts';
 export { createDemoInstitution } from './demo/queries.ts';
+/** Guidance's staff training: the roster and childcare qualifications, read-only. */
+export {
+  findCurrentTrainingStaff,
+  findTrainingStaffMember,
+  type TrainingStaffMember,
+} from './staff/training.ts';
 /** Supervision's draws, lists and public inspection history. */
 export { findInstitutionNames, findListedInDistrict, isListedPublicly } from './supply/listed.ts';
 /** Oversight's supply: filed institutions operating on a date with their places. */

@@ -461,6 +461,44 @@ export const ERROR_CODES = {
     'zh-CN': '课次结束后，已确认的预约可评价一次',
     en: 'A confirmed booking can be rated once, after the session ends',
   },
+  /** Guidance trainings: the staff member is not on the roster of an institution the director runs (never says whose). */
+  TRAINING_STAFF_NOT_YOURS: { status: 404, 'zh-CN': '未找到本机构的该名工作人员', en: 'No such member of your staff' },
+  /** Guidance trainings: the staff member has left the institution. */
+  TRAINING_STAFF_LEFT: {
+    status: 409,
+    'zh-CN': '该工作人员已离职，不能报名培训',
+    en: 'This member of staff has left and cannot be enrolled',
+  },
+  /** Guidance trainings: enrolment is closed. */
+  TRAINING_CLOSED: { status: 409, 'zh-CN': '该培训已停止报名', en: 'This training no longer takes enrolments' },
+  /** Guidance trainings: a director training is for directors, a staff training for the other staff. */
+  TRAINING_AUDIENCE_MISMATCH: {
+    status: 422,
+    'zh-CN': '{staff}的岗位不在本培训的培训对象之内',
+    en: "The post of {staff} is not among this training's audience",
+  },
+  /** Guidance trainings: one enrolment per person per training. */
+  TRAINING_ALREADY_ENROLLED: { status: 409, 'zh-CN': '{staff}已报名该培训', en: '{staff} is enrolled in this training already' },
+  /** Guidance trainings: attendance is recorded once a session has started. */
+  TRAINING_SESSION_NOT_STARTED: {
+    status: 409,
+    'zh-CN': '课次开始后才能登记考勤',
+    en: 'Attendance is recorded once the session has started',
+  },
+  /** Guidance trainings: completion needs the training's hours attended (params: attended, required). */
+  TRAINING_HOURS_SHORT: {
+    status: 409,
+    'zh-CN': '已参加{attended}学时，不足本培训要求的{required}学时，不能结业',
+    en: '{attended} hours attended, fewer than the {required} hours this training requires',
+  },
+  /** Guidance trainings: only an enrolment still enrolled can be completed (completed ones have their certificate). */
+  TRAINING_ENROLMENT_NOT_OPEN: {
+    status: 409,
+    'zh-CN': '该报名已结业或已退出，不能再次结业',
+    en: 'This enrolment is completed or withdrawn already',
+  },
+  /** Guidance trainings: a certificate is revoked once. */
+  TRAINING_CERTIFICATE_REVOKED: { status: 409, 'zh-CN': '该证书已撤销', en: 'This certificate is revoked already' },
   /** A round whose district has no filed institution in operation to draw from. */
   INSPECTION_NO_INSTITUTIONS: {
     status: 409,

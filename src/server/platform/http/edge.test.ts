@@ -307,10 +307,12 @@ describe('request logs', () => {
       await t.app.inject({ url: '/api/v1/vouchers/lookup?x=1&c%6Fde=VOUCHER0SECRET2' });
       await t.app.inject({ url: '/api/v1/public/utility-certificates/CERT0SECRET3' });
       await t.app.inject({ url: '/verify/utility-certificates/CERT0SECRET4' });
+      await t.app.inject({ url: '/api/v1/public/training-certificates/CERT0SECRET5' });
       const log = lines.join('');
       expect(log).toContain('/api/v1/vouchers/lookup?code=[REDACTED]');
       expect(log).toContain('/api/v1/public/utility-certificates/[REDACTED]');
       expect(log).toContain('/verify/utility-certificates/[REDACTED]');
+      expect(log).toContain('/api/v1/public/training-certificates/[REDACTED]');
       expect(log).not.toMatch(/SECRET\d/);
     } finally {
       await t.close();

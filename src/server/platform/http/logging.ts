@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 const REDACTED = '[REDACTED]';
 
 // Path parts that are bearer secrets: whoever holds a certificate code can check the certificate.
-const SECRET_PATHS = [/(\/(?:public|verify)\/+utility-certificates\/+)[^?#]*/i];
+const SECRET_PATHS = [/(\/(?:public|verify)\/+(?:utility|training)-certificates\/+)[^?#]*/i];
 // Query parameters that carry a voucher code (the director's lookup) or anything named like one.
 const SECRET_PARAMS = new Set(['code']);
 

@@ -330,6 +330,13 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': { title: '明日课程提醒', body: '{course}将于{startsAt}开始，请准时参加。' },
     en: { title: 'Your session is soon', body: '{course} starts at {startsAt}.' },
   },
+  'guidance.training_certificate_issued': {
+    group: 'guidance',
+    sms: false,
+    for: ['institution_admin'],
+    'zh-CN': { title: '培训证书已发放', body: '{staff}已完成培训“{training}”，证书编号{number}。' },
+    en: { title: 'A training certificate is issued', body: '{staff} completed the training "{training}"; certificate number {number}.' },
+  },
   'supervision.inspection_recorded': {
     group: 'supervision',
     sms: false,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatCny } from '../../../domain/money/fen';
 import type { DivisionNode } from '../geography/api';
+import { useShortfall } from '../guidance/trainings/queries';
 import { useIllnessAlerts } from '../health/queries';
 import { useComplaints } from '../supervision/complaints/queries';
 import { useRectifications } from '../supervision/queries';
@@ -71,6 +72,9 @@ export function WorkCard({ path, base, district }: Props) {
   const programs = usePrograms();
   const overdueRectifications = useRectifications(complianceCode, true);
   const overdueComplaints = useComplaints({ overdue: 'true' });
+  const training = useShortfall(complianceCode || undefined);
+  const trainingPeople = (training.data?.items ?? []).reduce((n, i) => n + i.short.length, 0);
+  const unqualified = (training.data?.items ?? []).reduce((n, i) => n + i.unqualified.length, 0);
 
   const complianceRow = node?.level === 'township' ? compliance.data?.rows.find((r) => r.divisionCode === code) : compliance.data?.total;
   const expired = complianceRow?.problems.health_certificate_expired ?? 0;
@@ -130,6 +134,16 @@ export function WorkCard({ path, base, district }: Props) {
             value={complaintsHere?.length ?? '—'}
             alarm={(complaintsHere?.length ?? 0) > 0}
             to={`${base}/complaints`}
+          />
+        </Col>
+        <Col xs={24} sm={8}>
+          <Tile
+            testId="work-training"
+            title={t('oversight.work.training')}
+            value={training.data ? `${training.data.items.length} / ${training.data.institutionsChecked}` : '—'}
+            note={training.data ? t('oversight.work.trainingNote', { short: trainingPeople, unqualified }) : undefined}
+            alarm={trainingPeople + unqualified > 0}
+            to={`${base}/institutions`}
           />
         </Col>
       </Row>

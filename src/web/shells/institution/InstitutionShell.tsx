@@ -11,6 +11,7 @@ const pages = {
   subsidyApplications: lazy(() => import('../../features/subsidies/applications/DirectorSubsidiesPage')),
   alerts: lazy(() => import('../../features/health/AlertsPage')),
   courses: lazy(() => import('../../features/guidance/courses/CourseStaffArea')),
+  trainings: lazy(() => import('../../features/guidance/trainings/TrainingsArea')),
   inspections: lazy(() => import('../../features/supervision/InspectionsArea')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
 };

@@ -11,6 +11,7 @@ const pages = {
   alerts: lazy(() => import('../../features/health/AlertsPage')),
   complaints: lazy(() => import('../../features/supervision/complaints/ComplaintQueuePage')),
   courses: lazy(() => import('../../features/guidance/courses/CourseStaffArea')),
+  trainings: lazy(() => import('../../features/guidance/trainings/TrainingsArea')),
   inspections: lazy(() => import('../../features/supervision/InspectionsArea')),
   divisions: lazy(() => import('../../features/geography/DivisionsPage')),
   articles: lazy(() => import('../../features/guidance/articles/ArticlesArea')),

@@ -25,6 +25,7 @@ const PublicArticlePage = lazy(() => import('../../features/guidance/articles/Pu
 const CourseCataloguePage = lazy(() => import('../../features/guidance/courses/CourseCataloguePage'));
 const CoursePage = lazy(() => import('../../features/guidance/courses/CoursePage'));
 const VerifyCertificatePage = lazy(() => import('../../features/subsidies/applications/VerifyCertificatePage'));
+const VerifyTrainingCertificatePage = lazy(() => import('../../features/guidance/trainings/VerifyTrainingCertificatePage'));
 
 /**
  * Pages anyone may open without signing in: home, sign-in, sign-up, a forgotten password, finding care, the growth calculator,
@@ -71,6 +72,7 @@ export default function PublicShell() {
           <Route path="start-institution" element={<StartInstitutionPage />} />
           <Route path="invitations" element={<InvitationsPage />} />
           <Route path="verify/utility-certificates/:code?" element={<VerifyCertificatePage />} />
+          <Route path="verify/training-certificates" element={<VerifyTrainingCertificatePage />} />
           <Route path="articles" element={<PublicArticlesPage />} />
           <Route path="articles/:slug" element={<PublicArticlePage />} />
           <Route path="*" element={<NotFound />} />

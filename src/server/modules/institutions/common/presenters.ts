@@ -17,6 +17,7 @@ import type {
   DocumentType,
   FileKind,
   OperatorType,
+  QualificationTitle,
   ServiceForm,
   StaffRole,
 } from '../../../../domain/institutions/vocabulary.ts';
@@ -177,6 +178,8 @@ export function staffView(s: StaffRow, today: IsoDate) {
       issuedOn: c.issued_on,
       expiresOn: c.expires_on,
       expired: c.expires_on !== null && c.expires_on < today,
+      title: c.qualification_title as QualificationTitle | null,
+      level: c.qualification_level,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ComplianceCode } from '../../../../domain/institutions/compliance.ts';
+import { QualificationTitle } from '../../../../domain/institutions/vocabulary.ts';
 import {
   CertificateKindSchema,
   ClassTypeSchema,
@@ -67,6 +68,8 @@ export const CertificateView = z.object({
   issuedOn: z.string().nullable(),
   expiresOn: z.string().nullable().describe('null: does not expire'),
   expired: z.boolean(),
+  title: z.enum(QualificationTitle).nullable().describe('A childcare qualification’s occupation: 保育师 / 育婴员'),
+  level: z.number().int().nullable().describe('5 (五级) to 1 (一级)'),
 });
 
 export const StaffView = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QualificationTitle } from '../../../../domain/institutions/vocabulary.ts';
 import { CertificateKindSchema, Id, IsoDate, StaffRoleSchema } from '../common/schemas.ts';
 
 export const StaffParams = z.object({ id: Id, staffId: Id });
@@ -9,9 +10,22 @@ export const CertificateBody = z
     number: z.string().trim().max(50).optional(),
     issuedOn: IsoDate.optional(),
     expiresOn: IsoDate.optional().describe('Leave out when it does not expire; a health certificate is renewed yearly'),
+    title: z.enum(QualificationTitle).optional().describe('A childcare qualification: 保育师 childcare_worker or 育婴员 infant_carer'),
+    level: z
+      .number({ message: 'field.number' })
+      .int({ message: 'qualification.level' })
+      .min(1, { message: 'qualification.level' })
+      .max(5, { message: 'qualification.level' })
+      .optional()
+      .describe('5 (五级) to 1 (一级), with the title'),
   })
   .strict()
-  .refine((c) => !c.issuedOn || !c.expiresOn || c.issuedOn <= c.expiresOn, { message: 'dates.range', path: ['expiresOn'] });
+  .refine((c) => !c.issuedOn || !c.expiresOn || c.issuedOn <= c.expiresOn, { message: 'dates.range', path: ['expiresOn'] })
+  .refine((c) => (c.title === undefined) === (c.level === undefined), { message: 'qualification.titleAndLevel', path: ['level'] })
+  .refine((c) => c.title === undefined || c.kind === 'caregiver_qualification', {
+    message: 'qualification.onlyChildcare',
+    path: ['title'],
+  });
 
 const StaffFields = z.object({
   name: z.string().trim().min(1).max(50),

@@ -43,6 +43,8 @@ function certificateRows(certificates: z.infer<typeof CertificateBody>[]) {
     number: c.number ?? null,
     issued_on: c.issuedOn ?? null,
     expires_on: c.expiresOn ?? null,
+    qualification_title: c.title ?? null,
+    qualification_level: c.level ?? null,
   }));
 }
 

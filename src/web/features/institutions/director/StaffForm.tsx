@@ -7,14 +7,15 @@ import { StaffRole } from '../../../../domain/institutions/vocabulary.ts';
 import { showFieldErrors } from '../../../components/showFieldErrors';
 import { deleteInstitutionStaff, type InstitutionRecord, postInstitutionStaff, type StaffMember } from '../api';
 import { FormError } from './FormError';
+import { QUALIFICATION_FIELDS, QualificationFields, type QualificationValues, qualificationOf } from './qualification';
 import { residentIdRule } from './residentIdRule';
 import { StaffEditor } from './StaffEditor';
 import { useSaved } from './useDirectorSave';
 
-type Values = { name: string; role: StaffRole; residentId?: string; expiresOn?: string };
+type Values = { name: string; role: StaffRole; residentId?: string; expiresOn?: string } & QualificationValues;
 
 // The form's one date is the health certificate's expiry, whichever certificate the server names.
-const STAFF_FIELDS = { name: 'name', role: 'role', residentId: 'residentId', certificates: 'expiresOn' };
+const STAFF_FIELDS = { name: 'name', role: 'role', residentId: 'residentId', certificates: 'expiresOn', ...QUALIFICATION_FIELDS };
 
 /** The roster, each member changed or leaving after a confirmation, and a form to add a member of staff. */
 export function StaffForm({ record }: { record: InstitutionRecord }) {
@@ -31,9 +32,12 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
         name: v.name,
         role: v.role,
         ...(v.residentId?.trim() ? { residentId: v.residentId.trim() } : {}),
-        // A caregiver counts only with a valid qualification and health certificate, so both are entered together.
+        // A caregiver counts only with a valid qualification and health certificate, so both are entered together;
+        // the qualification's occupation and level (保育师 / 育婴员, 五级 … 一级) when given.
         certificates:
-          v.role === 'caregiver' && v.expiresOn ? [{ kind: 'health', expiresOn: v.expiresOn }, { kind: 'caregiver_qualification' }] : [],
+          v.role === 'caregiver' && (v.expiresOn || v.qualificationTitle)
+            ? [...(v.expiresOn ? [{ kind: 'health' as const, expiresOn: v.expiresOn }] : []), qualificationOf(v)]
+            : [],
       }),
     onMutate: () => setFormError([]),
     // Cleared for the next one, so a second click does not add the same again.
@@ -117,6 +121,7 @@ export function StaffForm({ record }: { record: InstitutionRecord }) {
         <Form.Item label={t('institutions.healthCertExpires')} name="expiresOn">
           <Input type="date" />
         </Form.Item>
+        <QualificationFields />
         <Button htmlType="submit" loading={addStaff.isPending}>
           {t('institutions.addStaff')}
         </Button>

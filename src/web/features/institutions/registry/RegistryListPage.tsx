@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
+import { ShortfallCard } from '../../guidance/trainings/ShortfallCard';
 import type { RegistryItem } from '../api';
 import { useRegistry } from '../queries';
 import { ComplianceSummaryCard } from './ComplianceSummaryCard';
@@ -38,6 +39,7 @@ export function RegistryListPage({ grant, base }: RolePageProps) {
         {t('registry.title', { division: grant.divisionName ?? '' })}
       </Typography.Title>
       <ComplianceSummaryCard scope={scope} division={filters.division} onPick={(division) => setFilters({ division })} />
+      <ShortfallCard divisionCode={filters.division} />
       <RegistryFilters filters={filters} onChange={setFilters} divisions={divisions.options} />
       <Table<RegistryItem>
         rowKey="id"

@@ -1,0 +1,25 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { findRoleHolders } from '../../../platform/auth/queries.ts';
+import { notify } from '../../../platform/notifications/notify.ts';
+
+export const TRAININGS_LINK = '/institution/trainings';
+
+/** The directors of the staff member's institution hear of the certificate, in the completing transaction. */
+export async function tellDirectorsOfCertificate(
+  trx: Transaction<DB>,
+  about: { institutionId: string; staffName: string; training: string; number: string },
+  now: Date,
+) {
+  const directors = await findRoleHolders(trx, { role: 'institution_admin', institutionId: about.institutionId });
+  await notify(
+    trx,
+    directors,
+    {
+      kind: 'guidance.training_certificate_issued',
+      params: { staff: about.staffName, training: about.training, number: about.number },
+      link: TRAININGS_LINK,
+    },
+    now,
+  );
+}

@@ -1,0 +1,34 @@
+/** Staff training: the center's trainings, sessions, attendance and certificates; a director's staff and hours; the officials' shortfall. */
+import { id, query, request } from '../../../api/client';
+import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types';
+
+export type TrainingList = ResponseOf<'/api/v1/trainings', 'get'>;
+export type Training = ItemOf<TrainingList>;
+export type TrainingDetail = ResponseOf<'/api/v1/trainings/{id}', 'get'>;
+export type Enrolment = TrainingDetail['enrolments'][number];
+export type NewTraining = BodyOf<'/api/v1/trainings', 'post'>;
+export type NewTrainingSession = BodyOf<'/api/v1/trainings/{id}/sessions', 'post'>;
+export type Certificate = ResponseOf<'/api/v1/trainings/{id}/enrolments/{enrolmentId}/complete', 'post'>;
+export type TrainingHours = ResponseOf<'/api/v1/training-hours', 'get'>;
+export type StaffHours = TrainingHours['items'][number];
+export type Shortfall = ResponseOf<'/api/v1/training-shortfall', 'get'>;
+export type TrainingVerification = ResponseOf<'/api/v1/public/training-certificates/{code}', 'get'>;
+
+export const getTrainings = () => request<TrainingList>('GET', '/api/v1/trainings');
+export const getTraining = (trainingId: string) => request<TrainingDetail>('GET', `/api/v1/trainings/${id(trainingId)}`);
+export const postTraining = (body: NewTraining) => request<Training>('POST', '/api/v1/trainings', body);
+export const postSession = (trainingId: string, body: NewTrainingSession) =>
+  request<unknown>('POST', `/api/v1/trainings/${id(trainingId)}/sessions`, body);
+export const postEnrolment = (trainingId: string, staffId: string) =>
+  request<unknown>('POST', `/api/v1/trainings/${id(trainingId)}/enrolments`, { staffId });
+export const putAttendance = (trainingId: string, sessionId: string, enrolmentIds: string[]) =>
+  request<unknown>('PUT', `/api/v1/trainings/${id(trainingId)}/sessions/${id(sessionId)}/attendance`, { enrolmentIds });
+export const postComplete = (trainingId: string, enrolmentId: string) =>
+  request<Certificate>('POST', `/api/v1/trainings/${id(trainingId)}/enrolments/${id(enrolmentId)}/complete`);
+export const postRevoke = (certificateId: string, reason: string) =>
+  request<Certificate>('POST', `/api/v1/training-certificates/${id(certificateId)}/revoke`, { reason });
+export const getTrainingHours = (year?: number) =>
+  request<TrainingHours>('GET', `/api/v1/training-hours?${query({ year: year === undefined ? undefined : String(year) })}`);
+export const getShortfall = (divisionCode?: string) => request<Shortfall>('GET', `/api/v1/training-shortfall?${query({ divisionCode })}`);
+export const getTrainingVerification = (code: string) =>
+  request<TrainingVerification>('GET', `/api/v1/public/training-certificates/${encodeURIComponent(code)}`);

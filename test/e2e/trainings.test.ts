@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addDaysIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
+import { apiAs } from './api.ts';
+import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
+import { SHOTS, useJourney } from './journey.ts';
+
+/**
+ * Story: the guidance center's director schedules a training with a session held yesterday;
+ * as the director of the center's own staff they enrol a caregiver, record the attendance and
+ * complete the enrolment, which issues the certificate with its QR code. On a phone, anyone
+ * checks the certificate's code on the public page and sees the holder's name masked.
+ */
+
+const CENTER = '13900000003';
+const CITY = '13900000001';
+const TITLE = `婴幼儿伤害预防与急救培训（${process.pid}）`;
+
+const journey = useJourney();
+
+describe('staff training journey', () => {
+  it('the center schedules, a director enrols, attendance is recorded, completion issues a certificate checked on a phone', async () => {
+    const url = journey.server.url;
+    const desk = await desktopContext(journey.browser, url);
+    const page = await desk.newPage();
+    await signIn(page, CENTER, '/institution');
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '培训' }).click();
+    await expect.poll(() => page.getByTestId('staff-hours').count()).toBe(1);
+
+    // Schedule: a training for all staff, 3 hours to complete.
+    const form = page.getByTestId('training-form');
+    await form.getByLabel('培训名称').fill(TITLE);
+    await form.getByText('全体人员').click();
+    await form.getByLabel('结业所需学时').fill('3');
+    await form.getByLabel('培训地点').fill('指导中心培训室');
+    await form.getByRole('button', { name: '创建培训' }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('培训已创建');
+
+    const item = page.locator('.ant-collapse-item').filter({ has: page.getByTestId('training').filter({ hasText: TITLE }) });
+    await item.getByTestId('training').click();
+    // A session held yesterday, so its attendance can be recorded now.
+    const yesterday = addDaysIso(todayInShanghai(new Date()), -1);
+    const session = item.getByTestId('session-form');
+    await session.getByLabel('开始时间').fill(`${yesterday}T09:00`);
+    await session.getByLabel('结束时间').fill(`${yesterday}T12:00`);
+    await session.getByLabel('学时').fill('2');
+    await session.getByRole('button', { name: '添加课次' }).click();
+    // Two hours of a three-hour training: a second session makes up the rest.
+    await expect.poll(() => item.getByTestId('training-session').count()).toBe(1);
+    await session.getByLabel('开始时间').fill(`${yesterday}T14:00`);
+    await session.getByLabel('结束时间').fill(`${yesterday}T15:00`);
+    await session.getByLabel('学时').fill('1');
+    await session.getByRole('button', { name: '添加课次' }).click();
+    await expect.poll(() => item.getByTestId('training-session').count()).toBe(2);
+
+    // Enrol one of the center's own staff.
+    await item.getByTestId('enrol-staff').click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    const staffName = (await option.textContent()) as string;
+    await option.click();
+    await item.getByTestId('enrol-form').getByRole('button', { name: '报名' }).click();
+    await expect.poll(() => item.getByTestId('enrolment').count()).toBe(1);
+
+    // Present at the first session only: completion is refused, in Chinese.
+    const attendance = item.getByTestId('attendance');
+    await attendance.first().getByText(staffName).click();
+    await attendance.first().getByTestId('save-attendance').click();
+    await expect.poll(() => item.getByTestId('enrolment').textContent()).toContain('已参加2/3学时');
+    await item.getByTestId('complete').click();
+    await expect.poll(() => item.textContent()).toContain('不足本培训要求的3学时');
+
+    await attendance.nth(1).getByText(staffName).click();
+    await attendance.nth(1).getByTestId('save-attendance').click();
+    await expect.poll(() => item.getByTestId('enrolment').textContent()).toContain('已参加3/3学时');
+    await item.getByTestId('complete').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已结业，证书编号PX');
+    await item.getByTestId('enrolment').getByTestId('certificate-button').click();
+    const dialog = page.getByTestId('certificate');
+    await expect.poll(() => dialog.getByTestId('certificate-qr').count()).toBe(1);
+    const code = ((await dialog.getByTestId('certificate-code').textContent()) as string).trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await page.screenshot({ path: path.join(SHOTS, 'trainings-certificate-1280.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: path.join(SHOTS, 'trainings-center-1280.png'), fullPage: true });
+
+    // The director's hours this year list the new certificate.
+    const api = await apiAs(url, CENTER);
+    const hours = await api<{ items: { name: string; certificates: { codeDisplay: string }[] }[] }>('GET', '/api/v1/training-hours');
+    expect(hours.items.find((s) => s.name === staffName)?.certificates.map((c) => c.codeDisplay)).toContain(code);
+
+    // The training area on a phone, then the public check of the code.
+    const phone = await phoneContext(journey.browser, url);
+    const mobile = await phone.newPage();
+    await signIn(mobile, CENTER, '/institution');
+    await mobile.goto('/institution/trainings');
+    await expect.poll(() => mobile.getByTestId('staff-hours').count()).toBe(1);
+    await noSidewaysScroll(mobile);
+    await mobile.screenshot({ path: path.join(SHOTS, 'trainings-director-375.png'), fullPage: true });
+
+    const visitor = await (await phoneContext(journey.browser, url)).newPage();
+    await visitor.goto(`/verify/training-certificates#${code.replaceAll('-', '')}`);
+    await expect.poll(() => visitor.getByTestId('verification-status').textContent()).toBe('有效');
+    const holder = (await visitor.getByTestId('holder').textContent()) as string;
+    expect(holder).toContain('*');
+    expect(holder).not.toBe(staffName);
+    expect(await visitor.getByTestId('verification').textContent()).toContain(TITLE);
+    await noSidewaysScroll(visitor);
+    await visitor.screenshot({ path: path.join(SHOTS, 'trainings-verify-375.png'), fullPage: true });
+    // The city official sees the institutions short of hours or qualifications on the dashboard and the registry.
+    const officialPage = await desk.newPage();
+    await signIn(officialPage, CITY, '/official');
+    await expect.poll(() => officialPage.getByTestId('work-training').textContent()).toMatch(/\d+ \/ \d+/);
+    await officialPage.getByTestId('work-training').click();
+    await officialPage.waitForURL('**/official/institutions');
+    await expect.poll(() => officialPage.getByTestId('training-shortfall').textContent()).toContain('学时不足');
+    await officialPage.screenshot({ path: path.join(SHOTS, 'trainings-registry-1280.png'), fullPage: true });
+    await officialPage.setViewportSize({ width: 375, height: 812 });
+    await noSidewaysScroll(officialPage);
+    await officialPage.screenshot({ path: path.join(SHOTS, 'trainings-registry-375.png'), fullPage: true });
+
+    // A code typed wrong is caught before asking the server.
+    await visitor.getByLabel('核验码').fill('ABCD-EFGH-JKMN');
+    await visitor.getByRole('button', { name: '核验' }).click();
+    await expect.poll(() => visitor.getByText('核验码不正确').count()).toBe(1);
+  }, 240_000);
+});
