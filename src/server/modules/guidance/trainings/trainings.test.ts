@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { setGuidanceCenter } from '../../../../../test/harness/factories/courses.ts';
-import { createInstitution } from '../../../../../test/harness/factories/institutions.ts';
+import { createInstitution, staffResidentId } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
 
@@ -237,7 +237,7 @@ describe.each(DIALECTS)('staff trainings and certificates on %s', (dialect) => {
 
   it('a childcare qualification names its occupation and level (保育师 / 育婴员, 五级 to 一级), shown with the hours', async () => {
     const url = `/api/v1/institutions/${world.institutionId}/staff`;
-    const person = (certificates: object[]) => ({ name: '孙丽', role: 'caregiver', certificates });
+    const person = (certificates: object[]) => ({ name: '孙丽', role: 'caregiver', residentId: staffResidentId(901), certificates });
     const both = await req('POST', url, director, person([{ kind: 'caregiver_qualification', title: 'childcare_worker' }]));
     expect(both.statusCode).toBe(400);
     expect(both.json().error.details).toEqual([{ path: 'body.certificates.0.level', message: '请同时填写职业（保育师或育婴员）和等级' }]);
