@@ -3,7 +3,7 @@ import type { Locator, Page, Response } from 'playwright-core';
 /**
  * Picks an option of the antd select that is open now. A click that lands while the list is still
  * opening selects nothing and leaves the list open with the option unselected (seen on a loaded
- * machine): click again until the list closes (single select) or the option shows as selected
+ * machine): click again until the list closes (single select) or the pick shows as selected
  * (multiple select).
  */
 export async function pickOption(page: Page, text: string) {
@@ -14,6 +14,9 @@ export async function pickOption(page: Page, text: string) {
     const until = Date.now() + 3_000;
     while (Date.now() < until) {
       if (!(await list.isVisible())) return;
+      // A multiple select keeps its list open and shows the pick as a tag (typed search text is
+      // cleared then, and the option may scroll out of the drawn part of the list).
+      if ((await page.locator('.ant-select-selection-item').filter({ hasText: text }).count()) > 0) return;
       const state = await option.getAttribute('class', { timeout: 500 }).catch(() => null);
       if (state?.includes('ant-select-item-option-selected')) return;
       await page.waitForTimeout(100);
