@@ -125,6 +125,7 @@ describe.each(DIALECTS)('notification routes on %s', (dialect) => {
       'subsidies.certificate_issued',
       'subsidies.certificate_returned',
       'institutions.invitation_received',
+      'guidance.training_certificate_issued',
       'supervision.inspection_recorded',
       'supervision.rectification_accepted',
       'supervision.rectification_rejected',
