@@ -1,4 +1,4 @@
-import { Button, Descriptions, Flex, Result, Space, Typography } from 'antd';
+import { Button, Descriptions, Flex, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,6 +16,8 @@ import { Panel } from './Panel';
 import { usePublicProfile } from './queries';
 
 const ResultsMap = lazy(() => import('./ResultsMap'));
+// Rare, and antd's Result with its icons would weigh on every profile a phone opens.
+const MissingInstitution = lazy(() => import('./MissingInstitution'));
 
 // Weekdays are ISO numbers (Monday = 1); a parent reads them as a range of days and a time span.
 function hours(value: unknown): string {
@@ -51,36 +53,18 @@ function LazyMap({ p }: { p: PublicProfile }) {
   );
 }
 
-/** An old link or a closed institution: say so and lead back to the search, not to a retry that cannot help. */
-function MissingInstitution() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="info"
-      title={t('institutions.missingTitle')}
-      subTitle={t('institutions.missingText')}
-      data-testid="institution-missing"
-      extra={
-        <Space wrap>
-          <Link to="/search">
-            <Button type="primary">{t('institutions.backToSearch')}</Button>
-          </Link>
-          <Link to="/">
-            <Button>{t('app.backHome')}</Button>
-          </Link>
-        </Space>
-      }
-    />
-  );
-}
-
 /** What a parent needs before visiting: fees, vacancies, hours, designations, photos, filing number. */
 export default function InstitutionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const profile = usePublicProfile(id);
   if (profile.isPending) return <PageLoading />;
-  if (profile.isError && profile.error instanceof ApiError && [400, 404].includes(profile.error.status)) return <MissingInstitution />;
+  if (profile.isError && profile.error instanceof ApiError && [400, 404].includes(profile.error.status))
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <MissingInstitution />
+      </Suspense>
+    );
   if (profile.isError) return <LoadError error={profile.error} onRetry={() => void profile.refetch()} />;
   const p = profile.data;
   return (
