@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { fieldError } from '../../platform/errors/AppError.ts';
 import type { ValidationMessageKey } from '../../platform/errors/validationMessages.ts';
 import { detectContentType } from '../../platform/files/contentType.ts';
@@ -39,4 +40,11 @@ export async function withStoredPhotos<T>(storage: FileStorage, photos: CheckedP
     await Promise.all(photos.map((p) => storage.remove(p.key).catch(() => {})));
     throw err;
   }
+}
+
+/** Answers with a stored photo: its own content type, kept by the reader's browser only, for a while. */
+export function sendPhoto(reply: FastifyReply, photo: { contentType: string; data: Buffer }) {
+  reply.header('content-type', photo.contentType);
+  reply.header('cache-control', 'private, max-age=300');
+  return reply.send(photo.data);
 }

@@ -5,6 +5,7 @@ import { PUBLIC, roles, SIGNED_IN } from '../../../platform/access/access.ts';
 import { actorOf, auditContext, scope } from '../../../platform/access/plugin.ts';
 import { fileStorage } from '../../../platform/files/fileStorage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { sendPhoto } from '../photos.ts';
 import {
   ComplaintList,
   ComplaintListQuery,
@@ -79,11 +80,7 @@ export async function complaintRoutes(server: FastifyInstance, deps: Deps) {
   app.get('/api/v1/complaints/:id/photos/:photoId', {
     config: { access: SIGNED_IN },
     schema: { tags, summary: '投诉照片 A photo of a complaint, for its officials and its complainant', params: PhotoParams },
-    handler: async (request, reply) => {
-      const photo = await readComplaintPhoto(deps, storage, scope(request), request.params.id, request.params.photoId);
-      reply.header('content-type', photo.contentType);
-      reply.header('cache-control', 'private, max-age=300');
-      return reply.send(photo.data);
-    },
+    handler: async (request, reply) =>
+      sendPhoto(reply, await readComplaintPhoto(deps, storage, scope(request), request.params.id, request.params.photoId)),
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../../deps.ts';
@@ -7,6 +7,7 @@ import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { fieldError } from '../../../platform/errors/AppError.ts';
 import { fileStorage } from '../../../platform/files/fileStorage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { sendPhoto } from '../photos.ts';
 import { publicInspectionHistory } from './publicHistory.ts';
 import { decide, listRectifications, MAX_PHOTO_BYTES, readEvidencePhoto, submitEvidence } from './rectifications.ts';
 import { getInspection, listInspections, readItemPhoto, recordResults } from './results.ts';
@@ -41,12 +42,6 @@ async function readEvidence(request: FastifyRequest) {
   const parsed = EvidenceText.safeParse(text ?? '');
   if (!parsed.success) throw fieldError('body.text', 'field.required');
   return { text: parsed.data, photo };
-}
-
-function sendPhoto(reply: FastifyReply, photo: { contentType: string; data: Buffer }) {
-  reply.header('content-type', photo.contentType);
-  reply.header('cache-control', 'private, max-age=300');
-  return reply.send(photo.data);
 }
 
 /** Inspections' results, their rectifications, and the public history. */
