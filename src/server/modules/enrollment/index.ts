@@ -43,7 +43,6 @@ export { exportForGuardian } from './privacy/export.ts';
 // What subsidies may do to a fee statement: a voucher redemption is a deduction (README, invariant 5).
 export {
   addDeduction,
-  findStatementForDeduction,
   lockStatementForDeduction,
   reverseDeduction,
 } from './statements/queries.ts';

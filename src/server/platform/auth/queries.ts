@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Role, RoleGrant } from '../../../domain/access/roles.ts';
 import type { Db } from '../../db/executor.ts';
 import type { Actor } from '../access/access.ts';
@@ -76,21 +77,22 @@ export async function findActorBySession(
   now: Date,
   startedAfter: Date,
 ): Promise<(Actor & { lastSeenAt: Date }) | undefined> {
+  // One round trip: this runs before every signed-in request.
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.id', 's.last_seen_at', 'u.id as user_id', 'u.phone', 'u.name', 'u.totp_enabled'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb.selectFrom('user_roles as r').select(['r.role', 'r.division_code', 'r.institution_id']).whereRef('r.user_id', '=', 'u.id'),
+      ).as('grants'),
+    )
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', now)
     .where('s.created_at', '>', startedAfter)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const grants = await db
-    .selectFrom('user_roles')
-    .select(['role', 'division_code', 'institution_id'])
-    .where('user_id', '=', row.user_id)
-    .execute();
   return {
     userId: row.user_id,
     phone: row.phone,
@@ -98,7 +100,7 @@ export async function findActorBySession(
     sessionId: row.id,
     totpEnabled: row.totp_enabled,
     lastSeenAt: new Date(row.last_seen_at),
-    grants: grants.map((g) => ({
+    grants: row.grants.map((g) => ({
       role: g.role as Role,
       ...(g.division_code ? { divisionCode: g.division_code } : {}),
       ...(g.institution_id ? { institutionId: g.institution_id } : {}),

@@ -107,6 +107,12 @@ export async function recordAttendance(
       now,
     );
   });
+  // A check-in or an absence names nobody but its recorder, the caller: the answer is the row as
+  // written, with no read back on the morning rush's path. A check-out reads its collector's name.
+  if (!written.picked_up_by_guardian && !written.picked_up_by_person) {
+    const row: AttendanceRow = { child_id: childId, day, ...written, recorded_by_name: scope.actor.name, guardian_name: null };
+    return presentAttendance(row, { guardians: [], persons: [] });
+  }
   const rows = await findAttendance(deps.db, { childIds: [childId], from: day, to: day, institutionIds: null });
   return presentAttendance(rows[0] as AttendanceRow, await collectorsOf(deps, rows));
 }

@@ -187,14 +187,6 @@ export async function replaceLines(trx: Transaction<DB>, statementIds: string[],
  * deduction (a voucher redemption). The statement writer skips statements with deductions under
  * the same lock, so a deduction and a regeneration never cross (README, invariant 5).
  */
-export function findStatementForDeduction(db: Db, id: string) {
-  return db
-    .selectFrom('fee_statements')
-    .select(['id', 'child_id', 'institution_id', 'month', 'subtotal_fen'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 /** The statement row, locked for the rest of the transaction, with what its live deductions already take off. */
 export async function lockStatementForDeduction(trx: Transaction<DB>, id: string) {
   const statement = await trx

@@ -6,7 +6,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
-import { addDeduction, findStatementForDeduction, lockStatementForDeduction } from '../../enrollment/index.ts';
+import { addDeduction, lockStatementForDeduction } from '../../enrollment/index.ts';
 import { postToLedger } from '../common/ledger.ts';
 import { acceptingInstitutions } from '../programs/acceptance.ts';
 import { findProgram } from '../programs/queries.ts';
@@ -31,12 +31,9 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody, context: AuditContext): Promise<RedemptionView> {
   const code = normalizeVoucherCode(input.code);
   if (!code) throw new AppError('NOT_FOUND');
-  const statement = await findStatementForDeduction(deps.db, input.statementId);
-  if (!statement || !scope.institutionIds.includes(statement.institution_id)) throw new AppError('NOT_FOUND');
-  const institutionId = statement.institution_id;
   const now = deps.clock.now();
   const currentMonth = todayInShanghai(now).slice(0, 7);
-  const replay = async () => {
+  const replay = async (institutionId: string) => {
     const [prior] = await r.findRedemptions(deps.db, { key: { institutionId, idempotencyKey: input.idempotencyKey } });
     if (!prior) return undefined;
     if (prior.code !== code || prior.statement_id !== input.statementId || prior.amount_fen !== input.amountFen) {
@@ -44,21 +41,23 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
     }
     return presentRedemption(prior, currentMonth);
   };
-  const first = await replay();
-  if (first) return first;
+  // The statement names the institution, and so where the key is looked up; a retry finds its
+  // first redemption under the voucher's and the statement's locks, never before them, so a retry
+  // racing its first attempt waits for it and gets it back (one read fewer on every redemption).
+  let institutionId: string | undefined;
   let redemptionId: string | undefined;
   try {
     redemptionId = await deps.db.transaction().execute(async (trx) => {
       const voucher = await lockVoucher(trx, { code });
+      const locked = await lockStatementForDeduction(trx, input.statementId);
+      if (!locked || !scope.institutionIds.includes(locked.institution_id)) throw new AppError('NOT_FOUND');
+      institutionId = locked.institution_id;
+      if (await r.findRedemptionIdByKey(trx, institutionId, input.idempotencyKey)) return undefined;
       if (!voucher) throw new AppError('NOT_FOUND');
-      const raced = await r.findRedemptionIdByKey(trx, institutionId, input.idempotencyKey);
-      if (raced) return undefined;
       const today = todayInShanghai(now);
       if (voucher.status === 'spent') throw new AppError('VOUCHER_SPENT');
       if (voucher.status === 'expired' || compareIso(today, voucher.expires_on) > 0) throw new AppError('VOUCHER_EXPIRED');
       if (compareIso(today, voucher.valid_from) < 0) throw new AppError('VOUCHER_NOT_YET_VALID', { validFrom: voucher.valid_from });
-      const locked = await lockStatementForDeduction(trx, input.statementId);
-      if (!locked) throw new AppError('NOT_FOUND');
       const { first: monthFirst, last: monthLast } = monthRange(locked.month);
       // The institution redeems only for children it holds (or held that month) a place for.
       if (!(await r.wasEnrolledBetween(trx, voucher.child_id, institutionId, monthFirst, monthLast))) throw new AppError('NOT_FOUND');
@@ -127,14 +126,14 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
       return id;
     });
   } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const again = await replay();
+    if (!isUniqueViolation(err) || !institutionId) throw err;
+    const again = await replay(institutionId);
     if (again) return again;
     // The live-redemption index refused a second redemption of the voucher.
     throw new AppError('VOUCHER_SPENT');
   }
   if (!redemptionId) {
-    const again = await replay();
+    const again = institutionId && (await replay(institutionId));
     if (again) return again;
     throw new AppError('INTERNAL');
   }
