@@ -43,6 +43,29 @@ describe('command line', () => {
     expect(cli('export-checkpoints', kept)).toMatchObject({ code: 0, out: expect.stringMatching(/[1-9]\d* checkpoints written/) });
     expect(cli('verify-audit', '--checkpoints', kept).code).toBe(0);
 
+    // Later the log has grown; the auditor asks for a proof from the last head they kept.
+    expect(cli('create-admin', '--phone', '13811113333', '--name', '审计后管理员').code).toBe(0);
+    const keptSize = String(JSON.parse(fs.readFileSync(kept, 'utf8')).checkpoints.at(-1).treeSize);
+    const proof = path.join(dataDir, 'proof.json');
+    expect(cli('prove-audit', proof, '--from', keptSize)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(`consistency proof from ${keptSize} to`),
+    });
+    expect(cli('check-audit-proof', proof, '--checkpoints', kept)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(new RegExp(`consistent: \\d+ entries extend the ${keptSize} signed before`)),
+    });
+    const altered = fs.readFileSync(proof, 'utf8').replace('"user.create_admin"', '"user.nothing_to_see"');
+    fs.writeFileSync(proof, altered);
+    expect(cli('check-audit-proof', proof, '--checkpoints', kept)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('NOT consistent'),
+    });
+    expect(cli('prove-audit', proof, '--from', '999999')).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('no signed checkpoint covers exactly 999999 entries'),
+    });
+
     const database = await openPGlite({ dataDir });
     await database.db.transaction().execute(async (trx) => {
       await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);
@@ -54,7 +77,7 @@ describe('command line', () => {
     const broken = cli('verify-audit');
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/audit chain BROKEN at sequence \d+ \(content_changed\)/);
-  }, 120_000);
+  }, 300_000);
 
   it('prints usage for an unknown command', () => {
     const result = cli('frobnicate');

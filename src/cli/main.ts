@@ -12,6 +12,7 @@ import { importPopulation } from '../server/modules/geography/index.ts';
 import { SYSTEM_CONTEXT } from '../server/platform/audit/auditLog.ts';
 import { exportCheckpoints, parseCheckpointExport } from '../server/platform/audit/checkpointExport.ts';
 import { loadCheckpointKey } from '../server/platform/audit/checkpointKey.ts';
+import { buildConsistencyProof, checkConsistencyProof, parseConsistencyProof } from '../server/platform/audit/consistency.ts';
 import { sealAuditLog } from '../server/platform/audit/sealer.ts';
 import { verifyAuditLog } from '../server/platform/audit/verify.ts';
 import { AppError } from '../server/platform/errors/AppError.ts';
@@ -30,6 +31,13 @@ const USAGE = `Usage: npm run cli -- <command>
                                   and those in FILE (from export-checkpoints); exit 1 if broken
   export-checkpoints FILE         write the audit log's signed checkpoints to FILE (JSON), for
                                   an auditor to keep and verify against later
+  prove-audit FILE --from N [--to M]
+                                  write to FILE a consistency proof: the entries between the signed
+                                  checkpoints of N and of M entries (default: the latest)
+  check-audit-proof FILE [--checkpoints KEPT]
+                                  check a proof without the database: signed, starting at a
+                                  checkpoint in KEPT (from export-checkpoints), passing every kept
+                                  checkpoint on the way and ending at its newer head; exit 1 if not
   backup FILE                     write the database, uploaded files and field key to one tar file
                                   (embedded database: stop the server first; PostgreSQL: pg_dump)
   restore FILE                    restore a backup into an empty database and data folder
@@ -41,6 +49,8 @@ if (!command || command === 'help' || command === '--help') {
   console.log(USAGE);
   process.exit(command ? 0 : 2);
 }
+
+if (command === 'check-audit-proof') process.exit(checkAuditProof(rest));
 
 const config = loadConfig();
 if (command === 'backup' || command === 'restore') {
@@ -145,8 +155,49 @@ async function run(cmd: string, args: string[]): Promise<number> {
       );
       return 0;
     }
+    case 'prove-audit': {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { from: { type: 'string' }, to: { type: 'string' } },
+      });
+      const [file] = positionals;
+      const from = Number(values.from);
+      const to = values.to === undefined ? undefined : Number(values.to);
+      if (!file || !Number.isInteger(from) || from < 1 || (to !== undefined && !Number.isInteger(to))) {
+        throw new Error('prove-audit needs a FILE and --from N (the entries of a checkpoint the auditor kept)');
+      }
+      const proof = await buildConsistencyProof(database.db, checkpointKey, from, to, new Date());
+      fs.writeFileSync(file, `${JSON.stringify(proof, null, 2)}\n`);
+      console.log(`consistency proof from ${proof.from.treeSize} to ${proof.to.treeSize} entries written to ${file}`);
+      return 0;
+    }
     default:
       console.error(`Unknown command: ${cmd}\n\n${USAGE}`);
       return 2;
+  }
+}
+
+/** Runs without a database: the auditor checks the proof where they keep their checkpoints. */
+function checkAuditProof(args: string[]): number {
+  try {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { checkpoints: { type: 'string' } } });
+    const [file] = positionals;
+    if (!file) throw new Error('check-audit-proof needs a FILE');
+    const proof = parseConsistencyProof(fs.readFileSync(file, 'utf8'));
+    const kept = values.checkpoints ? parseCheckpointExport(fs.readFileSync(values.checkpoints, 'utf8')) : undefined;
+    const check = checkConsistencyProof(proof, kept);
+    const against = kept ? 'the checkpoints kept' : 'itself only (no --checkpoints given)';
+    if (check.ok) {
+      console.log(
+        `consistent: ${check.to} entries extend the ${check.from} signed before; ${check.entries} entries checked against ${against}`,
+      );
+      return 0;
+    }
+    console.error(`NOT consistent at sequence ${check.problem?.seq} (${check.problem?.reason}), checked against ${against}`);
+    return 1;
+  } catch (err) {
+    console.error((err as Error).message);
+    return 1;
   }
 }

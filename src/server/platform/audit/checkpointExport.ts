@@ -5,21 +5,21 @@ import type { CheckpointKey } from './checkpointKey.ts';
 
 const FORMAT = 'tuoyu-audit-checkpoints';
 
+export const SignedCheckpoint = z.object({
+  treeSize: z.number().int().positive(),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  sealedAt: z.string(),
+  keyId: z.string(),
+  signature: z.string(),
+});
+
 /** What an auditor keeps outside the system: signed heads of the chain and the key that signed them. */
 export const CheckpointExport = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
   exportedAt: z.string(),
   publicKeys: z.record(z.string(), z.string()),
-  checkpoints: z.array(
-    z.object({
-      treeSize: z.number().int().positive(),
-      headHash: z.string().regex(/^[0-9a-f]{64}$/),
-      sealedAt: z.string(),
-      keyId: z.string(),
-      signature: z.string(),
-    }),
-  ),
+  checkpoints: z.array(SignedCheckpoint),
 });
 export type CheckpointExport = z.infer<typeof CheckpointExport>;
 
