@@ -40,15 +40,17 @@ export async function exportCheckpoints(db: Kysely<DB>, key: CheckpointKey, now:
   };
 }
 
-/** Parses an exported file; throws a readable message when it is not one. */
-export function parseCheckpointExport(text: string): CheckpointExport {
+/** Parses a file an auditor holds (`what` names it in the message); throws a readable message when it is not one. */
+export function parseAuditFile<T>(schema: z.ZodType<T>, what: string, text: string): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('not a checkpoints file (not JSON)');
+    throw new Error(`not ${what} (not JSON)`);
   }
-  const parsed = CheckpointExport.safeParse(json);
-  if (!parsed.success) throw new Error(`not a checkpoints file of this version: ${parsed.error.issues[0]?.message ?? ''}`);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`not ${what} of this version: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }
+
+export const parseCheckpointExport = (text: string): CheckpointExport => parseAuditFile(CheckpointExport, 'a checkpoints file', text);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { auditHash, hashedFieldsOf } from './auditLog.ts';
-import { type CheckpointExport, SignedCheckpoint } from './checkpointExport.ts';
+import { type CheckpointExport, parseAuditFile, SignedCheckpoint } from './checkpointExport.ts';
 import { type Checkpoint, type CheckpointKey, isCheckpointSigned } from './checkpointKey.ts';
 
 // A consistency proof shows that a newer signed checkpoint extends an older one: nothing up to
@@ -124,15 +124,4 @@ export function checkConsistencyProof(proof: ConsistencyProof, kept?: Checkpoint
   return result();
 }
 
-/** Parses a proof file; throws a readable message when it is not one. */
-export function parseConsistencyProof(text: string): ConsistencyProof {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('not a consistency proof (not JSON)');
-  }
-  const parsed = ConsistencyProof.safeParse(json);
-  if (!parsed.success) throw new Error(`not a consistency proof of this version: ${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data;
-}
+export const parseConsistencyProof = (text: string): ConsistencyProof => parseAuditFile(ConsistencyProof, 'a consistency proof', text);
