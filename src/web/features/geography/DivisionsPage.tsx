@@ -6,6 +6,7 @@ import type { RolePageProps } from '../../components/RoleShell';
 import type { DivisionLevel, DivisionNode, Population } from './api';
 import { DivisionDetail } from './DivisionDetail';
 import { formatCount } from './format';
+import { GridCard } from './GridCard';
 import { ImportCard } from './ImportCard';
 import { useDivisionTree } from './queries';
 import { allCodes, demoFigures, filterDivisions } from './search';
@@ -29,6 +30,8 @@ const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whi
 /** City → district → township with population and under-3 population; search by name or pinyin. */
 export default function DivisionsPage({ grant }: Partial<RolePageProps>) {
   const admin = grant?.role === 'admin';
+  // The population grid is the city's: the admin manages every city's, a city official reads their own.
+  const gridReader = admin || grant?.role === 'city_official';
   const { t } = useTranslation();
   const wide = Grid.useBreakpoint().md === true;
   const divisions = useDivisionTree();
@@ -124,6 +127,10 @@ export default function DivisionsPage({ grant }: Partial<RolePageProps>) {
         />
       )}
       {admin && <ImportCard />}
+      {gridReader &&
+        fullTree
+          .filter((node) => node.level === 'city' && (admin || node.code === grant?.divisionCode))
+          .map((node) => <GridCard key={node.code} city={node.code} name={node.name} editable={admin} />)}
       <Input.Search
         allowClear
         aria-label={t('divisions.search')}
