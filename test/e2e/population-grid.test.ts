@@ -72,6 +72,13 @@ describe('population grid', () => {
         if (!wide) await noSidewaysScroll(dashboard);
         await access.scrollIntoViewIfNeeded();
         await dashboard.screenshot({ path: path.join(SHOTS, `population-grid-dashboard-${wide ? 1280 : 375}.png`) });
+        if (wide) {
+          // The city official reads the grid's summary where the admin manages it, without the admin's controls.
+          await dashboard.goto('/official/divisions');
+          await dashboard.getByTestId('grid-summary').filter({ hasText: '系统管理员' }).waitFor();
+          expect(await dashboard.getByTestId('grid-remove').count()).toBe(0);
+          await shot(dashboard, 'official-1280');
+        }
       } finally {
         await context.close();
       }

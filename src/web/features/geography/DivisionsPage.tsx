@@ -1,15 +1,17 @@
 import { Alert, Button, Drawer, Grid, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { type Key, useMemo, useState } from 'react';
+import { type Key, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
 import type { DivisionLevel, DivisionNode, Population } from './api';
 import { DivisionDetail } from './DivisionDetail';
 import { formatCount } from './format';
-import { GridCard } from './GridCard';
 import { ImportCard } from './ImportCard';
 import { useDivisionTree } from './queries';
 import { allCodes, demoFigures, filterDivisions } from './search';
+
+// Only the admin and city officials see the grid: the public and families do not load it.
+const GridCard = lazy(() => import('./GridCard').then((m) => ({ default: m.GridCard })));
 
 type Row = { key: string; code: string; name: string; level: DivisionLevel; population: Population | null; children?: Row[] };
 
@@ -127,10 +129,15 @@ export default function DivisionsPage({ grant }: Partial<RolePageProps>) {
         />
       )}
       {admin && <ImportCard />}
-      {gridReader &&
-        fullTree
-          .filter((node) => node.level === 'city' && (admin || node.code === grant?.divisionCode))
-          .map((node) => <GridCard key={node.code} city={node.code} name={node.name} editable={admin} />)}
+      {gridReader && (
+        <Suspense fallback={null}>
+          {fullTree
+            .filter((node) => node.level === 'city' && (admin || node.code === grant?.divisionCode))
+            .map((node) => (
+              <GridCard key={node.code} city={node.code} name={node.name} editable={admin} />
+            ))}
+        </Suspense>
+      )}
       <Input.Search
         allowClear
         aria-label={t('divisions.search')}
