@@ -126,6 +126,8 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'pickup_person.revoke': { 'zh-CN': '撤销接送人', en: 'Pick-up person revoked' },
   'planning.scenario_create': { 'zh-CN': '保存规划方案', en: 'Planning scenario saved' },
   'population.import': { 'zh-CN': '导入人口数据', en: 'Population imported' },
+  'population_grid.import': { 'zh-CN': '导入人口网格', en: 'Population grid imported' },
+  'population_grid.remove': { 'zh-CN': '删除人口网格', en: 'Population grid removed' },
   'privacy.deletion.approved': { 'zh-CN': '批准删除申请', en: 'Deletion approved' },
   'privacy.deletion.rejected': { 'zh-CN': '驳回删除申请', en: 'Deletion rejected' },
   'privacy.deletion.requested': { 'zh-CN': '申请删除数据', en: 'Deletion requested' },

@@ -37,20 +37,25 @@ export function catchmentKmOf(w: Weighting): number {
 const GAUSS_EDGE = Math.exp(-0.5);
 
 export function weightAt(w: Weighting, km: number): number {
-  if (km < 0) return 0;
-  switch (w.kind) {
-    case 'flat':
-      return km <= w.catchmentKm ? 1 : 0;
-    case 'stepped': {
-      const step = [...w.steps].sort((a, b) => a.upToKm - b.upToKm).find((s) => km <= s.upToKm);
-      return step?.weight ?? 0;
+  return weigher(w)(km);
+}
+
+/** The weight function of a weighting, its steps sorted once: a grid asks it millions of times. */
+function weigher(w: Weighting): (km: number) => number {
+  const steps = w.kind === 'stepped' ? [...w.steps].sort((a, b) => a.upToKm - b.upToKm) : [];
+  return (km) => {
+    if (km < 0) return 0;
+    switch (w.kind) {
+      case 'flat':
+        return km <= w.catchmentKm ? 1 : 0;
+      case 'stepped':
+        return steps.find((s) => km <= s.upToKm)?.weight ?? 0;
+      case 'gaussian':
+        if (km > w.catchmentKm || w.catchmentKm <= 0) return 0;
+        // Rescaled so the weight is 1 at the point and falls to exactly 0 at the catchment edge.
+        return (Math.exp(-0.5 * (km / w.catchmentKm) ** 2) - GAUSS_EDGE) / (1 - GAUSS_EDGE);
     }
-    case 'gaussian': {
-      if (km > w.catchmentKm || w.catchmentKm <= 0) return 0;
-      // Rescaled so the weight is 1 at the point and falls to exactly 0 at the catchment edge.
-      return (Math.exp(-0.5 * (km / w.catchmentKm) ** 2) - GAUSS_EDGE) / (1 - GAUSS_EDGE);
-    }
-  }
+  };
 }
 
 export interface DemandPoint<Id = string> extends GeoPoint {
@@ -91,46 +96,54 @@ export interface AccessInput<DId, SId> {
 }
 
 export function computeAccess<DId, SId>(input: AccessInput<DId, SId>): AccessResult<DId, SId> {
-  const { demand, supply, weighting, distance } = input;
+  const { demand, supply, distance } = input;
   const threshold = input.desertThresholdPer100 ?? DEFAULT_DESERT_THRESHOLD_PER100;
   const nearestCount = input.nearestCount ?? 3;
+  const weight = weigher(input.weighting);
 
-  const km = demand.map((d) => supply.map((s) => distance.km(d, s)));
-  const w = km.map((row) => row.map((k) => weightAt(weighting, k)));
+  // Only the pairs within reach are kept, not a full matrix: a city's grid has tens of
+  // thousands of cells.
+  const reach = demand.map((d) => {
+    const pairs: { j: number; weight: number }[] = [];
+    const nearest: { id: SId; km: number }[] = [];
+    supply.forEach((s, j) => {
+      const km = distance.km(d, s);
+      const w = weight(km);
+      if (w > 0) pairs.push({ j, weight: w });
+      keepNearest(nearest, { id: s.id, km }, nearestCount);
+    });
+    return { pairs, nearest };
+  });
 
   // Step 1: each institution's places over the weighted children who can reach it.
-  const ratios = supply.map((s, j) => {
-    let weightedDemand = 0;
-    demand.forEach((d, i) => {
-      weightedDemand += d.under3 * (w[i]?.[j] ?? 0);
-    });
-    return weightedDemand > 0 ? s.places / weightedDemand : 0;
+  const weightedDemand = supply.map(() => 0);
+  demand.forEach((d, i) => {
+    for (const { j, weight: w } of reach[i]?.pairs ?? []) weightedDemand[j] = (weightedDemand[j] ?? 0) + d.under3 * w;
   });
+  const ratios = supply.map((s, j) => ((weightedDemand[j] ?? 0) > 0 ? s.places / (weightedDemand[j] as number) : 0));
   const supplyCounted = supply.reduce((sum, s, j) => sum + ((ratios[j] ?? 0) > 0 ? s.places : 0), 0);
 
   // Step 2: each point sums the ratios of the institutions it reaches.
   const points = demand.map((d, i) => {
     let access = 0;
     let placesInReach = 0;
-    supply.forEach((s, j) => {
-      const weight = w[i]?.[j] ?? 0;
-      if (weight <= 0) return;
-      access += (ratios[j] ?? 0) * weight;
-      placesInReach += s.places;
-    });
-    const nearest = supply
-      .map((s, j) => ({ id: s.id, km: km[i]?.[j] ?? 0 }))
-      .sort((a, b) => a.km - b.km)
-      .slice(0, nearestCount);
-    return {
-      id: d.id,
-      under3: d.under3,
-      accessPer100: access * 100,
-      placesInReach,
-      nearest,
-    };
+    for (const { j, weight: w } of reach[i]?.pairs ?? []) {
+      access += (ratios[j] ?? 0) * w;
+      placesInReach += supply[j]?.places ?? 0;
+    }
+    return { id: d.id, under3: d.under3, accessPer100: access * 100, placesInReach, nearest: reach[i]?.nearest ?? [] };
   });
 
   const deserts = points.filter((p) => p.under3 > 0 && p.accessPer100 < threshold).map((p) => p.id);
   return { points, supplyCounted, deserts };
+}
+
+/** Keeps the `count` nearest seen so far, nearest first; of equal distances the one seen first. */
+function keepNearest<SId>(nearest: { id: SId; km: number }[], candidate: { id: SId; km: number }, count: number) {
+  if (count <= 0) return;
+  if (nearest.length === count && candidate.km >= (nearest[count - 1] as { km: number }).km) return;
+  let at = nearest.length;
+  while (at > 0 && (nearest[at - 1] as { km: number }).km > candidate.km) at -= 1;
+  nearest.splice(at, 0, candidate);
+  if (nearest.length > count) nearest.pop();
 }

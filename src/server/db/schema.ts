@@ -799,6 +799,22 @@ export interface PlanningScenariosTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface PopulationGridCellsTable {
+  city_code: string;
+  lat: number;
+  lng: number;
+  under3: number;
+}
+
+export interface PopulationGridsTable {
+  city_code: string;
+  source: string;
+  imported_by: string;
+  imported_at: ColumnType<Date, Date | string, Date | string>;
+  cells: number;
+  under3: number;
+}
+
 export interface RectificationEvidenceTable {
   id: Generated<string>;
   rectification_id: string;
@@ -1187,6 +1203,8 @@ export interface DB {
   outbound_messages: OutboundMessagesTable;
   pickup_persons: PickupPersonsTable;
   planning_scenarios: PlanningScenariosTable;
+  population_grid_cells: PopulationGridCellsTable;
+  population_grids: PopulationGridsTable;
   rectification_evidence: RectificationEvidenceTable;
   rectifications: RectificationsTable;
   sessions: SessionsTable;

@@ -12317,6 +12317,391 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/divisions/{code}/population-grid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 人口网格 A city’s population grid: cells, under-3s, imported when, by whom, from what */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a city’s code */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cityCode: string;
+              /** @description null: the city has no grid, and accessibility uses its townships’ reference points */
+              grid: {
+                cells: number;
+                /** @description under-3s over all cells */
+                under3: number;
+                importedAt: string;
+                importedBy: {
+                  id: string;
+                  name: string;
+                };
+                /** @description import:<file> */
+                source: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 导入人口网格 Replace a city’s population grid (multipart field "file": .csv or .xlsx with lat, lng, under3); all rows or none, audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a city’s code */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cityCode: string;
+              /** @description null: the city has no grid, and accessibility uses its townships’ reference points */
+              grid: {
+                cells: number;
+                /** @description under-3s over all cells */
+                under3: number;
+                importedAt: string;
+                importedBy: {
+                  id: string;
+                  name: string;
+                };
+                /** @description import:<file> */
+                source: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** 删除人口网格 Remove a city’s population grid, audited */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a city’s code */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cityCode: string;
+              /** @description null: the city has no grid, and accessibility uses its townships’ reference points */
+              grid: {
+                cells: number;
+                /** @description under-3s over all cells */
+                under3: number;
+                importedAt: string;
+                importedBy: {
+                  id: string;
+                  name: string;
+                };
+                /** @description import:<file> */
+                source: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/divisions/{code}/reference-point': {
     parameters: {
       query?: never;
@@ -28760,6 +29145,8 @@ export interface paths {
           catchmentKm?: number;
           /** @description E2SFCA weights: stepped bands or Gaussian */
           decay?: 'stepped' | 'gaussian';
+          /** @description demand points: each township at its reference point, or the cells of the city’s population grid (409 without one) */
+          demand?: 'townships' | 'grid';
         };
         header?: never;
         path?: never;
@@ -28776,6 +29163,10 @@ export interface paths {
             'application/json': {
               /** @enum {string} */
               method: '2sfca' | 'e2sfca';
+              /** @enum {string} */
+              demand: 'townships' | 'grid';
+              /** @description the city has a population grid, so demand=grid may be asked */
+              gridAvailable: boolean;
               catchmentKm: number;
               weights: {
                 /** @enum {string} */
@@ -28789,8 +29180,12 @@ export interface paths {
               points: {
                 divisionCode: string;
                 name: string;
+                /** @description the township’s reference point */
+                lat: number;
+                lng: number;
+                /** @description by grid: the under-3s of its cells */
                 under3: number;
-                /** @description places per 100 under-3s within reach, 2 decimals */
+                /** @description places per 100 under-3s within reach, 2 decimals; by grid, the under-3-weighted mean of its cells’ */
                 accessPer100: number;
                 placesInReach: number;
                 nearestInstitutions: {
@@ -28802,6 +29197,15 @@ export interface paths {
               /** @description places of institutions that at least one demand point reaches */
               supplyCounted: number;
               deserts: string[];
+              /** @description under-3s of the desert townships, or by grid of the cells below the threshold */
+              childrenInDeserts: number;
+              /** @description by grid only: the cells of the area’s townships, each given to the township with the nearest reference point */
+              cells?: {
+                lat: number;
+                lng: number;
+                under3: number;
+                accessPer100: number;
+              }[];
               /** @description townships without a reference point, left out of the computation */
               unlocated: string[];
             };

@@ -6,13 +6,16 @@ export const geographyModule: ModuleManifest = { name: 'geography', plugin: geog
 
 export { type DivisionSeedRow, readBundledDivisions } from './divisionsCsv.ts';
 export { pinyinOf } from './pinyin.ts';
-// Oversight's reads as of a date: the tree with reference points, mergers, population by year.
+// Oversight's reads as of a date: the tree with reference points, mergers, population by year;
+// and a city's population grid, the demand points accessibility may use instead of the townships.
 export {
   countDivisions,
   endDivision,
   findDivisionAsOf,
   findDivisionPointsAsOf,
   findDivisionsAsOf,
+  findGridCells,
+  findGridSummary,
   findPopulationUpTo,
   findSuccessors,
   insertDivisions,

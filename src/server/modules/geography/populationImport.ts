@@ -1,6 +1,7 @@
 import type { Locale, Messages } from '../../platform/i18n/locale.ts';
 import { format } from '../../platform/i18n/locale.ts';
-import type { RawRow } from './sheetFile.ts';
+import { columnsByAlias, EMPTY_FILE, sheetProblem } from './importChecks.ts';
+import type { ParsedSheet } from './sheetFile.ts';
 
 export type PopulationRecord = { code: string; year: number; total: number; under3: number };
 
@@ -9,7 +10,7 @@ const PROBLEMS = {
     'zh-CN': '缺少列：{columns}（需要 code、year、total、under3，或 区划代码、年份、常住人口、3岁以下人口）',
     en: 'Missing columns: {columns} (need code, year, total, under3)',
   },
-  empty: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
+  empty: EMPTY_FILE,
   code: {
     'zh-CN': '区划代码“{value}”不存在或在{year}年不在用',
     en: 'Division code "{value}" does not exist or was not in force in {year}',
@@ -39,11 +40,9 @@ const ALIASES: Record<string, keyof PopulationRecord> = {
   '3岁以下人口': 'under3',
 };
 
-export function canonicalColumn(header: string): keyof PopulationRecord | undefined {
-  return ALIASES[header.trim().toLowerCase()] ?? ALIASES[header.trim()];
-}
+export const canonicalColumn = columnsByAlias(ALIASES);
 
-function wholeNumber(value: unknown, min: number, max: number): number | undefined {
+export function wholeNumber(value: unknown, min: number, max: number): number | undefined {
   const text = String(value ?? '')
     .trim()
     .replaceAll(',', '');
@@ -57,19 +56,16 @@ function wholeNumber(value: unknown, min: number, max: number): number | undefin
  * are none, so an import either writes the whole file or nothing.
  */
 export function validatePopulationRows(
-  rows: RawRow[],
-  columns: string[],
+  sheet: ParsedSheet,
   isKnownCode: (code: string, year: number) => boolean,
 ): { records: PopulationRecord[]; problems: Problem[] } {
-  const present = new Set(columns.map(canonicalColumn).filter(Boolean));
-  const missing = (['code', 'year', 'total', 'under3'] as const).filter((c) => !present.has(c));
-  if (missing.length > 0) return { records: [], problems: [{ line: 1, kind: 'header', params: { columns: missing.join(', ') } }] };
-  if (rows.length === 0) return { records: [], problems: [{ line: 2, kind: 'empty', params: {} }] };
+  const unread = sheetProblem(sheet, ['code', 'year', 'total', 'under3'], canonicalColumn);
+  if (unread) return { records: [], problems: [unread] };
 
   const problems: Problem[] = [];
   const records: PopulationRecord[] = [];
   const seen = new Map<string, number>();
-  for (const { line, cells } of rows) {
+  for (const { line, cells } of sheet.rows) {
     const code = String(cells.code ?? '').trim();
     const year = wholeNumber(cells.year, 1949, 2200);
     const total = wholeNumber(cells.total, 0, 2_000_000_000);

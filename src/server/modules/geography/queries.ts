@@ -1,4 +1,6 @@
+import type { GridCell } from '../../../domain/oversight/gridAccess.ts';
 import type { Db } from '../../db/executor.ts';
+import { inChunks } from '../../db/inChunks.ts';
 import type { DivisionSeedRow } from './divisionsCsv.ts';
 import { pinyinOf } from './pinyin.ts';
 import type { PopulationFigure } from './tree.ts';
@@ -152,4 +154,49 @@ export async function endDivision(db: Db, code: string, date: string, successorC
     .where('code', '=', code)
     .where('valid_to', 'is', null)
     .execute();
+}
+
+/** A city's population grid: who imported it, when, from what, and its totals; undefined without one. */
+export function findGridSummary(db: Db, cityCode: string) {
+  return db
+    .selectFrom('population_grids as g')
+    .innerJoin('users as u', 'u.id', 'g.imported_by')
+    .select(['g.city_code', 'g.source', 'g.imported_at', 'g.imported_by', 'u.name as imported_by_name', 'g.cells', 'g.under3'])
+    .where('g.city_code', '=', cityCode)
+    .executeTakeFirst();
+}
+
+/** The cells of a city's population grid (none without one). */
+export function findGridCells(db: Db, cityCode: string): Promise<GridCell[]> {
+  return db.selectFrom('population_grid_cells').select(['lat', 'lng', 'under3']).where('city_code', '=', cityCode).execute();
+}
+
+/** Removes a city's grid with its cells; false when it had none. */
+export async function deleteGrid(db: Db, cityCode: string): Promise<boolean> {
+  const removed = await db.deleteFrom('population_grids').where('city_code', '=', cityCode).executeTakeFirst();
+  return Number(removed.numDeletedRows) > 0;
+}
+
+export type GridRecord = { cityCode: string; source: string; importedBy: string; cells: GridCell[] };
+
+/** Writes a city's grid in place of the one it had: call inside the import's transaction. */
+export async function replaceGrid(db: Db, grid: GridRecord, now: Date) {
+  await deleteGrid(db, grid.cityCode);
+  await db
+    .insertInto('population_grids')
+    .values({
+      city_code: grid.cityCode,
+      source: grid.source,
+      imported_by: grid.importedBy,
+      imported_at: now,
+      cells: grid.cells.length,
+      under3: grid.cells.reduce((sum, c) => sum + c.under3, 0),
+    })
+    .execute();
+  await inChunks(grid.cells, 5000, (chunk) =>
+    db
+      .insertInto('population_grid_cells')
+      .values(chunk.map((c) => ({ city_code: grid.cityCode, lat: c.lat, lng: c.lng, under3: c.under3 })))
+      .execute(),
+  );
 }

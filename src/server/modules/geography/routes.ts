@@ -6,16 +6,30 @@ import { auditContext } from '../../platform/access/plugin.ts';
 import { AppError } from '../../platform/errors/AppError.ts';
 import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
 import { localeOf } from '../../platform/i18n/locale.ts';
-import { AsOfQuery, DivisionDetail, DivisionParams, DivisionTree, ImportResult, ReferencePointBody } from './schemas.ts';
+import { getPopulationGrid, importPopulationGrid, removePopulationGrid } from './populationGrid.ts';
+import {
+  AsOfQuery,
+  CityParams,
+  DivisionDetail,
+  DivisionParams,
+  DivisionTree,
+  ImportResult,
+  PopulationGrid,
+  ReferencePointBody,
+} from './schemas.ts';
 import { getDivision, getDivisionTree, importPopulation, importReferencePoints, setReferencePoint } from './service.ts';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-/** The one file of an import request; none is answered 400 at `file`. */
+/** The one file of an import request; none is answered 400 at `file`, one too large 413 at `file`. */
 async function importedFile(request: FastifyRequest) {
   const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
   if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: 'file' }]);
-  return { data: await file.toBuffer(), filename: file.filename };
+  const data = await file.toBuffer().catch((err: { code?: string }) => {
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', {}, [{ path: 'file', messageKey: 'file.tooLarge' }]);
+    throw err;
+  });
+  return { data, filename: file.filename };
 }
 
 export async function geographyRoutes(server: FastifyInstance, deps: Deps) {
@@ -76,5 +90,41 @@ export async function geographyRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: ImportResult, ...ErrorResponses },
     },
     handler: async (request) => importPopulation(deps, await importedFile(request), auditContext(request), localeOf(request)),
+  });
+
+  app.get('/api/v1/divisions/:code/population-grid', {
+    config: { access: roles('city_official', 'admin') },
+    schema: {
+      tags: ['geography'],
+      summary: '人口网格 A city’s population grid: cells, under-3s, imported when, by whom, from what',
+      params: CityParams,
+      response: { 200: PopulationGrid, ...ErrorResponses },
+    },
+    handler: (request) => getPopulationGrid(deps, request.params.code),
+  });
+
+  app.post('/api/v1/divisions/:code/population-grid', {
+    config: { access: roles('admin') },
+    schema: {
+      tags: ['geography'],
+      summary:
+        '导入人口网格 Replace a city’s population grid (multipart field "file": .csv or .xlsx with lat, lng, under3); all rows or none, audited',
+      params: CityParams,
+      consumes: ['multipart/form-data'],
+      response: { 200: PopulationGrid, ...ErrorResponses },
+    },
+    handler: async (request) =>
+      importPopulationGrid(deps, request.params.code, await importedFile(request), auditContext(request), localeOf(request)),
+  });
+
+  app.delete('/api/v1/divisions/:code/population-grid', {
+    config: { access: roles('admin') },
+    schema: {
+      tags: ['geography'],
+      summary: '删除人口网格 Remove a city’s population grid, audited',
+      params: CityParams,
+      response: { 200: PopulationGrid, ...ErrorResponses },
+    },
+    handler: (request) => removePopulationGrid(deps, request.params.code, auditContext(request)),
   });
 }

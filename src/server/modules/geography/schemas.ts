@@ -63,3 +63,24 @@ export const ReferencePointBody = z.object({
   lng: z.number({ message: 'field.number' }).min(CHINA.lng.min, { message: 'geo.lng' }).max(CHINA.lng.max, { message: 'geo.lng' }),
   source: z.string().trim().max(200).optional().describe('Where the point comes from; blank: set by hand'),
 });
+
+export const CityParams = z.object({
+  code: z
+    .string()
+    .regex(/^[0-9]{6}$/, { message: 'division.code' })
+    .describe('a city’s code'),
+});
+
+export const PopulationGrid = z.object({
+  cityCode: z.string(),
+  grid: z
+    .object({
+      cells: z.number().int(),
+      under3: z.number().int().describe('under-3s over all cells'),
+      importedAt: z.string(),
+      importedBy: z.object({ id: z.string(), name: z.string() }),
+      source: z.string().describe('import:<file>'),
+    })
+    .nullable()
+    .describe('null: the city has no grid, and accessibility uses its townships’ reference points'),
+});

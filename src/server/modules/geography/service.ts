@@ -3,10 +3,10 @@ import type { Deps } from '../../deps.ts';
 import { type AuditContext, appendAudit } from '../../platform/audit/auditLog.ts';
 import { AppError } from '../../platform/errors/AppError.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { importSource, readImport, rejectImport } from './importChecks.ts';
 import { canonicalColumn, describeProblem, validatePopulationRows } from './populationImport.ts';
 import * as q from './queries.ts';
 import { describePointProblem, pointColumn, validatePointRows } from './referencePointImport.ts';
-import { readSheetFile } from './sheetFile.ts';
 import { buildTree } from './tree.ts';
 
 /** The tree in force on a date, each node with the population of the latest year on record. */
@@ -55,20 +55,14 @@ export async function getDivision(deps: Deps, code: string, asOf?: string) {
  * and nothing is written unless the whole file is good.
  */
 export async function importPopulation(deps: Deps, file: { data: Buffer; filename: string }, context: AuditContext, locale: Locale) {
-  const sheet = await readSheetFile(file.data, file.filename, canonicalColumn).catch(() => ({ columns: [], rows: [] }));
+  const sheet = await readImport(file, canonicalColumn);
   const divisions = await q.findDivisionPeriods(deps.db);
   // A figure for a year belongs to a division in force at some point in that year.
   const isKnownCode = (code: string, year: number) =>
     divisions.some((d) => d.code === code && d.valid_from <= `${year}-12-31` && (d.valid_to === null || d.valid_to > `${year}-01-01`));
-  const { records, problems } = validatePopulationRows(sheet.rows, sheet.columns, isKnownCode);
-  if (problems.length > 0) {
-    throw new AppError(
-      'IMPORT_REJECTED',
-      { count: problems.length },
-      problems.map((p) => describeProblem(p, locale)),
-    );
-  }
-  const source = `import:${file.filename.slice(0, 100)}`;
+  const { records, problems } = validatePopulationRows(sheet, isKnownCode);
+  rejectImport(problems, describeProblem, locale);
+  const source = importSource(file.filename);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await q.upsertPopulation(
@@ -96,17 +90,11 @@ export async function importPopulation(deps: Deps, file: { data: Buffer; filenam
  * weighs each township's under-3 population at its point.
  */
 export async function importReferencePoints(deps: Deps, file: { data: Buffer; filename: string }, context: AuditContext, locale: Locale) {
-  const sheet = await readSheetFile(file.data, file.filename, pointColumn).catch(() => ({ columns: [], rows: [] }));
+  const sheet = await readImport(file, pointColumn);
   const current = new Set((await q.findDivisionsAsOf(deps.db, todayInShanghai(deps.clock.now()))).map((d) => d.code));
-  const { records, problems } = validatePointRows(sheet.rows, sheet.columns, (code) => current.has(code));
-  if (problems.length > 0) {
-    throw new AppError(
-      'IMPORT_REJECTED',
-      { count: problems.length },
-      problems.map((p) => describePointProblem(p, locale)),
-    );
-  }
-  const source = `import:${file.filename.slice(0, 100)}`;
+  const { records, problems } = validatePointRows(sheet, (code) => current.has(code));
+  rejectImport(problems, describePointProblem, locale);
+  const source = importSource(file.filename);
   await deps.db.transaction().execute(async (trx) => {
     await q.setReferencePoints(
       trx,

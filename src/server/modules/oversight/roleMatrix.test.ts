@@ -44,6 +44,15 @@ describe.each(DIALECTS)('oversight role matrix on %s', (dialect) => {
       for (const url of routes(code)) await expectRoleMatrix(t, world, { url }, OFFICIALS(404));
   });
 
+  it('accessibility by population grid: officials in scope are told the city has none yet', async () => {
+    await expectRoleMatrix(
+      t,
+      world,
+      { url: `/api/v1/planning/access?divisionCode=${world.districtCode}&demand=grid` },
+      { ...OFFICIALS(409), city_official: 409, admin: 409 },
+    );
+  });
+
   it('scenarios: officials save them for a division in scope and list their own', async () => {
     const body = (code: string) => ({
       divisionCode: code,

@@ -98,6 +98,18 @@ export const ERROR_CODES = {
     'zh-CN': '导入文件有{count}处错误，未写入任何数据',
     en: 'The file has {count} errors; nothing was imported',
   },
+  /** A population grid is checked against the box around the city's reference points, and the city has none yet. */
+  GRID_NEEDS_REFERENCE_POINTS: {
+    status: 409,
+    'zh-CN': '本市区划尚无参考点，无法核对网格是否在本市范围内；请先导入乡镇参考点',
+    en: 'The city has no reference points yet, so the grid cannot be checked against its area; import township reference points first',
+  },
+  /** Accessibility by population grid was asked for a city that has not imported one. */
+  POPULATION_GRID_MISSING: {
+    status: 409,
+    'zh-CN': '本市尚未导入人口网格，请按乡镇计算，或请管理员先导入人口网格',
+    en: 'The city has no population grid; compute by township, or ask the admin to import one',
+  },
   /** A child with this resident ID number is registered already (another guardian added them). */
   CHILD_ALREADY_REGISTERED: {
     status: 409,

@@ -1,5 +1,5 @@
 import { Alert, Button, Drawer, Grid, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { type Key, useMemo, useState } from 'react';
+import { type Key, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
@@ -9,6 +9,9 @@ import { formatCount } from './format';
 import { ImportCard } from './ImportCard';
 import { useDivisionTree } from './queries';
 import { allCodes, demoFigures, filterDivisions } from './search';
+
+// Only the admin and city officials see the grid: the public and families do not load it.
+const GridCard = lazy(() => import('./GridCard').then((m) => ({ default: m.GridCard })));
 
 type Row = { key: string; code: string; name: string; level: DivisionLevel; population: Population | null; children?: Row[] };
 
@@ -29,6 +32,8 @@ const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whi
 /** City → district → township with population and under-3 population; search by name or pinyin. */
 export default function DivisionsPage({ grant }: Partial<RolePageProps>) {
   const admin = grant?.role === 'admin';
+  // The population grid is the city's: the admin manages every city's, a city official reads their own.
+  const gridReader = admin || grant?.role === 'city_official';
   const { t } = useTranslation();
   const wide = Grid.useBreakpoint().md === true;
   const divisions = useDivisionTree();
@@ -124,6 +129,15 @@ export default function DivisionsPage({ grant }: Partial<RolePageProps>) {
         />
       )}
       {admin && <ImportCard />}
+      {gridReader && (
+        <Suspense fallback={null}>
+          {fullTree
+            .filter((node) => node.level === 'city' && (admin || node.code === grant?.divisionCode))
+            .map((node) => (
+              <GridCard key={node.code} city={node.code} name={node.name} editable={admin} />
+            ))}
+        </Suspense>
+      )}
       <Input.Search
         allowClear
         aria-label={t('divisions.search')}

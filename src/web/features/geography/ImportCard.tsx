@@ -5,7 +5,7 @@ import type { ImportKind } from './api';
 import { useImportFile } from './queries';
 
 /** The server reports each bad row with its line; the admin sees them all at once. */
-function problemsOf(details: unknown): string[] {
+export function problemsOf(details: unknown): string[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: { line?: unknown; message?: unknown }) =>
     typeof d.message === 'string' ? [typeof d.line === 'number' ? `${d.line}: ${d.message}` : d.message] : [],

@@ -23,3 +23,10 @@ export const IMPORT_PATHS = {
 } as const;
 export type ImportKind = keyof typeof IMPORT_PATHS;
 export const importFile = (kind: ImportKind, file: File) => upload<ImportResult>(IMPORT_PATHS[kind], file);
+
+/** 人口网格 — a city's population grid, the demand points accessibility may use instead of township centres. */
+export type PopulationGrid = ResponseOf<'/api/v1/divisions/{code}/population-grid', 'get'>;
+const gridPath = (city: string) => `/api/v1/divisions/${id(city)}/population-grid`;
+export const getPopulationGrid = (city: string) => request<PopulationGrid>('GET', gridPath(city));
+export const importPopulationGrid = (city: string, file: File) => upload<PopulationGrid>(gridPath(city), file);
+export const removePopulationGrid = (city: string) => request<PopulationGrid>('DELETE', gridPath(city));

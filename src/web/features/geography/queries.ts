@@ -4,16 +4,21 @@ import {
   type Division,
   getDivision,
   getDivisions,
+  getPopulationGrid,
   type ImportKind,
   type ImportResult,
   importFile,
+  importPopulationGrid,
+  type PopulationGrid,
   putReferencePoint,
   type ReferencePointInput,
+  removePopulationGrid,
 } from './api';
 
 export const keys = {
   tree: ['geography', 'divisions'] as const,
   division: (code: string | undefined) => ['geography', 'division', code] as const,
+  grid: (city: string) => ['geography', 'grid', city] as const,
 };
 
 // Divisions change a few times a year and population once a year: cache for the session.
@@ -49,3 +54,22 @@ export function useImportFile(kind: ImportKind) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['geography'] }),
   });
 }
+
+export function usePopulationGrid(city: string) {
+  return useQuery({ queryKey: keys.grid(city), queryFn: () => getPopulationGrid(city), staleTime: LONG });
+}
+
+/** Importing or removing the grid changes which demand points the dashboard's accessibility may use. */
+function useGridChange<Input>(city: string, change: (input: Input) => Promise<PopulationGrid>) {
+  const client = useQueryClient();
+  return useMutation<PopulationGrid, ApiError, Input>({
+    mutationFn: change,
+    onSuccess: (grid) => {
+      client.setQueryData(keys.grid(city), grid);
+      void client.invalidateQueries({ queryKey: ['oversight', 'access'] });
+    },
+  });
+}
+
+export const useImportGrid = (city: string) => useGridChange<File>(city, (file) => importPopulationGrid(city, file));
+export const useRemoveGrid = (city: string) => useGridChange<void>(city, () => removePopulationGrid(city));

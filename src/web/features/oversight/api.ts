@@ -7,6 +7,8 @@ export type DivisionIndicators = Indicators['children'][number];
 export type Series = ResponseOf<'/api/v1/indicators/series', 'get'>;
 export type Access = ResponseOf<'/api/v1/planning/access', 'get'>;
 export type AccessPoint = Access['points'][number];
+/** Demand points: each township at its reference point, or the cells of the city's population grid. */
+export type AccessDemand = Access['demand'];
 export type ScenarioInput = BodyOf<'/api/v1/planning/scenarios', 'post'>;
 export type Scenario = ResponseOf<'/api/v1/planning/scenarios', 'post'>;
 export type ScenarioList = ResponseOf<'/api/v1/planning/scenarios', 'get'>;
@@ -20,8 +22,8 @@ export type OversightSettingsInput = BodyOf<'/api/v1/oversight/settings', 'put'>
 export const getIndicators = (divisionCode: string) => request<Indicators>('GET', `/api/v1/indicators?${query({ divisionCode })}`);
 export const getSeries = (divisionCode: string, from: string, to: string) =>
   request<Series>('GET', `/api/v1/indicators/series?${query({ divisionCode, from, to })}`);
-export const getAccess = (divisionCode: string) =>
-  request<Access>('GET', `/api/v1/planning/access?${query({ divisionCode, method: '2sfca' })}`);
+export const getAccess = (divisionCode: string, demand: AccessDemand) =>
+  request<Access>('GET', `/api/v1/planning/access?${query({ divisionCode, method: '2sfca', demand })}`);
 export const postScenario = (input: ScenarioInput) => request<Scenario>('POST', '/api/v1/planning/scenarios', input);
 export const getOversightSettings = () => request<OversightSettings>('GET', '/api/v1/oversight/settings');
 export const putOversightSettings = (input: OversightSettingsInput) =>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../../api/client';
 import {
+  type AccessDemand,
   getAccess,
   getCompliance,
   getIndicators,
@@ -22,7 +23,7 @@ import {
 export const keys = {
   indicators: (code: string) => ['oversight', 'indicators', code] as const,
   series: (code: string, from: string, to: string) => ['oversight', 'series', code, from, to] as const,
-  access: (code: string) => ['oversight', 'access', code] as const,
+  access: (code: string, demand: AccessDemand) => ['oversight', 'access', code, demand] as const,
   public: (code: string) => ['oversight', 'public', code] as const,
   waitingFilings: (code: string) => ['oversight', 'waiting-filings', code] as const,
   compliance: (code: string) => ['oversight', 'compliance', code] as const,
@@ -47,8 +48,13 @@ export function useSeries(code: string, from: string, to: string) {
   return useQuery({ queryKey: keys.series(code, from, to), queryFn: () => getSeries(code, from, to), staleTime: 10 * MINUTE });
 }
 
-export function useAccess(code: string) {
-  return useQuery({ queryKey: keys.access(code), queryFn: () => getAccess(code), staleTime: MINUTE });
+export function useAccess(code: string, demand: AccessDemand) {
+  return useQuery({
+    queryKey: keys.access(code, demand),
+    queryFn: () => getAccess(code, demand),
+    staleTime: MINUTE,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function usePublicIndicators(code: string) {

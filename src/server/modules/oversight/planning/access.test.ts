@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createFiledInstitution } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { multipart } from '../../../../../test/harness/multipart.ts';
 import { writeSetting } from '../../../platform/settings/settings.ts';
 import { insertDivisions, setReferencePoints, upsertPopulation } from '../../geography/index.ts';
 import { ACCESS_KEY } from '../common/settings.ts';
@@ -16,6 +17,7 @@ describe.each(DIALECTS)('accessibility on %s', (dialect) => {
   let t: TestApp;
   let cookie: string;
   let district: string;
+  let city: string;
   let codes: string[];
 
   const access = (query: string, lang = 'zh-CN') =>
@@ -26,6 +28,7 @@ describe.each(DIALECTS)('accessibility on %s', (dialect) => {
     const db = t.deps.db;
     const created = await createDistrict(db);
     district = created.districtCode;
+    city = created.cityCode;
     codes = [...created.townshipCodes, `${district}003`, `${district}004`];
     await insertDivisions(db, [
       { code: codes[2] as string, name: '远镇', parentCode: district, level: 'township' },
@@ -105,5 +108,67 @@ describe.each(DIALECTS)('accessibility on %s', (dialect) => {
     expect((await access(`divisionCode=${district}&method=3sfca`)).statusCode).toBe(400);
     expect((await access(`divisionCode=${district}&catchmentKm=-1`)).statusCode).toBe(400);
     expect((await access('divisionCode=329998')).statusCode).toBe(404);
+  });
+
+  it('by population grid: 409 until the city has one; then each cell counts for the township with the nearest point', async () => {
+    const none = await access(`divisionCode=${district}&demand=grid`);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.message).toBe('本市尚未导入人口网格，请按乡镇计算，或请管理员先导入人口网格');
+    expect((await access(`divisionCode=${district}`)).json()).toMatchObject({ demand: 'townships', gridAvailable: false });
+
+    // A neighbouring district of the same city, its township at lng 119.60.
+    const neighbour = await createDistrict(t.deps.db, '邻区', city);
+    await setReferencePoints(t.deps.db, [{ code: neighbour.townshipCodes[0] as string, lat: 34.6, lng: 119.6, source: 'test' }]);
+    const admin = await signIn(t.app, (await createUser(t.deps.db, { role: 'admin' })).phone);
+    const grid = [
+      'lat,lng,under3',
+      '34.6,119.2,60', // T1, beside the institution
+      '34.6,119.215,40', // nearer T2's point than T1's; 1.3 km from the institution
+      '34.6,119.26,50', // T2, 5 km from the institution
+      '34.6,119.45,20', // T3
+      '34.6,119.58,500', // the neighbour's township: not the district's
+    ].join('\n');
+    const body = multipart('grid.csv', grid, 'text/csv');
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/divisions/${city}/population-grid`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: admin },
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+
+    const res = await access(`divisionCode=${district}&method=2sfca&catchmentKm=3&demand=grid`);
+    expect(res.statusCode).toBe(200);
+    const answer = res.json();
+    expect(answer).toMatchObject({ demand: 'grid', gridAvailable: true, supplyCounted: 30 });
+    // 30 places over the 100 children of the two cells within 3 km: 30 per 100 each.
+    expect(answer.cells).toEqual([
+      { lat: 34.6, lng: 119.2, under3: 60, accessPer100: 30 },
+      { lat: 34.6, lng: 119.215, under3: 40, accessPer100: 30 },
+      { lat: 34.6, lng: 119.26, under3: 50, accessPer100: 0 },
+      { lat: 34.6, lng: 119.45, under3: 20, accessPer100: 0 },
+    ]);
+    // T2: (40 × 30 + 50 × 0) / 90; the threshold is 25 since the test before.
+    expect(
+      answer.points.map((p: { divisionCode: string; under3: number; accessPer100: number }) => [p.divisionCode, p.under3, p.accessPer100]),
+    ).toEqual([
+      [codes[0], 60, 30],
+      [codes[1], 90, 13.33],
+      [codes[2], 20, 0],
+    ]);
+    expect(answer.points[0]).toMatchObject({ lat: 34.6, lng: 119.2, placesInReach: 30 });
+    expect(answer.deserts).toEqual([codes[1], codes[2]]);
+    expect(answer.childrenInDeserts).toBe(70);
+    const shared = answer.points.reduce(
+      (sum: number, p: { under3: number; accessPer100: number }) => sum + (p.under3 * p.accessPer100) / 100,
+      0,
+    );
+    expect(shared).toBeCloseTo(answer.supplyCounted, 1);
+
+    // By township the answer is as before, with the points' places and the children in its deserts.
+    const byTownship = (await access(`divisionCode=${district}&method=2sfca&catchmentKm=3`)).json();
+    expect(byTownship).toMatchObject({ demand: 'townships', gridAvailable: true, childrenInDeserts: 100 });
+    expect(byTownship.cells).toBeUndefined();
+    expect(byTownship.points[1]).toMatchObject({ divisionCode: codes[1], lat: 34.6, lng: 119.22, under3: 40 });
   });
 });

@@ -20,7 +20,6 @@ type Outcome = z.infer<typeof ScenarioView>['before'];
 function outcomeOf(city: CityOn, code: string, targets: IndicatorTargets, settings: AccessSettings): Outcome {
   const division = getDivisionInScope(city, null, code);
   const access = accessOf(city, code, { kind: 'flat', catchmentKm: settings.catchmentKm }, settings.desertThresholdPer100, '2sfca');
-  const deserts = new Set(access.deserts);
   return {
     indicators: {
       ...presentIndicators(city, division, targets),
@@ -29,8 +28,8 @@ function outcomeOf(city: CityOn, code: string, targets: IndicatorTargets, settin
       targets,
     },
     access: {
-      desertPoints: deserts.size,
-      childrenInDeserts: access.points.filter((p) => deserts.has(p.divisionCode)).reduce((sum, p) => sum + p.under3, 0),
+      desertPoints: access.deserts.length,
+      childrenInDeserts: access.childrenInDeserts,
       supplyCounted: access.supplyCounted,
     },
   };

@@ -7,10 +7,16 @@ export const AccessQuery = z.object({
   method: z.enum(['2sfca', 'e2sfca']).default('2sfca').describe('plain (W = 1 inside the catchment) or enhanced (distance decay)'),
   catchmentKm: z.coerce.number().positive().max(100).optional().describe('default from settings; E2SFCA scales its steps to it'),
   decay: z.enum(['stepped', 'gaussian']).default('stepped').describe('E2SFCA weights: stepped bands or Gaussian'),
+  demand: z
+    .enum(['townships', 'grid'])
+    .default('townships')
+    .describe('demand points: each township at its reference point, or the cells of the city’s population grid (409 without one)'),
 });
 
 export const AccessResponse = z.object({
   method: z.enum(['2sfca', 'e2sfca']),
+  demand: z.enum(['townships', 'grid']),
+  gridAvailable: z.boolean().describe('the city has a population grid, so demand=grid may be asked'),
   catchmentKm: z.number(),
   weights: z.object({
     kind: z.enum(['flat', 'stepped', 'gaussian']),
@@ -21,14 +27,23 @@ export const AccessResponse = z.object({
     z.object({
       divisionCode: z.string(),
       name: z.string(),
-      under3: z.number().int(),
-      accessPer100: z.number().describe('places per 100 under-3s within reach, 2 decimals'),
+      lat: z.number().describe('the township’s reference point'),
+      lng: z.number(),
+      under3: z.number().int().describe('by grid: the under-3s of its cells'),
+      accessPer100: z
+        .number()
+        .describe('places per 100 under-3s within reach, 2 decimals; by grid, the under-3-weighted mean of its cells’'),
       placesInReach: z.number().int(),
       nearestInstitutions: z.array(z.object({ id: z.string(), name: z.string(), km: z.number() })),
     }),
   ),
   supplyCounted: z.number().int().describe('places of institutions that at least one demand point reaches'),
   deserts: z.array(z.string()),
+  childrenInDeserts: z.number().int().describe('under-3s of the desert townships, or by grid of the cells below the threshold'),
+  cells: z
+    .array(z.object({ lat: z.number(), lng: z.number(), under3: z.number().int(), accessPer100: z.number() }))
+    .optional()
+    .describe('by grid only: the cells of the area’s townships, each given to the township with the nearest reference point'),
   unlocated: z.array(z.string()).describe('townships without a reference point, left out of the computation'),
 });
 

@@ -2,9 +2,12 @@ import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import { computeAccess, type Weighting } from '../../../../domain/oversight/access.ts';
 import { greatCircle } from '../../../../domain/oversight/distance.ts';
+import { computeGridAccess, type GridCell } from '../../../../domain/oversight/gridAccess.ts';
 import { round2 } from '../../../../domain/oversight/indicators.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
+import { AppError } from '../../../platform/errors/AppError.ts';
+import { findGridCells, findGridSummary } from '../../geography/index.ts';
 import { type CityOn, getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
 import { type AccessSettings, findAccessSettings } from '../common/settings.ts';
 
@@ -22,51 +25,105 @@ export function weightingOf(params: AccessParams, settings: AccessSettings): Wei
 
 /**
  * Two-step floating catchment accessibility (src/domain/oversight/access.ts) over the townships
- * of X valid today, each weighted by its under-3 population at its reference point, and the
- * institutions operating in X. Institutions beyond X's border are not counted: X's answer then
- * shares out exactly X's places, and Σ under3 × accessPer100 / 100 = supplyCounted holds.
+ * of X valid today, each weighted by its under-3 population at its reference point, or over the
+ * cells of the city's population grid that belong to X's townships; and the institutions
+ * operating in X. Institutions beyond X's border are not counted: X's answer then shares out
+ * exactly X's places, and Σ under3 × accessPer100 / 100 = supplyCounted holds.
  */
-export async function getAccess(deps: Deps, scope: Scope, code: string, params: AccessParams) {
+export async function getAccess(deps: Deps, scope: Scope, code: string, params: AccessParams & { demand: 'townships' | 'grid' }) {
   const today = todayInShanghai(deps.clock.now());
   const [city, settings] = await Promise.all([loadCityOn(deps.db, today), findAccessSettings(deps.db)]);
   getDivisionInScope(city, scope, code);
-  return accessOf(city, code, weightingOf(params, settings), settings.desertThresholdPer100, params.method);
+  const cityCode = cityCodeOf(city, code);
+  const grid = await findGridSummary(deps.db, cityCode);
+  if (params.demand === 'grid' && !grid) throw new AppError('POPULATION_GRID_MISSING');
+  const cells = params.demand === 'grid' ? await findGridCells(deps.db, cityCode) : undefined;
+  return {
+    ...accessOf(city, code, weightingOf(params, settings), settings.desertThresholdPer100, params.method, cells),
+    gridAvailable: grid !== undefined,
+  };
 }
 
-export function accessOf(city: CityOn, code: string, weighting: Weighting, desertThresholdPer100: number, method: AccessParams['method']) {
+/** The city X lies in (X itself when it is one). */
+function cityCodeOf(city: CityOn, code: string): string {
+  let division = city.byCode.get(code);
+  while (division && division.level !== 'city' && division.parentCode) division = city.byCode.get(division.parentCode);
+  return division?.code ?? code;
+}
+
+type Located = CityOn['divisions'][number] & { lat: number; lng: number };
+const isLocated = (d: CityOn['divisions'][number]): d is Located => d.lat !== null && d.lng !== null;
+
+/**
+ * X's accessibility; with `cells`, the grid's cells are the demand points and each township gets
+ * the under-3-weighted mean of its cells, while its places in reach and nearest institutions stay
+ * those of its reference point.
+ */
+export function accessOf(
+  city: CityOn,
+  code: string,
+  weighting: Weighting,
+  desertThresholdPer100: number,
+  method: AccessParams['method'],
+  cells?: GridCell[],
+) {
   const townships = city.divisions.filter((d) => d.level === 'township' && isWithinDivision(d.code, code));
-  const located = townships.filter((d) => d.lat !== null && d.lng !== null);
+  const located = townships.filter(isLocated);
   const institutions = city.institutions.filter(
     (i) => i.places > 0 && Number.isFinite(i.lat) && Number.isFinite(i.lng) && isWithinDivision(i.divisionCode, code),
   );
+  const supply = institutions.map((i) => ({ id: i.id, lat: i.lat, lng: i.lng, places: i.places }));
   const result = computeAccess({
-    demand: located.map((d) => ({
-      id: d.code,
-      lat: d.lat as number,
-      lng: d.lng as number,
-      under3: city.counts.get(d.code)?.under3Population ?? 0,
-    })),
-    supply: institutions.map((i) => ({ id: i.id, lat: i.lat, lng: i.lng, places: i.places })),
+    demand: located.map((d) => ({ id: d.code, lat: d.lat, lng: d.lng, under3: city.counts.get(d.code)?.under3Population ?? 0 })),
+    supply,
     weighting,
     distance: greatCircle,
     desertThresholdPer100,
   });
+  const cityCode = cityCodeOf(city, code);
+  const byGrid =
+    cells &&
+    computeGridAccess({
+      cells,
+      cityTownships: city.divisions
+        .filter((d) => d.level === 'township' && isWithinDivision(d.code, cityCode))
+        .filter(isLocated)
+        .map((d) => ({ id: d.code, lat: d.lat, lng: d.lng })),
+      inArea: (id) => isWithinDivision(id, code),
+      supply,
+      weighting,
+      distance: greatCircle,
+      desertThresholdPer100,
+    });
+  const gridTownships = new Map(byGrid?.townships.map((t) => [t.id, t]));
   const names = new Map(institutions.map((i) => [i.id, i.name]));
+  const points = result.points.map((p, i) => {
+    const township = located[i] as Located;
+    const graded = gridTownships.get(p.id) ?? p;
+    return {
+      divisionCode: p.id,
+      name: township.name,
+      lat: township.lat,
+      lng: township.lng,
+      under3: graded.under3,
+      accessPer100: round2(graded.accessPer100),
+      placesInReach: p.placesInReach,
+      nearestInstitutions: p.nearest.map((n) => ({ id: n.id, name: names.get(n.id) ?? '', km: round2(n.km) })),
+    };
+  });
+  const deserts = byGrid?.deserts ?? result.deserts;
   return {
     method,
+    demand: byGrid ? ('grid' as const) : ('townships' as const),
     catchmentKm: weighting.kind === 'stepped' ? Math.max(...weighting.steps.map((s) => s.upToKm)) : weighting.catchmentKm,
     weights: weighting.kind === 'stepped' ? { kind: weighting.kind, steps: weighting.steps } : { kind: weighting.kind },
     desertThresholdPer100,
-    points: result.points.map((p) => ({
-      divisionCode: p.id,
-      name: city.byCode.get(p.id)?.name ?? p.id,
-      under3: p.under3,
-      accessPer100: round2(p.accessPer100),
-      placesInReach: p.placesInReach,
-      nearestInstitutions: p.nearest.map((n) => ({ id: n.id, name: names.get(n.id) ?? '', km: round2(n.km) })),
-    })),
-    supplyCounted: result.supplyCounted,
-    deserts: result.deserts,
-    unlocated: townships.filter((d) => d.lat === null || d.lng === null).map((d) => d.code),
+    points,
+    supplyCounted: byGrid?.supplyCounted ?? result.supplyCounted,
+    deserts,
+    childrenInDeserts:
+      byGrid?.childrenInDeserts ?? points.filter((p) => deserts.includes(p.divisionCode)).reduce((sum, p) => sum + p.under3, 0),
+    ...(byGrid && { cells: byGrid.cells.map((c) => ({ lat: c.lat, lng: c.lng, under3: c.under3, accessPer100: round2(c.accessPer100) })) }),
+    unlocated: townships.filter((d) => !isLocated(d)).map((d) => d.code),
   };
 }
