@@ -74,7 +74,16 @@ describe.each(DIALECTS)('population grid on %s', (dialect) => {
     ]);
   });
 
-  it('refuses a file over 5 MB at the file, and more cells than it computes in time', async () => {
+  it('refuses no file and a file over 5 MB at the file, and more cells than it computes in time', async () => {
+    const boundary = '----tuoyu-test-boundary';
+    const none = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: `--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: admin },
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details).toEqual([{ path: 'file', message: '请选择要上传的文件' }]);
     const huge = await importGrid(Buffer.alloc(5 * 1024 * 1024 + 1, 'a'));
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.details).toEqual([{ path: 'file', message: '文件不能超过5 MB' }]);

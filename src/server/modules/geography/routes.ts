@@ -24,7 +24,7 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** The one file of an import request; none is answered 400 at `file`, one too large 413 at `file`. */
 async function importedFile(request: FastifyRequest) {
   const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-  if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: 'file' }]);
+  if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', messageKey: 'file.missing' }]);
   const data = await file.toBuffer().catch((err: { code?: string }) => {
     if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', {}, [{ path: 'file', messageKey: 'file.tooLarge' }]);
     throw err;
