@@ -24,8 +24,17 @@ export async function postToLedger(
   items: LedgerItem[],
   at: Date,
 ): Promise<string[] | undefined> {
-  if (!(await moveBalances(trx, programId, deltasOf(items.flatMap((i) => i.transfers))))) return undefined;
+  if (!(await moveProgramBalances(trx, programId, items))) return undefined;
   return appendEntries(trx, programId, kind, items, at);
+}
+
+/**
+ * The balances' half of a posting, for a caller that appends the entries first and takes the
+ * program row's lock last (a redemption): false when an account would go short, and the caller
+ * must then roll back, entries and all.
+ */
+export function moveProgramBalances(trx: Transaction<DB>, programId: string, items: LedgerItem[]): Promise<boolean> {
+  return moveBalances(trx, programId, deltasOf(items.flatMap((i) => i.transfers)));
 }
 
 /**

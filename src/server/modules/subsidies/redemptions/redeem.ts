@@ -7,7 +7,7 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { addDeduction, lockStatementForDeduction } from '../../enrollment/index.ts';
-import { postToLedger } from '../common/ledger.ts';
+import { appendEntries, moveProgramBalances } from '../common/ledger.ts';
 import { acceptingInstitutions } from '../programs/acceptance.ts';
 import { findProgram } from '../programs/queries.ts';
 import { lockVoucher, markSpent } from '../vouchers/queries.ts';
@@ -93,16 +93,12 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
         redeemed_by: scope.actor.userId,
       });
       await markSpent(trx, voucher.id, now);
-      // Last before the audit: the program row's lock is the one every redemption of the program
-      // shares, so it is held for as short a time as possible.
-      const txnIds = await postToLedger(
-        trx,
-        program.id,
-        'redeem',
-        [{ transfers: redeem(input.amountFen, voucher.face_value_fen), refs: { voucherId: voucher.id, redemptionId: id, institutionId } }],
-        now,
-      );
-      if (!txnIds) throw new AppError('BUDGET_EXHAUSTED');
+      // The program row's lock is the one every redemption of the program shares: it is taken by
+      // the last statement, so it is held only through the commit.
+      const items = [
+        { transfers: redeem(input.amountFen, voucher.face_value_fen), refs: { voucherId: voucher.id, redemptionId: id, institutionId } },
+      ];
+      const [txnId] = await appendEntries(trx, program.id, 'redeem', items, now);
       await appendAudit(
         trx,
         context,
@@ -118,11 +114,13 @@ export async function redeemVoucher(deps: Deps, scope: Scope, input: RedeemBody,
             statementId: locked.id,
             amountFen: input.amountFen,
             releasedFen,
-            txnId: txnIds[0],
+            txnId,
           },
         },
         now,
       );
+      // Short: the transaction rolls back, entries and audit row with it.
+      if (!(await moveProgramBalances(trx, program.id, items))) throw new AppError('BUDGET_EXHAUSTED');
       return id;
     });
   } catch (err) {
