@@ -2,10 +2,10 @@ import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
 import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import { computeAccess, type Weighting } from '../../../../domain/oversight/access.ts';
 import { greatCircle } from '../../../../domain/oversight/distance.ts';
-import { round2 } from '../../../../domain/oversight/indicators.ts';
+import { placesPer1000, round2 } from '../../../../domain/oversight/indicators.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
-import { type CityOn, getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
+import { type CityOn, type Division, getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
 import { type AccessSettings, findAccessSettings } from '../common/settings.ts';
 
 export type AccessParams = { method: '2sfca' | 'e2sfca'; catchmentKm?: number; decay: 'stepped' | 'gaussian' };
@@ -33,17 +33,20 @@ export async function getAccess(deps: Deps, scope: Scope, code: string, params: 
   return accessOf(city, code, weightingOf(params, settings), settings.desertThresholdPer100, params.method);
 }
 
+type LocatedDivision = Division & { lat: number; lng: number };
+
 export function accessOf(city: CityOn, code: string, weighting: Weighting, desertThresholdPer100: number, method: AccessParams['method']) {
   const townships = city.divisions.filter((d) => d.level === 'township' && isWithinDivision(d.code, code));
-  const located = townships.filter((d) => d.lat !== null && d.lng !== null);
+  const located = townships.filter((d): d is LocatedDivision => d.lat !== null && d.lng !== null);
+  const locatedByCode = new Map(located.map((d) => [d.code, d]));
   const institutions = city.institutions.filter(
     (i) => i.places > 0 && Number.isFinite(i.lat) && Number.isFinite(i.lng) && isWithinDivision(i.divisionCode, code),
   );
   const result = computeAccess({
     demand: located.map((d) => ({
       id: d.code,
-      lat: d.lat as number,
-      lng: d.lng as number,
+      lat: d.lat,
+      lng: d.lng,
       under3: city.counts.get(d.code)?.under3Population ?? 0,
     })),
     supply: institutions.map((i) => ({ id: i.id, lat: i.lat, lng: i.lng, places: i.places })),
@@ -57,14 +60,23 @@ export function accessOf(city: CityOn, code: string, weighting: Weighting, deser
     catchmentKm: weighting.kind === 'stepped' ? Math.max(...weighting.steps.map((s) => s.upToKm)) : weighting.catchmentKm,
     weights: weighting.kind === 'stepped' ? { kind: weighting.kind, steps: weighting.steps } : { kind: weighting.kind },
     desertThresholdPer100,
-    points: result.points.map((p) => ({
-      divisionCode: p.id,
-      name: city.byCode.get(p.id)?.name ?? p.id,
-      under3: p.under3,
-      accessPer100: round2(p.accessPer100),
-      placesInReach: p.placesInReach,
-      nearestInstitutions: p.nearest.map((n) => ({ id: n.id, name: names.get(n.id) ?? '', km: round2(n.km) })),
-    })),
+    points: result.points.map((p) => {
+      const township = locatedByCode.get(p.id) as LocatedDivision;
+      const counts = city.counts.get(p.id);
+      return {
+        divisionCode: p.id,
+        name: township.name,
+        lat: township.lat,
+        lng: township.lng,
+        places: counts?.places ?? 0,
+        placesPer1000: placesPer1000(counts?.places ?? 0, counts?.population ?? 0),
+        coveredByInclusive: (counts?.townshipsWithInclusive ?? 0) > 0,
+        under3: p.under3,
+        accessPer100: round2(p.accessPer100),
+        placesInReach: p.placesInReach,
+        nearestInstitutions: p.nearest.map((n) => ({ id: n.id, name: names.get(n.id) ?? '', km: round2(n.km) })),
+      };
+    }),
     supplyCounted: result.supplyCounted,
     deserts: result.deserts,
     unlocated: townships.filter((d) => d.lat === null || d.lng === null).map((d) => d.code),
