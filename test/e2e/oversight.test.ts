@@ -124,6 +124,7 @@ describe('oversight dashboard', () => {
       await shot(page, 'city-1280');
       await mapShot(page, 'city-1280');
       const clicked = await pointAt(page, 0);
+      await mapShot(page, 'tooltip-1280');
       await page.mouse.click(clicked.x, clicked.y);
       await page.waitForURL((url) => /^\/official\/indicators\/\d{9}$/.test(url.pathname));
       const opened = new URL(page.url()).pathname.split('/').pop() as string;

@@ -21,7 +21,7 @@ type LegendItem = { key: string; color?: string; ring?: boolean; text: string; c
 
 /** The chart, its legend in words and what could not be placed on it. */
 function MapBody(props: {
-  note: string;
+  note?: string;
   label: string;
   points: MapPoint[];
   legend: LegendItem[];
@@ -31,7 +31,7 @@ function MapBody(props: {
   const { t } = useTranslation();
   return (
     <Flex vertical gap={12}>
-      <Typography.Text type="secondary">{props.note}</Typography.Text>
+      {props.note && <Typography.Text type="secondary">{props.note}</Typography.Text>}
       {props.points.length > 0 && (
         <Suspense fallback={<PageLoading />}>
           <MapChart points={props.points} label={props.label} onPick={props.onPick} />
@@ -52,9 +52,7 @@ function MapBody(props: {
                 boxSizing: 'border-box',
               }}
             />
-            <span>
-              {item.text}（{formatCount(item.count)}）
-            </span>
+            <span>{t('oversight.map.legendItem', { text: item.text, n: formatCount(item.count) })}</span>
           </Flex>
         ))}
       </Flex>
@@ -115,7 +113,8 @@ export function TownshipsMapCard({ code, node, hrefOf, picking, onPick, onCancel
     const covered = access.data.points.filter((p) => p.coveredByInclusive).length;
     body = (
       <MapBody
-        note={t('oversight.map.townshipsNote')}
+        // While picking, the hint above says what a click does instead.
+        note={picking ? undefined : t('oversight.map.townshipsNote')}
         label={t('oversight.map.townshipsLabel', { count: points.length })}
         points={points}
         legend={[
