@@ -22,6 +22,41 @@ type Figures = { divisionCode: string; name: string; places: number; placesNeede
 
 const journey = useJourney();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `oversight-${name}.png`), fullPage: true });
+/** The map card alone: a full page is too tall to judge the map by. */
+const mapShot = (page: Page, name: string) =>
+  page.getByTestId('map-card').screenshot({ path: path.join(SHOTS, `oversight-map-${name}.png`) });
+
+/** The shown value of an antd select. */
+const SELECTED = '.ant-select-content';
+
+type Access = { points: Array<{ divisionCode: string; name: string }>; unlocated: string[] };
+
+/**
+ * Moves the mouse onto the map's `index`-th point (the largest first) and reads the name its
+ * tooltip gives, as an official does before clicking. The pointer goes to the circle's centre;
+ * where a smaller point lies over it, the tooltip and a click there both name that one.
+ */
+async function pointAt(page: Page, index: number) {
+  const circle = page.getByTestId('division-map').locator('svg path').nth(index);
+  await circle.scrollIntoViewIfNeeded();
+  let box = await circle.boundingBox();
+  // A smooth scroll may still be moving the page: wait for the circle to stand still.
+  await expect
+    .poll(async () => {
+      const before = box;
+      box = await circle.boundingBox();
+      return JSON.stringify(box) === JSON.stringify(before);
+    })
+    .toBe(true);
+  const { x, y, width, height } = box as NonNullable<typeof box>;
+  const centre = { x: x + width / 2, y: y + height / 2 };
+  await page.mouse.move(centre.x, centre.y);
+  const name = (await page.locator('.map-tooltip b').textContent({ timeout: 5000 })) as string;
+  return { ...centre, name };
+}
+
+/** The township codes of this name in an accessibility answer (names repeat across districts). */
+const codesNamed = (access: Access, name: string) => access.points.filter((p) => p.name === name).map((p) => p.divisionCode);
 
 /** Follows the first row of the gap ranking, the division furthest from the places target. */
 async function drillToLargestGap(page: Page): Promise<string> {
@@ -81,10 +116,49 @@ describe('oversight dashboard', () => {
       await page.waitForURL((url) => url.pathname === '/official/filings');
       await page.goBack();
       await page.locator(`[data-testid="dashboard"][data-division="${CITY}"]`).waitFor();
+      // The map: a point for each located township of the city, and a click on one opens its dashboard.
+      const cityAccess = await api<Access>('GET', `/api/v1/planning/access?divisionCode=${CITY}`);
+      const map = page.getByTestId('division-map');
+      await expect.poll(() => map.locator('svg path').count()).toBe(cityAccess.points.length);
+      expect(await map.getAttribute('aria-label')).toContain(`${cityAccess.points.length} 个乡镇街道`);
       await shot(page, 'city-1280');
+      await mapShot(page, 'city-1280');
+      const clicked = await pointAt(page, 0);
+      await mapShot(page, 'tooltip-1280');
+      await page.mouse.click(clicked.x, clicked.y);
+      await page.waitForURL((url) => /^\/official\/indicators\/\d{9}$/.test(url.pathname));
+      const opened = new URL(page.url()).pathname.split('/').pop() as string;
+      expect(codesNamed(cityAccess, clicked.name)).toContain(opened);
+      await page.locator(`[data-testid="dashboard"][data-division="${opened}"]`).waitFor();
+      // A township's map shows its institutions that have a location, the others listed under it.
+      const registry = await api<{ items: Array<{ name: string; location: unknown }> }>(
+        'GET',
+        `/api/v1/institutions?division=${opened}&pageSize=100`,
+      );
+      const located = registry.items.filter((i) => i.location !== null);
+      await expect.poll(() => page.getByTestId('division-map').locator('svg path').count()).toBe(located.length);
+      await mapShot(page, 'township-1280');
+      await page.goBack();
+      await page.locator(`[data-testid="dashboard"][data-division="${CITY}"]`).waitFor();
 
       const district = await drillToLargestGap(page);
       expect(district).toMatch(/^\d{6}$/);
+      // Picking on the map: a township of the district goes into the what-if, and the page stays.
+      const districtAccess = await api<Access>('GET', `/api/v1/planning/access?divisionCode=${district}`);
+      const chosen = page.getByTestId('scenario-card').locator(SELECTED).first();
+      const first = await chosen.textContent();
+      await page.getByTestId('scenario-pick-on-map').click();
+      await page.getByTestId('map-picking').waitFor();
+      await mapShot(page, 'district-picking-1280');
+      // A township other than the one the editor starts with, so the pick is seen to change it.
+      let picked = await pointAt(page, 0);
+      for (let i = 1; picked.name === first; i++) picked = await pointAt(page, i);
+      await page.mouse.click(picked.x, picked.y);
+      await page.getByTestId('map-picking').waitFor({ state: 'detached' });
+      expect(new URL(page.url()).pathname).toBe(`/official/indicators/${district}`);
+      expect(codesNamed(districtAccess, picked.name).length).toBeGreaterThan(0);
+      await expect.poll(() => chosen.textContent()).toBe(picked.name);
+      await shot(page, 'district-picked-1280');
       const township = await drillToLargestGap(page);
       expect(township.startsWith(district)).toBe(true);
       await expect.poll(() => page.getByTestId('breadcrumb').locator('a').count()).toBe(2);
@@ -141,8 +215,22 @@ describe('oversight dashboard', () => {
       await signIn(page, CITY_OFFICIAL, '/official');
       await page.getByTestId('children-ranking').locator('tbody tr.ant-table-row').first().waitFor();
       await page.getByTestId('trend-chart').locator('svg').waitFor();
+      await page.getByTestId('division-map').locator('svg path').first().waitFor();
       await noSidewaysScroll(page);
+      // The map fits the phone's width, and a tap on a point opens that township.
+      const box = (await page.getByTestId('division-map').boundingBox()) as { x: number; width: number };
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
       await shot(page, 'city-375');
+      await mapShot(page, 'city-375');
+      const circle = page.getByTestId('division-map').locator('svg path').first();
+      await circle.scrollIntoViewIfNeeded();
+      const point = (await circle.boundingBox()) as { x: number; y: number; width: number; height: number };
+      await page.touchscreen.tap(point.x + point.width / 2, point.y + point.height / 2);
+      await page.waitForURL((url) => /^\/official\/indicators\/\d{9}$/.test(url.pathname));
+      await page.getByTestId('map-card').waitFor();
+      await noSidewaysScroll(page);
+      await mapShot(page, 'township-375');
     } finally {
       await context.close();
     }

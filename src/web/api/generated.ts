@@ -17370,6 +17370,11 @@ export interface paths {
                 complianceProblems: number;
                 /** @description Capacity of the classes in the plan */
                 places: number;
+                /** @description Where the working copy places it, for the map of a township */
+                location: {
+                  lat: number;
+                  lng: number;
+                } | null;
                 /** @description In force today, inclusive first, each kind and level once */
                 designations: {
                   /**
@@ -29180,9 +29185,15 @@ export interface paths {
               points: {
                 divisionCode: string;
                 name: string;
-                /** @description the township’s reference point */
+                /** @description the township’s reference point, where its children are counted (by grid: its cells) */
                 lat: number;
                 lng: number;
+                /** @description places of the township's operating institutions, with or without a location */
+                places: number;
+                /** @description places per 1,000 population of the township; null without a population figure */
+                placesPer1000: number | null;
+                /** @description an institution with an inclusive designation in force operates in the township */
+                coveredByInclusive: boolean;
                 /** @description by grid: the under-3s of its cells */
                 under3: number;
                 /** @description places per 100 under-3s within reach, 2 decimals; by grid, the under-3-weighted mean of its cells’ */

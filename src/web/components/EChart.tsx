@@ -1,6 +1,16 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
-import { useEffect, useRef } from 'react';
+import { type CSSProperties, useEffect, useRef } from 'react';
+
+/** What a click on a data item tells: its place in its series' data. */
+export type EChartClick = { dataIndex: number };
+
+type Props = {
+  option: EChartsCoreOption;
+  /** Pixels, or a height over width the chart keeps as the page narrows, up to a height in pixels. */
+  height: number | { aspect: number; max: number };
+  onClick?: (item: EChartClick) => void;
+};
 
 /**
  * Mounts an echarts instance on a div and keeps it sized to it. Each chart registers only the
@@ -9,14 +19,18 @@ import { useEffect, useRef } from 'react';
  * it (upstream issue hustcc/echarts-for-react#512), and npm leaves tslib nested under echarts, so
  * it cannot be bundled. SVG keeps axis text sharp on high-density phone screens.
  */
-export function EChart({ option, height }: { option: EChartsCoreOption; height: number }) {
+export function EChart({ option, height, onClick }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // The latest handler, so a re-render does not have to unbind and bind it again.
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     if (!element.current) return;
     const instance = echarts.init(element.current, undefined, { renderer: 'svg' });
     chart.current = instance;
+    instance.on('click', (params) => click.current?.({ dataIndex: params.dataIndex }));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);
     return () => {
@@ -31,5 +45,10 @@ export function EChart({ option, height }: { option: EChartsCoreOption; height: 
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} style={{ height, width: '100%' }} />;
+  // A kept aspect is capped by narrowing the box, not by cutting its height, which would break it.
+  const style: CSSProperties =
+    typeof height === 'number'
+      ? { height, width: '100%' }
+      : { aspectRatio: 1 / height.aspect, width: '100%', maxWidth: height.max / height.aspect, margin: '0 auto' };
+  return <div ref={element} style={style} />;
 }

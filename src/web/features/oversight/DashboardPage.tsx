@@ -1,5 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Col, Flex, Row, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, PageLoading } from '../../components/PageStatus';
@@ -8,8 +9,9 @@ import { AccessCard } from './AccessCard';
 import { indicatorsXlsxHref } from './api';
 import { ChildrenCard } from './ChildrenCard';
 import { InstitutionsCard } from './InstitutionsCard';
+import { InstitutionsMapCard, TownshipsMapCard } from './MapCard';
 import { useIndicators } from './queries';
-import { ScenarioCard } from './ScenarioCard';
+import { ScenarioCard, type ScenarioPicker } from './ScenarioCard';
 import { TargetsCard } from './TargetsCard';
 import { TrendCard } from './TrendCard';
 import { pathTo } from './tree';
@@ -30,6 +32,10 @@ export function DashboardPage({ code, homeCode, base }: Props) {
   const indicators = useIndicators(code);
   const tree = useDivisionTree();
   const hrefOf = (c: string) => (c === homeCode ? base : `${base}/indicators/${c}`);
+  // Picking on the map belongs to the division it was asked on: a drill-down ends it.
+  const [pickingIn, setPickingIn] = useState<string | null>(null);
+  const map = useRef<HTMLDivElement>(null);
+  const scenario = useRef<ScenarioPicker>(null);
 
   if (indicators.isPending || tree.isPending) return <PageLoading />;
   if (indicators.isError) return <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} />;
@@ -44,6 +50,7 @@ export function DashboardPage({ code, homeCode, base }: Props) {
     ),
   );
   const node = path[path.length - 1];
+  const registryHref = `${base}/institutions`;
 
   return (
     <Flex vertical gap={16} data-testid="dashboard" data-division={code}>
@@ -64,19 +71,51 @@ export function DashboardPage({ code, homeCode, base }: Props) {
       <TargetsCard data={data} />
       <WorkCard path={path} base={base} district={path.find((n) => n.code === homeCode)?.level === 'district'} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <TrendCard code={code} />
+        <Col xs={24} xl={14} ref={map}>
+          {data.level === 'township' ? (
+            <InstitutionsMapCard code={code} registryHref={registryHref} />
+          ) : (
+            node && (
+              <TownshipsMapCard
+                code={code}
+                node={node}
+                hrefOf={hrefOf}
+                picking={pickingIn === code}
+                onPick={(township) => {
+                  setPickingIn(null);
+                  scenario.current?.pick(township);
+                }}
+                onCancelPick={() => setPickingIn(null)}
+              />
+            )
+          )}
         </Col>
         <Col xs={24} xl={10}>
           <AccessCard code={code} />
         </Col>
       </Row>
+      <TrendCard code={code} />
       {data.level === 'township' ? (
-        <InstitutionsCard code={code} registryHref={`${base}/institutions`} />
+        <InstitutionsCard code={code} registryHref={registryHref} />
       ) : (
         <ChildrenCard data={data} hrefOf={hrefOf} />
       )}
-      {node && <ScenarioCard key={code} data={data} node={node} />}
+      {node && (
+        <ScenarioCard
+          key={code}
+          ref={scenario}
+          data={data}
+          node={node}
+          onPickOnMap={
+            data.level === 'township'
+              ? undefined
+              : () => {
+                  setPickingIn(code);
+                  map.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                }
+          }
+        />
+      )}
     </Flex>
   );
 }

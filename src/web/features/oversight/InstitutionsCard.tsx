@@ -2,13 +2,13 @@ import { Card, Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RegistryItem } from '../institutions/api';
-import { useRegistry } from '../institutions/queries';
 import { formatCount } from './format';
+import { useTownshipInstitutions } from './queries';
 
 /** A township's institutions from the registry, each opening its record there. */
 export function InstitutionsCard({ code, registryHref }: { code: string; registryHref: string }) {
   const { t } = useTranslation();
-  const list = useRegistry({ division: code, inclusive: false, hasProblems: false, page: 1, pageSize: 100 });
+  const list = useTownshipInstitutions(code);
   const columns: TableColumnsType<RegistryItem> = [
     {
       title: t('oversight.institution'),

@@ -1,5 +1,6 @@
-import { Button, Card, Checkbox, Col, Form, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { AimOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, Form, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { DivisionNode } from '../geography/api';
@@ -10,6 +11,9 @@ import { SavedScenarios } from './SavedScenarios';
 import { townshipsOf } from './tree';
 
 type Values = { townshipCode: string; places: number; inclusive: boolean };
+
+/** How the dashboard's map hands a township to the editor. */
+export type ScenarioPicker = { pick: (townshipCode: string) => void };
 
 /** What the scenario changed for one division, before and after, with each target marked. */
 function Comparison({ before, after, targets }: { before: DivisionIndicators; after: DivisionIndicators; targets: Indicators['targets'] }) {
@@ -66,10 +70,19 @@ function Comparison({ before, after, targets }: { before: DivisionIndicators; af
   );
 }
 
+type Props = {
+  data: Indicators;
+  node: DivisionNode;
+  /** Offered beside the township's select when there is a map of townships to pick from. */
+  onPickOnMap?: () => void;
+  ref?: Ref<ScenarioPicker>;
+};
+
 /** What-if: places added in one township, computed without touching real data, before beside after. */
-export function ScenarioCard({ data, node }: { data: Indicators; node: DivisionNode }) {
+export function ScenarioCard({ data, node, onPickOnMap, ref }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const card = useRef<HTMLDivElement>(null);
   const run = useRunScenario();
   const [result, setResult] = useState<Scenario | null>(null);
   const townships = useMemo(() => townshipsOf(node), [node]);
@@ -77,6 +90,13 @@ export function ScenarioCard({ data, node }: { data: Indicators; node: DivisionN
   // The gap of the township picked when it is this page's own or one of its rows; else a round start.
   const suggested = (code: string | undefined) =>
     code === data.divisionCode ? data.placesNeeded : (data.children.find((c) => c.divisionCode === code)?.placesNeeded ?? 0);
+
+  useImperativeHandle(ref, () => ({
+    pick(townshipCode) {
+      form.setFieldsValue({ townshipCode, places: Math.max(1, suggested(townshipCode)) });
+      card.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    },
+  }));
 
   async function submit(values: Values) {
     const township = townships.find((d) => d.code === values.townshipCode);
@@ -97,7 +117,7 @@ export function ScenarioCard({ data, node }: { data: Indicators; node: DivisionN
   const beforeChild = result?.before.indicators.children.find((c) => c.divisionCode === childCode);
 
   return (
-    <Card title={t('oversight.scenarioTitle')} data-testid="scenario-card">
+    <Card ref={card} title={t('oversight.scenarioTitle')} data-testid="scenario-card">
       {first ? (
         <Form
           form={form}
@@ -110,8 +130,22 @@ export function ScenarioCard({ data, node }: { data: Indicators; node: DivisionN
         >
           <Row gutter={16}>
             <Col xs={24} md={10}>
-              <Form.Item name="townshipCode" label={t('oversight.township')} rules={[{ required: true }]}>
-                <Select showSearch optionFilterProp="label" options={townships.map((d) => ({ value: d.code, label: d.name }))} />
+              <Form.Item label={t('oversight.township')} htmlFor="townshipCode" required>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Form.Item name="townshipCode" noStyle rules={[{ required: true }]}>
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      options={townships.map((d) => ({ value: d.code, label: d.name }))}
+                      style={{ width: '100%' }}
+                    />
+                  </Form.Item>
+                  {onPickOnMap && (
+                    <Button icon={<AimOutlined />} onClick={onPickOnMap} data-testid="scenario-pick-on-map">
+                      {t('oversight.map.pickOnMap')}
+                    </Button>
+                  )}
+                </Space.Compact>
               </Form.Item>
             </Col>
             <Col xs={12} md={7}>

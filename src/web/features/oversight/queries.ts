@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../../api/client';
+import { useRegistry } from '../institutions/queries';
 import {
   type AccessDemand,
   getAccess,
@@ -55,6 +56,11 @@ export function useAccess(code: string, demand: AccessDemand) {
     staleTime: MINUTE,
     placeholderData: keepPreviousData,
   });
+}
+
+/** A township's institutions in the registry: its dashboard's list and map share the one request. */
+export function useTownshipInstitutions(code: string) {
+  return useRegistry({ division: code, inclusive: false, hasProblems: false, page: 1, pageSize: 100 });
 }
 
 export function usePublicIndicators(code: string) {

@@ -62,6 +62,10 @@ type FactColumns = Pick<
   | 'contact_phone'
 >;
 
+/** A point only when both coordinates are set. */
+export const locationOf = (row: { lat: number | null; lng: number | null }) =>
+  row.lat === null || row.lng === null ? null : { lat: row.lat, lng: row.lng };
+
 /** The facts of the working copy or of the filed version, as the API shows them. */
 export function factsView(row: FactColumns) {
   return {
@@ -71,7 +75,7 @@ export function factsView(row: FactColumns) {
     serviceForms: row.service_forms as ServiceForm[],
     address: row.address,
     divisionCode: row.division_code,
-    location: row.lat === null || row.lng === null ? null : { lat: row.lat, lng: row.lng },
+    location: locationOf(row),
     indoorAreaM2: row.indoor_area_m2,
     outdoorAreaM2: row.outdoor_area_m2,
     openingHours: row.opens_at && row.closes_at ? { opensAt: row.opens_at, closesAt: row.closes_at, weekdays: row.open_weekdays } : null,
@@ -92,7 +96,7 @@ export function workingKeyFacts(state: InstitutionState): KeyFactValues {
     operatorType: i.operator_type,
     address: i.address,
     divisionCode: i.division_code,
-    location: i.lat === null || i.lng === null ? null : { lat: i.lat, lng: i.lng },
+    location: locationOf(i),
     indoorAreaM2: i.indoor_area_m2,
     outdoorAreaM2: i.outdoor_area_m2,
     servesMeals: i.serves_meals,

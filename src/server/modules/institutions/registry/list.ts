@@ -4,7 +4,7 @@ import type { InstitutionStatus } from '../../../../domain/institutions/filingWo
 import { DesignationKind, type DesignationLevel } from '../../../../domain/institutions/vocabulary.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
-import { complianceOf, designationTerm } from '../common/presenters.ts';
+import { complianceOf, designationTerm, locationOf } from '../common/presenters.ts';
 import { type InstitutionState, loadStates, planClasses } from '../common/state.ts';
 import { findComplianceSettings } from '../compliance/settings.ts';
 import { pendingKeyFacts } from './presenters.ts';
@@ -49,6 +49,7 @@ function listItem({ state, problems }: Entry, today: IsoDate) {
     changedKeyFacts: pendingKeyFacts(state),
     complianceProblems: problems,
     places: planClasses(state).reduce((sum, c) => sum + c.capacity, 0),
+    location: locationOf(i),
     designations: designationsInForce(state, today),
     updatedAt: new Date(i.updated_at).toISOString(),
   };

@@ -120,7 +120,10 @@ describe.each(DIALECTS)('institution registry on %s', (dialect) => {
       hasFiledVersion: false,
       filingNumber: null,
       changedKeyFacts: [],
+      location: { lat: 34.598, lng: 119.19 },
     });
+    // An entry nobody has placed yet has no point on a township's map.
+    expect(all.items.find((i: { name: string }) => i.name === '已有代码托育园')).toMatchObject({ location: null });
     expect((await official.get('/api/v1/institutions?q=hzqxm')).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
     expect((await official.get(`/api/v1/institutions?division=${district.townshipCodes[1]}`)).json().total).toBe(1);
     expect((await official.get('/api/v1/institutions?status=filed')).json().total).toBe(0);

@@ -78,6 +78,7 @@ export const InstitutionListItem = z.object({
   changedKeyFacts: z.array(KeyFactSchema).describe('Key facts changed since the filed version'),
   complianceProblems: z.number().int().describe('Compliance problems found today'),
   places: z.number().int().describe('Capacity of the classes in the plan'),
+  location: Location.nullable().describe('Where the working copy places it, for the map of a township'),
   designations: z
     .array(z.object({ kind: DesignationKindSchema, level: DesignationLevelSchema.nullable() }))
     .describe('In force today, inclusive first, each kind and level once'),

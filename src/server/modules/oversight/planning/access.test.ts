@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
-import { createFiledInstitution } from '../../../../../test/harness/factories/institutions.ts';
+import { createFiledInstitution, designateInclusive } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { multipart } from '../../../../../test/harness/multipart.ts';
 import { writeSetting } from '../../../platform/settings/settings.ts';
@@ -44,7 +44,7 @@ describe.each(DIALECTS)('accessibility on %s', (dialect) => {
       codes.map((code, i) => ({ code, year: 2026, total: 10_000, under3: [60, 40, 100, 50][i] as number, source: 'test', isDemo: false })),
       new Date(),
     );
-    await createFiledInstitution(db, codes[0] as string, '近园', {
+    const near = await createFiledInstitution(db, codes[0] as string, '近园', {
       classes: [
         { classType: 'toddler', capacity: 15 },
         { classType: 'toddler', capacity: 15 },
@@ -52,6 +52,7 @@ describe.each(DIALECTS)('accessibility on %s', (dialect) => {
       location: { lat: 34.6, lng: 119.201 },
       filedAt: new Date('2026-01-10T02:00:00Z'),
     });
+    await designateInclusive(db, near.id);
     cookie = await signIn(t.app, (await createUser(db, { role: 'city_official', divisionCode: created.cityCode })).phone);
   });
   afterAll(() => t.close());
@@ -72,6 +73,12 @@ describe.each(DIALECTS)('accessibility on %s', (dialect) => {
       expect.objectContaining({ divisionCode: codes[0], under3: 60, accessPer100: 30, placesInReach: 30 }),
       expect.objectContaining({ divisionCode: codes[1], under3: 40, accessPer100: 30, placesInReach: 30 }),
       expect.objectContaining({ divisionCode: codes[2], under3: 100, accessPer100: 0, placesInReach: 0 }),
+    ]);
+    // Where each township sits on the map and what it holds: 30 places for 10,000 people is 3 per 1,000.
+    expect(body.points.map((p: Record<string, unknown>) => [p.lat, p.lng, p.places, p.placesPer1000, p.coveredByInclusive])).toEqual([
+      [34.6, 119.2, 30, 3, true],
+      [34.6, 119.22, 0, 0, false],
+      [34.6, 119.4, 0, 0, false],
     ]);
     expect(body.points[2].nearestInstitutions[0]).toMatchObject({ name: '近园' });
     expect(body.points[2].nearestInstitutions[0].km).toBeGreaterThan(17);

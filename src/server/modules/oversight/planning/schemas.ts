@@ -27,8 +27,11 @@ export const AccessResponse = z.object({
     z.object({
       divisionCode: z.string(),
       name: z.string(),
-      lat: z.number().describe('the township’s reference point'),
+      lat: z.number().describe('the township’s reference point, where its children are counted (by grid: its cells)'),
       lng: z.number(),
+      places: z.number().int().describe("places of the township's operating institutions, with or without a location"),
+      placesPer1000: z.number().nullable().describe('places per 1,000 population of the township; null without a population figure'),
+      coveredByInclusive: z.boolean().describe('an institution with an inclusive designation in force operates in the township'),
       under3: z.number().int().describe('by grid: the under-3s of its cells'),
       accessPer100: z
         .number()

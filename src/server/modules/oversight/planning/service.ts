@@ -3,7 +3,7 @@ import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import { computeAccess, type Weighting } from '../../../../domain/oversight/access.ts';
 import { greatCircle } from '../../../../domain/oversight/distance.ts';
 import { computeGridAccess, type GridCell } from '../../../../domain/oversight/gridAccess.ts';
-import { round2 } from '../../../../domain/oversight/indicators.ts';
+import { placesPer1000, round2 } from '../../../../domain/oversight/indicators.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
@@ -100,11 +100,15 @@ export function accessOf(
   const points = result.points.map((p, i) => {
     const township = located[i] as Located;
     const graded = gridTownships.get(p.id) ?? p;
+    const counts = city.counts.get(p.id);
     return {
       divisionCode: p.id,
       name: township.name,
       lat: township.lat,
       lng: township.lng,
+      places: counts?.places ?? 0,
+      placesPer1000: placesPer1000(counts?.places ?? 0, counts?.population ?? 0),
+      coveredByInclusive: (counts?.townshipsWithInclusive ?? 0) > 0,
       under3: graded.under3,
       accessPer100: round2(graded.accessPer100),
       placesInReach: p.placesInReach,
