@@ -6,6 +6,7 @@ import { ClassStandard, ClassType } from '../../../domain/classes/classTypes.ts'
 import { ApiError } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import i18n from '../../i18n';
+import { InspectionStatusText } from '../supervision/InspectionStatus';
 import { PublicInspectionHistory } from '../supervision/PublicInspectionHistory';
 import { ApplyButton } from './ApplyButton';
 import { fullAddress } from './address';
@@ -83,9 +84,7 @@ export default function InstitutionPage() {
         <Descriptions.Item label={t('institutions.hours')}>{hours(p.openingHours)}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.phone')}>{p.contactPhone ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.lastInspection')}>
-          {p.lastInspection
-            ? `${p.lastInspection.date} ${t(`supervision.overall.${p.lastInspection.result}`)}`
-            : t('institutions.noInspection')}
+          {p.lastInspection ? <InspectionStatusText status={p.lastInspection} /> : t('institutions.noInspection')}
         </Descriptions.Item>
         <Descriptions.Item label={t('institutions.upheldComplaints')}>
           <span data-testid="upheld-complaints">{t('institutions.upheldComplaintsCount', { count: p.upheldComplaints })}</span>

@@ -7,6 +7,7 @@ import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { useDivisionTree } from '../geography/queries';
+import { useInspectionStatuses } from '../supervision/queries';
 import { Panel } from './Panel';
 import { useInstitutionSearch } from './queries';
 import { ResultCard } from './ResultCard';
@@ -57,6 +58,9 @@ export default function SearchPage() {
   }, [form, filters]);
 
   const search = useInstitutionSearch({ ...filters, page, pageSize: PAGE_SIZE }, { keepPrevious: true });
+  // Asked once the results are in, for the page shown: the results never wait on it.
+  const shownIds = useMemo(() => search.data?.items.map((item) => item.id) ?? [], [search.data]);
+  const inspections = useInspectionStatuses(shownIds);
   const go = (next: SearchFilters) => setParams(searchAddress(next));
 
   function nearMe() {
@@ -142,7 +146,7 @@ export default function SearchPage() {
           ) : (
             <ul aria-label={t('search.results')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {search.data.items.map((item) => (
-                <ResultCard key={item.id} item={item} divisions={names} fits={age?.fits} />
+                <ResultCard key={item.id} item={item} divisions={names} fits={age?.fits} inspection={inspections.data?.get(item.id)} />
               ))}
             </ul>
           )}
