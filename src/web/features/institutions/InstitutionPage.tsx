@@ -82,7 +82,14 @@ export default function InstitutionPage() {
         <Descriptions.Item label={t('institutions.address')}>{fullAddress([p.districtName, p.townshipName], p.address)}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.filingNumber')}>{p.filingNumber}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.hours')}>{hours(p.openingHours)}</Descriptions.Item>
-        <Descriptions.Item label={t('institutions.phone')}>{p.contactPhone ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.serviceForms')}>
+          <span data-testid="profile-service-forms">
+            {p.serviceForms.length > 0 ? p.serviceForms.map((f) => t(`registry.serviceForm.${f}`)).join('、') : '—'}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('institutions.phone')}>
+          <span data-testid="profile-phone">{p.contactPhone ?? '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('institutions.lastInspection')}>
           {p.lastInspection ? <InspectionStatusText status={p.lastInspection} /> : t('institutions.noInspection')}
         </Descriptions.Item>
