@@ -78,6 +78,17 @@ describe('the family finder on a phone', () => {
       // The tag takes its filter away again.
       await tag.locator('.ant-tag-close-icon').click();
       await expect.poll(() => page.getByTestId('search-total').textContent()).toBe(everyone);
+
+      // Ten at a time: the next page shows the next ten, and the address keeps the page.
+      const pages = Math.ceil(Number(everyone?.match(/共 (\d+) 家/)?.[1]) / 10);
+      expect(await page.getByTestId('pager-position').textContent()).toBe(`第 1 / ${pages} 页`);
+      const firstTen = await page.getByTestId('search-result').getByRole('link').allTextContents();
+      await page.getByRole('button', { name: '下一页' }).click();
+      await expect.poll(() => page.getByTestId('pager-position').textContent()).toBe(`第 2 / ${pages} 页`);
+      expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+      await expect.poll(() => page.getByTestId('search-result').getByRole('link').allTextContents()).not.toEqual(firstTen);
+      await page.getByRole('button', { name: '上一页' }).click();
+      await expect.poll(() => page.getByTestId('search-result').getByRole('link').allTextContents()).toEqual(firstTen);
       expect(consoleErrors).toEqual([]);
 
       // 申请入托 as a visitor: sign in, then the application form with that institution picked.

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ClassStandard, ClassType } from '../../../domain/classes/classTypes.ts';
 import { ApiError } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
+import { Panel } from '../../components/Panel';
 import i18n from '../../i18n';
 import { InspectionStatusText } from '../supervision/InspectionStatus';
 import { PublicInspectionHistory } from '../supervision/PublicInspectionHistory';
@@ -13,7 +14,6 @@ import { fullAddress } from './address';
 import { ageRange } from './ages';
 import type { PublicProfile } from './api';
 import { DesignationTags } from './DesignationTags';
-import { Panel } from './Panel';
 import { usePublicProfile } from './queries';
 
 const ResultsMap = lazy(() => import('./ResultsMap'));

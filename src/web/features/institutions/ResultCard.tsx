@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
 import type { InspectionStatus } from '../../../domain/supervision/checklist.ts';
+import { Panel } from '../../components/Panel';
 import { InspectionStatusText } from '../supervision/InspectionStatus';
 import { ApplyButton } from './ApplyButton';
 import { ageRange, agesOfTypes } from './ages';
 import type { PublicSearchItem } from './api';
 import { DesignationTags } from './DesignationTags';
-import { Panel } from './Panel';
 import { addressLine } from './searchFilters';
 
 /** Fees and vacancies per class type; with a birth date given, the types the child fits come first, marked. */
