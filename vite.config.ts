@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { antdTrim } from './scripts/antdTrim.ts';
 import { splitMessages } from './scripts/viteMessages.ts';
 
 /**
@@ -38,6 +39,7 @@ export default defineConfig({
   plugins: [
     splitMessages({ srcDir: src, messages: `${src}web/i18n/zh-CN.json`, register: `${src}web/i18n/index.ts` }),
     react(),
+    antdTrim({ editableText: `${src}web/components/NoEditableText.tsx` }),
     precompress(),
   ],
   build: {

@@ -1,12 +1,14 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, useEffect } from 'react';
+import { ConfigProvider, theme } from 'antd';
+// The ES builds: antd/locale/* are CommonJS copies that would ship beside the ES ones antd itself uses.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { type ReactNode, StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
+import { FeedbackRoot } from './components/feedback';
 import { meKey } from './features/platform/queries';
 import { currentLanguage, languageReady } from './i18n';
 import { AppRoutes } from './routes';
@@ -31,12 +33,22 @@ const queryClient = new QueryClient({
   },
 });
 
-const theme = {
+const appTheme = {
   token: {
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif",
   },
 };
+
+/** What antd's App wrapper gave the page, without its message and dialog holders: the theme's text colour, size and font. */
+function BaseText({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+      {children}
+    </div>
+  );
+}
 
 function Providers() {
   // Re-renders on language change, which swaps antd's own texts (pagination, empty states…).
@@ -47,10 +59,11 @@ function Providers() {
   return (
     // antd puts a space between two Chinese characters on buttons ("登 录"); our texts are
     // written as they should read, and tests and screen readers look for the real words.
-    <ConfigProvider locale={currentLanguage() === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>
+    <ConfigProvider locale={currentLanguage() === 'en' ? enUS : zhCN} theme={appTheme} button={{ autoInsertSpace: false }}>
+      <BaseText>
         <AppRoutes />
-      </AntApp>
+        <FeedbackRoot />
+      </BaseText>
     </ConfigProvider>
   );
 }

@@ -27,6 +27,10 @@ type Record = {
 
 // The smallest file the server's content check accepts as a PDF: it reads the magic bytes.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+// A whole 1 × 1 PNG, which the browser draws: the public page must show it, not only list it.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+type Profile = { name: string; contactPhone: string | null; serviceForms: string[]; photos: { id: string; url: string }[] };
 
 const journey = useJourney();
 
@@ -169,6 +173,81 @@ describe('the director edits what the page adds', () => {
       await shot(d, 'filed-1280');
       await shotOnPhone(DIRECTOR, 'tuoyu-demo', 'filed');
     } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('adds and removes photos, changes the phone and the service forms, and families see it on the public page and in the search', async () => {
+    const url = journey.server.url;
+    const api = await apiAs(url, DIRECTOR);
+    const me = await api<{ roles: { role: string; institutionId?: string }[] }>('GET', '/api/v1/auth/me');
+    const institutionId = me.roles.find((r) => r.role === 'institution_admin')?.institutionId as string;
+    const publicProfile = async () => (await (await fetch(`${url}/api/v1/institutions/${institutionId}`)).json()) as Profile;
+    const before = await publicProfile();
+    const phoneNumber = '0518-85829999';
+    expect(before.contactPhone).not.toBe(phoneNumber);
+    expect(before.serviceForms).not.toContain('temporary');
+
+    const context = await desktopContext(journey.browser, url);
+    const family = await phoneContext(journey.browser, url);
+    try {
+      const d = await context.newPage();
+      await signIn(d, DIRECTOR);
+      await d.goto(PAGE);
+      const photosCard = d.locator('#director-photos');
+      await photosCard.waitFor();
+      const photos = photosCard.getByTestId('photo');
+      const start = await photos.count();
+      expect(start).toBe(before.photos.length);
+
+      // Two photos, one after the other as a person picks them.
+      for (const [i, name] of ['活动室.png', '户外场地.png'].entries()) {
+        await photosCard.getByLabel('上传照片').setInputFiles({ name, mimeType: 'image/png', buffer: PNG });
+        await expect.poll(() => photos.count()).toBe(start + i + 1);
+      }
+      const added = (await publicProfile()).photos.slice(start);
+      expect(added).toHaveLength(2);
+
+      // A family's phone shows them on the page, drawn.
+      const p = await family.newPage();
+      const shownPhotos = p.locator('img[src*="/photos/"]');
+      const drawn = () =>
+        shownPhotos.evaluateAll((imgs) => imgs.filter((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0).length);
+      await p.goto(`/institutions/${institutionId}`);
+      await expect.poll(() => shownPhotos.count()).toBe(start + 2);
+      await expect.poll(drawn).toBe(start + 2);
+
+      // The first is taken off again after the confirmation.
+      await photosCard.getByRole('button', { name: '移除照片 活动室.png' }).click();
+      const confirm = d.locator('.ant-popconfirm:visible').filter({ hasText: '删除这张照片？' });
+      await confirm.getByRole('button', { name: '移除' }).click();
+      await expect.poll(() => photos.count()).toBe(start + 1);
+      expect((await publicProfile()).photos.map((ph) => ph.id)).toEqual([...before.photos.map((ph) => ph.id), added[1]?.id]);
+      await p.reload();
+      await expect.poll(() => shownPhotos.count()).toBe(start + 1);
+      expect(await p.locator(`img[src="${added[0]?.url}"]`).count()).toBe(0);
+      await expect.poll(drawn).toBe(start + 1);
+
+      // The phone and a service form more, published at once.
+      const service = d.locator('#director-service');
+      await service.getByLabel('联系电话').fill(phoneNumber);
+      await service.getByRole('checkbox', { name: '临时托' }).check();
+      await service.getByRole('button', { name: '保存服务信息' }).click();
+      await expect.poll(async () => (await publicProfile()).contactPhone).toBe(phoneNumber);
+      await p.reload();
+      await expect.poll(() => p.getByTestId('profile-phone').textContent()).toBe(phoneNumber);
+      expect(await p.getByTestId('profile-service-forms').textContent()).toContain('临时托');
+      await noSidewaysScroll(p);
+      await p.screenshot({ path: join(SHOTS, 'director-edits-public-page-375.png'), fullPage: true });
+
+      // A family looking for 临时托 now finds it.
+      await p.goto(`/search?${new URLSearchParams({ q: before.name, serviceForm: 'temporary' })}`);
+      await p.getByTestId('search-result').getByRole('link', { name: before.name, exact: true }).waitFor();
+      expect(await p.getByTestId('search-total').textContent()).toMatch(/^共 1 家/);
+      await photosCard.scrollIntoViewIfNeeded();
+      await d.screenshot({ path: join(SHOTS, 'director-edits-photos-1280.png') });
+    } finally {
+      await family.close();
       await context.close();
     }
   }, 180_000);

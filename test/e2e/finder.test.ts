@@ -1,6 +1,7 @@
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { noSidewaysScroll, phoneContext } from './browser.ts';
+import { desktopContext, noSidewaysScroll, phoneContext } from './browser.ts';
 import { SHOTS, useJourney } from './journey.ts';
 
 /**
@@ -10,6 +11,21 @@ import { SHOTS, useJourney } from './journey.ts';
  * with the institution picked. Anonymous pages log no console error.
  */
 const PARENT = '13900000005';
+const HAIZHOU = '320706';
+const RESULT = { pass: '合格', rectify: '限期整改', fail: '不合格' } as const;
+
+type Status = { institutionId: string; date: string; result: keyof typeof RESULT; rectifying: boolean };
+
+/** The words a family reads for an inspection status, after 最近检查 on a result card. */
+const words = (s: Status) => `${RESULT[s.result]} · ${s.date}${s.rectifying ? ' · 整改中' : ''}`;
+
+/** The search for one institution by its name; resolves once the page has asked for the results' inspection statuses. */
+async function searchFor(page: Page, name: string) {
+  const asked = page.waitForResponse((r) => r.url().includes('/api/v1/public/inspection-statuses'));
+  await page.goto(`/search?q=${encodeURIComponent(name)}`);
+  await asked;
+  return page.getByTestId('search-result').filter({ has: page.getByRole('link', { name, exact: true }) });
+}
 
 const journey = useJourney();
 
@@ -62,6 +78,17 @@ describe('the family finder on a phone', () => {
       // The tag takes its filter away again.
       await tag.locator('.ant-tag-close-icon').click();
       await expect.poll(() => page.getByTestId('search-total').textContent()).toBe(everyone);
+
+      // Ten at a time: the next page shows the next ten, and the address keeps the page.
+      const pages = Math.ceil(Number(everyone?.match(/共 (\d+) 家/)?.[1]) / 10);
+      expect(await page.getByTestId('pager-position').textContent()).toBe(`第 1 / ${pages} 页`);
+      const firstTen = await page.getByTestId('search-result').getByRole('link').allTextContents();
+      await page.getByRole('button', { name: '下一页' }).click();
+      await expect.poll(() => page.getByTestId('pager-position').textContent()).toBe(`第 2 / ${pages} 页`);
+      expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+      await expect.poll(() => page.getByTestId('search-result').getByRole('link').allTextContents()).not.toEqual(firstTen);
+      await page.getByRole('button', { name: '上一页' }).click();
+      await expect.poll(() => page.getByTestId('search-result').getByRole('link').allTextContents()).toEqual(firstTen);
       expect(consoleErrors).toEqual([]);
 
       // 申请入托 as a visitor: sign in, then the application form with that institution picked.
@@ -73,6 +100,97 @@ describe('the family finder on a phone', () => {
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.waitForURL((url) => url.pathname === '/family/applications');
       await expect.poll(() => page.getByTestId('apply-order').textContent()).toBe(name);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('shows each result’s latest inspection, 整改中 while a rectification is open, and the same on its page', async () => {
+    const url = journey.server.url;
+    const get = async <T>(path: string) => (await (await fetch(`${url}${path}`)).json()) as T;
+    const listed = await get<{ items: { id: string; name: string }[] }>(`/api/v1/institutions/search?division=${HAIZHOU}&pageSize=100`);
+    const statuses: Status[] = [];
+    for (let i = 0; i < listed.items.length; i += 50) {
+      const ids = listed.items.slice(i, i + 50).map((item) => item.id);
+      statuses.push(...(await get<Status[]>(`/api/v1/public/inspection-statuses?institutionIds=${ids.join(',')}`)));
+    }
+    const nameOf = (id: string) => listed.items.find((i) => i.id === id)?.name ?? '';
+    // The demo's round in 海州区: the guidance centre with rectifications open, others put right or passed.
+    const rectifying = statuses.find((s) => s.rectifying);
+    const settled = statuses.find((s) => !s.rectifying);
+    const never = listed.items.find((i) => !statuses.some((s) => s.institutionId === i.id));
+    if (!rectifying || !settled || !never) throw new Error('the demo has no inspected, rectifying and uninspected institutions in 海州区');
+
+    for (const [context, size] of [
+      [await phoneContext(journey.browser, url), '375'],
+      [await desktopContext(journey.browser, url), '1280'],
+    ] as const) {
+      const page = await context.newPage();
+      try {
+        for (const status of [rectifying, settled]) {
+          const card = await searchFor(page, nameOf(status.institutionId));
+          await expect.poll(() => card.getByTestId('inspection-status').textContent()).toBe(`最近检查：${words(status)}`);
+        }
+        await noSidewaysScroll(page);
+        await page.screenshot({ path: path.join(SHOTS, `finder-inspection-status-${size}.png`) });
+        // Never inspected: nothing said, rather than a status it does not have.
+        const uninspected = await searchFor(page, never.name);
+        await uninspected.waitFor();
+        expect(await uninspected.getByTestId('inspection-status').count()).toBe(0);
+
+        await page.goto(`/institutions/${rectifying.institutionId}`);
+        await expect.poll(() => page.getByTestId('inspection-status').textContent()).toBe(words(rectifying));
+        await page.getByTestId('inspection-status').scrollIntoViewIfNeeded();
+        await noSidewaysScroll(page);
+        await page.screenshot({ path: path.join(SHOTS, `finder-profile-inspection-${size}.png`) });
+        await page.goto(`/institutions/${never.id}`);
+        await page.getByText('暂无检查记录').waitFor();
+      } finally {
+        await context.close();
+      }
+    }
+  }, 90_000);
+
+  it('searches the area the parent moved the map to', async () => {
+    const context = await phoneContext(journey.browser, journey.server.url);
+    const page = await context.newPage();
+    try {
+      // Near the city centre, as 附近 leaves it: then the parent looks closer on the map.
+      await page.goto('/search?lat=34.6&lng=119.22&radiusKm=10');
+      await page.getByTestId('search-result').first().waitFor();
+      const everyone = await page.getByTestId('search-total').textContent();
+      const before = await page.getByTestId('search-result').getByRole('link').allTextContents();
+      await page.getByTestId('toggle-map').click();
+      const map = page.getByTestId('results-map');
+      await expect.poll(async () => Number(await map.getAttribute('data-pins')), { timeout: 30_000 }).toBeGreaterThan(0);
+
+      // Closer in, and off to one side: the area searched is the one now on the screen.
+      const box = await map.boundingBox();
+      if (!box) throw new Error('the map has no box');
+      for (let i = 0; i < 2; i++) {
+        await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height * 0.5);
+        await page.waitForTimeout(500);
+      }
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.4, { steps: 8 });
+      await page.mouse.up();
+      await page.getByRole('button', { name: '搜索此区域' }).click();
+
+      await page.waitForURL((u) => u.searchParams.has('lat') && u.searchParams.has('lng') && u.searchParams.has('radiusKm'));
+      const radiusKm = Number(new URL(page.url()).searchParams.get('radiusKm'));
+      expect(radiusKm).toBeGreaterThan(0);
+      expect(radiusKm).toBeLessThan(10);
+      await expect.poll(() => page.getByTestId('search-total').textContent()).not.toBe(everyone);
+      expect(await page.getByTestId('search-total').textContent()).toMatch(/ · 按距离由近到远排序$/);
+      // Every result lies within the area, nearest first.
+      const distances = (await page.getByTestId('result-distance').allTextContents()).map((d) => Number.parseFloat(d));
+      expect(distances.length).toBeGreaterThan(0);
+      expect(distances.every((d) => d <= radiusKm)).toBe(true);
+      expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+      expect(await page.getByTestId('search-result').getByRole('link').allTextContents()).not.toEqual(before);
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: path.join(SHOTS, 'finder-phone-search-area.png') });
     } finally {
       await context.close();
     }

@@ -9,12 +9,15 @@ import { measurePage, type PageFigures, PHONE_PROFILE } from './phoneBudget.ts';
  * at most 250 KB of JavaScript (compressed) before any interaction, finder results visible within
  * 4 s, no chain of more than three requests each waiting on the one before.
  *
- * JavaScript is weighed from the build (each script's gzip file, see phoneBudget.ts), so it does
- * not depend on the machine: every page is held to a ceiling and fails above it. The pages are not
- * yet at 250 KB (React, i18next, react-query, antd's style engine and the components every page
- * shows weigh about 230 KB together), so each ceiling is the page's weight when it was last made lighter plus a few KB for
- * small additions. Lower a ceiling when a page gets lighter; raise one only with a reason in the
- * commit. Chromium asks plain-HTTP servers for gzip only; phones on HTTPS get brotli, a tenth less.
+ * JavaScript is weighed from the build (each script's pre-compressed file, see phoneBudget.ts), so
+ * it does not depend on the machine, and judged in brotli: every phone browser accepts it over
+ * HTTPS, which is how families reach the platform, and the server sends the .br copies to those
+ * that do. The gzip weight (what a browser gets over plain HTTP, as Chromium in these tests does) is
+ * printed beside it. Every page is held to a ceiling and fails above it: /search, /growth and
+ * /health-checks are not yet at 250 KB (React, i18next, react-query and antd's style engine weigh
+ * about 165 KB together before any screen), so each ceiling is the page's weight when it was last
+ * made lighter plus a few KB for small additions. Lower a ceiling when a page gets lighter; raise
+ * one only with a reason in the commit.
  *
  * Time depends on the machine as much as on the code: on a busy two-core test machine the same
  * build showed the finder's results after 5 to 7 s under the phone's 4× CPU slowdown.
@@ -24,14 +27,17 @@ import { measurePage, type PageFigures, PHONE_PROFILE } from './phoneBudget.ts';
  */
 
 const JS_BUDGET_KB = 250;
+// Brotli KB. Before the trim of issue 19 (same pages, brotli / gzip): / 260.6 / 293.5, /search
+// 317.6 / 356.4, /institutions/:id 283.2 / 318.1, /growth 305.1 / 342.7, /health-checks 299.2 /
+// 336.3, /family 272.4 / 306.3, /family/children 274.3 / 308.8.
 const JS_CEILING_KB: Record<string, number> = {
-  '/': 300,
-  '/search': 365,
-  '/institutions/:id': 325,
-  '/growth': 350,
-  '/health-checks': 345,
-  '/family': 315,
-  '/family/children': 320,
+  '/': 202,
+  '/search': 258,
+  '/institutions/:id': 220,
+  '/growth': 267,
+  '/health-checks': 257,
+  '/family': 214,
+  '/family/children': 216,
 };
 const SEARCH_VISIBLE_MS = 4000;
 const SEARCH_CEILING_MS = 2 * SEARCH_VISIBLE_MS;
@@ -63,7 +69,7 @@ function print(figures: [Target, PageFigures][]) {
   for (const [target, f] of figures) {
     const kb = f.initialJsBytes / 1024;
     console.log(
-      `${target.pattern.padEnd(20)} initial JS ${kb.toFixed(1).padStart(6)} KB (ceiling ${JS_CEILING_KB[target.pattern]}, budget ${JS_BUDGET_KB}) · visible ${String(f.visibleMs).padStart(5)} ms · waterfall ${f.waterfallDepth} (${f.deepestChain.join(' → ')})`,
+      `${target.pattern.padEnd(20)} initial JS ${kb.toFixed(1).padStart(6)} KB brotli, ${(f.initialJsGzipBytes / 1024).toFixed(1).padStart(6)} KB gzip (ceiling ${JS_CEILING_KB[target.pattern]}, budget ${JS_BUDGET_KB}) · visible ${String(f.visibleMs).padStart(5)} ms · waterfall ${f.waterfallDepth} (${f.deepestChain.join(' → ')})`,
     );
   }
 }

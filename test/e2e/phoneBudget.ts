@@ -13,21 +13,24 @@ type Request = { url: string; type: string; depth: number; parent?: Request };
 const DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
 /**
- * What the server sends a browser that accepts gzip for one built file: its pre-compressed copy
- * (small files have none and go as they are). Read from the build rather than from the network
- * log, whose byte counts include headers and vary with timing; the same build always weighs the same.
+ * What the server sends for one built file to a browser that accepts the encoding: its
+ * pre-compressed copy (small files have none and go as they are). Read from the build rather than
+ * from the network log, whose byte counts include headers and vary with timing; the same build
+ * always weighs the same.
  */
-function gzipBytes(url: string): number {
+function compressedBytes(url: string, encoding: 'br' | 'gz'): number {
   const file = path.join(DIST, new URL(url).pathname);
-  return fs.existsSync(`${file}.gz`) ? fs.statSync(`${file}.gz`).size : fs.statSync(file).size;
+  return fs.existsSync(`${file}.${encoding}`) ? fs.statSync(`${file}.${encoding}`).size : fs.statSync(file).size;
 }
 
 export type PageFigures = {
   path: string;
   /** From navigation to the page's content showing, in ms. */
   visibleMs: number;
-  /** Gzip bytes of the JavaScript files loaded before any interaction, each counted once. */
+  /** Brotli bytes of the JavaScript files loaded before any interaction, each counted once: what a phone on HTTPS receives. */
   initialJsBytes: number;
+  /** The same files' gzip bytes: what a browser gets that does not accept brotli (any over plain HTTP). */
+  initialJsGzipBytes: number;
   /** The longest chain of requests each waiting on the one before (the document is 1). */
   waterfallDepth: number;
   deepestChain: string[];
@@ -90,7 +93,8 @@ export async function measurePage(context: BrowserContext, path: string, ready: 
   return {
     path,
     visibleMs,
-    initialJsBytes: scripts.reduce((sum, url) => sum + gzipBytes(url), 0),
+    initialJsBytes: scripts.reduce((sum, url) => sum + compressedBytes(url, 'br'), 0),
+    initialJsGzipBytes: scripts.reduce((sum, url) => sum + compressedBytes(url, 'gz'), 0),
     waterfallDepth: deepest.depth,
     deepestChain: chain,
     scripts: scripts.map((url) => new URL(url).pathname),

@@ -1,11 +1,10 @@
-import { tz } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
-import { addDays, addMonths, format } from 'date-fns';
+import { addDays, addMonths } from 'date-fns';
 
 /** Every calendar date in tuoyu is a day in China Standard Time, whatever the host's zone. */
 export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
 
-const inShanghai = tz(SHANGHAI_TIME_ZONE);
 const MS_PER_DAY = 86_400_000;
 
 /** A calendar date written 'YYYY-MM-DD' (ISO 8601 extended, no time, no zone). */
@@ -63,8 +62,19 @@ export function parseIsoDate(s: string): UTCDate {
   return date;
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * 'YYYY-MM-DD' of a date's own fields (UTC ones for a UTCDate, the zone's for a TZDate), written
+ * by hand: date-fns' `format` would bring its token parser and English locale, about 10 KB of
+ * every phone page, for one fixed pattern.
+ */
+function isoOfFields(date: Date): string {
+  return `${String(date.getFullYear()).padStart(4, '0')}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}
+
 function isoOfCalendarDate(date: UTCDate): IsoDate {
-  const iso = Number.isNaN(date.getTime()) ? '' : format(date, 'uuuu-MM-dd');
+  const iso = Number.isNaN(date.getTime()) ? '' : isoOfFields(date);
   if (!isIsoDate(iso)) throw new RangeError(`outside years 0001–9999: ${iso}`);
   return iso;
 }
@@ -83,14 +93,15 @@ export function weekdayIso(date: IsoDate): number {
 export function toShanghaiDate(instant: Date | number): IsoDate {
   const time = typeof instant === 'number' ? instant : instant.getTime();
   if (!Number.isFinite(time)) throw new RangeError('invalid instant');
-  const date = format(time, 'uuuu-MM-dd', { in: inShanghai });
+  const date = isoOfFields(new TZDate(time, SHANGHAI_TIME_ZONE));
   if (!isIsoDate(date)) throw new RangeError(`outside years 0001–9999: ${date}`);
   return date;
 }
 
 /** An instant as Shanghai wall time to the minute ('2026-12-10 10:00'), for messages people read. */
 export function toShanghaiMinute(instant: Date): string {
-  return format(instant, 'uuuu-MM-dd HH:mm', { in: inShanghai });
+  const wall = new TZDate(instant.getTime(), SHANGHAI_TIME_ZONE);
+  return `${isoOfFields(wall)} ${two(wall.getHours())}:${two(wall.getMinutes())}`;
 }
 
 /** Today's date in Shanghai; the clock is passed in so callers and tests control it. */

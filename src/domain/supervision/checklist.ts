@@ -24,6 +24,13 @@ export type ItemResult = (typeof ITEM_RESULTS)[number];
 export const OVERALL_RESULTS = ['pass', 'rectify', 'fail'] as const;
 export type OverallResult = (typeof OVERALL_RESULTS)[number];
 
+/**
+ * What the public sees of an institution's inspections at a glance (search results, profile): the
+ * latest recorded inspection's day and result, and whether a rectification is still open (整改中),
+ * ordered by that inspection or an earlier one. Institutions never inspected have none.
+ */
+export type InspectionStatus = { date: string; result: OverallResult; rectifying: boolean };
+
 /** Share of the applicable weight that passed, 0–100, shown beside the inspectors' overall result. */
 export function checklistScore(items: readonly { key: string; result: ItemResult }[], checklist: readonly ChecklistItem[]): number | null {
   const weights = new Map(checklist.map((i) => [i.key, i.weight]));

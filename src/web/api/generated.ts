@@ -20061,10 +20061,12 @@ export interface paths {
                 /** @description YYYY-MM-DD, a day in Asia/Shanghai */
                 date: string;
                 /**
-                 * @description pass 合格 | rectify 责令整改 | fail 不合格
+                 * @description pass 合格 | rectify 限期整改 | fail 不合格
                  * @enum {string}
                  */
                 result: 'pass' | 'rectify' | 'fail';
+                /** @description A rectification is still open (整改中), from this inspection or an earlier one */
+                rectifying: boolean;
               } | null;
               /** @description Complaints the district upheld in the last 12 months */
               upheldComplaints: number;
@@ -30168,6 +30170,142 @@ export interface paths {
                 [key: string]: number;
               };
             };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/inspection-statuses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 检查状态 The latest inspection result and open rectification of each listed institution asked about */
+    get: {
+      parameters: {
+        query: {
+          /** @description Institution ids, comma-separated, at most 50 */
+          institutionIds: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Institutions listed publicly and inspected at least once; others are left out */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              institutionId: string;
+              /** @description Day of the latest recorded inspection */
+              date: string;
+              /**
+               * @description pass 合格 | rectify 限期整改 | fail 不合格
+               * @enum {string}
+               */
+              result: 'pass' | 'rectify' | 'fail';
+              /** @description A rectification is still open (整改中), from this inspection or an earlier one */
+              rectifying: boolean;
+            }[];
           };
         };
         /** @description Error */

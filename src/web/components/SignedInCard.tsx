@@ -1,7 +1,8 @@
-import { Card, Descriptions } from 'antd';
+import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me, RoleGrant } from '../features/platform/api';
 import { scopeLabel } from '../features/platform/roles';
+import { Panel } from './Panel';
 
 /** Phone numbers are personal data: show enough to recognise one's own, not enough to copy. */
 function maskPhone(phone: string): string {
@@ -13,7 +14,7 @@ export function SignedInCard({ me, grant }: { me: Me; grant: RoleGrant }) {
   const { t } = useTranslation();
   const staff = grant.role === 'institution_admin' || grant.role === 'caregiver';
   return (
-    <Card title={t('signedIn.title')} size="small">
+    <Panel title={t('signedIn.title')}>
       <Descriptions
         column={1}
         size="small"
@@ -28,6 +29,6 @@ export function SignedInCard({ me, grant }: { me: Me; grant: RoleGrant }) {
           },
         ]}
       />
-    </Card>
+    </Panel>
   );
 }

@@ -37,8 +37,8 @@ export {
   findTrainingStaffMember,
   type TrainingStaffMember,
 } from './staff/training.ts';
-/** Supervision's draws, lists and public inspection history. */
-export { findInstitutionNames, findListedInDistrict, isListedPublicly } from './supply/listed.ts';
+/** Supervision's draws, lists, public inspection history and statuses. */
+export { findInstitutionNames, findListedInDistrict, findListedPublicly, isListedPublicly } from './supply/listed.ts';
 /** Oversight's supply: filed institutions operating on a date with their places. */
 export { findOperatingInstitutions, type OperatingInstitution } from './supply/queries.ts';
 

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/executor.ts';
 import { upheldComplaintCounts } from './complaints/service.ts';
-import { findLastInspection } from './inspections/queries.ts';
+import { inspectionStatuses } from './inspections/publicStatus.ts';
 
-/** What an institution's public profile shows of supervision: its latest inspection and the complaints upheld since a date. */
+/** What an institution's public profile shows of supervision: its inspection status and the complaints upheld since a date. */
 export async function publicSupervisionRecord(db: Db, institutionId: string, since: Date) {
-  const [lastInspection, upheld] = await Promise.all([
-    findLastInspection(db, institutionId),
+  const [statuses, upheld] = await Promise.all([
+    inspectionStatuses(db, [institutionId]),
     upheldComplaintCounts(db, [institutionId], since),
   ]);
-  return { lastInspection, upheldComplaints: upheld.get(institutionId) ?? 0 };
+  return { lastInspection: statuses.get(institutionId) ?? null, upheldComplaints: upheld.get(institutionId) ?? 0 };
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, InputNumber, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
 import { formatCny } from '../../../domain/money/fen.ts';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFeedback } from '../../components/feedback';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { type AbsenceRule, putAbsenceRule } from '../enrollment/api';
 import { keys, useFeeRule } from '../enrollment/queries';
@@ -15,7 +16,7 @@ import { keys, useFeeRule } from '../enrollment/queries';
  */
 export function AbsenceRuleCard({ institutionId }: { institutionId: string }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const rule = useFeeRule(institutionId);
   const save = useMutation({

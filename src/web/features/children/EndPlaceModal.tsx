@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, AutoComplete, Form, Input, Modal } from 'antd';
+import { AutoComplete, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFeedback } from '../../components/feedback';
 import type { InstitutionPlace } from '../enrollment/api';
 import { endEnrollment } from '../enrollment/api';
 import { today } from '../enrollment/format';
@@ -24,7 +25,7 @@ export function EndPlaceModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const refresh = useRefreshPlaces(institutionId);
   const end = useMutation({

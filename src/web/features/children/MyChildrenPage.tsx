@@ -1,7 +1,8 @@
-import { Button, Card, Col, Empty, Row, Space, Typography } from 'antd';
+import { Button, Col, Empty, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, PageLoading } from '../../components/PageStatus';
+import { Panel } from '../../components/Panel';
 import type { RolePageProps } from '../../components/RoleShell';
 import { useMyChildren } from './queries';
 
@@ -25,7 +26,7 @@ export function MyChildrenPage({ base }: RolePageProps) {
         <Row gutter={[16, 16]}>
           {children.data.items.map((child) => (
             <Col key={child.id} xs={24} md={12} lg={8}>
-              <Card size="small" title={child.name} data-testid="child-card">
+              <Panel title={child.name} testId="child-card">
                 <Typography.Paragraph type="secondary">
                   {t('growthRecords.childLine', { sex: t(`growth.${child.sex}`), birthDate: child.birthDate, months: child.ageMonths })}
                 </Typography.Paragraph>
@@ -37,7 +38,7 @@ export function MyChildrenPage({ base }: RolePageProps) {
                     <Button>{t('growthRecords.children.open')}</Button>
                   </Link>
                 </Space>
-              </Card>
+              </Panel>
             </Col>
           ))}
         </Row>

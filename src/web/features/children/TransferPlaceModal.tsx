@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Modal, Select, Typography } from 'antd';
+import { Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTypesForAge } from '../../../domain/classes/classTypes.ts';
 import { compareIso } from '../../../domain/dates/shanghai.ts';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFeedback } from '../../components/feedback';
 import type { InstitutionPlace } from '../enrollment/api';
 import { transferEnrollment } from '../enrollment/api';
 import { today } from '../enrollment/format';
@@ -25,7 +26,7 @@ export function TransferPlaceModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const classes = useInstitutionRecord(institutionId);
   const refresh = useRefreshPlaces(institutionId);
   const onDate = compareIso(place.startDate, today()) > 0 ? place.startDate : today();

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Segmented, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays, MAX_AGE_DAYS } from '../../../domain/growth/age.ts';
 import type { ApiError } from '../../api/client';
+import { Panel } from '../../components/Panel';
 import type { Position, Sex, ZscoreInput, ZscoreResult } from './api';
 import { GrowthResults } from './GrowthResults';
 import { fieldOfPath, type Measurement, usualPosition } from './growth';
@@ -128,7 +129,7 @@ export default function GrowthCalculatorPage() {
       </Typography.Title>
       <Typography.Paragraph>{t('growth.lead')}</Typography.Paragraph>
 
-      <Card style={{ marginBottom: 16 }}>
+      <Panel style={{ marginBottom: 16 }}>
         <Form<FormValues>
           form={form}
           layout="vertical"
@@ -240,7 +241,7 @@ export default function GrowthCalculatorPage() {
             {t('growth.submit')}
           </Button>
         </Form>
-      </Card>
+      </Panel>
 
       {submitted && <GrowthResults id={RESULTS_ID} measurement={submitted.measurement} result={submitted.result} />}
 

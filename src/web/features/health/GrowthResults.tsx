@@ -1,6 +1,7 @@
-import { Alert, Card, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Panel } from '../../components/Panel';
 import type { CurveIndicator, GrowthIndicator, GrowthScore, Sex, ZscoreResult } from './api';
 import {
   chartPoint,
@@ -69,8 +70,7 @@ function IndicatorCard({ indicator, score, measurement, result }: CardProps) {
   const percentile = percentileText(score.percentile);
 
   return (
-    <Card
-      size="small"
+    <Panel
       title={name}
       extra={
         <Tag color={SEVERITY_COLOR[severity]} style={{ marginInlineEnd: 0 }} data-testid="classification">
@@ -78,7 +78,7 @@ function IndicatorCard({ indicator, score, measurement, result }: CardProps) {
         </Tag>
       }
       style={{ height: '100%' }}
-      data-testid={`score-${indicator}`}
+      testId={`score-${indicator}`}
     >
       <Flex gap={32} wrap style={{ marginBottom: 8 }}>
         <div>
@@ -119,7 +119,7 @@ function IndicatorCard({ indicator, score, measurement, result }: CardProps) {
           description={t('growthChart.description', { indicator: name, sex: t(`growth.${measurement.sex}`), z })}
         />
       )}
-    </Card>
+    </Panel>
   );
 }
 
@@ -163,13 +163,13 @@ export function GrowthResults({ id, measurement, result }: { id: string; measure
         </Row>
       )}
       {missing.length > 0 && (
-        <Card size="small" title={t('growth.notComputedTitle')} style={{ marginTop: 16 }} data-testid="not-computed">
+        <Panel title={t('growth.notComputedTitle')} style={{ marginTop: 16 }} testId="not-computed">
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {missing.map((indicator) => (
               <li key={indicator}>{t('growth.notComputed', { indicator: missingName(indicator), reason: reasonText(indicator) })}</li>
             ))}
           </ul>
-        </Card>
+        </Panel>
       )}
     </section>
   );

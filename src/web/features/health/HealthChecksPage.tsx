@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Flex, Form, Input, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ApiError } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
+import { Panel } from '../../components/Panel';
 import type { Bilingual, HealthCheckStatus, HealthCheckVisit, WarningSignChecklist } from './api';
 import { fieldOfPath } from './growth';
 import { useAssessWarningSigns, useHealthCheckSchedule, useWarningSigns } from './queries';
@@ -125,7 +126,7 @@ function WarningSignsCard({ checklist, lang }: { checklist: WarningSignChecklist
   const result = assess.data;
 
   return (
-    <Card title={t('signs.title', { age: checklist.label[lang] })} styles={{ title: { whiteSpace: 'normal' } }} data-testid="warning-signs">
+    <Panel title={t('signs.title', { age: checklist.label[lang] })} testId="warning-signs">
       <Typography.Paragraph type="secondary">{t('signs.lead')}</Typography.Paragraph>
       <Checkbox.Group
         value={ticked}
@@ -182,7 +183,7 @@ function WarningSignsCard({ checklist, lang }: { checklist: WarningSignChecklist
           }
         />
       )}
-    </Card>
+    </Panel>
   );
 }
 
@@ -218,7 +219,7 @@ export default function HealthChecksPage() {
       </Typography.Title>
       <Typography.Paragraph>{t('checks.lead')}</Typography.Paragraph>
 
-      <Card style={{ marginBottom: 16 }}>
+      <Panel style={{ marginBottom: 16 }}>
         <Form
           form={form}
           layout="vertical"
@@ -247,13 +248,13 @@ export default function HealthChecksPage() {
             </Form.Item>
           </Flex>
         </Form>
-      </Card>
+      </Panel>
 
       {otherError && <LoadError error={otherError} />}
       {birthDate && !fieldError && !otherError && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
-            <Card title={t('checks.scheduleTitle')} data-testid="schedule">
+            <Panel title={t('checks.scheduleTitle')} testId="schedule">
               {schedule.isPending ? (
                 <PageLoading />
               ) : schedule.data ? (
@@ -285,7 +286,7 @@ export default function HealthChecksPage() {
                   </Typography.Paragraph>
                 </>
               ) : null}
-            </Card>
+            </Panel>
           </Col>
           <Col xs={24} lg={12}>
             {signs.isPending ? (

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Col, Form, Input, InputNumber, Radio, Row } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareIso, todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays } from '../../../domain/growth/age.ts';
 import type { ApiError } from '../../api/client';
+import { useFeedback } from '../../components/feedback';
 import type { Measurement, MeasurementInput, Position } from './api';
 import { fieldOfPath, usualPosition } from './growth';
 import { useSaveMeasurement } from './queries';
@@ -40,7 +41,7 @@ const valuesOf = (m: Measurement): FormValues => ({
 /** 记录测量: one visit's weight, length or height (with how it was measured) and head circumference. */
 export function MeasurementForm({ childId, birthDate, editing, onSaved }: Props) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [form] = Form.useForm<FormValues>();
   const record = useSaveMeasurement(childId, editing?.id);
   const [formError, setFormError] = useState<{ title: string; messages: string[] } | null>(null);

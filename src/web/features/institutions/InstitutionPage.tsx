@@ -5,14 +5,15 @@ import { Link, useParams } from 'react-router';
 import { ClassStandard, ClassType } from '../../../domain/classes/classTypes.ts';
 import { ApiError } from '../../api/client';
 import { LoadError, PageLoading } from '../../components/PageStatus';
+import { Panel } from '../../components/Panel';
 import i18n from '../../i18n';
+import { InspectionStatusText } from '../supervision/InspectionStatus';
 import { PublicInspectionHistory } from '../supervision/PublicInspectionHistory';
 import { ApplyButton } from './ApplyButton';
 import { fullAddress } from './address';
 import { ageRange } from './ages';
 import type { PublicProfile } from './api';
 import { DesignationTags } from './DesignationTags';
-import { Panel } from './Panel';
 import { usePublicProfile } from './queries';
 
 const ResultsMap = lazy(() => import('./ResultsMap'));
@@ -81,11 +82,16 @@ export default function InstitutionPage() {
         <Descriptions.Item label={t('institutions.address')}>{fullAddress([p.districtName, p.townshipName], p.address)}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.filingNumber')}>{p.filingNumber}</Descriptions.Item>
         <Descriptions.Item label={t('institutions.hours')}>{hours(p.openingHours)}</Descriptions.Item>
-        <Descriptions.Item label={t('institutions.phone')}>{p.contactPhone ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.serviceForms')}>
+          <span data-testid="profile-service-forms">
+            {p.serviceForms.length > 0 ? p.serviceForms.map((f) => t(`registry.serviceForm.${f}`)).join('、') : '—'}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('institutions.phone')}>
+          <span data-testid="profile-phone">{p.contactPhone ?? '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('institutions.lastInspection')}>
-          {p.lastInspection
-            ? `${p.lastInspection.date} ${t(`supervision.overall.${p.lastInspection.result}`)}`
-            : t('institutions.noInspection')}
+          {p.lastInspection ? <InspectionStatusText status={p.lastInspection} /> : t('institutions.noInspection')}
         </Descriptions.Item>
         <Descriptions.Item label={t('institutions.upheldComplaints')}>
           <span data-testid="upheld-complaints">{t('institutions.upheldComplaintsCount', { count: p.upheldComplaints })}</span>

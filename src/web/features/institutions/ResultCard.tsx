@@ -2,11 +2,13 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ClassType } from '../../../domain/classes/classTypes.ts';
+import type { InspectionStatus } from '../../../domain/supervision/checklist.ts';
+import { Panel } from '../../components/Panel';
+import { InspectionStatusText } from '../supervision/InspectionStatus';
 import { ApplyButton } from './ApplyButton';
 import { ageRange, agesOfTypes } from './ages';
 import type { PublicSearchItem } from './api';
 import { DesignationTags } from './DesignationTags';
-import { Panel } from './Panel';
 import { addressLine } from './searchFilters';
 
 /** Fees and vacancies per class type; with a birth date given, the types the child fits come first, marked. */
@@ -38,8 +40,10 @@ function ClassLines({ item, fits }: { item: PublicSearchItem; fits?: ClassType[]
   );
 }
 
+type Props = { item: PublicSearchItem; divisions: Map<string, string>; fits?: ClassType[]; inspection?: InspectionStatus };
+
 /** One institution in the finder: what a family compares before opening its page. */
-export function ResultCard({ item, divisions, fits }: { item: PublicSearchItem; divisions: Map<string, string>; fits?: ClassType[] }) {
+export function ResultCard({ item, divisions, fits, inspection }: Props) {
   const { t } = useTranslation();
   // The class types offered are the vacancies' keys; the national standard gives each its ages.
   const ages = agesOfTypes(Object.keys(item.vacancies));
@@ -62,6 +66,7 @@ export function ResultCard({ item, divisions, fits }: { item: PublicSearchItem; 
           </Typography.Text>
           {ages && <Typography.Text data-testid="result-ages">{ageRange(t, ages)}</Typography.Text>}
           <ClassLines item={item} fits={fits} />
+          {inspection && <InspectionStatusText status={inspection} labelled />}
           <Flex justify="space-between" align="center" wrap gap={8}>
             <DesignationTags designations={item.designations} />
             <ApplyButton institutionId={item.id} />

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Col, Drawer, Empty, Flex, Form, Grid, Input, Pagination, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Form, Grid, Input, Row, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -6,8 +6,10 @@ import { ageInMonths, ClassStandard, classTypesForAge } from '../../../domain/cl
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
 import { LoadError, PageLoading } from '../../components/PageStatus';
+import { Panel } from '../../components/Panel';
 import { useDivisionTree } from '../geography/queries';
-import { Panel } from './Panel';
+import { useInspectionStatuses } from '../supervision/queries';
+import { Pager } from './Pager';
 import { useInstitutionSearch } from './queries';
 import { ResultCard } from './ResultCard';
 import { readSearch, type SearchFilters, searchAddress } from './searchAddress';
@@ -18,6 +20,7 @@ const ResultsMap = lazy(() => import('./ResultsMap'));
 // The filters' selects and number inputs load when the sheet first opens on a phone (at once beside
 // the results on a wide screen): the results come first.
 const FilterFields = lazy(() => import('./FilterFields').then((m) => ({ default: m.FilterFields })));
+const FilterSheet = lazy(() => import('./FilterSheet'));
 
 const PAGE_SIZE = 10;
 const NEAR_ME_KM = 10;
@@ -46,6 +49,7 @@ export default function SearchPage() {
   const [geoNote, setGeoNote] = useState<string | null>(null);
   const [showMap, setShowMap] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [sheetUsed, setSheetUsed] = useState(false);
   const options = useMemo(() => divisionOptions(tree.data?.tree ?? []), [tree.data]);
   const names = useMemo(() => divisionNames(tree.data?.tree ?? []), [tree.data]);
   const tags = activeFilters(filters, { t, divisions: names });
@@ -57,6 +61,9 @@ export default function SearchPage() {
   }, [form, filters]);
 
   const search = useInstitutionSearch({ ...filters, page, pageSize: PAGE_SIZE }, { keepPrevious: true });
+  // Asked once the results are in, for the page shown: the results never wait on it.
+  const shownIds = useMemo(() => search.data?.items.map((item) => item.id) ?? [], [search.data]);
+  const inspections = useInspectionStatuses(shownIds);
   const go = (next: SearchFilters) => setParams(searchAddress(next));
 
   function nearMe() {
@@ -142,19 +149,11 @@ export default function SearchPage() {
           ) : (
             <ul aria-label={t('search.results')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {search.data.items.map((item) => (
-                <ResultCard key={item.id} item={item} divisions={names} fits={age?.fits} />
+                <ResultCard key={item.id} item={item} divisions={names} fits={age?.fits} inspection={inspections.data?.get(item.id)} />
               ))}
             </ul>
           )}
-          <Pagination
-            current={page}
-            pageSize={PAGE_SIZE}
-            total={search.data.total}
-            onChange={(p) => setParams(searchAddress(filters, p))}
-            showSizeChanger={false}
-            size="small"
-            hideOnSinglePage
-          />
+          <Pager page={page} pageSize={PAGE_SIZE} total={search.data.total} onChange={(p) => setParams(searchAddress(filters, p))} />
         </>
       )}
     </Flex>
@@ -177,11 +176,15 @@ export default function SearchPage() {
         </Flex>
         <Flex wrap gap={8}>
           {!wide && (
-            <Badge count={tags.length} size="small">
-              <Button onClick={() => setSheetOpen(true)} data-testid="open-filters">
-                {t('search.filterButton')}
-              </Button>
-            </Badge>
+            <Button
+              onClick={() => {
+                setSheetUsed(true);
+                setSheetOpen(true);
+              }}
+              data-testid="open-filters"
+            >
+              {tags.length > 0 ? t('search.filterButtonCount', { count: tags.length }) : t('search.filterButton')}
+            </Button>
           )}
           <Button onClick={nearMe}>{t('search.nearMe')}</Button>
           <Button onClick={() => setShowMap((v) => !v)} aria-pressed={showMap} data-testid="toggle-map">
@@ -205,9 +208,13 @@ export default function SearchPage() {
         ) : (
           <>
             {results}
-            <Drawer placement="bottom" open={sheetOpen} onClose={() => setSheetOpen(false)} title={t('search.filters')} size="85%">
-              {fields}
-            </Drawer>
+            {sheetUsed && (
+              <Suspense fallback={null}>
+                <FilterSheet open={sheetOpen} onClose={() => setSheetOpen(false)} title={t('search.filters')}>
+                  {fields}
+                </FilterSheet>
+              </Suspense>
+            )}
           </>
         )}
       </Flex>

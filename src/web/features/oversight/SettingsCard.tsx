@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, InputNumber, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../components/feedback';
 import { LoadError } from '../../components/PageStatus';
 import { showFieldErrors } from '../../components/showFieldErrors';
 import type { OversightSettings, OversightSettingsInput } from './api';
@@ -40,7 +41,7 @@ const inputOf = (v: Values): OversightSettingsInput => ({
 /** The city's targets and how accessibility is measured: the city commission sets them, every dashboard follows. */
 export function SettingsCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const settings = useOversightSettings();
   const save = useSaveOversightSettings();
   const [form] = Form.useForm<Values>();

@@ -1,6 +1,7 @@
-import { App, Button, Card, Col, Row, Typography } from 'antd';
+import { Button, Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useFeedback } from '../../components/feedback';
 import type { RolePageProps } from '../../components/RoleShell';
 import { SignedInCard } from '../../components/SignedInCard';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
@@ -11,7 +12,7 @@ import { TotpCard } from './TotpCard';
 export default function AccountPage({ me, grant }: RolePageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const logoutAll = useLogoutAll(() => navigate('/login', { replace: true }));
 
   const confirmLogoutAll = () =>

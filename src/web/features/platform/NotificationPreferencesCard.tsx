@@ -1,7 +1,8 @@
-import { App, Button, Card, Form, Input, Select, Switch, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Switch, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFeedback } from '../../components/feedback';
 import type { NotificationPreferences } from './notificationsApi';
 import { useNotificationPreferences, useSaveNotificationPreferences } from './notificationsQueries';
 
@@ -11,7 +12,7 @@ type Values = { locale: NotificationPreferences['locale']; email: string; kinds:
 /** SMS and e-mail per kind of notification, their language, and the e-mail address. */
 export function NotificationPreferencesCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const prefs = useNotificationPreferences();
   const save = useSaveNotificationPreferences();
   const [form] = Form.useForm<Values>();

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../components/feedback';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { showFieldErrors } from '../../components/showFieldErrors';
 import { shanghaiMinute } from '../subsidies/applications/format';
@@ -61,7 +62,7 @@ function RequestCard({ request: r }: { request: ReviewedDeletionRequest }) {
 /** Approve after a confirmation; a rejection needs the reason the parent will read. A refusal shows at the buttons. */
 function Decide({ request }: { request: ReviewedDeletionRequest }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const decide = useDecideDeletion();
   const [rejecting, setRejecting] = useState(false);
   const [refusal, setRefusal] = useState<string[]>([]);

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Radio, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Radio, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../components/feedback';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { showFieldErrors } from '../../components/showFieldErrors';
 import { useMyChildren } from '../children/queries';
@@ -41,7 +42,7 @@ type Values = { scope: 'account' | 'child'; childId?: string; reason?: string };
 /** Asks once more before filing: the parent reads what goes and what the law keeps. */
 function DeletionForm() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const scope = Form.useWatch('scope', form) ?? 'child';
   const children = useMyChildren();

@@ -1,5 +1,6 @@
-import { Card, Empty, Flex, Tag, Typography } from 'antd';
+import { Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Panel } from '../../components/Panel';
 import { OverallTag } from './labels';
 import { usePublicHistory } from './queries';
 
@@ -13,7 +14,7 @@ export function PublicInspectionHistory({ institutionId }: { institutionId: stri
       <Typography.Title level={4}>{t('supervision.public.title')}</Typography.Title>
       {history.data?.length === 0 && <Empty description={t('supervision.public.none')} />}
       {history.data?.map((h) => (
-        <Card key={`${h.inspectedOn}-${h.overall}`} size="small" style={{ marginBottom: 8 }} data-testid="inspection-record">
+        <Panel key={`${h.inspectedOn}-${h.overall}`} style={{ marginBottom: 8 }} testId="inspection-record">
           <Flex gap={8} wrap align="center">
             <Typography.Text strong>{h.inspectedOn}</Typography.Text>
             <OverallTag overall={h.overall} />
@@ -31,7 +32,7 @@ export function PublicInspectionHistory({ institutionId }: { institutionId: stri
               </Typography.Text>
             </div>
           ))}
-        </Card>
+        </Panel>
       ))}
     </section>
   );

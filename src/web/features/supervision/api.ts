@@ -15,6 +15,7 @@ export type ResultsInput = BodyOf<'/api/v1/inspections/{id}/results', 'post'>;
 export type Rectification = ResponseOf<'/api/v1/rectifications', 'get'>[number];
 export type DecisionInput = BodyOf<'/api/v1/rectifications/{id}/decision', 'post'>;
 export type PublicHistory = ResponseOf<'/api/v1/public/institutions/{id}/inspections', 'get'>;
+export type PublicStatus = ResponseOf<'/api/v1/public/inspection-statuses', 'get'>[number];
 
 export const getDirectory = (divisionCode: string) => request<Directory>('GET', `/api/v1/inspectors?${query({ divisionCode })}`);
 export const postInspector = (input: InspectorInput) => request<Directory>('POST', '/api/v1/inspectors', input);
@@ -35,6 +36,8 @@ export const postDecision = (rectificationId: string, input: DecisionInput) =>
   request<Rectification>('POST', `/api/v1/rectifications/${id(rectificationId)}/decision`, input);
 export const getPublicHistory = (institutionId: string) =>
   request<PublicHistory>('GET', `/api/v1/public/institutions/${id(institutionId)}/inspections`);
+export const getInspectionStatuses = (institutionIds: readonly string[]) =>
+  request<PublicStatus[]>('GET', `/api/v1/public/inspection-statuses?${query({ institutionIds: institutionIds.join(',') })}`);
 export const itemPhotoUrl = (inspectionId: string, photoId: string) => `/api/v1/inspections/${id(inspectionId)}/photos/${id(photoId)}`;
 export const putInspectorActive = (inspectorId: string, active: boolean) =>
   request<Directory>('PUT', `/api/v1/inspectors/${id(inspectorId)}/active`, { active });

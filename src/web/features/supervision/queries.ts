@@ -5,6 +5,7 @@ import {
   type DecisionInput,
   getDirectory,
   getInspection,
+  getInspectionStatuses,
   getInspections,
   getPublicHistory,
   getRectifications,
@@ -32,6 +33,7 @@ export const keys = {
   inspection: (inspectionId: string) => ['supervision', 'inspection', inspectionId] as const,
   rectifications: (code: string | undefined, overdue: boolean) => ['supervision', 'rectifications', code ?? 'own', overdue] as const,
   publicHistory: (institutionId: string) => ['supervision', 'public', institutionId] as const,
+  statuses: (institutionIds: readonly string[]) => ['supervision', 'statuses', institutionIds] as const,
 };
 
 export const useDirectory = (code: string) => useQuery({ queryKey: keys.directory(code), queryFn: () => getDirectory(code) });
@@ -47,6 +49,14 @@ export const useRectifications = (code: string | undefined, overdue: boolean) =>
   });
 export const usePublicHistory = (institutionId: string) =>
   useQuery({ queryKey: keys.publicHistory(institutionId), queryFn: () => getPublicHistory(institutionId) });
+
+/** The inspection status of each institution on a page of the finder's results, in one request, as a map by id. */
+export const useInspectionStatuses = (institutionIds: readonly string[]) =>
+  useQuery({
+    queryKey: keys.statuses(institutionIds),
+    queryFn: async () => new Map((await getInspectionStatuses(institutionIds)).map((s) => [s.institutionId, s])),
+    enabled: institutionIds.length > 0,
+  });
 
 /** Every write refreshes the module's lists: they are few and small. */
 function useWrite<T, V>(fn: (v: V) => Promise<T>) {

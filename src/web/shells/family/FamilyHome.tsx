@@ -1,6 +1,7 @@
-import { Button, Card, Col, Flex, Row, Typography } from 'antd';
+import { Button, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Panel } from '../../components/Panel';
 import type { RolePageProps } from '../../components/RoleShell';
 import { SignedInCard } from '../../components/SignedInCard';
 import { MyInvitationsCard } from '../../features/institutions/invitations/MyInvitationsCard';
@@ -19,7 +20,7 @@ export default function FamilyHome({ me, grant, base }: RolePageProps) {
           <SignedInCard me={me} grant={grant} />
         </Col>
         <Col xs={24} md={12}>
-          <Card title={t('family.healthTitle')} size="small">
+          <Panel title={t('family.healthTitle')}>
             <Typography.Paragraph>{t('family.healthBody')}</Typography.Paragraph>
             <Flex wrap gap={8}>
               <Link to={`${base}/growth`}>
@@ -29,23 +30,23 @@ export default function FamilyHome({ me, grant, base }: RolePageProps) {
                 <Button>{t('nav.healthChecks')}</Button>
               </Link>
             </Flex>
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} md={12}>
-          <Card title={t('family.areaTitle')} size="small">
+          <Panel title={t('family.areaTitle')}>
             <Typography.Paragraph>{t('family.areaBody')}</Typography.Paragraph>
             <Link to={`${base}/divisions`}>
               <Button type="primary">{t('nav.divisions')}</Button>
             </Link>
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} md={12}>
-          <Card title={t('family.startTitle')} size="small">
+          <Panel title={t('family.startTitle')}>
             <Typography.Paragraph>{t('family.startBody')}</Typography.Paragraph>
             <Link to="/start-institution">
               <Button>{t('family.startLink')}</Button>
             </Link>
-          </Card>
+          </Panel>
         </Col>
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>

@@ -1,6 +1,7 @@
-import { Button, Card, Col, Flex, Row, Typography } from 'antd';
+import { Button, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Panel } from '../../components/Panel';
 
 const heroStyle = {
   background: 'linear-gradient(135deg, #e6f4ff 0%, #f6ffed 100%)',
@@ -86,19 +87,19 @@ export default function PublicHome() {
       <Row gutter={[16, 16]}>
         {audiences.map((audience) => (
           <Col key={audience.key} xs={24} sm={12} lg={6}>
-            <Card
+            <Panel
               title={audience.title}
               style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
-              styles={{ body: { flex: 1, display: 'flex', flexDirection: 'column', gap: 16 } }}
+              bodyStyle={{ flex: 1, display: 'flex', flexDirection: 'column', gap: 16 }}
             >
               <Typography.Paragraph style={{ flex: 1, marginBottom: 0 }}>{audience.body}</Typography.Paragraph>
               <div>{audience.action}</div>
-            </Card>
+            </Panel>
           </Col>
         ))}
       </Row>
 
-      <Card title={t('publicHome.healthTitle')} style={{ marginTop: 24 }} data-testid="health-tools">
+      <Panel title={t('publicHome.healthTitle')} style={{ marginTop: 24 }} testId="health-tools">
         <Typography.Paragraph>{t('publicHome.healthBody')}</Typography.Paragraph>
         <Flex wrap gap={12}>
           <Link to="/growth">
@@ -108,9 +109,9 @@ export default function PublicHome() {
             <Button>{t('publicHome.checksAction')}</Button>
           </Link>
         </Flex>
-      </Card>
+      </Panel>
 
-      <Card title={t('publicHome.articlesTitle')} style={{ marginTop: 24 }} data-testid="articles-card">
+      <Panel title={t('publicHome.articlesTitle')} style={{ marginTop: 24 }} testId="articles-card">
         <Typography.Paragraph>{t('publicHome.articlesBody')}</Typography.Paragraph>
         <Flex wrap gap={12}>
           <Link to="/articles?category=policy">
@@ -123,9 +124,9 @@ export default function PublicHome() {
             <Button type="primary">{t('publicHome.articlesAction')}</Button>
           </Link>
         </Flex>
-      </Card>
+      </Panel>
 
-      <Card title={t('publicHome.goalsTitle')} style={{ marginTop: 24 }}>
+      <Panel title={t('publicHome.goalsTitle')} style={{ marginTop: 24 }}>
         <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
           <li>{t('publicHome.goalPlaces')}</li>
           <li>{t('publicHome.goalCoverage')}</li>
@@ -133,7 +134,7 @@ export default function PublicHome() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('publicHome.principles')}
         </Typography.Paragraph>
-      </Card>
+      </Panel>
     </>
   );
 }

@@ -1,7 +1,8 @@
+import type { InspectionStatus } from '../../../../domain/supervision/checklist.ts';
 import type { Db } from '../../../db/executor.ts';
 
 export type SupervisionRecord = {
-  lastInspection: { date: string; result: 'pass' | 'rectify' | 'fail' } | null;
+  lastInspection: InspectionStatus | null;
   upheldComplaints: number;
 };
 
@@ -10,8 +11,8 @@ export type InstitutionHooks = {
   /** Institutions with an inspection rectification not yet accepted (supervision), for the search's "no open rectification". */
   withOpenRectifications: (db: Db) => Promise<ReadonlySet<string>>;
   /**
-   * An institution's supervision record for its public profile: the latest recorded inspection and
-   * the complaints upheld since `since` (supervision).
+   * An institution's supervision record for its public profile: the inspection status (latest
+   * result, rectification open) and the complaints upheld since `since` (supervision).
    */
   supervisionRecord: (db: Db, institutionId: string, since: Date) => Promise<SupervisionRecord>;
 };

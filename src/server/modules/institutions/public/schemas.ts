@@ -136,7 +136,11 @@ export const PublicProfile = z
     ),
     photos: z.array(z.object({ id: z.uuid(), url: z.string() })),
     lastInspection: z
-      .object({ date: IsoDate, result: z.enum(['pass', 'rectify', 'fail']).describe('pass 合格 | rectify 责令整改 | fail 不合格') })
+      .object({
+        date: IsoDate,
+        result: z.enum(['pass', 'rectify', 'fail']).describe('pass 合格 | rectify 限期整改 | fail 不合格'),
+        rectifying: z.boolean().describe('A rectification is still open (整改中), from this inspection or an earlier one'),
+      })
       .nullable()
       .describe('The latest recorded inspection (双随机一公开); null when none is recorded'),
     upheldComplaints: z.number().int().describe('Complaints the district upheld in the last 12 months'),

@@ -27,3 +27,15 @@ export async function isListedPublicly(db: Db, id: string): Promise<boolean> {
   const row = await db.selectFrom('filed_institutions').select('institution_id').where('institution_id', '=', id).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Which of these institutions the public sees now (filed and in operation), for public answers about many at once. */
+export async function findListedPublicly(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('filed_institutions')
+    .select('institution_id')
+    .where('institution_id', 'in', [...new Set(ids)])
+    .where('active', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.institution_id));
+}

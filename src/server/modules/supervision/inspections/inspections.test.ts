@@ -213,12 +213,59 @@ describe.each(DIALECTS)('inspections on %s', (dialect) => {
       },
     ]);
     const profile = await as(undefined).get(`/api/v1/institutions/${w.world.institutionId}`);
-    expect(profile.json().lastInspection).toEqual({ date: '2026-11-28', result: 'rectify' });
+    expect(profile.json().lastInspection).toEqual({ date: '2026-11-28', result: 'rectify', rectifying: true });
     expect(history.body).not.toContain('张某');
     expect(history.body).not.toContain('检查');
     expect(history.body).not.toContain(publicPhotoId);
     expect(history.body).not.toMatch(/photo/i);
     expect((await as(undefined).get('/api/v1/public/institutions/00000000-0000-4000-8000-000000000000/inspections')).statusCode).toBe(404);
+  });
+
+  it('tells the finder each listed institution’s latest result and whether a rectification is open, in one request', async () => {
+    const [own, east, west] = w.institutionIds as [string, string, string];
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const statuses = async (ids: string[]) => {
+      const res = await as(undefined).get(`/api/v1/public/inspection-statuses?institutionIds=${ids.join(',')}`);
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    // Recorded: the rectify of 28 November, one failure still open. Drawn but not yet inspected: nothing.
+    expect(await statuses([own, east, west, unknown])).toEqual([
+      { institutionId: own, date: '2026-11-28', result: 'rectify', rectifying: true },
+    ]);
+
+    const drawn = (await round()).json().inspections as { id: string; institutionId: string }[];
+    const inspectionOf = (id: string) => drawn.find((i) => i.institutionId === id)?.id;
+    expect((await district().post(`/api/v1/inspections/${inspectionOf(east)}/results`, resultsBody({}, '2026-11-29'))).statusCode).toBe(
+      200,
+    );
+    // A later pass does not close the earlier failure: the institution is still being put right.
+    expect((await district().post(`/api/v1/inspections/${inspectionOf(own)}/results`, resultsBody({}, '2026-11-29'))).statusCode).toBe(200);
+    const after = await statuses([west, east, own]);
+    expect(after).toHaveLength(2);
+    expect(after).toEqual(
+      expect.arrayContaining([
+        { institutionId: own, date: '2026-11-29', result: 'pass', rectifying: true },
+        { institutionId: east, date: '2026-11-29', result: 'pass', rectifying: false },
+      ]),
+    );
+    const profile = await as(undefined).get(`/api/v1/institutions/${own}`);
+    expect(profile.json().lastInspection).toEqual({ date: '2026-11-29', result: 'pass', rectifying: true });
+    expect((await as(undefined).get(`/api/v1/institutions/${west}`)).json().lastInspection).toBeNull();
+
+    // An institution the public no longer sees (suspended) is not answered for.
+    await t.deps.db.updateTable('filed_institutions').set({ active: false }).where('institution_id', '=', east).execute();
+    expect(await statuses([east])).toEqual([]);
+    await t.deps.db.updateTable('filed_institutions').set({ active: true }).where('institution_id', '=', east).execute();
+
+    const refused = async (query: string) => {
+      const res = await as(undefined).get(`/api/v1/public/inspection-statuses${query}`);
+      expect(res.statusCode).toBe(400);
+      return res.json().error.details.map((d: { path: string }) => d.path);
+    };
+    expect(await refused(`?institutionIds=${own},not-an-id`)).toEqual(['querystring.institutionIds.1']);
+    expect(await refused(`?institutionIds=${Array(51).fill(own).join(',')}`)).toEqual(['querystring.institutionIds']);
+    expect(await refused('')).toEqual(['querystring.institutionIds']);
   });
 
   it('lets the public search leave out institutions with a rectification still open', async () => {

@@ -307,10 +307,30 @@ export function findPublicHistory(db: Db, institutionId: string) {
     .execute();
 }
 
-/** The latest recorded inspection of an institution, for its public profile. */
-export async function findLastInspection(db: Db, institutionId: string) {
-  const [latest] = await findPublicHistory(db, institutionId);
-  return latest ? { date: latest.inspected_on as string, result: latest.overall as 'pass' | 'rectify' | 'fail' } : null;
+/** Each institution's latest recorded inspection (day and overall result), for the public search and profile. */
+export function findLatestRecorded(db: Db, institutionIds: readonly string[]) {
+  return db
+    .selectFrom('inspections')
+    .distinctOn('institution_id')
+    .select(['institution_id', 'inspected_on', 'overall'])
+    .where('institution_id', 'in', [...institutionIds])
+    .where('recorded_at', 'is not', null)
+    .orderBy('institution_id')
+    .orderBy('inspected_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
+/** Which of these institutions have a rectification not yet accepted (the partial index rectifications_open_idx). */
+export async function findOpenRectificationsAmong(db: Db, institutionIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('rectifications')
+    .select('institution_id')
+    .distinct()
+    .where('institution_id', 'in', [...institutionIds])
+    .where('status', '<>', 'accepted')
+    .execute();
+  return new Set(rows.map((r) => r.institution_id));
 }
 
 /** A round's inspections in draw order with their inspectors, as stored, for re-running the draw. */

@@ -9,6 +9,7 @@ import { fileStorage } from '../../../platform/files/fileStorage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { sendPhoto } from '../photos.ts';
 import { publicInspectionHistory } from './publicHistory.ts';
+import { publicInspectionStatuses } from './publicStatus.ts';
 import { decide, listRectifications, MAX_PHOTO_BYTES, readEvidencePhoto, submitEvidence } from './rectifications.ts';
 import { getInspection, listInspections, readItemPhoto, recordResults } from './results.ts';
 import {
@@ -20,9 +21,11 @@ import {
   InspectionView,
   ItemPhotoParams,
   PublicHistoryView,
+  PublicStatusView,
   RectificationQuery,
   RectificationView,
   ResultsBody,
+  StatusQuery,
 } from './schemas.ts';
 
 const tags = ['supervision: inspections'];
@@ -158,5 +161,18 @@ export async function resultRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: PublicHistoryView, ...ErrorResponses },
     },
     handler: (request) => publicInspectionHistory(deps.db, request.params.id),
+  });
+
+  // The finder asks once for the page of results it shows, so the search itself stays an answer
+  // from the institutions' memory index and never waits on supervision's tables.
+  app.get('/api/v1/public/inspection-statuses', {
+    config: { access: PUBLIC },
+    schema: {
+      tags,
+      summary: '检查状态 The latest inspection result and open rectification of each listed institution asked about',
+      querystring: StatusQuery,
+      response: { 200: PublicStatusView, ...ErrorResponses },
+    },
+    handler: (request) => publicInspectionStatuses(deps.db, request.query.institutionIds),
   });
 }

@@ -227,3 +227,27 @@ export const PublicHistoryView = z.array(
     rectified: z.boolean().describe('Every failure put right and accepted'),
   }),
 );
+
+/** Most ids one request may ask about: the finder asks for one page of results (10). */
+const MAX_STATUS_IDS = 50;
+
+export const StatusQuery = z
+  .object({
+    institutionIds: z
+      .string()
+      .transform((s) => s.split(','))
+      .pipe(z.array(Id).min(1).max(MAX_STATUS_IDS))
+      .describe(`Institution ids, comma-separated, at most ${MAX_STATUS_IDS}`),
+  })
+  .strict();
+
+export const PublicStatusView = z
+  .array(
+    z.object({
+      institutionId: Id,
+      date: z.string().describe('Day of the latest recorded inspection'),
+      result: z.enum(OVERALL_RESULTS).describe('pass 合格 | rectify 限期整改 | fail 不合格'),
+      rectifying: z.boolean().describe('A rectification is still open (整改中), from this inspection or an earlier one'),
+    }),
+  )
+  .describe('Institutions listed publicly and inspected at least once; others are left out');

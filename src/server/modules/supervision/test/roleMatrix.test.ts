@@ -140,11 +140,17 @@ describe.each(DIALECTS)('supervision role matrix on %s', (dialect) => {
     );
   });
 
-  it('the public sees the history only', async () => {
+  it('the public sees the history and the statuses only', async () => {
     await expectRoleMatrix(
       t,
       w.world,
       { url: `/api/v1/public/institutions/${w.world.institutionId}/inspections` },
+      matrix({ anonymous: 200 }, 200),
+    );
+    await expectRoleMatrix(
+      t,
+      w.world,
+      { url: `/api/v1/public/inspection-statuses?institutionIds=${w.institutionIds.join(',')}` },
       matrix({ anonymous: 200 }, 200),
     );
   });

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../../components/feedback';
 import { showFieldErrors } from '../../../components/showFieldErrors';
 import type { NewCourse } from './api';
 import { useCreateCourse } from './queries';
@@ -24,7 +25,7 @@ const FIELDS = {
 /** A new course: kind, audience with its age band, at the venue or online (allowed hosts only), price. */
 export function CourseForm() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const audience = Form.useWatch('audience', form) ?? 'child';
   const delivery = Form.useWatch('delivery', form) ?? 'venue';

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Flex, List, Select, Typography } from 'antd';
+import { Alert, Button, Card, Flex, List, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import { fieldErrorsOf } from '../../../components/showFieldErrors';
 import { useMyChildren } from '../../children/queries';
@@ -48,7 +49,7 @@ export default function CoursePage() {
 
 function SessionItem({ course, session }: { course: CourseDetail; session: CourseSession }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const navigate = useNavigate();
   const isParent = me.data?.roles.some((r) => r.role === 'parent') ?? false;

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Collapse, Flex, Form, Input, InputNumber, List, Rate, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Flex, Form, Input, InputNumber, List, Rate, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { ApiError } from '../../../api/client';
+import { useFeedback } from '../../../components/feedback';
 import { NotFound } from '../../../components/NotFound';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
@@ -91,7 +92,7 @@ type SessionValues = { startsAt: string; endsAt: string; seats: number };
 /** A session's start and end in the browser's local time (the city's), sent as instants. */
 function SessionForm({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<SessionValues>();
   const add = useAddSession();
   const [rest, setRest] = useState<string[]>([]);

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Flex, Input, List, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import { fieldErrorsOf } from '../../../components/showFieldErrors';
 import { shanghaiMinute } from '../../subsidies/applications/format';
@@ -40,7 +41,7 @@ export function RosterPage() {
 /** A scanner (or a phone's camera app) types the QR code's text here; it names the booking and its code. */
 function ScanBox() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   const checkIn = useCheckIn();

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../../components/feedback';
 import { showFieldErrors } from '../../../components/showFieldErrors';
 import type { NewTraining } from './api';
 import { useCreateTraining } from './queries';
@@ -21,7 +22,7 @@ const FIELDS = {
 /** A new training: for directors, staff or both, the hours to complete it, where, and its textbook. */
 export function TrainingForm() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const create = useCreateTraining();
   const [rest, setRest] = useState<string[]>([]);

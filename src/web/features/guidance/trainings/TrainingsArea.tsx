@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Checkbox, Collapse, Empty, Flex, Form, Input, InputNumber, List, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Collapse, Empty, Flex, Form, Input, InputNumber, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { audienceIncludes } from '../../../../domain/guidance/trainings.ts';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
 import { showFieldErrors } from '../../../components/showFieldErrors';
@@ -118,7 +119,7 @@ function TrainingPanel({
 
 function Enrolments({ detail: d, canManage }: { detail: TrainingDetail; canManage: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const complete = useComplete();
   const [error, setError] = useState<string>();
   return (
@@ -175,7 +176,7 @@ function Enrolments({ detail: d, canManage }: { detail: TrainingDetail; canManag
 /** Who was present at the session: the enrolled people ticked; everyone else enrolled is recorded absent. */
 function AttendanceForm({ detail: d, sessionId, startsAt }: { detail: TrainingDetail; sessionId: string; startsAt: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = useAttendance();
   const open = d.enrolments.filter((e) => e.status === 'enrolled');
   const [present, setPresent] = useState<string[]>(() => open.filter((e) => e.attendedSessionIds.includes(sessionId)).map((e) => e.id));
@@ -224,7 +225,7 @@ type SessionValues = { startsAt: string; endsAt: string; hours: number };
 /** A session's start and end in the browser's local time (the city's), sent as instants, with its hours. */
 function SessionForm({ trainingId }: { trainingId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<SessionValues>();
   const add = useAddTrainingSession();
   const [rest, setRest] = useState<string[]>([]);
@@ -269,7 +270,7 @@ function SessionForm({ trainingId }: { trainingId: string }) {
 /** The director picks one of their staff the training is for and not yet enrolled. */
 function EnrolForm({ detail: d, staff }: { detail: TrainingDetail; staff: StaffHours[] }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ staffId: string }>();
   const enrol = useEnrol();
   const [rest, setRest] = useState<string[]>([]);

@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { toShanghaiDate } from '../../../../domain/dates/shanghai.ts';
+import { InspectionStatusText } from '../../supervision/InspectionStatus';
 import { fullAddress } from '../address';
 import type { InstitutionRecord, OpeningHours } from '../api';
 import { usePublicProfile } from '../queries';
@@ -74,9 +75,7 @@ export function FactsCard({ record, township }: Props & { township: string }) {
                 {
                   key: 'inspection',
                   label: t('institutions.lastInspection'),
-                  children: inspection
-                    ? `${inspection.date} ${t(`supervision.overall.${inspection.result}`)}`
-                    : t('institutions.noInspection'),
+                  children: inspection ? <InspectionStatusText status={inspection} /> : t('institutions.noInspection'),
                 },
               ]
             : []),

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import { showFieldErrors } from '../../../components/showFieldErrors';
 import type { CalendarYear, CalendarDay as Day } from './api';
@@ -66,7 +67,7 @@ export default function CalendarPage() {
 
 function YearEditor({ year }: { year: number }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const current = useCalendarYear(year);
   const save = useReplaceCalendarYear(year);
   const [form] = Form.useForm<{ source: string; days: string }>();

@@ -1,7 +1,8 @@
-import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError } from '../../../components/PageStatus';
 import type { OutboundMessage } from './api';
 import { useFailedMessages, useRetryMessage } from './queries';
@@ -19,7 +20,7 @@ function when(iso: string, locale: string) {
  */
 export default function FailedMessagesPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [page, setPage] = useState(1);
   const list = useFailedMessages(page, PAGE_SIZE);
   const retry = useRetryMessage();

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
 import { shanghaiTime } from '../../enrollment/format';
@@ -105,7 +106,7 @@ type Run = ProgramAction | 'lottery' | 'grant' | 'expire';
 /** The city's actions, offered only where the program's state allows them; the server decides in the end. */
 function Actions({ program: p }: { program: Program }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const act = useMutation({
     mutationFn: async (run: Run) => {

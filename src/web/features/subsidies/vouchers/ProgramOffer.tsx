@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useFeedback } from '../../../components/feedback';
 import { shanghaiTime } from '../../enrollment/format';
 import { type AvailableProgram, claimVoucher } from './api';
 import { yuan } from './format';
@@ -18,7 +19,7 @@ function unclaimable(program: AvailableProgram, soldOut: boolean): string {
 /** An open program the family may claim from (or apply to), with each child's eligibility and reasons. */
 export function ProgramOffer({ program }: { program: AvailableProgram }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const claim = useMutation({
     mutationFn: (childId: string) => claimVoucher(program.id, childId),

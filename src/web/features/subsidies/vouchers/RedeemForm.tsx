@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Input, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, parseYuanInput } from '../../../../domain/money/fen.ts';
 import { formatVoucherCode, normalizeVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useFeedback } from '../../../components/feedback';
 import type { Statement } from '../../enrollment/api';
 import { keys as enrollmentKeys } from '../../enrollment/queries';
 import { lookupVoucher, redeemVoucher, type VoucherLookup } from './api';
@@ -27,7 +28,7 @@ function newIdempotencyKey(): string {
  */
 export function RedeemForm({ statement }: { statement: Statement }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [input, setInput] = useState('');
   const [amount, setAmount] = useState('');

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError } from '../../../components/PageStatus';
 import { shanghaiTime } from '../../enrollment/format';
 import { keys as enrollmentKeys } from '../../enrollment/queries';
@@ -67,7 +68,7 @@ export function RedemptionsCard({ institutionId, month }: { institutionId: strin
 
 function ReverseDialog({ redemption, onClose }: { redemption: Redemption; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [reason, setReason] = useState('');
   const reverse = useMutation({

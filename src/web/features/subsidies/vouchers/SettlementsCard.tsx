@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sumFen } from '../../../../domain/money/fen.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError } from '../../../components/PageStatus';
 import { shanghaiTime } from '../../enrollment/format';
 import { paySettlement, runSettlement, type Settlement, settlementsXlsxHref } from './api';
@@ -18,7 +19,7 @@ import { keys, useSettlements } from './queries';
  */
 export function SettlementsCard({ canSettle }: { canSettle: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [month, setMonth] = useState(previousMonth);
   const [paying, setPaying] = useState<Settlement | null>(null);

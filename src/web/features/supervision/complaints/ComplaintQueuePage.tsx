@@ -1,9 +1,10 @@
-import { Alert, App, Button, Flex, Form, Input, Radio, Segmented, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Radio, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type ComplaintAction, ComplaintWorkflow } from '../../../../domain/complaints/complaintWorkflow.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useFeedback } from '../../../components/feedback';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import { showFieldErrors } from '../../../components/showFieldErrors';
 import type { Complaint, ComplaintFilter } from './api';
@@ -63,7 +64,7 @@ export default function ComplaintQueuePage() {
 /** A targeted inspection of the institution, its inspectors drawn at random by the server. */
 function OrderInspection({ complaintId }: { complaintId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const order = useOrderInspection();
   return (
     <Flex vertical gap={8}>
@@ -84,7 +85,7 @@ type Values = { reason?: string; answer?: string; upheld?: boolean };
 
 function Handle({ complaint }: { complaint: Complaint }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const transition = useTransition();
   const [action, setAction] = useState<ComplaintAction | null>(null);
   const [problem, setProblem] = useState<string[]>([]);
