@@ -4769,7 +4769,17 @@ export interface paths {
                   delivery: 'venue' | 'live' | 'recorded';
                   venue: string | null;
                 };
-                joinUrl: string | null;
+                lecture: {
+                  /** @enum {string} */
+                  player: 'live' | 'video' | 'embed';
+                  opensAt: string;
+                  closesAt: string;
+                  durationMinutes: number | null;
+                  openedAt: string | null;
+                  finishedAt: string | null;
+                  finishFrom: string | null;
+                  finishUntil: string | null;
+                } | null;
                 canCancel: boolean;
                 canRate: boolean;
               }[];
@@ -5422,6 +5432,342 @@ export interface paths {
           };
           content: {
             'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 看完线上讲座 Record that the lecture was watched to its end (video ended, a recording’s length after opening, or present at a live lecture’s end) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              player: 'live' | 'video' | 'embed';
+              opensAt: string;
+              closesAt: string;
+              durationMinutes: number | null;
+              openedAt: string | null;
+              finishedAt: string | null;
+              finishFrom: string | null;
+              finishUntil: string | null;
+              url: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 进入线上讲座 Open the live link or recording, from the session’s start to its end; the first opening is recorded */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              player: 'live' | 'video' | 'embed';
+              opensAt: string;
+              closesAt: string;
+              durationMinutes: number | null;
+              openedAt: string | null;
+              finishedAt: string | null;
+              finishFrom: string | null;
+              finishUntil: string | null;
+              url: string;
+            };
           };
         };
         /** @description Error */
@@ -10203,7 +10549,7 @@ export interface paths {
                 /** @enum {string} */
                 delivery: 'venue' | 'live' | 'recorded';
                 venue: string | null;
-                onlineUrl: string | null;
+                durationMinutes: number | null;
                 priceFen: number;
                 nextSessionAt: string | null;
               }[];
@@ -10361,6 +10707,8 @@ export interface paths {
             venue?: string | null;
             /** @default null */
             onlineUrl?: string | null;
+            /** @default null */
+            durationMinutes?: number | null;
             /** @default 0 */
             priceFen?: number;
           };
@@ -10389,7 +10737,7 @@ export interface paths {
               /** @enum {string} */
               delivery: 'venue' | 'live' | 'recorded';
               venue: string | null;
-              onlineUrl: string | null;
+              durationMinutes: number | null;
               priceFen: number;
               nextSessionAt: string | null;
               sessions: {
@@ -10572,7 +10920,7 @@ export interface paths {
               /** @enum {string} */
               delivery: 'venue' | 'live' | 'recorded';
               venue: string | null;
-              onlineUrl: string | null;
+              durationMinutes: number | null;
               priceFen: number;
               nextSessionAt: string | null;
               sessions: {
@@ -10742,11 +11090,19 @@ export interface paths {
           };
           content: {
             'application/json': {
+              booked: number;
+              opened: number;
+              finished: number;
+              finishedShare: number | null;
               average: number | null;
               count: number;
               /** Format: uuid */
               courseId: string;
               sessions: {
+                booked: number;
+                opened: number;
+                finished: number;
+                finishedShare: number | null;
                 average: number | null;
                 count: number;
                 /** Format: uuid */

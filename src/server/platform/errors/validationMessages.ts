@@ -288,6 +288,8 @@ export const VALIDATION_MESSAGES = {
   'course.ageBandForChildren': { 'zh-CN': '家长课程不设月龄段', en: 'A course for parents has no age band' },
   'course.venueRequired': { 'zh-CN': '线下课程请填写上课地点', en: 'A course at a venue needs its address' },
   'course.onlineUrlRequired': { 'zh-CN': '线上课程请填写直播或回放链接', en: 'An online course needs its live or video link' },
+  'course.durationRequired': { 'zh-CN': '回放课程请填写时长（分钟）', en: 'A recording needs its length in minutes' },
+  'course.durationForRecordings': { 'zh-CN': '只有回放课程填写时长', en: 'Only a recording has a length' },
   'course.onlineHost': {
     'zh-CN': '链接须为 https，且在允许的视频平台之内',
     en: 'The link must be https on one of the allowed video hosts',
