@@ -27505,6 +27505,7 @@ export interface paths {
                   | 'courses.seat_offered'
                   | 'courses.session_reminder'
                   | 'guidance.training_certificate_issued'
+                  | 'guidance.training_closed'
                   | 'supervision.inspection_recorded'
                   | 'supervision.evidence_submitted'
                   | 'supervision.rectification_accepted'
@@ -27669,6 +27670,7 @@ export interface paths {
                 | 'courses.seat_offered'
                 | 'courses.session_reminder'
                 | 'guidance.training_certificate_issued'
+                | 'guidance.training_closed'
                 | 'supervision.inspection_recorded'
                 | 'supervision.evidence_submitted'
                 | 'supervision.rectification_accepted'
@@ -27736,6 +27738,7 @@ export interface paths {
                   | 'courses.seat_offered'
                   | 'courses.session_reminder'
                   | 'guidance.training_certificate_issued'
+                  | 'guidance.training_closed'
                   | 'supervision.inspection_recorded'
                   | 'supervision.evidence_submitted'
                   | 'supervision.rectification_accepted'
@@ -28317,6 +28320,7 @@ export interface paths {
                   | 'courses.seat_offered'
                   | 'courses.session_reminder'
                   | 'guidance.training_certificate_issued'
+                  | 'guidance.training_closed'
                   | 'supervision.inspection_recorded'
                   | 'supervision.evidence_submitted'
                   | 'supervision.rectification_accepted'
@@ -34912,8 +34916,456 @@ export interface paths {
         };
       };
     };
-    put?: never;
+    /** 修改培训 Change a training (not its audience; not its required hours once a certificate is issued) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            /** @enum {string} */
+            audience: 'director' | 'staff' | 'all';
+            /** @default  */
+            description?: string;
+            requiredHours: number;
+            /** @enum {string} */
+            delivery: 'venue' | 'online';
+            /** @default null */
+            venue?: string | null;
+            /** @default null */
+            onlineUrl?: string | null;
+            /**
+             * @description The textbook as a PDF (e.g. the director training textbook)
+             * @default null
+             */
+            textbookUrl?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: string;
+              /** @enum {string} */
+              audience: 'director' | 'staff' | 'all';
+              description: string;
+              requiredHours: number;
+              /** @enum {string} */
+              delivery: 'venue' | 'online';
+              venue: string | null;
+              onlineUrl: string | null;
+              textbookUrl: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              sessionCount: number;
+              nextSessionAt: string | null;
+              sessions: {
+                /** Format: uuid */
+                id: string;
+                startsAt: string;
+                endsAt: string;
+                hours: number;
+                recorded: boolean;
+              }[];
+              /** @description All enrolments for the center and city; a director sees their own staff only */
+              enrolments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                staffRole: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                /** @enum {string} */
+                status: 'enrolled' | 'completed' | 'withdrawn';
+                hoursAttended: number;
+                attendedSessionIds: string[];
+                canComplete: boolean;
+                certificate: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @description 证书编号 PX2026-000123 */
+                  number: string;
+                  /** @description 核验码: 12 characters */
+                  code: string;
+                  codeDisplay: string;
+                  /** Format: uuid */
+                  staffId: string;
+                  staffName: string;
+                  institutionName: string;
+                  trainingTitle: string;
+                  hours: number;
+                  issuedAt: string;
+                  revokedAt: string | null;
+                  revokeReason: string | null;
+                  /** @description The public check page with the code after #: what the QR code holds */
+                  verifyUrl: string;
+                } | null;
+              }[];
+              /** @description Center staff or city official: may add sessions, record attendance and complete */
+              canManage: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trainings/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 停止报名 Close a training to enrolments; the directors of those enrolled are told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: string;
+              /** @enum {string} */
+              audience: 'director' | 'staff' | 'all';
+              description: string;
+              requiredHours: number;
+              /** @enum {string} */
+              delivery: 'venue' | 'online';
+              venue: string | null;
+              onlineUrl: string | null;
+              textbookUrl: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              sessionCount: number;
+              nextSessionAt: string | null;
+              sessions: {
+                /** Format: uuid */
+                id: string;
+                startsAt: string;
+                endsAt: string;
+                hours: number;
+                recorded: boolean;
+              }[];
+              /** @description All enrolments for the center and city; a director sees their own staff only */
+              enrolments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                staffRole: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                /** @enum {string} */
+                status: 'enrolled' | 'completed' | 'withdrawn';
+                hoursAttended: number;
+                attendedSessionIds: string[];
+                canComplete: boolean;
+                certificate: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @description 证书编号 PX2026-000123 */
+                  number: string;
+                  /** @description 核验码: 12 characters */
+                  code: string;
+                  codeDisplay: string;
+                  /** Format: uuid */
+                  staffId: string;
+                  staffName: string;
+                  institutionName: string;
+                  trainingTitle: string;
+                  hours: number;
+                  issuedAt: string;
+                  revokedAt: string | null;
+                  revokeReason: string | null;
+                  /** @description The public check page with the code after #: what the QR code holds */
+                  verifyUrl: string;
+                } | null;
+              }[];
+              /** @description Center staff or city official: may add sessions, record attendance and complete */
+              canManage: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -35136,6 +35588,168 @@ export interface paths {
               revokeReason: string | null;
               /** @description The public check page with the code after #: what the QR code holds */
               verifyUrl: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trainings/{id}/enrolments/{enrolmentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退出培训 A director withdraws their staff member before completion */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          enrolmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              status: 'withdrawn';
             };
           };
         };

@@ -531,6 +531,18 @@ export const ERROR_CODES = {
     'zh-CN': '该报名已结业或已退出，不能再次结业',
     en: 'This enrolment is completed or withdrawn already',
   },
+  /** Guidance trainings: only an enrolment still enrolled can be withdrawn; a completed one has its certificate. */
+  TRAINING_WITHDRAW_NOT_OPEN: {
+    status: 409,
+    'zh-CN': '该报名已结业（证书已发放）或已退出，不能退出培训',
+    en: 'This enrolment is completed (its certificate issued) or withdrawn already; it cannot be withdrawn',
+  },
+  /** Guidance trainings: the hours printed on issued certificates were measured against the required hours. */
+  TRAINING_HOURS_LOCKED: {
+    status: 409,
+    'zh-CN': '本培训已发放{count}份证书，证书按{hours}学时核定，不能再修改要求学时；如需调整，请另开一期培训',
+    en: '{count} certificates of this training were issued against {hours} required hours; the hours can no longer change; schedule a new training instead',
+  },
   /** Guidance trainings: a certificate is revoked once. */
   TRAINING_CERTIFICATE_REVOKED: { status: 409, 'zh-CN': '该证书已撤销', en: 'This certificate is revoked already' },
   /** A round whose district has no filed institution in operation to draw from. */

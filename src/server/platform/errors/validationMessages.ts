@@ -306,6 +306,10 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '职业和等级只用于保育资格证',
     en: 'Occupation and level belong to a childcare qualification only',
   },
+  'training.audienceFixed': {
+    'zh-CN': '培训对象不能修改，报名人员是按培训对象选定的',
+    en: 'The audience cannot change: those enrolled were chosen for it',
+  },
   'training.hoursPositive': { 'zh-CN': '学时应大于0', en: 'Hours must be above 0' },
   'training.hoursMax': { 'zh-CN': '学时超出允许范围', en: 'Too many hours' },
   'training.hoursStep': { 'zh-CN': '学时最多保留一位小数', en: 'Hours have at most one decimal' },

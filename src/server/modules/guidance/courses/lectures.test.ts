@@ -34,7 +34,8 @@ describe.each(DIALECTS)('online lecture attendance on %s', (dialect) => {
   const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
   const get = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
   const parent = () => createParentWithChild(t.app, t.deps.db, '2025-06-01', world.townshipCodes[0] as string);
-  const course = (body: Record<string, unknown>, seats = 10) => createCourseWithSession((r) => t.app.inject(r), staff, { ...SESSION, seats }, body);
+  const course = (body: Record<string, unknown>, seats = 10) =>
+    createCourseWithSession((r) => t.app.inject(r), staff, { ...SESSION, seats }, body);
   const book = async (sessionId: string, cookie: string) =>
     (await post(`/api/v1/sessions/${sessionId}/bookings`, cookie)).json().id as string;
   const row = (id: string) =>

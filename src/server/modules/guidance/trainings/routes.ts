@@ -5,6 +5,7 @@ import type { Deps } from '../../../deps.ts';
 import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { closeTraining, updateTraining, withdrawEnrolment } from './changes.ts';
 import {
   AttendanceBody,
   CertificateView,
@@ -99,6 +100,40 @@ export async function trainingRoutes(server: FastifyInstance, deps: Deps) {
     },
     handler: async (request, reply) =>
       reply.status(201).send(await addSession(deps, scope(request), request.params.id, request.body, auditContext(request))),
+  });
+
+  app.put('/api/v1/trainings/:id', {
+    config: managers,
+    schema: {
+      tags,
+      summary: '修改培训 Change a training (not its audience; not its required hours once a certificate is issued)',
+      params: IdParams,
+      body: NewTraining,
+      response: { 200: TrainingDetail, ...Responses },
+    },
+    handler: (request) => updateTraining(deps, scope(request), request.params.id, request.body, origin(request), auditContext(request)),
+  });
+
+  app.post('/api/v1/trainings/:id/close', {
+    config: managers,
+    schema: {
+      tags,
+      summary: '停止报名 Close a training to enrolments; the directors of those enrolled are told',
+      params: IdParams,
+      response: { 200: TrainingDetail, ...Responses },
+    },
+    handler: (request) => closeTraining(deps, scope(request), request.params.id, origin(request), auditContext(request)),
+  });
+
+  app.post('/api/v1/trainings/:id/enrolments/:enrolmentId/withdraw', {
+    config: { access: roles('institution_admin') },
+    schema: {
+      tags,
+      summary: '退出培训 A director withdraws their staff member before completion',
+      params: EnrolmentParams,
+      response: { 200: z.object({ id: z.string(), status: z.literal('withdrawn') }), ...Responses },
+    },
+    handler: (request) => withdrawEnrolment(deps, scope(request), request.params, auditContext(request)),
   });
 
   app.post('/api/v1/trainings/:id/enrolments', {

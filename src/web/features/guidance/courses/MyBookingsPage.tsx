@@ -47,7 +47,7 @@ function BookingCard({ booking: b }: { booking: MyBooking }) {
         {b.status === 'offered' && b.offerExpiresAt && (
           <Alert type="info" showIcon message={t('courses.offerUntil', { at: shanghaiMinute(b.offerExpiresAt) })} />
         )}
-        {b.checkInCode && !b.checkedInAt && (
+        {b.checkInCode && !b.checkedInAt && b.course.delivery === 'venue' && (
           <Flex gap={12} align="center" wrap>
             <QRCode value={qrPayload({ id: b.id, checkInCode: b.checkInCode })} size={140} />
             <Flex vertical>
