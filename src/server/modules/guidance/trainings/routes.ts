@@ -5,6 +5,7 @@ import type { Deps } from '../../../deps.ts';
 import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { trainingCertificateFile } from './certificatePdf.ts';
 import { closeTraining, updateTraining, withdrawEnrolment } from './changes.ts';
 import {
   AttendanceBody,
@@ -184,6 +185,25 @@ export async function trainingRoutes(server: FastifyInstance, deps: Deps) {
     },
     handler: (request) =>
       revokeCertificate(deps, scope(request), request.params.id, request.body.reason, origin(request), auditContext(request)),
+  });
+
+  app.get('/api/v1/training-certificates/:id/certificate.pdf', {
+    // Directors are narrowed to their own staff's certificates in the service (404 otherwise).
+    config: managers,
+    schema: {
+      tags,
+      summary: '下载培训证书 The certificate as a PDF: the holder’s masked name, hours, number, verification code and its QR code',
+      params: IdParams,
+      response: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...Responses },
+    },
+    handler: async (request, reply) => {
+      const file = await trainingCertificateFile(deps, scope(request), request.params.id, origin(request));
+      // Fastify sends a Buffer as it is; the type provider only knows the schema's string.
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.data as unknown as string);
+    },
   });
 
   app.get('/api/v1/public/training-certificates/:code', {

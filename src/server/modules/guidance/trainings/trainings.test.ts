@@ -5,6 +5,7 @@ import { setGuidanceCenter } from '../../../../../test/harness/factories/courses
 import { createInstitution, staffResidentId } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
+import { checkPdfStructure, pdfLines } from '../../../platform/pdf/pdfCheck.testkit.ts';
 
 const TRAINING = {
   title: '托育机构负责人培训',
@@ -244,6 +245,49 @@ describe.each(DIALECTS)('staff trainings and certificates on %s', (dialect) => {
     expect((await req('GET', `/api/v1/public/training-certificates/${certificate.code}`)).json().status).toBe('revoked');
     const after = (await req('GET', '/api/v1/training-hours', director)).json();
     expect(after.items.find((s: { staffId: string }) => s.staffId === staff.director).hours).toBe(0);
+  });
+
+  it('the certificate downloads as a PDF for the holder’s director, the center and the city, with the name masked and the check’s QR code', async () => {
+    const { id, sessionIds } = await scheduled({ ...TRAINING, title: '证书下载培训' }, [
+      { startsAt: '2026-11-20T01:00:00Z', endsAt: '2026-11-20T07:00:00Z', hours: 6 },
+    ]);
+    // A member of staff of their own, so the yearly hours the other tests count stay theirs.
+    const holder = await addStaff(world.institutionId, '周文静', 'director');
+    const enrolmentId = (await req('POST', `/api/v1/trainings/${id}/enrolments`, director, { staffId: holder })).json().id as string;
+    await req('PUT', `/api/v1/trainings/${id}/sessions/${sessionIds[0]}/attendance`, center, { enrolmentIds: [enrolmentId] });
+    const certificate = (await req('POST', `/api/v1/trainings/${id}/enrolments/${enrolmentId}/complete`, center)).json();
+    const url = `/api/v1/training-certificates/${certificate.id}/certificate.pdf`;
+
+    const res = await req('GET', url, director);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="training-certificate-${certificate.number}.pdf"`);
+    const pdf = res.rawPayload;
+    checkPdfStructure(pdf);
+    const text = pdfLines(pdf).join('');
+    expect(text).toContain('托育从业人员培训合格证书');
+    expect(text).toContain('周*静');
+    expect(text).not.toContain('周文静');
+    for (const fact of ['证书下载培训', '6学时', '2026年11月29日', certificate.number, certificate.codeDisplay, certificate.verifyUrl])
+      expect(text).toContain(fact);
+    expect(pdf.toString('latin1')).toMatch(/ re f\n/);
+    expect((await req('GET', url, center)).statusCode).toBe(200);
+
+    // Another institution's director is told it does not exist; an unknown certificate likewise.
+    expect((await req('GET', url, otherDirector)).statusCode).toBe(404);
+    expect((await req('GET', `/api/v1/training-certificates/${FAKE}/certificate.pdf`, city)).statusCode).toBe(404);
+    await expectRoleMatrix(
+      t,
+      world,
+      { url },
+      { anonymous: 401, parent: 403, institution_admin: 200, caregiver: 403, district_official: 403, city_official: 200, admin: 200 },
+    );
+
+    // A revoked certificate is not printed again: the check says it is revoked.
+    await req('POST', `/api/v1/training-certificates/${certificate.id}/revoke`, city, { reason: '误发' });
+    const revoked = await req('GET', url, director);
+    expect(revoked.statusCode).toBe(409);
+    expect(revoked.json().error.message).toBe('该证书已撤销');
   });
 
   it('completes an enrolment once when two completions race: one certificate', async () => {
