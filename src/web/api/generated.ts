@@ -11108,6 +11108,7 @@ export interface paths {
                 /** Format: uuid */
                 id: string;
                 startsAt: string;
+                endsAt: string;
                 comments: {
                   rating: number;
                   comment: string;

@@ -104,6 +104,7 @@ export async function getRatings(deps: Deps, scope: Scope, courseId: string) {
         id: s.id,
         ...watching(s),
         startsAt: s.starts_at.toISOString(),
+        endsAt: s.ends_at.toISOString(),
         average: average(mine.map((r) => r.rating as number)),
         count: mine.length,
         comments: mine

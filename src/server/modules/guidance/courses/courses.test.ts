@@ -376,7 +376,17 @@ describe.each(DIALECTS)('guidance center courses on %s', (dialect) => {
     expect(ratings).toMatchObject({
       average: 4,
       count: 1,
-      sessions: [{ id: sessionId, average: 4, count: 1, comments: [{ rating: 4, comment: '很好' }] }],
+      // The session's own end, so the card shows 09:30–10:30 rather than the start twice.
+      sessions: [
+        {
+          id: sessionId,
+          startsAt: '2026-12-10T01:30:00.000Z',
+          endsAt: '2026-12-10T02:30:00.000Z',
+          average: 4,
+          count: 1,
+          comments: [{ rating: 4, comment: '很好' }],
+        },
+      ],
     });
   });
 

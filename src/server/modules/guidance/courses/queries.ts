@@ -227,6 +227,7 @@ export function findSessionsOfCourse(db: Db, courseId: string) {
     .select((eb) => [
       's.id',
       's.starts_at',
+      's.ends_at',
       eb.fn.count<string>('b.id').as('booked'),
       eb.fn.count<string>('b.opened_at').as('opened'),
       eb.fn.count<string>('b.finished_at').as('finished'),

@@ -184,6 +184,7 @@ export const CourseRatings = RatingSummary.extend({
     RatingSummary.extend({
       id,
       startsAt: z.string(),
+      endsAt: z.string(),
       comments: z.array(z.object({ rating: z.number().int(), comment: z.string(), at: z.string() })),
     }),
   ),

@@ -24,7 +24,10 @@ export async function updateTraining(deps: Deps, scope: Scope, id: string, body:
     const requiredHours = roundHours(body.requiredHours);
     if (requiredHours !== Number(training.required_hours)) {
       const issued = await q.countCertificates(trx, id);
-      if (issued > 0) throw new AppError('TRAINING_HOURS_LOCKED', { count: issued, hours: Number(training.required_hours) });
+      if (issued > 0)
+        throw new AppError('TRAINING_HOURS_LOCKED', { count: issued, hours: Number(training.required_hours) }, [
+          { path: 'body.requiredHours' },
+        ]);
     }
     await q.updateTraining(trx, id, {
       title: body.title,

@@ -121,6 +121,8 @@ describe.each(DIALECTS)('staff trainings and certificates on %s', (dialect) => {
     const hours = await edit({ requiredHours: 8 });
     expect(hours.statusCode).toBe(409);
     expect(hours.json().error.message).toBe('本培训已发放1份证书，证书按6学时核定，不能再修改要求学时；如需调整，请另开一期培训');
+    // Named at the field, so the form shows it under the hours.
+    expect(hours.json().error.details).toEqual([{ path: 'body.requiredHours' }]);
     const audience = await edit({ audience: 'staff' });
     expect(audience.statusCode).toBe(400);
     expect(audience.json().error.details[0].path).toBe('body.audience');

@@ -166,7 +166,7 @@ function Ratings({ courseId, online }: { courseId: string; online: boolean }) {
         .map((s) => (
           <div key={s.id} style={{ marginTop: 8 }}>
             <Typography.Text strong>
-              {sessionTime({ startsAt: s.startsAt, endsAt: s.startsAt })}
+              {sessionTime(s)}
               {s.count > 0 && ` · ${t('courses.staff.average', { average: s.average, count: s.count })}`}
             </Typography.Text>
             {online && (
