@@ -87,6 +87,10 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
         connectSrc: ["'self'", ...tileOrigins],
         // maplibre's worker is a module served from 'self' (never blob:).
         workerSrc: ["'self'"],
+        // An online lecture's video file plays in the page from the host its course names; that
+        // address is checked against the allowed hosts when the course is written, and a video
+        // element runs no script.
+        mediaSrc: ["'self'", 'https:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],

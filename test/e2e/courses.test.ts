@@ -135,4 +135,61 @@ describe('guidance center courses journey', () => {
     await noSidewaysScroll(page);
     await page.screenshot({ path: path.join(SHOTS, 'courses-catalogue-375.png'), fullPage: true });
   }, 240_000);
+
+  it('a parent watches a recorded lecture to its end on a phone; the center sees it opened and finished', async () => {
+    const url = journey.server.url;
+    const parentApi = await apiAs(url, PARENT);
+    const staffApi = await apiAs(url, STAFF);
+    const title = `回放讲座：幼儿睡眠 ${Date.now()}`;
+    const course = await staffApi<{ id: string }>('POST', '/api/v1/courses', {
+      kind: 'expert_lecture',
+      title,
+      audience: 'parent',
+      delivery: 'recorded',
+      onlineUrl: 'https://v.qq.com/lectures/sleep.mp4',
+      durationMinutes: 30,
+    });
+    // The recording's window opens half a minute from now: booked and seen closed before, watched after.
+    const startsAt = new Date(Date.now() + 30_000);
+    const session = await staffApi<{ id: string }>('POST', `/api/v1/courses/${course.id}/sessions`, {
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      seats: 50,
+    });
+    const booking = await parentApi<{ id: string }>('POST', `/api/v1/sessions/${session.id}/bookings`, {});
+
+    const phone = await phoneContext(journey.browser, url);
+    const page = await phone.newPage();
+    // No internet here: the video host answers nothing, and the page's player is told the video ended.
+    await page.route('https://v.qq.com/**', (route) => route.fulfill({ status: 204, body: '' }));
+    await signIn(page, PARENT, '/family');
+    await page.goto('/family/bookings');
+    const card = page.getByTestId('booking').filter({ hasText: title });
+    await expect.poll(() => card.getByTestId('lecture').textContent()).toContain('开始后可进入');
+    await page.waitForTimeout(Math.max(0, startsAt.getTime() - Date.now()));
+    await page.reload();
+    await card.getByTestId('open-lecture').click();
+    const video = card.getByTestId('lecture-video');
+    await expect.poll(() => video.getAttribute('src')).toBe('https://v.qq.com/lectures/sleep.mp4');
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: path.join(SHOTS, 'courses-lecture-375.png'), fullPage: true });
+    await video.evaluate((v) => v.dispatchEvent(new Event('ended')));
+    await expect.poll(() => card.getByTestId('lecture-finished').textContent()).toContain('已看完');
+    const mine = (
+      await parentApi<{ items: { id: string; lecture: { openedAt: string; finishedAt: string } }[] }>('GET', '/api/v1/bookings')
+    ).items;
+    expect(mine.find((b) => b.id === booking.id)?.lecture).toMatchObject({ openedAt: expect.any(String), finishedAt: expect.any(String) });
+
+    const desk = await desktopContext(journey.browser, url);
+    const staff = await desk.newPage();
+    await signIn(staff, STAFF, '/institution');
+    await staff.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '课程管理' }).click();
+    await staff.getByTestId('staff-course').filter({ hasText: title }).click();
+    const watching = staff.getByTestId('ratings').getByTestId('watching').first();
+    await expect.poll(() => watching.textContent()).toBe('预约 1 · 进入 1 · 看完 1（看完率 100%）');
+    await staff.getByTestId('ratings').scrollIntoViewIfNeeded();
+    await staff.screenshot({ path: path.join(SHOTS, 'courses-watching-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: path.join(SHOTS, 'courses-lecture-1280.png'), fullPage: true });
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
@@ -8,8 +9,10 @@ import { SHOTS, useJourney } from './journey.ts';
 /**
  * Story: the guidance center's director schedules a training with a session held yesterday;
  * as the director of the center's own staff they enrol a caregiver, record the attendance and
- * complete the enrolment, which issues the certificate with its QR code. On a phone, anyone
- * checks the certificate's code on the public page and sees the holder's name masked.
+ * complete the enrolment, which issues the certificate with its QR code, and download it as a PDF.
+ * They enrol a second member of staff and withdraw them, are refused a change of the certified
+ * hours at the field, move the venue and stop enrolment. On a phone, anyone checks the
+ * certificate's code on the public page and sees the holder's name masked.
  */
 
 const CENTER = '13900000003';
@@ -88,13 +91,64 @@ describe('staff training journey', () => {
     const hours = await api<{ items: { name: string; certificates: { codeDisplay: string }[] }[] }>('GET', '/api/v1/training-hours');
     expect(hours.items.find((s) => s.name === staffName)?.certificates.map((c) => c.codeDisplay)).toContain(code);
 
+    // The director downloads the certificate as a PDF.
+    const enrolmentRow = item.getByTestId('enrolment').filter({ hasText: staffName });
+    const [download] = await Promise.all([page.waitForEvent('download'), enrolmentRow.getByTestId('certificate-pdf').click()]);
+    expect(download.suggestedFilename()).toMatch(/^training-certificate-PX\d{4}-\d{6}\.pdf$/);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // A second member of staff enrolled, then withdrawn: the confirmation says what follows.
+    await item.getByTestId('enrol-staff').click();
+    const second = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    const secondName = (await second.textContent()) as string;
+    await second.click();
+    await item.getByTestId('enrol-form').getByRole('button', { name: '报名' }).click();
+    const secondRow = item.getByTestId('enrolment').filter({ hasText: secondName });
+    await expect.poll(() => secondRow.count()).toBe(1);
+    await secondRow.getByTestId('withdraw').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect.poll(() => confirm.textContent()).toContain('不会结业发证');
+    await page.screenshot({ path: path.join(SHOTS, 'trainings-withdraw-1280.png'), fullPage: true });
+    await confirm.getByRole('button', { name: '退出培训' }).click();
+    await expect.poll(() => secondRow.textContent()).toContain('已退出');
+    expect(await secondRow.getByTestId('withdraw').count()).toBe(0);
+    // The completed one has no withdraw button: its certificate stands.
+    expect(await enrolmentRow.getByTestId('withdraw').count()).toBe(0);
+
+    // Editing: the required hours are refused at their field once a certificate is issued; the venue changes.
+    await item.getByTestId('edit-training').click();
+    const edit = item.getByTestId('training-edit-form');
+    await edit.getByLabel('结业所需学时').fill('4');
+    await edit.getByRole('button', { name: '保存修改' }).click();
+    await expect
+      .poll(() => edit.locator('.ant-form-item').filter({ hasText: '结业所需学时' }).locator('.ant-form-item-explain-error').textContent())
+      .toContain('不能再修改要求学时');
+    await item.screenshot({ path: path.join(SHOTS, 'trainings-edit-refused-1280.png') });
+    await edit.getByLabel('结业所需学时').fill('3');
+    await edit.getByLabel('培训地点').fill('指导中心二楼培训室');
+    await edit.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => item.getByTestId('training-edit-form').count()).toBe(0);
+    await expect.poll(() => item.textContent()).toContain('指导中心二楼培训室');
+
+    // Closing, confirmed: enrolment stops.
+    await item.getByTestId('close-training').click();
+    await expect.poll(() => confirm.textContent()).toContain('不能再为本培训报名');
+    await confirm.getByRole('button', { name: '停止报名' }).click();
+    await expect.poll(() => item.getByTestId('close-training').count()).toBe(0);
+    expect(await item.getByTestId('enrol-form').count()).toBe(0);
+
     // The training area on a phone, then the public check of the code.
     const phone = await phoneContext(journey.browser, url);
     const mobile = await phone.newPage();
     await signIn(mobile, CENTER, '/institution');
     await mobile.goto('/institution/trainings');
     await expect.poll(() => mobile.getByTestId('staff-hours').count()).toBe(1);
+    const mobileItem = mobile.locator('.ant-collapse-item').filter({ has: mobile.getByTestId('training').filter({ hasText: TITLE }) });
+    await mobileItem.getByTestId('training').click();
+    await expect.poll(() => mobileItem.getByTestId('certificate-pdf').count()).toBe(1);
     await noSidewaysScroll(mobile);
+    await mobileItem.screenshot({ path: path.join(SHOTS, 'trainings-enrolments-375.png') });
     await mobile.screenshot({ path: path.join(SHOTS, 'trainings-director-375.png'), fullPage: true });
 
     const visitor = await (await phoneContext(journey.browser, url)).newPage();

@@ -1,3 +1,4 @@
 export * from './courses.ts';
+export * from './lectures.ts';
 export * from './trainings.ts';
 export * from './waitlist.ts';

@@ -241,6 +241,8 @@ export interface CourseBookingsTable {
   rated_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
+  opened_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface CourseSessionsTable {
@@ -266,6 +268,7 @@ export interface CoursesTable {
   price_fen: Generated<number>;
   created_by: string;
   created_at: ColumnType<Date, Date | string, Date | string>;
+  duration_minutes: number | null;
 }
 
 export interface DeletionRequestsTable {

@@ -4769,7 +4769,17 @@ export interface paths {
                   delivery: 'venue' | 'live' | 'recorded';
                   venue: string | null;
                 };
-                joinUrl: string | null;
+                lecture: {
+                  /** @enum {string} */
+                  player: 'live' | 'video' | 'embed';
+                  opensAt: string;
+                  closesAt: string;
+                  durationMinutes: number | null;
+                  openedAt: string | null;
+                  finishedAt: string | null;
+                  finishFrom: string | null;
+                  finishUntil: string | null;
+                } | null;
                 canCancel: boolean;
                 canRate: boolean;
               }[];
@@ -5422,6 +5432,342 @@ export interface paths {
           };
           content: {
             'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 看完线上讲座 Record that the lecture was watched to its end (video ended, a recording’s length after opening, or present at a live lecture’s end) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              player: 'live' | 'video' | 'embed';
+              opensAt: string;
+              closesAt: string;
+              durationMinutes: number | null;
+              openedAt: string | null;
+              finishedAt: string | null;
+              finishFrom: string | null;
+              finishUntil: string | null;
+              url: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 进入线上讲座 Open the live link or recording, from the session’s start to its end; the first opening is recorded */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              player: 'live' | 'video' | 'embed';
+              opensAt: string;
+              closesAt: string;
+              durationMinutes: number | null;
+              openedAt: string | null;
+              finishedAt: string | null;
+              finishFrom: string | null;
+              finishUntil: string | null;
+              url: string;
+            };
           };
         };
         /** @description Error */
@@ -10203,7 +10549,7 @@ export interface paths {
                 /** @enum {string} */
                 delivery: 'venue' | 'live' | 'recorded';
                 venue: string | null;
-                onlineUrl: string | null;
+                durationMinutes: number | null;
                 priceFen: number;
                 nextSessionAt: string | null;
               }[];
@@ -10361,6 +10707,8 @@ export interface paths {
             venue?: string | null;
             /** @default null */
             onlineUrl?: string | null;
+            /** @default null */
+            durationMinutes?: number | null;
             /** @default 0 */
             priceFen?: number;
           };
@@ -10389,7 +10737,7 @@ export interface paths {
               /** @enum {string} */
               delivery: 'venue' | 'live' | 'recorded';
               venue: string | null;
-              onlineUrl: string | null;
+              durationMinutes: number | null;
               priceFen: number;
               nextSessionAt: string | null;
               sessions: {
@@ -10572,7 +10920,7 @@ export interface paths {
               /** @enum {string} */
               delivery: 'venue' | 'live' | 'recorded';
               venue: string | null;
-              onlineUrl: string | null;
+              durationMinutes: number | null;
               priceFen: number;
               nextSessionAt: string | null;
               sessions: {
@@ -10742,16 +11090,25 @@ export interface paths {
           };
           content: {
             'application/json': {
+              booked: number;
+              opened: number;
+              finished: number;
+              finishedShare: number | null;
               average: number | null;
               count: number;
               /** Format: uuid */
               courseId: string;
               sessions: {
+                booked: number;
+                opened: number;
+                finished: number;
+                finishedShare: number | null;
                 average: number | null;
                 count: number;
                 /** Format: uuid */
                 id: string;
                 startsAt: string;
+                endsAt: string;
                 comments: {
                   rating: number;
                   comment: string;
@@ -27541,6 +27898,7 @@ export interface paths {
                   | 'courses.seat_offered'
                   | 'courses.session_reminder'
                   | 'guidance.training_certificate_issued'
+                  | 'guidance.training_closed'
                   | 'supervision.inspection_recorded'
                   | 'supervision.evidence_submitted'
                   | 'supervision.rectification_accepted'
@@ -27705,6 +28063,7 @@ export interface paths {
                 | 'courses.seat_offered'
                 | 'courses.session_reminder'
                 | 'guidance.training_certificate_issued'
+                | 'guidance.training_closed'
                 | 'supervision.inspection_recorded'
                 | 'supervision.evidence_submitted'
                 | 'supervision.rectification_accepted'
@@ -27772,6 +28131,7 @@ export interface paths {
                   | 'courses.seat_offered'
                   | 'courses.session_reminder'
                   | 'guidance.training_certificate_issued'
+                  | 'guidance.training_closed'
                   | 'supervision.inspection_recorded'
                   | 'supervision.evidence_submitted'
                   | 'supervision.rectification_accepted'
@@ -28353,6 +28713,7 @@ export interface paths {
                   | 'courses.seat_offered'
                   | 'courses.session_reminder'
                   | 'guidance.training_certificate_issued'
+                  | 'guidance.training_closed'
                   | 'supervision.inspection_recorded'
                   | 'supervision.evidence_submitted'
                   | 'supervision.rectification_accepted'
@@ -33675,6 +34036,163 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/training-certificates/{id}/certificate.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载培训证书 The certificate as a PDF: the holder’s masked name, hours, number, verification code and its QR code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description PDF */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/training-certificates/{id}/revoke': {
     parameters: {
       query?: never;
@@ -35109,8 +35627,456 @@ export interface paths {
         };
       };
     };
-    put?: never;
+    /** 修改培训 Change a training (not its audience; not its required hours once a certificate is issued) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            /** @enum {string} */
+            audience: 'director' | 'staff' | 'all';
+            /** @default  */
+            description?: string;
+            requiredHours: number;
+            /** @enum {string} */
+            delivery: 'venue' | 'online';
+            /** @default null */
+            venue?: string | null;
+            /** @default null */
+            onlineUrl?: string | null;
+            /**
+             * @description The textbook as a PDF (e.g. the director training textbook)
+             * @default null
+             */
+            textbookUrl?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: string;
+              /** @enum {string} */
+              audience: 'director' | 'staff' | 'all';
+              description: string;
+              requiredHours: number;
+              /** @enum {string} */
+              delivery: 'venue' | 'online';
+              venue: string | null;
+              onlineUrl: string | null;
+              textbookUrl: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              sessionCount: number;
+              nextSessionAt: string | null;
+              sessions: {
+                /** Format: uuid */
+                id: string;
+                startsAt: string;
+                endsAt: string;
+                hours: number;
+                recorded: boolean;
+              }[];
+              /** @description All enrolments for the center and city; a director sees their own staff only */
+              enrolments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                staffRole: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                /** @enum {string} */
+                status: 'enrolled' | 'completed' | 'withdrawn';
+                hoursAttended: number;
+                attendedSessionIds: string[];
+                canComplete: boolean;
+                certificate: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @description 证书编号 PX2026-000123 */
+                  number: string;
+                  /** @description 核验码: 12 characters */
+                  code: string;
+                  codeDisplay: string;
+                  /** Format: uuid */
+                  staffId: string;
+                  staffName: string;
+                  institutionName: string;
+                  trainingTitle: string;
+                  hours: number;
+                  issuedAt: string;
+                  revokedAt: string | null;
+                  revokeReason: string | null;
+                  /** @description The public check page with the code after #: what the QR code holds */
+                  verifyUrl: string;
+                } | null;
+              }[];
+              /** @description Center staff or city official: may add sessions, record attendance and complete */
+              canManage: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trainings/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 停止报名 Close a training to enrolments; the directors of those enrolled are told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              title: string;
+              /** @enum {string} */
+              audience: 'director' | 'staff' | 'all';
+              description: string;
+              requiredHours: number;
+              /** @enum {string} */
+              delivery: 'venue' | 'online';
+              venue: string | null;
+              onlineUrl: string | null;
+              textbookUrl: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              sessionCount: number;
+              nextSessionAt: string | null;
+              sessions: {
+                /** Format: uuid */
+                id: string;
+                startsAt: string;
+                endsAt: string;
+                hours: number;
+                recorded: boolean;
+              }[];
+              /** @description All enrolments for the center and city; a director sees their own staff only */
+              enrolments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                staffId: string;
+                staffName: string;
+                staffRole: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                /** @enum {string} */
+                status: 'enrolled' | 'completed' | 'withdrawn';
+                hoursAttended: number;
+                attendedSessionIds: string[];
+                canComplete: boolean;
+                certificate: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @description 证书编号 PX2026-000123 */
+                  number: string;
+                  /** @description 核验码: 12 characters */
+                  code: string;
+                  codeDisplay: string;
+                  /** Format: uuid */
+                  staffId: string;
+                  staffName: string;
+                  institutionName: string;
+                  trainingTitle: string;
+                  hours: number;
+                  issuedAt: string;
+                  revokedAt: string | null;
+                  revokeReason: string | null;
+                  /** @description The public check page with the code after #: what the QR code holds */
+                  verifyUrl: string;
+                } | null;
+              }[];
+              /** @description Center staff or city official: may add sessions, record attendance and complete */
+              canManage: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -35333,6 +36299,168 @@ export interface paths {
               revokeReason: string | null;
               /** @description The public check page with the code after #: what the QR code holds */
               verifyUrl: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trainings/{id}/enrolments/{enrolmentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退出培训 A director withdraws their staff member before completion */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          enrolmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              status: 'withdrawn';
             };
           };
         };

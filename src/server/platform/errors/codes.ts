@@ -473,6 +473,40 @@ export const ERROR_CODES = {
     'zh-CN': '课次结束后，已确认的预约可评价一次',
     en: 'A confirmed booking can be rated once, after the session ends',
   },
+  /** Online lectures: a course at the venue has no link to open. */
+  LECTURE_NOT_ONLINE: {
+    status: 409,
+    'zh-CN': '该课程在现场举办，没有线上直播或回放',
+    en: 'This course is held at the venue; it has no live link or recording',
+  },
+  /** Online lectures: only a confirmed seat opens the lecture (not a place on the waitlist, an offer or a cancelled booking). */
+  LECTURE_SEAT_NOT_CONFIRMED: {
+    status: 409,
+    'zh-CN': '只有已确认的预约可以进入讲座（当前状态：{status}）',
+    en: 'Only a confirmed booking opens the lecture (this one is {status})',
+  },
+  /** Online lectures: the live link and the recording open at the session's start, never before. */
+  LECTURE_NOT_STARTED: {
+    status: 409,
+    'zh-CN': '讲座于{startsAt}开始，开始后才能进入',
+    en: 'The lecture starts at {startsAt}; it opens then',
+  },
+  /** Online lectures: the session is over; the live link (or the recording's window) has closed. */
+  LECTURE_OVER: { status: 409, 'zh-CN': '该讲座已结束，不能再进入', en: 'This lecture is over and can no longer be opened' },
+  /** Online lectures: finishing is recorded for a lecture the booker opened. */
+  LECTURE_NOT_OPENED: { status: 409, 'zh-CN': '请先进入讲座，再确认看完', en: 'Open the lecture before saying you have finished it' },
+  /** Online lectures: too early to count as finished (a recording's length since opening; a live lecture's last ten minutes). */
+  LECTURE_FINISH_TOO_EARLY: {
+    status: 409,
+    'zh-CN': '{at}之后才能确认看完',
+    en: 'Finishing can be confirmed from {at}',
+  },
+  /** Online lectures: presence at a live lecture's end is confirmed up to half an hour after it. */
+  LECTURE_FINISH_CLOSED: {
+    status: 409,
+    'zh-CN': '直播已结束超过半小时，不能再确认在场',
+    en: 'The live lecture ended more than half an hour ago; presence can no longer be confirmed',
+  },
   /** Guidance trainings: the staff member is not on the roster of an institution the director runs (never says whose). */
   TRAINING_STAFF_NOT_YOURS: { status: 404, 'zh-CN': '未找到本机构的该名工作人员', en: 'No such member of your staff' },
   /** Guidance trainings: the staff member has left the institution. */
@@ -508,6 +542,18 @@ export const ERROR_CODES = {
     status: 409,
     'zh-CN': '该报名已结业或已退出，不能再次结业',
     en: 'This enrolment is completed or withdrawn already',
+  },
+  /** Guidance trainings: only an enrolment still enrolled can be withdrawn; a completed one has its certificate. */
+  TRAINING_WITHDRAW_NOT_OPEN: {
+    status: 409,
+    'zh-CN': '该报名已结业（证书已发放）或已退出，不能退出培训',
+    en: 'This enrolment is completed (its certificate issued) or withdrawn already; it cannot be withdrawn',
+  },
+  /** Guidance trainings: the hours printed on issued certificates were measured against the required hours. */
+  TRAINING_HOURS_LOCKED: {
+    status: 409,
+    'zh-CN': '本培训已发放{count}份证书，证书按{hours}学时核定，不能再修改要求学时；如需调整，请另开一期培训',
+    en: '{count} certificates of this training were issued against {hours} required hours; the hours can no longer change; schedule a new training instead',
   },
   /** Guidance trainings: a certificate is revoked once. */
   TRAINING_CERTIFICATE_REVOKED: { status: 409, 'zh-CN': '该证书已撤销', en: 'This certificate is revoked already' },

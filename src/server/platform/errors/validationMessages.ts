@@ -290,6 +290,8 @@ export const VALIDATION_MESSAGES = {
   'course.ageBandForChildren': { 'zh-CN': '家长课程不设月龄段', en: 'A course for parents has no age band' },
   'course.venueRequired': { 'zh-CN': '线下课程请填写上课地点', en: 'A course at a venue needs its address' },
   'course.onlineUrlRequired': { 'zh-CN': '线上课程请填写直播或回放链接', en: 'An online course needs its live or video link' },
+  'course.durationRequired': { 'zh-CN': '回放课程请填写时长（分钟）', en: 'A recording needs its length in minutes' },
+  'course.durationForRecordings': { 'zh-CN': '只有回放课程填写时长', en: 'Only a recording has a length' },
   'course.onlineHost': {
     'zh-CN': '链接须为 https，且在允许的视频平台之内',
     en: 'The link must be https on one of the allowed video hosts',
@@ -305,6 +307,10 @@ export const VALIDATION_MESSAGES = {
   'qualification.onlyChildcare': {
     'zh-CN': '职业和等级只用于保育资格证',
     en: 'Occupation and level belong to a childcare qualification only',
+  },
+  'training.audienceFixed': {
+    'zh-CN': '培训对象不能修改，报名人员是按培训对象选定的',
+    en: 'The audience cannot change: those enrolled were chosen for it',
   },
   'training.hoursPositive': { 'zh-CN': '学时应大于0', en: 'Hours must be above 0' },
   'training.hoursMax': { 'zh-CN': '学时超出允许范围', en: 'Too many hours' },

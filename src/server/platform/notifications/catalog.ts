@@ -337,6 +337,16 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': { title: '培训证书已发放', body: '{staff}已完成培训“{training}”，证书编号{number}。' },
     en: { title: 'A training certificate is issued', body: '{staff} completed the training "{training}"; certificate number {number}.' },
   },
+  'guidance.training_closed': {
+    group: 'guidance',
+    sms: false,
+    for: ['institution_admin'],
+    'zh-CN': { title: '培训已停止报名', body: '培训“{training}”已停止报名，本机构已报名的人员不受影响，请按时参加。' },
+    en: {
+      title: 'A training is closed',
+      body: 'The training "{training}" takes no more enrolments; your staff already enrolled keep their places.',
+    },
+  },
   'supervision.inspection_recorded': {
     group: 'supervision',
     sms: false,

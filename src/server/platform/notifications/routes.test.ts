@@ -126,6 +126,7 @@ describe.each(DIALECTS)('notification routes on %s', (dialect) => {
       'subsidies.certificate_returned',
       'institutions.invitation_received',
       'guidance.training_certificate_issued',
+      'guidance.training_closed',
       'supervision.inspection_recorded',
       'supervision.rectification_accepted',
       'supervision.rectification_rejected',

@@ -1,4 +1,4 @@
-import { waitlistPosition } from '../../../../domain/guidance/index.ts';
+import { finishedShare, waitlistPosition } from '../../../../domain/guidance/index.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
@@ -80,21 +80,31 @@ export async function giveFeedback(
 
 const average = (xs: number[]) => (xs.length === 0 ? null : Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10);
 
-/** Ratings of a course, overall and per session, with the comments. */
+/** Confirmed seats and how many of them opened and finished the online lecture. */
+function watching(counts: { booked: number; opened: number; finished: number }) {
+  return { ...counts, finishedShare: finishedShare(counts.booked, counts.finished) };
+}
+
+/** Ratings of a course and who watched it online, overall and per session, with the comments. */
 export async function getRatings(deps: Deps, scope: Scope, courseId: string) {
   await requireCourseStaff(deps.db, scope);
   if (!(await q.findCourse(deps.db, courseId))) throw new AppError('NOT_FOUND');
   const [sessions, ratings] = await Promise.all([q.findSessionsOfCourse(deps.db, courseId), q.findRatings(deps.db, courseId)]);
   const all = ratings.map((r) => r.rating as number);
+  const counted = sessions.map((s) => ({ ...s, booked: Number(s.booked), opened: Number(s.opened), finished: Number(s.finished) }));
+  const sum = (key: 'booked' | 'opened' | 'finished') => counted.reduce((n, s) => n + s[key], 0);
   return {
     courseId,
     average: average(all),
     count: all.length,
-    sessions: sessions.map((s) => {
+    ...watching({ booked: sum('booked'), opened: sum('opened'), finished: sum('finished') }),
+    sessions: counted.map((s) => {
       const mine = ratings.filter((r) => r.session_id === s.id);
       return {
         id: s.id,
+        ...watching(s),
         startsAt: s.starts_at.toISOString(),
+        endsAt: s.ends_at.toISOString(),
         average: average(mine.map((r) => r.rating as number)),
         count: mine.length,
         comments: mine

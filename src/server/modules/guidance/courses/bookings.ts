@@ -15,6 +15,7 @@ import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog
 import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { actionNotAllowed } from '../../../platform/workflow/refusal.ts';
 import { findChildSummaries, isGuardianOf } from '../../children/index.ts';
+import { presentLectureState } from './lectures.ts';
 import { tellBooked } from './notifications.ts';
 import * as q from './queries.ts';
 import { findCourseSettings } from './settings.ts';
@@ -55,7 +56,8 @@ export async function bookSession(deps: Deps, scope: Scope, sessionId: string, b
   return deps.db.transaction().execute(async (trx) => {
     const session = await q.lockSession(trx, sessionId);
     if (!session) throw new AppError('NOT_FOUND');
-    if (session.starts_at <= now) throw new AppError('SESSION_STARTED');
+    // A recording is watched at any time in its session's window, so it takes bookings until the end.
+    if ((session.delivery === 'recorded' ? session.ends_at : session.starts_at) <= now) throw new AppError('SESSION_STARTED');
     const childId = await bookingSubject(trx, scope, session, body.childId);
     const live = await q.findLiveBookings(trx, sessionId);
     if (live.some((b) => (childId ? b.child_id === childId : b.child_id === null && b.booker_id === scope.actor.userId)))
@@ -137,8 +139,6 @@ export async function confirmOffer(deps: Deps, scope: Scope, bookingId: string, 
   });
 }
 
-const JOIN_BEFORE_MS = 15 * 60_000;
-
 /** The parent's bookings, with the waitlist place, the QR code of a confirmed seat and what they may do now. */
 export async function listMyBookings(deps: Deps, scope: Scope) {
   const now = deps.clock.now();
@@ -154,8 +154,6 @@ export async function listMyBookings(deps: Deps, scope: Scope) {
     const status = r.status as BookingStatus;
     const position = waitingBySession.has(r.session_id) ? waitlistPosition(waitingBySession.get(r.session_id) ?? [], r.id) : undefined;
     const child = r.child_id ? children.get(r.child_id) : undefined;
-    const live =
-      status === 'confirmed' && r.delivery === 'live' && now.getTime() >= r.starts_at.getTime() - JOIN_BEFORE_MS && now < r.ends_at;
     return {
       id: r.id,
       status,
@@ -168,7 +166,7 @@ export async function listMyBookings(deps: Deps, scope: Scope) {
       child: child ? { id: child.id, name: child.name } : null,
       session: { id: r.session_id, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString() },
       course: { id: r.course_id, title: r.title, kind: r.kind as never, delivery: r.delivery as never, venue: r.venue },
-      joinUrl: live ? r.online_url : null,
+      lecture: presentLectureState(r),
       canCancel:
         BookingWorkflow.step(status, 'cancel') !== undefined && now.getTime() <= r.starts_at.getTime() - cancelBeforeHours * 3_600_000,
       canRate: status === 'confirmed' && r.ends_at <= now && r.rating === null,

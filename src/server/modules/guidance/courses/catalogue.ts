@@ -21,7 +21,7 @@ function presentCourse(row: CourseRow, nextSessionAt: Date | null): CourseView {
     ageBand: row.min_age_months === null ? null : { fromMonths: row.min_age_months, toMonths: row.max_age_months as number },
     delivery: row.delivery as CourseView['delivery'],
     venue: row.venue,
-    onlineUrl: row.delivery === 'recorded' ? row.online_url : null,
+    durationMinutes: row.duration_minutes,
     priceFen: row.price_fen,
     nextSessionAt: nextSessionAt?.toISOString() ?? null,
   };
@@ -76,6 +76,7 @@ export async function createCourse(deps: Deps, scope: Scope, body: NewCourse, co
       delivery: body.delivery,
       venue: body.delivery === 'venue' ? body.venue : null,
       online_url: body.delivery === 'venue' ? null : body.onlineUrl,
+      duration_minutes: body.delivery === 'recorded' ? body.durationMinutes : null,
       price_fen: body.priceFen,
       created_by: scope.actor.userId,
       created_at: now,

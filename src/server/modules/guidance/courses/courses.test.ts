@@ -151,9 +151,19 @@ describe.each(DIALECTS)('guidance center courses on %s', (dialect) => {
       audience: 'parent',
       delivery: 'recorded',
       onlineUrl: 'https://spam.example.com/video',
+      durationMinutes: 30,
     });
     expect(link.statusCode).toBe(400);
     expect(link.json().error.details).toEqual([{ path: 'body.onlineUrl', message: '链接须为 https，且在允许的视频平台之内' }]);
+    const noLength = await post('/api/v1/courses', city, {
+      kind: 'expert_lecture',
+      title: '讲座',
+      audience: 'parent',
+      delivery: 'recorded',
+      onlineUrl: 'https://player.bilibili.com/player.html?bvid=2',
+    });
+    expect(noLength.statusCode).toBe(400);
+    expect(noLength.json().error.details).toEqual([{ path: 'body.durationMinutes', message: '回放课程请填写时长（分钟）' }]);
     const { courseId } = await session(2);
     const past = await post(`/api/v1/courses/${courseId}/sessions`, staff, {
       startsAt: '2026-11-01T01:00:00Z',
@@ -179,6 +189,7 @@ describe.each(DIALECTS)('guidance center courses on %s', (dialect) => {
         delivery: 'recorded',
         venue: null,
         onlineUrl: 'https://player.bilibili.com/player.html?bvid=1',
+        durationMinutes: 40,
       },
     );
     const titles = async (query: string) => (await get(`/api/v1/courses?${query}`)).json().items.map((c: { id: string }) => c.id);
@@ -191,10 +202,9 @@ describe.each(DIALECTS)('guidance center courses on %s', (dialect) => {
     const bad = await get('/api/v1/courses?ageMonths=abc&from=2026-13-01');
     expect(bad.statusCode).toBe(400);
     const detail = (await get(`/api/v1/courses/${recorded.courseId}`)).json();
-    expect(detail).toMatchObject({
-      onlineUrl: 'https://player.bilibili.com/player.html?bvid=1',
-      sessions: [{ seats: 100, seatsLeft: 100, waiting: 0 }],
-    });
+    // The recording's address goes out only to a booker who opens it: that is what the center counts.
+    expect(detail).toMatchObject({ durationMinutes: 40, sessions: [{ seats: 100, seatsLeft: 100, waiting: 0 }] });
+    expect(JSON.stringify(detail)).not.toContain('bilibili');
   });
 
   it('books seats until full, then the waitlist in order; a cancellation offers the seat to the first waiting, who confirms', async () => {
@@ -366,7 +376,17 @@ describe.each(DIALECTS)('guidance center courses on %s', (dialect) => {
     expect(ratings).toMatchObject({
       average: 4,
       count: 1,
-      sessions: [{ id: sessionId, average: 4, count: 1, comments: [{ rating: 4, comment: '很好' }] }],
+      // The session's own end, so the card shows 09:30–10:30 rather than the start twice.
+      sessions: [
+        {
+          id: sessionId,
+          startsAt: '2026-12-10T01:30:00.000Z',
+          endsAt: '2026-12-10T02:30:00.000Z',
+          average: 4,
+          count: 1,
+          comments: [{ rating: 4, comment: '很好' }],
+        },
+      ],
     });
   });
 

@@ -64,7 +64,18 @@ export function lockSession(db: Db, sessionId: string) {
   return db
     .selectFrom('course_sessions as s')
     .innerJoin('courses as c', 'c.id', 's.course_id')
-    .select(['s.id', 's.course_id', 's.starts_at', 's.ends_at', 's.seats', 'c.title', 'c.audience', 'c.min_age_months', 'c.max_age_months'])
+    .select([
+      's.id',
+      's.course_id',
+      's.starts_at',
+      's.ends_at',
+      's.seats',
+      'c.title',
+      'c.audience',
+      'c.delivery',
+      'c.min_age_months',
+      'c.max_age_months',
+    ])
     .where('s.id', '=', sessionId)
     .forUpdate('s')
     .executeTakeFirst();
@@ -144,12 +155,17 @@ export function setFeedback(db: Db, id: string, feedback: { rating: number; comm
     .executeTakeFirst();
 }
 
-/** A booker's bookings with their session and course, newest session first. */
-export function findBookingsOf(db: Db, bookerId: string) {
+/** Bookings with their session (`s`) and course (`c`). */
+function bookingsWithCourse(db: Db) {
   return db
     .selectFrom('course_bookings as b')
     .innerJoin('course_sessions as s', 's.id', 'b.session_id')
-    .innerJoin('courses as c', 'c.id', 's.course_id')
+    .innerJoin('courses as c', 'c.id', 's.course_id');
+}
+
+/** A booker's bookings with their session and course, newest session first. */
+export function findBookingsOf(db: Db, bookerId: string) {
+  return bookingsWithCourse(db)
     .select([
       'b.id',
       'b.status',
@@ -168,6 +184,9 @@ export function findBookingsOf(db: Db, bookerId: string) {
       'c.delivery',
       'c.venue',
       'c.online_url',
+      'c.duration_minutes',
+      'b.opened_at',
+      'b.finished_at',
     ])
     .where('b.booker_id', '=', bookerId)
     .orderBy('s.starts_at', 'desc')
@@ -200,8 +219,63 @@ export function findRatings(db: Db, courseId: string) {
     .execute();
 }
 
+/** A course's sessions with their confirmed seats and how many of those opened and finished the lecture. */
 export function findSessionsOfCourse(db: Db, courseId: string) {
-  return db.selectFrom('course_sessions').select(['id', 'starts_at']).where('course_id', '=', courseId).orderBy('starts_at').execute();
+  return db
+    .selectFrom('course_sessions as s')
+    .leftJoin('course_bookings as b', (join) => join.onRef('b.session_id', '=', 's.id').on('b.status', '=', 'confirmed'))
+    .select((eb) => [
+      's.id',
+      's.starts_at',
+      's.ends_at',
+      eb.fn.count<string>('b.id').as('booked'),
+      eb.fn.count<string>('b.opened_at').as('opened'),
+      eb.fn.count<string>('b.finished_at').as('finished'),
+    ])
+    .where('s.course_id', '=', courseId)
+    .groupBy('s.id')
+    .orderBy('s.starts_at')
+    .execute();
+}
+
+/** A booking with what opening its lecture needs: the session's times and the course's address. */
+export function findBookingLecture(db: Db, bookingId: string) {
+  return bookingsWithCourse(db)
+    .select([
+      'b.id',
+      'b.booker_id',
+      'b.status',
+      'b.opened_at',
+      'b.finished_at',
+      's.starts_at',
+      's.ends_at',
+      'c.delivery',
+      'c.online_url',
+      'c.duration_minutes',
+    ])
+    .where('b.id', '=', bookingId)
+    .executeTakeFirst();
+}
+export type BookingLecture = NonNullable<Awaited<ReturnType<typeof findBookingLecture>>>;
+
+/** The first opening is kept: a second one changes nothing. */
+export function setOpened(db: Db, id: string, now: Date) {
+  return db
+    .updateTable('course_bookings')
+    .set({ opened_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('opened_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function setFinished(db: Db, id: string, now: Date) {
+  return db
+    .updateTable('course_bookings')
+    .set({ finished_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('finished_at', 'is', null)
+    .where('opened_at', 'is not', null)
+    .executeTakeFirst();
 }
 
 /** Offers past their expiry, one row per session that has any. */
@@ -227,10 +301,7 @@ export function findExpiredOffers(db: Db, sessionId: string, now: Date) {
 
 /** Confirmed bookings of sessions starting in (now, until]: the ones to remind. */
 export function findBookingsToRemind(db: Db, now: Date, until: Date) {
-  return db
-    .selectFrom('course_bookings as b')
-    .innerJoin('course_sessions as s', 's.id', 'b.session_id')
-    .innerJoin('courses as c', 'c.id', 's.course_id')
+  return bookingsWithCourse(db)
     .select(['b.id', 'b.booker_id', 's.starts_at', 'c.title', 'c.venue'])
     .where('b.status', '=', 'confirmed')
     .where('s.starts_at', '>', now)

@@ -8,6 +8,7 @@ import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.t
 import { checkIn, getRatings, getRoster, giveFeedback } from './attendance.ts';
 import { bookSession, cancelBooking, confirmOffer, listMyBookings } from './bookings.ts';
 import { addSession, createCourse, getCourse, listCourses, setSessionSeats } from './catalogue.ts';
+import { finishLecture, openLecture } from './lectures.ts';
 import {
   BookingBody,
   BookingCreated,
@@ -19,6 +20,7 @@ import {
   CourseView,
   FeedbackBody,
   IdParams,
+  LectureView,
   MyBooking,
   NewCourse,
   NewSession,
@@ -137,6 +139,25 @@ export async function courseRoutes(server: FastifyInstance, deps: Deps) {
         await run(deps, scope(request), request.params.id, auditContext(request));
         return reply.status(204).send(null);
       },
+    });
+  }
+
+  for (const [action, summary, run] of [
+    [
+      'open',
+      '进入线上讲座 Open the live link or recording, from the session’s start to its end; the first opening is recorded',
+      openLecture,
+    ],
+    [
+      'finish',
+      '看完线上讲座 Record that the lecture was watched to its end (video ended, a recording’s length after opening, or present at a live lecture’s end)',
+      finishLecture,
+    ],
+  ] as const) {
+    app.post(`/api/v1/bookings/:id/${action}`, {
+      config: parent,
+      schema: { tags, summary, params: IdParams, response: { 200: LectureView, ...Responses } },
+      handler: (request) => run(deps, scope(request), request.params.id, auditContext(request)),
     });
   }
 

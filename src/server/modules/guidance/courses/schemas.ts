@@ -22,6 +22,8 @@ export const NewCourse = z
     delivery: z.enum(DELIVERIES),
     venue: z.string().trim().min(1).max(200).nullable().default(null),
     onlineUrl: z.string().trim().max(500).nullable().default(null),
+    /** A recording's length: another site's player cannot say when it ends. */
+    durationMinutes: z.number({ message: 'field.number' }).int({ message: 'field.number' }).min(1).max(600).nullable().default(null),
     priceFen: z.number({ message: 'field.number' }).int({ message: 'field.number' }).min(0).max(10_000_000).default(0),
   })
   .strict()
@@ -30,6 +32,10 @@ export const NewCourse = z
     if (c.audience === 'parent' && c.ageBand) ctx.addIssue({ code: 'custom', path: ['ageBand'], message: 'course.ageBandForChildren' });
     if (c.delivery === 'venue' && !c.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: 'course.venueRequired' });
     if (c.delivery !== 'venue' && !c.onlineUrl) ctx.addIssue({ code: 'custom', path: ['onlineUrl'], message: 'course.onlineUrlRequired' });
+    if (c.delivery === 'recorded' && !c.durationMinutes)
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'course.durationRequired' });
+    if (c.delivery !== 'recorded' && c.durationMinutes)
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'course.durationForRecordings' });
   });
 export type NewCourse = z.infer<typeof NewCourse>;
 
@@ -61,8 +67,8 @@ export const CourseView = z.object({
   ageBand: z.object({ fromMonths: z.number().int(), toMonths: z.number().int() }).nullable(),
   delivery: z.enum(DELIVERIES),
   venue: z.string().nullable(),
-  /** A recorded lecture's address; a live link is given only to confirmed bookers at start time. */
-  onlineUrl: z.string().nullable(),
+  /** A recording's length; the addresses of online lectures go out only to bookers who open them. */
+  durationMinutes: z.number().int().nullable(),
   priceFen: z.number().int(),
   nextSessionAt: z.string().nullable(),
 });
@@ -92,6 +98,22 @@ export const BookingCreated = z.object({
   position: z.number().int().optional(),
 });
 
+const LectureState = z.object({
+  player: z.enum(['live', 'video', 'embed']),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  durationMinutes: z.number().int().nullable(),
+  openedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** From when "finished" may be recorded, once opened; `finishUntil` null: no closing time. */
+  finishFrom: z.string().nullable(),
+  finishUntil: z.string().nullable(),
+});
+
+/** An opened lecture: its address with the state. */
+export const LectureView = LectureState.extend({ url: z.string() });
+export type LectureView = z.infer<typeof LectureView>;
+
 export const MyBooking = z.object({
   id,
   status: z.enum(BOOKING_STATUSES),
@@ -105,8 +127,8 @@ export const MyBooking = z.object({
   child: z.object({ id, name: z.string() }).nullable(),
   session: z.object({ id, startsAt: z.string(), endsAt: z.string() }),
   course: z.object({ id, title: z.string(), kind: z.enum(COURSE_KINDS), delivery: z.enum(DELIVERIES), venue: z.string().nullable() }),
-  /** A live lecture's link, from shortly before the start to the end, for a confirmed seat. */
-  joinUrl: z.string().nullable(),
+  /** An online lecture's times and what was recorded of watching it; null at the venue. */
+  lecture: LectureState.nullable(),
   canCancel: z.boolean(),
   canRate: z.boolean(),
 });
@@ -148,13 +170,21 @@ export const FeedbackBody = z
   })
   .strict();
 
-const RatingSummary = z.object({ average: z.number().nullable(), count: z.number().int() });
+/** Confirmed seats, how many opened the online lecture and finished it, and the finished share in percent. */
+const Watching = z.object({
+  booked: z.number().int(),
+  opened: z.number().int(),
+  finished: z.number().int(),
+  finishedShare: z.number().int().nullable(),
+});
+const RatingSummary = Watching.extend({ average: z.number().nullable(), count: z.number().int() });
 export const CourseRatings = RatingSummary.extend({
   courseId: id,
   sessions: z.array(
     RatingSummary.extend({
       id,
       startsAt: z.string(),
+      endsAt: z.string(),
       comments: z.array(z.object({ rating: z.number().int(), comment: z.string(), at: z.string() })),
     }),
   ),

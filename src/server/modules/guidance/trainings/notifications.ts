@@ -23,3 +23,20 @@ export async function tellDirectorsOfCertificate(
     now,
   );
 }
+
+/** Closing a training: the directors of the institutions whose staff are still enrolled, in the closing transaction. */
+export async function tellDirectorsOfClosing(
+  trx: Transaction<DB>,
+  about: { institutionIds: string[]; training: string; trainingId: string },
+  now: Date,
+) {
+  const directors = new Set<string>();
+  for (const institutionId of about.institutionIds)
+    for (const id of await findRoleHolders(trx, { role: 'institution_admin', institutionId })) directors.add(id);
+  await notify(
+    trx,
+    [...directors],
+    { kind: 'guidance.training_closed', params: { training: about.training }, link: `${TRAININGS_LINK}/${about.trainingId}` },
+    now,
+  );
+}

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { EnrolmentStatus } from '../../../../domain/guidance/index.ts';
 import type { Db } from '../../../db/executor.ts';
@@ -105,11 +105,17 @@ export function lockEnrolment(db: Db, trainingId: string, enrolmentId: string) {
     .executeTakeFirst();
 }
 
+/** A new enrolment, or a withdrawn one taken up again; nothing when the person is enrolled or completed already. */
 export function insertEnrolment(db: Db, row: Insertable<DB['training_enrolments']>) {
   return db
     .insertInto('training_enrolments')
     .values(row)
-    .onConflict((oc) => oc.columns(['training_id', 'staff_id']).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['training_id', 'staff_id'])
+        .doUpdateSet({ status: 'enrolled', enrolled_by: row.enrolled_by, enrolled_at: row.enrolled_at, institution_id: row.institution_id })
+        .where('training_enrolments.status', '=', 'withdrawn'),
+    )
     .returning('id')
     .executeTakeFirst();
 }
@@ -208,4 +214,27 @@ export async function findHoursByStaff(db: Db, staffIds: string[], from: Date, t
     .groupBy('staff_id')
     .execute();
   return new Map(rows.map((r) => [r.staff_id, Number(r.hours)]));
+}
+
+/** The training locked, so an edit and a completion's certificate are not decided on different hours. */
+export function lockTraining(db: Db, id: string) {
+  return db.selectFrom('trainings').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function updateTraining(db: Db, id: string, changes: Updateable<DB['trainings']>) {
+  return db.updateTable('trainings').set(changes).where('id', '=', id).execute();
+}
+
+/** Certificates ever issued for the training, revoked ones included: their hours were printed. */
+export async function countCertificates(db: Db, trainingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('training_certificates')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('training_id', '=', trainingId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function closeTraining(db: Db, id: string) {
+  return db.updateTable('trainings').set({ status: 'closed' }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
 }

@@ -5,6 +5,8 @@ import type { Deps } from '../../../deps.ts';
 import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { trainingCertificateFile } from './certificatePdf.ts';
+import { closeTraining, updateTraining, withdrawEnrolment } from './changes.ts';
 import {
   AttendanceBody,
   CertificateView,
@@ -101,6 +103,40 @@ export async function trainingRoutes(server: FastifyInstance, deps: Deps) {
       reply.status(201).send(await addSession(deps, scope(request), request.params.id, request.body, auditContext(request))),
   });
 
+  app.put('/api/v1/trainings/:id', {
+    config: managers,
+    schema: {
+      tags,
+      summary: '修改培训 Change a training (not its audience; not its required hours once a certificate is issued)',
+      params: IdParams,
+      body: NewTraining,
+      response: { 200: TrainingDetail, ...Responses },
+    },
+    handler: (request) => updateTraining(deps, scope(request), request.params.id, request.body, origin(request), auditContext(request)),
+  });
+
+  app.post('/api/v1/trainings/:id/close', {
+    config: managers,
+    schema: {
+      tags,
+      summary: '停止报名 Close a training to enrolments; the directors of those enrolled are told',
+      params: IdParams,
+      response: { 200: TrainingDetail, ...Responses },
+    },
+    handler: (request) => closeTraining(deps, scope(request), request.params.id, origin(request), auditContext(request)),
+  });
+
+  app.post('/api/v1/trainings/:id/enrolments/:enrolmentId/withdraw', {
+    config: { access: roles('institution_admin') },
+    schema: {
+      tags,
+      summary: '退出培训 A director withdraws their staff member before completion',
+      params: EnrolmentParams,
+      response: { 200: z.object({ id: z.string(), status: z.literal('withdrawn') }), ...Responses },
+    },
+    handler: (request) => withdrawEnrolment(deps, scope(request), request.params, auditContext(request)),
+  });
+
   app.post('/api/v1/trainings/:id/enrolments', {
     config: { access: roles('institution_admin') },
     schema: {
@@ -149,6 +185,25 @@ export async function trainingRoutes(server: FastifyInstance, deps: Deps) {
     },
     handler: (request) =>
       revokeCertificate(deps, scope(request), request.params.id, request.body.reason, origin(request), auditContext(request)),
+  });
+
+  app.get('/api/v1/training-certificates/:id/certificate.pdf', {
+    // Directors are narrowed to their own staff's certificates in the service (404 otherwise).
+    config: managers,
+    schema: {
+      tags,
+      summary: '下载培训证书 The certificate as a PDF: the holder’s masked name, hours, number, verification code and its QR code',
+      params: IdParams,
+      response: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...Responses },
+    },
+    handler: async (request, reply) => {
+      const file = await trainingCertificateFile(deps, scope(request), request.params.id, origin(request));
+      // Fastify sends a Buffer as it is; the type provider only knows the schema's string.
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.data as unknown as string);
+    },
   });
 
   app.get('/api/v1/public/training-certificates/:code', {

@@ -78,7 +78,7 @@ export async function listTrainings(deps: Deps, scope: Scope) {
   return { items: rows.map(presentTraining), canManage };
 }
 
-async function requireTraining(deps: Deps, id: string) {
+export async function requireTraining(deps: Deps, id: string) {
   const [row] = await q.findTrainings(deps.db, deps.clock.now(), { id });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
@@ -278,10 +278,11 @@ export async function completeEnrolment(
   const training = await requireTraining(deps, params.id);
   const now = deps.clock.now();
   const certificateId = await deps.db.transaction().execute(async (trx) => {
+    // The training locked first (as an edit locks it): the hours checked are the hours in force.
+    const required = Number((await q.lockTraining(trx, params.id))?.required_hours ?? training.required_hours);
     const enrolment = await q.lockEnrolment(trx, params.id, params.enrolmentId);
     if (!enrolment) throw new AppError('NOT_FOUND');
     const hours = hoursAttended((await q.findAttendance(trx, params.id)).filter((a) => a.enrolmentId === enrolment.id));
-    const required = Number(training.required_hours);
     const verdict = completionAllowed(enrolment.status as EnrolmentStatus, hours, required);
     if (!verdict.allowed) {
       if (verdict.reason === 'short') throw new AppError('TRAINING_HOURS_SHORT', { attended: hours, required });

@@ -5,6 +5,7 @@ import { setGuidanceCenter } from '../../../../../test/harness/factories/courses
 import { createInstitution, staffResidentId } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
+import { checkPdfStructure, pdfLines } from '../../../platform/pdf/pdfCheck.testkit.ts';
 
 const TRAINING = {
   title: '托育机构负责人培训',
@@ -25,6 +26,7 @@ describe.each(DIALECTS)('staff trainings and certificates on %s', (dialect) => {
   let director: string;
   let directorId: string;
   let otherDirector: string;
+  let otherDirectorId: string;
   let staff: Record<'director' | 'caregiver' | 'cook', string>;
   let otherStaff: string;
 
@@ -73,6 +75,7 @@ describe.each(DIALECTS)('staff trainings and certificates on %s', (dialect) => {
     const other = await createInstitution(t.deps.db, world.townshipCodes[1] as string, '别家托育园');
     const otherUser = await createUser(t.deps.db, { role: 'institution_admin', institutionId: other.id });
     otherDirector = await signIn(t.app, otherUser.phone);
+    otherDirectorId = otherUser.id;
     staff = {
       director: await addStaff(world.institutionId, '张建华', 'director'),
       caregiver: await addStaff(world.institutionId, '李小红', 'caregiver', '2026-06-30'),
@@ -83,6 +86,88 @@ describe.each(DIALECTS)('staff trainings and certificates on %s', (dialect) => {
   });
   afterAll(() => t.close());
   beforeEach(() => t.clock.set(new Date('2026-11-29T02:00:00Z')));
+
+  it('a director withdraws staff before completion, never after; the center edits, keeps certified hours, and closes', async () => {
+    const { id, sessionIds } = await scheduled(TRAINING, [{ startsAt: '2026-11-20T01:00:00Z', endsAt: '2026-11-20T07:00:00Z', hours: 6 }]);
+    const enrol = (cookie: string, staffId: string) => req('POST', `/api/v1/trainings/${id}/enrolments`, cookie, { staffId });
+    // A director of their own, so the yearly hours the other tests count stay theirs.
+    const deputy = await addStaff(world.institutionId, '陈明', 'director');
+    const mine = (await enrol(director, deputy)).json().id as string;
+    const theirs = (await enrol(otherDirector, otherStaff)).json().id as string;
+    const withdraw = (cookie: string, enrolmentId = mine) =>
+      req('POST', `/api/v1/trainings/${id}/enrolments/${enrolmentId}/withdraw`, cookie);
+    const statusOf = async (enrolmentId: string) =>
+      (await t.deps.db.selectFrom('training_enrolments').select('status').where('id', '=', enrolmentId).executeTakeFirstOrThrow()).status;
+
+    // Another institution's director (and the center's) cannot touch it; the own director can, once.
+    expect((await withdraw(otherDirector)).statusCode).toBe(404);
+    expect((await withdraw(center)).statusCode).toBe(404);
+    expect(await statusOf(mine)).toBe('enrolled');
+    expect((await withdraw(director)).json()).toEqual({ id: mine, status: 'withdrawn' });
+    const again = await withdraw(director);
+    expect(again.statusCode).toBe(409);
+    // Enrolled again, the same enrolment comes back.
+    expect((await enrol(director, deputy)).json().id).toBe(mine);
+
+    await req('PUT', `/api/v1/trainings/${id}/sessions/${sessionIds[0]}/attendance`, center, { enrolmentIds: [mine] });
+    expect((await req('POST', `/api/v1/trainings/${id}/enrolments/${mine}/complete`, center)).statusCode).toBe(201);
+    const late = await withdraw(director);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toBe('该报名已结业（证书已发放）或已退出，不能退出培训');
+    expect(await statusOf(mine)).toBe('completed');
+
+    // A certificate was issued against 6 hours: those stay; the title and the venue may change, the audience never.
+    const edit = (body: object) => req('PUT', `/api/v1/trainings/${id}`, center, { ...TRAINING, ...body });
+    const hours = await edit({ requiredHours: 8 });
+    expect(hours.statusCode).toBe(409);
+    expect(hours.json().error.message).toBe('本培训已发放1份证书，证书按6学时核定，不能再修改要求学时；如需调整，请另开一期培训');
+    // Named at the field, so the form shows it under the hours.
+    expect(hours.json().error.details).toEqual([{ path: 'body.requiredHours' }]);
+    const audience = await edit({ audience: 'staff' });
+    expect(audience.statusCode).toBe(400);
+    expect(audience.json().error.details[0].path).toBe('body.audience');
+    const renamed = await edit({ title: '托育机构负责人培训（第二期）', venue: '市妇幼保健院五楼' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ title: '托育机构负责人培训（第二期）', venue: '市妇幼保健院五楼', requiredHours: 6 });
+    expect((await edit({ requiredHours: 8, title: 'x' })).statusCode).toBe(409);
+    expect((await req('GET', `/api/v1/trainings/${id}`, center)).json().title).toBe('托育机构负责人培训（第二期）');
+
+    // Closing tells the directors whose staff are still enrolled, once; nobody enrols afterwards.
+    const closedKinds = async (userId: string) =>
+      (
+        await t.deps.db
+          .selectFrom('notifications')
+          .select('kind')
+          .where('user_id', '=', userId)
+          .where('kind', '=', 'guidance.training_closed')
+          .execute()
+      ).length;
+    expect((await req('POST', `/api/v1/trainings/${id}/close`, center)).json().status).toBe('closed');
+    expect((await req('POST', `/api/v1/trainings/${id}/close`, center)).statusCode).toBe(200);
+    expect(await closedKinds(otherDirectorId)).toBe(1);
+    expect(await closedKinds(directorId)).toBe(0);
+    expect(await statusOf(theirs)).toBe('enrolled');
+    expect((await enrol(director, staff.caregiver)).json().error.code).toBe('TRAINING_CLOSED');
+
+    const managers = {
+      anonymous: 401,
+      parent: 403,
+      institution_admin: 403,
+      caregiver: 403,
+      district_official: 403,
+      city_official: 200,
+      admin: 200,
+    };
+    await expectRoleMatrix(t, world, { method: 'PUT', url: `/api/v1/trainings/${id}`, payload: { ...TRAINING, title: '矩阵' } }, managers);
+    await expectRoleMatrix(t, world, { method: 'POST', url: `/api/v1/trainings/${id}/close` }, managers);
+    await expectRoleMatrix(
+      t,
+      world,
+      { method: 'POST', url: `/api/v1/trainings/${id}/enrolments/${theirs}/withdraw` },
+      { ...managers, institution_admin: 404, city_official: 403, admin: 403 },
+    );
+    expect((await req('PUT', `/api/v1/trainings/${FAKE}`, city, TRAINING)).statusCode).toBe(404);
+  });
 
   it('the center schedules, a director enrols own staff, attendance counts hours, completion issues the certificate in one go', async () => {
     const { id, sessionIds } = await scheduled(TRAINING, [
@@ -162,6 +247,49 @@ describe.each(DIALECTS)('staff trainings and certificates on %s', (dialect) => {
     expect((await req('GET', `/api/v1/public/training-certificates/${certificate.code}`)).json().status).toBe('revoked');
     const after = (await req('GET', '/api/v1/training-hours', director)).json();
     expect(after.items.find((s: { staffId: string }) => s.staffId === staff.director).hours).toBe(0);
+  });
+
+  it('the certificate downloads as a PDF for the holder’s director, the center and the city, with the name masked and the check’s QR code', async () => {
+    const { id, sessionIds } = await scheduled({ ...TRAINING, title: '证书下载培训' }, [
+      { startsAt: '2026-11-20T01:00:00Z', endsAt: '2026-11-20T07:00:00Z', hours: 6 },
+    ]);
+    // A member of staff of their own, so the yearly hours the other tests count stay theirs.
+    const holder = await addStaff(world.institutionId, '周文静', 'director');
+    const enrolmentId = (await req('POST', `/api/v1/trainings/${id}/enrolments`, director, { staffId: holder })).json().id as string;
+    await req('PUT', `/api/v1/trainings/${id}/sessions/${sessionIds[0]}/attendance`, center, { enrolmentIds: [enrolmentId] });
+    const certificate = (await req('POST', `/api/v1/trainings/${id}/enrolments/${enrolmentId}/complete`, center)).json();
+    const url = `/api/v1/training-certificates/${certificate.id}/certificate.pdf`;
+
+    const res = await req('GET', url, director);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="training-certificate-${certificate.number}.pdf"`);
+    const pdf = res.rawPayload;
+    checkPdfStructure(pdf);
+    const text = pdfLines(pdf).join('');
+    expect(text).toContain('托育从业人员培训合格证书');
+    expect(text).toContain('周*静');
+    expect(text).not.toContain('周文静');
+    for (const fact of ['证书下载培训', '6学时', '2026年11月29日', certificate.number, certificate.codeDisplay, certificate.verifyUrl])
+      expect(text).toContain(fact);
+    expect(pdf.toString('latin1')).toMatch(/ re f\n/);
+    expect((await req('GET', url, center)).statusCode).toBe(200);
+
+    // Another institution's director is told it does not exist; an unknown certificate likewise.
+    expect((await req('GET', url, otherDirector)).statusCode).toBe(404);
+    expect((await req('GET', `/api/v1/training-certificates/${FAKE}/certificate.pdf`, city)).statusCode).toBe(404);
+    await expectRoleMatrix(
+      t,
+      world,
+      { url },
+      { anonymous: 401, parent: 403, institution_admin: 200, caregiver: 403, district_official: 403, city_official: 200, admin: 200 },
+    );
+
+    // A revoked certificate is not printed again: the check says it is revoked.
+    await req('POST', `/api/v1/training-certificates/${certificate.id}/revoke`, city, { reason: '误发' });
+    const revoked = await req('GET', url, director);
+    expect(revoked.statusCode).toBe(409);
+    expect(revoked.json().error.message).toBe('该证书已撤销');
   });
 
   it('completes an enrolment once when two completions race: one certificate', async () => {

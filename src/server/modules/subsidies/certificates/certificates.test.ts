@@ -4,7 +4,7 @@ import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createFiledInstitution, markFiled } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { createRoleWorld, type RoleWorld } from '../../../../../test/harness/roles.ts';
-import { checkPdfStructure, pdfLines } from './pdfCheck.testkit.ts';
+import { checkPdfStructure, pdfLines } from '../../../platform/pdf/pdfCheck.testkit.ts';
 
 describe.each(DIALECTS)('utility-price certificates on %s', (dialect) => {
   let t: TestApp;

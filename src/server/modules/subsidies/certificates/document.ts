@@ -1,5 +1,14 @@
 import { formatVoucherCode } from '../../../../domain/subsidies/voucherCode.ts';
-import { PAGE, type PdfLine, type PdfText, renderPdf, wrap } from './pdf.ts';
+import {
+  certificateHeading,
+  chineseDate,
+  labelledRows,
+  PAGE,
+  type PdfLine,
+  type PdfText,
+  renderPdf,
+  wrap,
+} from '../../../platform/pdf/pdf.ts';
 
 export type CertificateFacts = {
   code: string;
@@ -15,7 +24,6 @@ export type CertificateFacts = {
 
 const LEFT = 72;
 const WIDTH = PAGE.width - 2 * LEFT;
-const chineseDate = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 /**
  * 托育机构用水用电用气执行居民生活类价格证明. The rule it states: 国务院办公厅关于促进3岁以下婴幼儿
@@ -24,14 +32,11 @@ const chineseDate = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5,
 export function certificatePdf(f: CertificateFacts): Buffer {
   const texts: PdfText[] = [];
   const lines: PdfLine[] = [];
-  let y = PAGE.height - 96;
   const title = '托育机构用水用电用气执行居民生活类价格证明';
-  texts.push({ x: (PAGE.width - title.length * 19) / 2, y, size: 19, text: title, bold: true });
-  y -= 16;
-  lines.push({ x1: LEFT, y1: y, x2: PAGE.width - LEFT, y2: y, width: 1.2 });
-  y -= 30;
-  texts.push({ x: PAGE.width - LEFT - 11 * 12, y, size: 11, text: `证明编号：${formatVoucherCode(f.code)}` });
-  y -= 36;
+  let y = certificateHeading(
+    { texts, lines },
+    { title, size: 19, number: `证明编号：${formatVoucherCode(f.code)}`, top: PAGE.height - 96, margin: LEFT },
+  );
   const body =
     `兹证明${f.institutionName}（统一社会信用代码：${f.creditCode}，地址：${f.address}）` +
     `已依照《托育机构登记和备案办法（试行）》完成托育机构备案，备案回执编号：${f.filingNumber}。` +
@@ -48,13 +53,7 @@ export function certificatePdf(f: CertificateFacts): Buffer {
     ['备案回执编号', f.filingNumber],
     ['有效期至', chineseDate(f.validUntil)],
   ];
-  for (const [label, value] of rows) {
-    lines.push({ x1: LEFT, y1: y + 18, x2: PAGE.width - LEFT, y2: y + 18, width: 0.5 });
-    texts.push({ x: LEFT + 6, y: y + 4, size: 11, text: label });
-    texts.push({ x: LEFT + 130, y: y + 4, size: 11, text: value });
-    y -= 24;
-  }
-  lines.push({ x1: LEFT, y1: y + 18, x2: PAGE.width - LEFT, y2: y + 18, width: 0.5 });
+  y = labelledRows({ texts, lines }, rows, { y, left: LEFT, right: PAGE.width - LEFT, valueAt: 130 });
   y -= 24;
   const check = '核验：供水、供电、供气单位可访问下列地址，或在托育服务平台“证明核验”页面输入证明编号，查看本证明及机构当前的备案状态：';
   for (const line of wrap(check, Math.floor(WIDTH / 10.5))) {

@@ -19,6 +19,7 @@ const FIELDS = {
   delivery: 'delivery',
   venue: 'venue',
   onlineUrl: 'onlineUrl',
+  durationMinutes: 'durationMinutes',
   priceFen: 'priceYuan',
 };
 
@@ -43,6 +44,7 @@ export function CourseForm() {
       delivery: v.delivery,
       venue: v.delivery === 'venue' ? (v.venue ?? null) : null,
       onlineUrl: v.delivery === 'venue' ? null : (v.onlineUrl ?? null),
+      durationMinutes: v.delivery === 'recorded' ? (v.durationMinutes ?? null) : null,
       priceFen: Math.round((v.priceYuan ?? 0) * 100),
     };
     create.mutate(body, {
@@ -104,6 +106,11 @@ export function CourseForm() {
         ) : (
           <Form.Item name="onlineUrl" label={t('courses.staff.onlineUrl')} extra={t('courses.staff.onlineHint')}>
             <Input maxLength={500} placeholder="https://" />
+          </Form.Item>
+        )}
+        {delivery === 'recorded' && (
+          <Form.Item name="durationMinutes" label={t('courses.staff.durationMinutes')} extra={t('courses.staff.durationHint')}>
+            <InputNumber min={1} max={600} data-testid="duration-minutes" />
           </Form.Item>
         )}
         <Form.Item name="priceYuan" label={t('courses.staff.priceYuan')}>

@@ -31,11 +31,7 @@ export default function CoursePage() {
       {c.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>}
       {c.venue && <Typography.Text>{t('courses.venue', { venue: c.venue })}</Typography.Text>}
       {c.delivery === 'live' && <Alert type="info" showIcon message={t('courses.liveNote')} />}
-      {c.onlineUrl && (
-        <a href={c.onlineUrl} target="_blank" rel="noopener noreferrer nofollow">
-          {t('courses.watchRecording')}
-        </a>
-      )}
+      {c.delivery === 'recorded' && <Alert type="info" showIcon message={t('courses.recordedNote', { minutes: c.durationMinutes })} />}
       <Card title={t('courses.sessions')} size="small">
         <List
           dataSource={c.sessions}
@@ -57,7 +53,8 @@ function SessionItem({ course, session }: { course: CourseDetail; session: Cours
   const children = useMyChildren(isParent && forChild);
   const [childId, setChildId] = useState<string>();
   const book = useBook();
-  const started = new Date(session.startsAt) <= new Date();
+  // A recording is watched at any time in its session's window, so it can be booked until the end.
+  const started = new Date(course.delivery === 'recorded' ? session.endsAt : session.startsAt) <= new Date();
   const full = session.seatsLeft === 0;
 
   const onBook = () => {

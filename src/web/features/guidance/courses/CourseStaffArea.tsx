@@ -8,7 +8,7 @@ import { NotFound } from '../../../components/NotFound';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
 import { showFieldErrors } from '../../../components/showFieldErrors';
-import type { Course } from './api';
+import type { Course, CourseRatings } from './api';
 import { CourseForm } from './CourseForm';
 import { CourseTags, sessionTime } from './labels';
 import { useAddSession, useCourse, useCourses, useRatings } from './queries';
@@ -82,7 +82,7 @@ function CourseSessions({ course }: { course: Course }) {
         )}
       />
       <SessionForm courseId={course.id} />
-      <Ratings courseId={course.id} />
+      <Ratings courseId={course.id} online={course.delivery !== 'venue'} />
     </Flex>
   );
 }
@@ -129,7 +129,22 @@ function SessionForm({ courseId }: { courseId: string }) {
   );
 }
 
-function Ratings({ courseId }: { courseId: string }) {
+/** Booked, opened and finished, with the share finished: how an online lecture was watched. */
+function Watching({ counts }: { counts: Pick<CourseRatings, 'booked' | 'opened' | 'finished' | 'finishedShare'> }) {
+  const { t } = useTranslation();
+  return (
+    <Typography.Text type="secondary" data-testid="watching">
+      {t('courses.staff.watching', {
+        booked: counts.booked,
+        opened: counts.opened,
+        finished: counts.finished,
+        share: counts.finishedShare === null ? '—' : `${counts.finishedShare}%`,
+      })}
+    </Typography.Text>
+  );
+}
+
+function Ratings({ courseId, online }: { courseId: string; online: boolean }) {
   const { t } = useTranslation();
   const ratings = useRatings(courseId);
   if (ratings.isPending) return null;
@@ -139,21 +154,27 @@ function Ratings({ courseId }: { courseId: string }) {
     );
   const r = ratings.data;
   return (
-    <Card size="small" title={t('courses.staff.ratings')} data-testid="ratings">
+    <Card size="small" title={online ? t('courses.staff.ratingsAndWatching') : t('courses.staff.ratings')} data-testid="ratings">
       <Flex gap={8} align="center">
         <Rate disabled allowHalf value={r.average ?? 0} />
         <Typography.Text>
           {r.average === null ? t('courses.staff.noRatings') : t('courses.staff.average', { average: r.average, count: r.count })}
         </Typography.Text>
       </Flex>
+      {online && <Watching counts={r} />}
       {r.sessions
-        .filter((s) => s.count > 0)
+        .filter((s) => s.count > 0 || (online && s.booked > 0))
         .map((s) => (
           <div key={s.id} style={{ marginTop: 8 }}>
             <Typography.Text strong>
-              {sessionTime({ startsAt: s.startsAt, endsAt: s.startsAt })} ·{' '}
-              {t('courses.staff.average', { average: s.average, count: s.count })}
+              {sessionTime(s)}
+              {s.count > 0 && ` · ${t('courses.staff.average', { average: s.average, count: s.count })}`}
             </Typography.Text>
+            {online && (
+              <div>
+                <Watching counts={s} />
+              </div>
+            )}
             {s.comments.map((c) => (
               <div key={c.at}>
                 <Typography.Text type="secondary">

@@ -6,6 +6,7 @@ import { LoadError, PageLoading } from '../../../components/PageStatus';
 import { fieldErrorsOf } from '../../../components/showFieldErrors';
 import { shanghaiMinute } from '../../subsidies/applications/format';
 import { type MyBooking, qrPayload } from './api';
+import { Lecture } from './Lecture';
 import { BookingStatus, sessionTime } from './labels';
 import { useBookingAction, useFeedback, useMyBookings } from './queries';
 
@@ -46,7 +47,7 @@ function BookingCard({ booking: b }: { booking: MyBooking }) {
         {b.status === 'offered' && b.offerExpiresAt && (
           <Alert type="info" showIcon message={t('courses.offerUntil', { at: shanghaiMinute(b.offerExpiresAt) })} />
         )}
-        {b.checkInCode && !b.checkedInAt && (
+        {b.checkInCode && !b.checkedInAt && b.course.delivery === 'venue' && (
           <Flex gap={12} align="center" wrap>
             <QRCode value={qrPayload({ id: b.id, checkInCode: b.checkInCode })} size={140} />
             <Flex vertical>
@@ -60,11 +61,7 @@ function BookingCard({ booking: b }: { booking: MyBooking }) {
         {b.checkedInAt && (
           <Typography.Text type="success">{t('courses.checkedInAt', { at: shanghaiMinute(b.checkedInAt) })}</Typography.Text>
         )}
-        {b.joinUrl && (
-          <Button type="primary" href={b.joinUrl} target="_blank" rel="noopener noreferrer">
-            {t('courses.joinLive')}
-          </Button>
-        )}
+        {b.lecture && b.status === 'confirmed' && <Lecture bookingId={b.id} lecture={b.lecture} />}
         <Flex gap={8} wrap>
           {b.status === 'offered' && (
             <Button

@@ -11,6 +11,7 @@ export type NewSession = BodyOf<'/api/v1/courses/{id}/sessions', 'post'>;
 export type MyBooking = ItemOf<ResponseOf<'/api/v1/bookings', 'get'>>;
 export type BookingCreated = ResponseOf<'/api/v1/sessions/{id}/bookings', 'post'>;
 export type Roster = ResponseOf<'/api/v1/sessions/{id}/bookings', 'get'>;
+export type LectureView = ResponseOf<'/api/v1/bookings/{id}/open', 'post'>;
 export type CourseRatings = ResponseOf<'/api/v1/courses/{id}/ratings', 'get'>;
 
 export const getCourses = (filter: CourseFilter) =>
@@ -31,6 +32,8 @@ export const postBooking = (sessionId: string, childId?: string) =>
 export const getMyBookings = () => request<ResponseOf<'/api/v1/bookings', 'get'>>('GET', '/api/v1/bookings');
 export const postBookingAction = (bookingId: string, action: 'cancel' | 'confirm') =>
   request<null>('POST', `/api/v1/bookings/${id(bookingId)}/${action}`);
+export const postLecture = (bookingId: string, action: 'open' | 'finish') =>
+  request<LectureView>('POST', `/api/v1/bookings/${id(bookingId)}/${action}`);
 export const postCheckIn = (bookingId: string, code: string) =>
   request<unknown>('POST', `/api/v1/bookings/${id(bookingId)}/check-in`, { code });
 export const postFeedback = (bookingId: string, body: { rating: number; comment: string }) =>

@@ -35,3 +35,5 @@ export const useAddSession = () =>
   useCourseMutation((v: { courseId: string; body: api.NewSession }) => api.postSession(v.courseId, v.body));
 export const useSetSeats = () => useCourseMutation((v: { sessionId: string; seats: number }) => api.putSeats(v.sessionId, v.seats));
 export const useCheckIn = () => useCourseMutation((v: { bookingId: string; code: string }) => api.postCheckIn(v.bookingId, v.code));
+export const useOpenLecture = () => useCourseMutation((bookingId: string) => api.postLecture(bookingId, 'open'));
+export const useFinishLecture = () => useCourseMutation((bookingId: string) => api.postLecture(bookingId, 'finish'));

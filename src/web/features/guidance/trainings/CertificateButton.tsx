@@ -1,10 +1,14 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Flex, Modal, QRCode, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Certificate } from './api';
+import { type Certificate, certificatePdfHref } from './api';
 import { issuedDate } from './labels';
 
-/** A certificate's number; opened, its QR code (the public check page with the code after `#`) and facts. */
+/**
+ * A certificate's number and, while it holds, its PDF to download; opened, its QR code (the public
+ * check page with the code after `#`) and facts.
+ */
 export function CertificateButton({ certificate: c }: { certificate: Certificate }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -18,6 +22,18 @@ export function CertificateButton({ certificate: c }: { certificate: Certificate
           </Tag>
         )}
       </Button>
+      {!c.revokedAt && (
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          href={certificatePdfHref(c.id)}
+          download
+          data-testid="certificate-pdf"
+          aria-label={t('trainings.certificate.downloadOf', { number: c.number })}
+        >
+          {t('trainings.certificate.download')}
+        </Button>
+      )}
       <Modal open={open} onCancel={() => setOpen(false)} footer={null} title={t('trainings.certificate.title')} width={420}>
         <Flex vertical align="center" gap={12} data-testid="certificate">
           <QRCode value={c.verifyUrl} size={180} data-testid="certificate-qr" />

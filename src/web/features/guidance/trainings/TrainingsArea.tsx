@@ -9,7 +9,17 @@ import { showFieldErrors } from '../../../components/showFieldErrors';
 import type { StaffHours, Training, TrainingDetail } from './api';
 import { CertificateButton } from './CertificateButton';
 import { sessionTime, TrainingTags } from './labels';
-import { useAddTrainingSession, useAttendance, useComplete, useEnrol, useTraining, useTrainingHours, useTrainings } from './queries';
+import {
+  useAddTrainingSession,
+  useAttendance,
+  useCloseTraining,
+  useComplete,
+  useEnrol,
+  useTraining,
+  useTrainingHours,
+  useTrainings,
+  useWithdraw,
+} from './queries';
 import { TrainingForm } from './TrainingForm';
 
 /**
@@ -21,6 +31,8 @@ export default function TrainingsArea({ grant }: RolePageProps) {
   const { t } = useTranslation();
   const trainings = useTrainings();
   const director = grant.role === 'institution_admin';
+  // The enrolments a director may withdraw: their own institution's.
+  const ownInstitution = director ? (grant.institutionId ?? undefined) : undefined;
   const hours = useTrainingHours();
   if (trainings.isPending) return <PageLoading />;
   if (trainings.isError) return <LoadError error={trainings.error} onRetry={() => void trainings.refetch()} />;
@@ -47,7 +59,7 @@ export default function TrainingsArea({ grant }: RolePageProps) {
                 {training.title}
               </span>
             ),
-            children: <TrainingPanel training={training} canManage={canManage} staff={staff} director={director} />,
+            children: <TrainingPanel training={training} canManage={canManage} staff={staff} ownInstitution={ownInstitution} />,
           }))}
         />
       )}
@@ -59,23 +71,47 @@ function TrainingPanel({
   training,
   canManage,
   staff,
-  director,
+  ownInstitution,
 }: {
   training: Training;
   canManage: boolean;
   staff: StaffHours[];
-  director: boolean;
+  ownInstitution?: string;
 }) {
   const { t } = useTranslation();
   const detail = useTraining(training.id);
+  const [editing, setEditing] = useState(false);
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
   return (
     <Flex vertical gap={12}>
-      <div>
-        <TrainingTags training={training} />
-      </div>
+      <Flex justify="space-between" wrap gap={8} align="center">
+        <div>
+          <TrainingTags training={training} />
+        </div>
+        {canManage && !editing && (
+          <Flex gap={8} wrap>
+            <Button size="small" onClick={() => setEditing(true)} data-testid="edit-training">
+              {t('trainings.edit')}
+            </Button>
+            {d.status === 'open' && <CloseButton detail={d} />}
+          </Flex>
+        )}
+      </Flex>
+      {editing && (
+        <Card
+          size="small"
+          title={t('trainings.editTitle')}
+          extra={
+            <Button size="small" type="link" onClick={() => setEditing(false)}>
+              {t('trainings.cancelEdit')}
+            </Button>
+          }
+        >
+          <TrainingForm editing={d} onSaved={() => setEditing(false)} />
+        </Card>
+      )}
       {d.description && <Typography.Paragraph style={{ margin: 0 }}>{d.description}</Typography.Paragraph>}
       {d.textbookUrl && (
         <a href={d.textbookUrl} target="_blank" rel="noopener noreferrer" data-testid="textbook">
@@ -111,16 +147,63 @@ function TrainingPanel({
         />
       )}
       {canManage && <SessionForm trainingId={d.id} />}
-      {director && d.status === 'open' && <EnrolForm detail={d} staff={staff} />}
-      <Enrolments detail={d} canManage={canManage} />
+      {ownInstitution && d.status === 'open' && <EnrolForm detail={d} staff={staff} />}
+      <Enrolments detail={d} canManage={canManage} ownInstitution={ownInstitution} />
     </Flex>
   );
 }
 
-function Enrolments({ detail: d, canManage }: { detail: TrainingDetail; canManage: boolean }) {
+/** Stopping enrolments, once confirmed: the confirmation says who is told and what goes on. */
+function CloseButton({ detail: d }: { detail: TrainingDetail }) {
   const { t } = useTranslation();
-  const { message } = useFeedback();
+  const { message, modal } = useFeedback();
+  const close = useCloseTraining();
+  const enrolled = d.enrolments.filter((e) => e.status === 'enrolled').length;
+  return (
+    <Button
+      size="small"
+      danger
+      loading={close.isPending}
+      data-testid="close-training"
+      onClick={() =>
+        modal.confirm({
+          title: t('trainings.closeConfirm.title', { title: d.title }),
+          content: t('trainings.closeConfirm.content', { n: enrolled }),
+          okText: t('trainings.closeConfirm.ok'),
+          okButtonProps: { danger: true },
+          cancelText: t('trainings.closeConfirm.cancel'),
+          onOk: () =>
+            close.mutateAsync(d.id).then(
+              () => void message.success(t('trainings.closedDone')),
+              (err: Error) => void message.error(err.message),
+            ),
+        })
+      }
+    >
+      {t('trainings.close')}
+    </Button>
+  );
+}
+
+function Enrolments({ detail: d, canManage, ownInstitution }: { detail: TrainingDetail; canManage: boolean; ownInstitution?: string }) {
+  const { t } = useTranslation();
+  const { message, modal } = useFeedback();
   const complete = useComplete();
+  const withdraw = useWithdraw();
+  const confirmWithdraw = (e: TrainingDetail['enrolments'][number]) =>
+    modal.confirm({
+      title: t('trainings.withdrawConfirm.title', { name: e.staffName }),
+      content: t('trainings.withdrawConfirm.content', { name: e.staffName, training: d.title }),
+      okText: t('trainings.withdrawConfirm.ok'),
+      okButtonProps: { danger: true },
+      cancelText: t('trainings.withdrawConfirm.cancel'),
+      // A refusal closes the confirmation and shows above the list; the modal would swallow it.
+      onOk: () =>
+        withdraw.mutateAsync({ trainingId: d.id, enrolmentId: e.id }).then(
+          () => void message.success(t('trainings.withdrawn', { name: e.staffName })),
+          (err: Error) => setError(err.message),
+        ),
+    });
   const [error, setError] = useState<string>();
   return (
     <Card size="small" title={t('trainings.enrolments', { n: d.enrolments.length })}>
@@ -161,6 +244,11 @@ function Enrolments({ detail: d, canManage }: { detail: TrainingDetail; canManag
                       }}
                     >
                       {t('trainings.complete')}
+                    </Button>
+                  )}
+                  {ownInstitution === e.institutionId && e.status === 'enrolled' && (
+                    <Button size="small" danger data-testid="withdraw" onClick={() => confirmWithdraw(e)}>
+                      {t('trainings.withdraw')}
                     </Button>
                   )}
                 </Flex>

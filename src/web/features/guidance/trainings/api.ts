@@ -25,6 +25,13 @@ export const putAttendance = (trainingId: string, sessionId: string, enrolmentId
   request<unknown>('PUT', `/api/v1/trainings/${id(trainingId)}/sessions/${id(sessionId)}/attendance`, { enrolmentIds });
 export const postComplete = (trainingId: string, enrolmentId: string) =>
   request<Certificate>('POST', `/api/v1/trainings/${id(trainingId)}/enrolments/${id(enrolmentId)}/complete`);
+export const postWithdraw = (trainingId: string, enrolmentId: string) =>
+  request<unknown>('POST', `/api/v1/trainings/${id(trainingId)}/enrolments/${id(enrolmentId)}/withdraw`);
+export const putTraining = (trainingId: string, body: NewTraining) =>
+  request<TrainingDetail>('PUT', `/api/v1/trainings/${id(trainingId)}`, body);
+export const postClose = (trainingId: string) => request<TrainingDetail>('POST', `/api/v1/trainings/${id(trainingId)}/close`);
+/** A plain link: the browser downloads the PDF with the session cookie. */
+export const certificatePdfHref = (certificateId: string) => `/api/v1/training-certificates/${id(certificateId)}/certificate.pdf`;
 export const postRevoke = (certificateId: string, reason: string) =>
   request<Certificate>('POST', `/api/v1/training-certificates/${id(certificateId)}/revoke`, { reason });
 export const getTrainingHours = (year?: number) =>

@@ -21,6 +21,7 @@ type DemoCourse = {
   delivery: 'venue' | 'live' | 'recorded';
   venue?: string;
   onlineUrl?: string;
+  durationMinutes?: number;
   priceFen?: number;
 };
 
@@ -76,6 +77,7 @@ export async function seedCourseDemo(
         delivery: c.delivery,
         venue: c.venue ?? null,
         online_url: c.onlineUrl ?? null,
+        duration_minutes: c.durationMinutes ?? null,
         price_fen: c.priceFen ?? 0,
         created_by: staffUserId,
         created_at: now,
@@ -152,7 +154,7 @@ export async function seedCourseDemo(
   const lecture = await insertCourse({
     kind: 'expert_lecture',
     title: '专家讲座：婴幼儿辅食添加与科学喂养（直播）',
-    description: '市妇幼保健院儿童保健科主任医师主讲，直播中可在线提问。预约成功的家长在开播前15分钟可进入直播间。',
+    description: '市妇幼保健院儿童保健科主任医师主讲，直播中可在线提问。预约成功的家长在开播时可进入直播间。',
     audience: 'parent',
     delivery: 'live',
     onlineUrl: 'https://live.bilibili.com/21000001',
@@ -165,6 +167,7 @@ export async function seedCourseDemo(
     audience: 'parent',
     delivery: 'recorded',
     onlineUrl: 'https://player.bilibili.com/player.html?bvid=BV1demo00001',
+    durationMinutes: 52,
   });
   await insertSession(recorded, at(today, '00:00'), at(addDaysIso(today, 60), '00:00'), 2000);
   const parentClass = await insertCourse({

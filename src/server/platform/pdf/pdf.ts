@@ -9,6 +9,8 @@ import { certificateFont, FONT_NAME, subsetFont } from './cjkFont.ts';
  */
 export type PdfText = { x: number; y: number; size: number; text: string; bold?: boolean };
 export type PdfLine = { x1: number; y1: number; x2: number; y2: number; width?: number };
+/** A filled black rectangle from its lower left corner (a QR code's modules). */
+export type PdfRect = { x: number; y: number; w: number; h: number };
 
 /** A4 in points. */
 export const PAGE = { width: 595, height: 842 };
@@ -52,6 +54,46 @@ export function wrap(text: string, maxEm: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** 2026-03-05 → 2026年3月5日, as a date is printed on a Chinese certificate. */
+export const chineseDate = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+/**
+ * A certificate's head: the title centred at `top`, a rule under it across the margins, and the
+ * number line set flush right. Returns the y where the body starts.
+ */
+export function certificateHeading(
+  page: { texts: PdfText[]; lines: PdfLine[] },
+  head: { title: string; size: number; number: string; top: number; margin: number },
+): number {
+  let y = head.top;
+  page.texts.push({ x: (PAGE.width - emWidth(head.title) * head.size) / 2, y, size: head.size, text: head.title, bold: true });
+  y -= 16;
+  page.lines.push({ x1: head.margin, y1: y, x2: PAGE.width - head.margin, y2: y, width: 1.2 });
+  y -= 30;
+  page.texts.push({ x: PAGE.width - head.margin - emWidth(head.number) * 11, y, size: 11, text: head.number });
+  return y - 36;
+}
+
+/**
+ * Label–value rows ruled above and below, the first at `y`, across [left, right]; the value column
+ * starts `valueAt` points in. Returns the y below the last row.
+ */
+export function labelledRows(
+  page: { texts: PdfText[]; lines: PdfLine[] },
+  rows: [string, string][],
+  at: { y: number; left: number; right: number; valueAt: number },
+): number {
+  let y = at.y;
+  for (const [label, value] of rows) {
+    page.lines.push({ x1: at.left, y1: y + 18, x2: at.right, y2: y + 18, width: 0.5 });
+    page.texts.push({ x: at.left + 6, y: y + 4, size: 11, text: label });
+    page.texts.push({ x: at.left + at.valueAt, y: y + 4, size: 11, text: value });
+    y -= 24;
+  }
+  page.lines.push({ x1: at.left, y1: y + 18, x2: at.right, y2: y + 18, width: 0.5 });
+  return y;
 }
 
 const n = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
@@ -99,11 +141,12 @@ function subsetTag(file: Buffer): string {
   return tag;
 }
 
-export function renderPdf(page: { texts: PdfText[]; lines?: PdfLine[]; title: string; author: string }): Buffer {
+export function renderPdf(page: { texts: PdfText[]; lines?: PdfLine[]; rects?: PdfRect[]; title: string; author: string }): Buffer {
   const subset = subsetFont(certificateFont(), page.texts.map((t) => t.text).join(''));
   const encode = (text: string) => [...text].map((ch) => hex4(subset.cidOf(ch))).join('');
   const content = [
     ...(page.lines ?? []).map((l) => `${n(l.width ?? 0.8)} w ${n(l.x1)} ${n(l.y1)} m ${n(l.x2)} ${n(l.y2)} l S`),
+    ...(page.rects?.length ? [`${page.rects.map((r) => `${n(r.x)} ${n(r.y)} ${n(r.w)} ${n(r.h)} re`).join(' ')} f`] : []),
     // Bold is the same glyphs filled and stroked (render mode 2): one face keeps the file small.
     ...page.texts.map(
       (t) =>
