@@ -94,13 +94,14 @@ export async function withSchema<T>(url: string, fn: (schema: string) => Promise
 export type RequestSpec = { method?: string; path: string; headers?: Record<string, string>; body?: string };
 
 /**
- * CONNECTIONS clients against the servers on `ports` (connection i to port i % ports.length, so
- * one histogram covers them all) for `duration` seconds (SECONDS); `next` builds each request.
+ * `connections` clients (CONNECTIONS) against the servers on `ports` (connection i to port i %
+ * ports.length, so one histogram covers them all) for `duration` seconds (SECONDS); `next` builds
+ * each request.
  */
-export function load(ports: number[], options: { next: () => RequestSpec; duration?: number }): Promise<Result> {
+export function load(ports: number[], options: { next: () => RequestSpec; duration?: number; connections?: number }): Promise<Result> {
   return autocannon({
     url: ports.map((port) => `http://127.0.0.1:${port}`),
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     duration: options.duration ?? SECONDS,
     requests: [{ setupRequest: (request) => ({ ...request, ...options.next() }) }],
   });

@@ -1,6 +1,6 @@
 // `npm run bench [name…]`: runs each bench/*.bench.ts in turn (or those whose file name contains
 // one of the names given); each default-exports an async function that prints its own figures,
-// read against the anchors (anchors.ts) and judged against issue 17's targets, listed at the end.
+// read against the anchors (anchors.ts) and judged against the targets of issues 17 and 14, listed at the end.
 import fs from 'node:fs';
 import { printTargets } from './targets.ts';
 

@@ -1,4 +1,4 @@
-// Issue 17's targets, judged as each bench measures them and listed again at the end of the run.
+// The targets of issues 17 and 14, judged as each bench measures them and listed again at the end of the run.
 type Verdict = { measure: string; figure: string; target: string; verdict: 'met' | 'NOT met' };
 
 const verdicts: Verdict[] = [];
@@ -11,7 +11,7 @@ export function judge(measure: string, figure: string, target: string, met: bool
 
 export function printTargets(): void {
   if (verdicts.length === 0) return;
-  console.log('\n== targets of issue 17, each against its anchor measured in this run');
+  console.log('\n== targets of issues 17 and 14, each against its anchor measured in this run');
   console.table(verdicts);
 }
 

@@ -120,12 +120,17 @@ export async function findSuccessors(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.code, r.successor_code as string]));
 }
 
-/** Each division's population figure of `year`, or of the latest earlier year it has one for. */
-export async function findPopulationUpTo(db: Db, year: number): Promise<Map<string, { year: number; total: number; under3: number }>> {
+/** The population figure of `year`, or of the latest earlier year it has one for, of each division whose code starts with `prefix`. */
+export async function findPopulationUpTo(
+  db: Db,
+  year: number,
+  prefix: string,
+): Promise<Map<string, { year: number; total: number; under3: number }>> {
   const rows = await db
     .selectFrom('division_population')
     .select(['division_code', 'year', 'total', 'under3'])
     .distinctOn('division_code')
+    .where('division_code', 'like', `${prefix}%`)
     .where('year', '<=', year)
     .orderBy('division_code')
     .orderBy('year', 'desc')

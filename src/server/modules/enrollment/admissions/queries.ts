@@ -392,11 +392,13 @@ export function findPlaceInstitution(db: Db, childId: string, institutionIds: st
     .then((row) => row?.institution_id);
 }
 
-/** Children holding a place on `date` (started, end date not before it), per institution, city-wide: indicators count them. */
-export async function countEnrolledOn(db: Db, date: string): Promise<Map<string, number>> {
+/** Children holding a place on `date` (started, end date not before it) at each of these institutions: indicators count them. */
+export async function countEnrolledOn(db: Db, date: string, institutionIds: readonly string[]): Promise<Map<string, number>> {
+  if (institutionIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('enrolments')
     .select(['institution_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('institution_id', '=', sql<string>`any(${institutionIds}::uuid[])`)
     .where('start_date', '<=', date)
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
     .groupBy('institution_id')

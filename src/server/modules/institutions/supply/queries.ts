@@ -14,13 +14,16 @@ export type OperatingInstitution = {
   inclusive: boolean;
 };
 
+/** Institutions whose township code starts with `prefix` or is one of `codes` (ended ones that now count inside). */
+export type InstitutionArea = { prefix: string; codes: readonly string[] };
+
 /**
  * The filed institutions operating on `date` (their latest operation change on or before it
  * says active), with the places of their filed class plan and whether an inclusive designation
- * is in force that day (src/domain/institutions/designations.ts `isCurrent`). One statement for
- * the whole city: indicators and accessibility roll it up in memory.
+ * is in force that day (src/domain/institutions/designations.ts `isCurrent`); those of `area`
+ * only. One statement for the area: indicators and accessibility roll it up in memory.
  */
-export async function findOperatingInstitutions(db: Db, date: string): Promise<OperatingInstitution[]> {
+export async function findOperatingInstitutions(db: Db, date: string, area: InstitutionArea): Promise<OperatingInstitution[]> {
   const rows = await db
     .selectFrom('filed_institutions as f')
     .select((eb) => [
@@ -47,6 +50,12 @@ export async function findOperatingInstitutions(db: Db, date: string): Promise<O
         )
         .as('inclusive'),
     ])
+    .where((eb) =>
+      eb.or([
+        eb('f.division_code', 'like', `${area.prefix}%`),
+        ...(area.codes.length > 0 ? [eb('f.division_code', 'in', area.codes)] : []),
+      ]),
+    )
     .where((eb) =>
       eb(
         eb

@@ -1,5 +1,6 @@
+import { divisionPrefix, isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import type { IndicatorCounts } from '../../../../domain/oversight/indicators.ts';
-import { type Figure, rollUp, type TreeDivision } from '../../../../domain/oversight/rollup.ts';
+import { type Figure, resolveDivision, rollUp, type TreeDivision } from '../../../../domain/oversight/rollup.ts';
 import type { Db } from '../../../db/executor.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
@@ -10,7 +11,11 @@ import { findOperatingInstitutions, type OperatingInstitution } from '../../inst
 
 export type Division = TreeDivision & { name: string; lat: number | null; lng: number | null };
 
-/** Everything indicators and accessibility need about the city as it stood on one date. */
+/**
+ * Everything indicators and accessibility need about one division X as it stood on one date:
+ * the whole tree, but only the institutions (and their children) that count inside X, so
+ * `counts` are exact for X's subtree and partial elsewhere.
+ */
 export type CityOn = {
   date: string;
   divisions: Division[];
@@ -23,19 +28,30 @@ export type CityOn = {
 };
 
 /**
- * Reads the tree valid on `date`, the population of its year (or the latest earlier one), the
- * institutions operating that day and the children enrolled in them, and rolls them up. Five
- * set-wise reads through the owners' index.ts, whatever the size of the city: nothing is
- * pre-aggregated, so a write shows in the next answer.
+ * Reads the tree valid on `date`, the population of X's subtree of its year (or the latest
+ * earlier one), the institutions of X operating that day and the children enrolled in them, and rolls them up.
+ * Set-wise reads through the owners' index.ts: nothing is pre-aggregated, so a write shows in the
+ * next answer. X's institutions are those filed under a code inside X, and under an ended code
+ * whose successor lies inside X; a province-sized database is then read a city (or a township)
+ * at a time.
  */
-export async function loadCityOn(db: Db, date: string): Promise<CityOn> {
-  const [rows, successors, population, institutions, enrolled] = await Promise.all([
+export async function loadCityOn(db: Db, date: string, code: string): Promise<CityOn> {
+  const [rows, successors, population] = await Promise.all([
     findDivisionPointsAsOf(db, date),
     findSuccessors(db),
-    findPopulationUpTo(db, Number(date.slice(0, 4))),
-    findOperatingInstitutions(db, date),
-    countEnrolledOn(db, date),
+    findPopulationUpTo(db, Number(date.slice(0, 4)), divisionPrefix(code)),
   ]);
+  const inTree = new Set(rows.map((r) => r.code));
+  const mergedInto = [...successors.keys()].filter((ended) => {
+    const home = resolveDivision(ended, (c) => inTree.has(c), successors);
+    return home !== null && isWithinDivision(home, code);
+  });
+  const institutions = await findOperatingInstitutions(db, date, { prefix: divisionPrefix(code), codes: mergedInto });
+  const enrolled = await countEnrolledOn(
+    db,
+    date,
+    institutions.map((i) => i.id),
+  );
   const divisions: Division[] = rows.map((r) => ({
     code: r.code,
     name: r.name,

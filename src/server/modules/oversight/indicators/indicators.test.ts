@@ -232,4 +232,18 @@ describe.each(DIALECTS)('indicators on %s', (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([{ path, message }]);
   });
+
+  // Each answer reads only the institutions filed inside the division asked about, and those filed
+  // under an ended code whose successor lies inside it, wherever that code was.
+  it('counts institutions of a township merged in from another city under their new township', async () => {
+    const db = t.deps.db;
+    const { townshipCodes } = await createDistrict(db, '外区', '329800');
+    const away = townshipCodes[0] as string;
+    await createFiledInstitution(db, away, '外来园', { classes: [{ classType: 'toddler', capacity: 12 }], filedAt: JANUARY });
+    const [districtBefore, townshipBefore] = [(await indicators(district)).places, (await indicators(t1)).places];
+    await endDivision(db, away, '2026-11-15', t1);
+    expect((await indicators(district)).places).toBe(districtBefore + 12);
+    expect((await indicators(t1)).places).toBe(townshipBefore + 12);
+    expect((await indicators(district, '2026-11-14')).places).toBe(districtBefore);
+  });
 });

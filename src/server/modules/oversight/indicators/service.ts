@@ -15,7 +15,7 @@ export const MAX_SERIES_MONTHS = 60;
 /** X's indicators as of a date and those of each of its children, over the tree valid that day. */
 export async function getIndicators(deps: Deps, scope: Scope | null, code: string, date?: string) {
   const asOf = date ?? todayInShanghai(deps.clock.now());
-  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf), findTargets(deps.db)]);
+  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code), findTargets(deps.db)]);
   const division = getDivisionInScope(city, scope, code);
   return {
     ...presentIndicators(city, division, targets),
@@ -31,7 +31,7 @@ export async function getIndicators(deps: Deps, scope: Scope | null, code: strin
  */
 export async function exportIndicators(deps: Deps, scope: Scope, code: string, date?: string) {
   const asOf = date ?? todayInShanghai(deps.clock.now());
-  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf), findTargets(deps.db)]);
+  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code), findTargets(deps.db)]);
   const division = getDivisionInScope(city, scope, code);
   const rows: ExportRow[] = [];
   const visit = (d: Division) => {
@@ -72,7 +72,7 @@ export async function getIndicatorSeries(deps: Deps, scope: Scope, code: string,
   const points = [];
   for (const month of months) {
     const asOf = monthRange(month).last;
-    const city = await loadCityOn(deps.db, asOf);
+    const city = await loadCityOn(deps.db, asOf, code);
     const division = city.byCode.get(code);
     points.push({ month, asOf, values: division ? presentIndicators(city, division, targets) : null });
   }
@@ -86,7 +86,7 @@ export async function getIndicatorSeries(deps: Deps, scope: Scope, code: string,
  */
 export async function getPublicIndicators(deps: Deps, code: string) {
   const asOf = todayInShanghai(deps.clock.now());
-  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf), findTargets(deps.db)]);
+  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code), findTargets(deps.db)]);
   const division = getDivisionInScope(city, null, code);
   if (division.level === 'township') throw new AppError('NOT_FOUND');
   const pick = (d: typeof division) => {

@@ -44,7 +44,11 @@ function outcomeOf(city: CityOn, code: string, targets: IndicatorTargets, settin
 export async function createScenario(deps: Deps, scope: Scope, context: AuditContext, body: Body) {
   const now = deps.clock.now();
   const today = todayInShanghai(now);
-  const [city, targets, settings] = await Promise.all([loadCityOn(deps.db, today), findTargets(deps.db), findAccessSettings(deps.db)]);
+  const [city, targets, settings] = await Promise.all([
+    loadCityOn(deps.db, today, body.divisionCode),
+    findTargets(deps.db),
+    findAccessSettings(deps.db),
+  ]);
   getDivisionInScope(city, scope, body.divisionCode);
   const problems = body.changes.flatMap((c, i) => {
     const township = city.byCode.get(c.townshipCode);

@@ -32,7 +32,7 @@ export function weightingOf(params: AccessParams, settings: AccessSettings): Wei
  */
 export async function getAccess(deps: Deps, scope: Scope, code: string, params: AccessParams & { demand: 'townships' | 'grid' }) {
   const today = todayInShanghai(deps.clock.now());
-  const [city, settings] = await Promise.all([loadCityOn(deps.db, today), findAccessSettings(deps.db)]);
+  const [city, settings] = await Promise.all([loadCityOn(deps.db, today, code), findAccessSettings(deps.db)]);
   getDivisionInScope(city, scope, code);
   const cityCode = cityCodeOf(city, code);
   const grid = await findGridSummary(deps.db, cityCode);
