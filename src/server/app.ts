@@ -102,6 +102,10 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   await app.register(fastifyRateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
+    // The limit guards the API. The built assets are immutable files a first visit fetches by the
+    // dozen (each screen's code loads on its own), cached for a year afterwards: counting them
+    // would lock out an office or a school behind one address after a few first visits.
+    allowList: (request) => request.url.startsWith('/assets/'),
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `retry in ${context.after}` }),
   });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 20 }, throwFileSizeLimit: true });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../test/harness/db.ts';
@@ -129,6 +132,25 @@ describe('rate limits', () => {
       expect(res.json().error).toEqual({ code: 'RATE_LIMITED', message: 'Too many requests; please slow down' });
     } finally {
       await t.close();
+    }
+  });
+
+  it('does not count the web app’s built assets, which a first visit fetches by the dozen', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-dist-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+    fs.writeFileSync(path.join(dist, 'assets/app.js'), 'console.log(1);');
+    const t = await buildTestApp('pglite', { rateLimitPerMinute: 3, webDistDir: dist });
+    try {
+      const assets: number[] = [];
+      for (let i = 0; i < 10; i++) assets.push((await t.app.inject({ url: '/assets/app.js' })).statusCode);
+      expect(assets).toEqual(Array(10).fill(200));
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await t.app.inject({ url: '/api/v1/divisions' })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+    } finally {
+      await t.close();
+      fs.rmSync(dist, { recursive: true, force: true });
     }
   });
 });
