@@ -171,6 +171,14 @@ describe('staff training journey', () => {
     await officialPage.setViewportSize({ width: 375, height: 812 });
     await noSidewaysScroll(officialPage);
     await officialPage.screenshot({ path: path.join(SHOTS, 'trainings-registry-375.png'), fullPage: true });
+    // The official's trainings page asks only for what an official may read: no staff hours, no refusals.
+    const refused: string[] = [];
+    officialPage.on('response', (r) => {
+      if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+    });
+    await officialPage.goto('/official/trainings');
+    await expect.poll(() => officialPage.getByText(TITLE).count()).toBeGreaterThan(0);
+    expect(refused).toEqual([]);
 
     // A code typed wrong is caught before asking the server.
     await visitor.getByLabel('核验码').fill('ABCD-EFGH-JKMN');

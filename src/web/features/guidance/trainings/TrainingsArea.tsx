@@ -33,7 +33,7 @@ export default function TrainingsArea({ grant }: RolePageProps) {
   const director = grant.role === 'institution_admin';
   // The enrolments a director may withdraw: their own institution's.
   const ownInstitution = director ? (grant.institutionId ?? undefined) : undefined;
-  const hours = useTrainingHours();
+  const hours = useTrainingHours(undefined, director);
   if (trainings.isPending) return <PageLoading />;
   if (trainings.isError) return <LoadError error={trainings.error} onRetry={() => void trainings.refetch()} />;
   const { canManage, items } = trainings.data;

@@ -14,7 +14,9 @@ const keys = {
 export const useTrainings = () => useQuery({ queryKey: keys.list, queryFn: api.getTrainings });
 export const useTraining = (trainingId: string) =>
   useQuery({ queryKey: keys.training(trainingId), queryFn: () => api.getTraining(trainingId) });
-export const useTrainingHours = (year?: number) => useQuery({ queryKey: keys.hours(year), queryFn: () => api.getTrainingHours(year) });
+/** A director's staff hours; only directors have staff, so others do not ask. */
+export const useTrainingHours = (year?: number, enabled = true) =>
+  useQuery({ queryKey: keys.hours(year), queryFn: () => api.getTrainingHours(year), enabled });
 export const useShortfall = (divisionCode?: string) =>
   useQuery({ queryKey: keys.shortfall(divisionCode), queryFn: () => api.getShortfall(divisionCode) });
 export const useTrainingVerification = (code: string | undefined) =>
