@@ -131,7 +131,8 @@ export async function removeFile(deps: Deps, scope: Scope, context: AuditContext
 /**
  * Puts the photos in the director's order. The list must be exactly the photos on the list now:
  * a page that missed an upload or a removal elsewhere is told to reload rather than drop a photo
- * from the order. The institution row lock makes a concurrent upload wait for the new order.
+ * from the order. Uploads and removals take the same institution row lock, so the list checked
+ * is the list ordered.
  */
 export async function reorderPhotos(deps: Deps, scope: Scope, context: AuditContext, institutionId: string, photoIds: string[]) {
   const now = deps.clock.now();
