@@ -177,7 +177,7 @@ describe('the director edits what the page adds', () => {
     }
   }, 180_000);
 
-  it('adds and removes photos, changes the phone and the service forms, and families see it on the public page and in the search', async () => {
+  it('adds, orders and removes photos, changes the phone and the service forms, and families see it on the public page and in the search', async () => {
     const url = journey.server.url;
     const api = await apiAs(url, DIRECTOR);
     const me = await api<{ roles: { role: string; institutionId?: string }[] }>('GET', '/api/v1/auth/me');
@@ -207,6 +207,17 @@ describe('the director edits what the page adds', () => {
       }
       const added = (await publicProfile()).photos.slice(start);
       expect(added).toHaveLength(2);
+      const [indoor, outdoor] = added as [{ id: string; url: string }, { id: string; url: string }];
+
+      // The outdoor photo is moved to the front, one place a tap: families see it first.
+      const order = () => photos.evaluateAll((els) => els.map((el) => el.getAttribute('data-photo-id')));
+      for (let place = start + 1; place > 0; place--) {
+        await photosCard.getByRole('button', { name: '前移照片 户外场地.png' }).click();
+        await expect.poll(async () => (await order()).indexOf(outdoor.id)).toBe(place - 1);
+      }
+      expect(await photosCard.getByRole('button', { name: '前移照片 户外场地.png' }).isDisabled()).toBe(true);
+      const reordered = [outdoor.id, ...before.photos.map((ph) => ph.id), indoor.id];
+      expect((await publicProfile()).photos.map((ph) => ph.id)).toEqual(reordered);
 
       // A family's phone shows them on the page, drawn.
       const p = await family.newPage();
@@ -216,16 +227,17 @@ describe('the director edits what the page adds', () => {
       await p.goto(`/institutions/${institutionId}`);
       await expect.poll(() => shownPhotos.count()).toBe(start + 2);
       await expect.poll(drawn).toBe(start + 2);
+      expect(await shownPhotos.first().getAttribute('src')).toBe(outdoor.url);
 
-      // The first is taken off again after the confirmation.
+      // The indoor photo is taken off again after the confirmation.
       await photosCard.getByRole('button', { name: '移除照片 活动室.png' }).click();
       const confirm = d.locator('.ant-popconfirm:visible').filter({ hasText: '删除这张照片？' });
       await confirm.getByRole('button', { name: '移除' }).click();
       await expect.poll(() => photos.count()).toBe(start + 1);
-      expect((await publicProfile()).photos.map((ph) => ph.id)).toEqual([...before.photos.map((ph) => ph.id), added[1]?.id]);
+      expect((await publicProfile()).photos.map((ph) => ph.id)).toEqual([outdoor.id, ...before.photos.map((ph) => ph.id)]);
       await p.reload();
       await expect.poll(() => shownPhotos.count()).toBe(start + 1);
-      expect(await p.locator(`img[src="${added[0]?.url}"]`).count()).toBe(0);
+      expect(await p.locator(`img[src="${indoor.url}"]`).count()).toBe(0);
       await expect.poll(drawn).toBe(start + 1);
 
       // The phone and a service form more, published at once.

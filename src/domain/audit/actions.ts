@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'institution.invitation.accept': { 'zh-CN': '接受机构邀请', en: 'Invitation accepted' },
   'institution.invitation.create': { 'zh-CN': '发出机构邀请', en: 'Invitation sent' },
   'institution.invitation.revoke': { 'zh-CN': '撤回机构邀请', en: 'Invitation revoked' },
+  'institution.photos.reorder': { 'zh-CN': '调整机构照片顺序', en: 'Photos reordered' },
   'institution.reinstate': { 'zh-CN': '恢复机构', en: 'Institution reinstated' },
   'institution.return': { 'zh-CN': '退回备案', en: 'Filing returned' },
   'institution.settings.update': { 'zh-CN': '修改机构设置', en: 'Institution settings changed' },

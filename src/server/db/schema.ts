@@ -565,6 +565,7 @@ export interface InstitutionFilesTable {
   uploaded_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   deleted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  position: number | null;
 }
 
 export interface InstitutionFilingsTable {

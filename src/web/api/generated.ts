@@ -23904,6 +23904,155 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions/{id}/photos/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 调整照片顺序 Put the photos in order: the first is the one families see first
+     * @description photoIds lists every current photo exactly once; any other list is 400 VALIDATION_FAILED at body.photoIds.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            photoIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions/{id}/photos/{fileId}': {
     parameters: {
       query?: never;

@@ -209,6 +209,11 @@ export const VALIDATION_MESSAGES = {
   },
   'symptoms.duplicate': { 'zh-CN': '同一症状只能填写一次', en: 'List each symptom once' },
   'children.duplicate': { 'zh-CN': '同一幼儿只能选择一次', en: 'Choose each child once' },
+  'photos.duplicate': { 'zh-CN': '同一张照片只能出现一次', en: 'List each photo once' },
+  'photos.orderMismatch': {
+    'zh-CN': '照片顺序须包含本机构当前的全部照片，且不含其他照片；请刷新页面后重试',
+    en: 'The order must list every current photo of the institution and no other; reload the page and try again',
+  },
   'update.empty': { 'zh-CN': '请至少填写一项要修改的内容', en: 'Give at least one field to change' },
   'incident.informedBeforeOccurred': {
     'zh-CN': '通知家长时间不能早于事件发生时间',

@@ -82,6 +82,9 @@ export const deleteInstitutionStaff = (institutionId: string, staffId: string) =
   request<void>('DELETE', `/api/v1/institutions/${id(institutionId)}/staff/${id(staffId)}`);
 export const deleteInstitutionFile = (institutionId: string, fileId: string) =>
   request<void>('DELETE', `/api/v1/institutions/${id(institutionId)}/files/${id(fileId)}`);
+/** Every current photo once, the one families see first at the front. */
+export const putPhotoOrder = (institutionId: string, photoIds: string[]) =>
+  request<void>('PUT', `/api/v1/institutions/${id(institutionId)}/photos/order`, { photoIds });
 
 type FileQuery = QueryOf<'/api/v1/institutions/{id}/files', 'post'>;
 

@@ -138,6 +138,7 @@ export async function findStateRows(
           .selectAll()
           .where('institution_id', '=', ids(institutionIds))
           .where('deleted_at', 'is', null)
+          .orderBy('position', (ob) => ob.nullsLast())
           .orderBy('created_at')
           .execute()
       : [],

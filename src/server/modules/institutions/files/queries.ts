@@ -28,3 +28,22 @@ export function findListedFile(db: Db, institutionId: string, fileId: string) {
 export async function markFileRemoved(db: Db, fileId: string, now: Date): Promise<void> {
   await db.updateTable('institution_files').set({ deleted_at: now }).where('id', '=', fileId).execute();
 }
+
+/** Ids of the photos on the list, in no particular order. */
+export async function listedPhotoIds(db: Db, institutionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('institution_files')
+    .select('id')
+    .where('institution_id', '=', institutionId)
+    .where('kind', '=', 'photo')
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Gives each photo its place in the list: the first id is shown first. */
+export async function setPhotoPositions(db: Db, institutionId: string, photoIds: string[]): Promise<void> {
+  for (const [position, id] of photoIds.entries()) {
+    await db.updateTable('institution_files').set({ position }).where('id', '=', id).where('institution_id', '=', institutionId).execute();
+  }
+}

@@ -9,8 +9,8 @@ import { fileStorage } from '../../../platform/files/fileStorage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
 import { InstitutionParams } from '../common/schemas.ts';
 import { FileView } from '../common/views.ts';
-import { FileParams, UploadQuery } from './schemas.ts';
-import { checkMayUpload, MAX_UPLOAD_BYTES, readFile, readPublicPhoto, removeFile, uploadFile } from './service.ts';
+import { FileParams, PhotoOrder, UploadQuery } from './schemas.ts';
+import { checkMayUpload, MAX_UPLOAD_BYTES, readFile, readPublicPhoto, removeFile, reorderPhotos, uploadFile } from './service.ts';
 
 const tags = ['institutions: files'];
 
@@ -81,6 +81,22 @@ export async function fileRoutes(server: FastifyInstance, deps: Deps) {
       response: { ...ErrorResponses },
     },
     handler: async (request, reply) => sendBytes(reply, await readPublicPhoto(deps, storage, request.params.id, request.params.fileId)),
+  });
+
+  app.put('/api/v1/institutions/:id/photos/order', {
+    config: { access: roles('institution_admin') },
+    schema: {
+      tags,
+      summary: '调整照片顺序 Put the photos in order: the first is the one families see first',
+      description: 'photoIds lists every current photo exactly once; any other list is 400 VALIDATION_FAILED at body.photoIds.',
+      params: InstitutionParams,
+      body: PhotoOrder,
+      response: { 204: z.null(), ...ErrorResponses, 409: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      await reorderPhotos(deps, scope(request), auditContext(request), request.params.id, request.body.photoIds);
+      return reply.status(204).send(null);
+    },
   });
 
   app.delete('/api/v1/institutions/:id/files/:fileId', {

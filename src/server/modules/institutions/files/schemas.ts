@@ -9,3 +9,11 @@ export const UploadQuery = z
     documentType: DocumentTypeSchema.optional().describe('Required for documents: what the document proves'),
   })
   .refine((q) => (q.kind === 'document') === (q.documentType !== undefined), { message: 'upload.documentType', path: ['documentType'] });
+
+/** Every current photo once, first the one families see first. */
+export const PhotoOrder = z.object({
+  photoIds: z
+    .array(Id)
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'photos.duplicate' }),
+});

@@ -4,13 +4,13 @@ import type { DocumentType, FileKind } from '../../../../domain/institutions/voc
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
-import { AppError } from '../../../platform/errors/AppError.ts';
+import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { detectContentType, LABELS, UPLOAD_TYPES, type UploadType } from '../../../platform/files/contentType.ts';
 import { cleanFilename } from '../../../platform/files/filename.ts';
 import type { FileStorage } from '../../../platform/files/storage.ts';
 import { fileView } from '../common/presenters.ts';
 import { getInstitutionInScope, isPubliclyListed } from '../common/queries.ts';
-import { findFile, findListedFile, insertFile, markFileRemoved } from './queries.ts';
+import { findFile, findListedFile, insertFile, listedPhotoIds, markFileRemoved, setPhotoPositions } from './queries.ts';
 
 /** Upload size limit: scans of certificates and reports fit well within it. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -123,6 +123,31 @@ export async function removeFile(deps: Deps, scope: Scope, context: AuditContext
       trx,
       context,
       { action: 'institution.file.remove', entityType: 'institution', entityId: institutionId, detail: { fileId } },
+      now,
+    );
+  });
+}
+
+/**
+ * Puts the photos in the director's order. The list must be exactly the photos on the list now:
+ * a page that missed an upload or a removal elsewhere is told to reload rather than drop a photo
+ * from the order. Uploads and removals take the same institution row lock, so the list checked
+ * is the list ordered.
+ */
+export async function reorderPhotos(deps: Deps, scope: Scope, context: AuditContext, institutionId: string, photoIds: string[]) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const institution = await getInstitutionInScope(trx, scope, institutionId, true);
+    assertMayUpload(institution.status, 'photo');
+    const listed = new Set(await listedPhotoIds(trx, institutionId));
+    if (photoIds.length !== listed.size || !photoIds.every((id) => listed.has(id))) {
+      throw fieldError('body.photoIds', 'photos.orderMismatch');
+    }
+    await setPhotoPositions(trx, institutionId, photoIds);
+    await appendAudit(
+      trx,
+      context,
+      { action: 'institution.photos.reorder', entityType: 'institution', entityId: institutionId, detail: { photoIds } },
       now,
     );
   });

@@ -36,7 +36,7 @@ export function findDesignations(db: Db, id: string) {
   return db.selectFrom('institution_designations').selectAll().where('institution_id', '=', id).orderBy('granted_on').execute();
 }
 
-/** Ids of the photos on the list, oldest first. */
+/** Ids of the photos on the list, in the director's order. */
 export function findPhotoIds(db: Db, id: string) {
   return db
     .selectFrom('institution_files')
@@ -44,6 +44,7 @@ export function findPhotoIds(db: Db, id: string) {
     .where('institution_id', '=', id)
     .where('kind', '=', 'photo')
     .where('deleted_at', 'is', null)
+    .orderBy('position', (ob) => ob.nullsLast())
     .orderBy('created_at')
     .execute();
 }

@@ -126,6 +126,8 @@ describe.each(DIALECTS)('institutions: who may use which route, on %s', (dialect
     const record = (await director().get(`${base()}/record`)).json();
     const spareClass = record.classes.find((c: { name: string }) => c.name === '乳儿班').id;
     const spareStaff = record.staff.find((s: { name: string }) => s.name === '王保育').id;
+    const photoIds = record.photos.map((p: { id: string }) => p.id).reverse();
+    await expectRoleMatrix(t, world, { method: 'PUT', url: `${base()}/photos/order`, payload: { photoIds } }, onlyDirector(204));
     await expectRoleMatrix(t, world, { method: 'DELETE', url: `${base()}/classes/${spareClass}` }, onlyDirector(204));
     await expectRoleMatrix(t, world, { method: 'DELETE', url: `${base()}/staff/${spareStaff}` }, onlyDirector(204));
     await expectRoleMatrix(t, world, { method: 'DELETE', url: `${base()}/files/${record.photos[1].id}` }, onlyDirector(204));
@@ -199,6 +201,7 @@ describe.each(DIALECTS)('institutions: who may use which route, on %s', (dialect
       await stranger.post(`${base()}/staff`, { name: 'x', role: 'caregiver' }),
       await stranger.get(`${base()}/files/${documentId}`),
       await stranger.delete(`${base()}/files/${documentId}`),
+      await stranger.put(`${base()}/photos/order`, { photoIds: [photoId] }),
       await stranger.post(`${base()}/transitions`, { action: 'submit' }),
       await stranger.get(`/api/v1/institutions/filings/${filingId}`),
       await strangeOfficial.get(`${base()}/record`),
