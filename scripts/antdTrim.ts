@@ -21,13 +21,31 @@ export function antdTrim(standIn: { editableText: string }): Plugin {
       why: 'the form context only needs FormProvider, but the package index assigns Field, List and useForm to the Form at load, so the whole form engine and its validator came with every Tooltip and Typography',
     },
   ];
+  const used = new Set<Redirect>();
+  let building = false;
   return {
     name: 'tuoyu-antd-trim',
     enforce: 'pre',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    buildStart() {
+      used.clear();
+    },
     async resolveId(source, importer, options) {
       const redirect = importer && redirects.find((r) => r.source === source && importer.replaceAll('\\', '/').endsWith(r.importer));
       if (!redirect) return undefined;
+      used.add(redirect);
       return this.resolve(redirect.to, importer, { ...options, skipSelf: true });
+    },
+    // An antd upgrade that moves a file or changes an import leaves its redirect matching nothing,
+    // and the code it kept out quietly back on every page. (The dev server resolves on demand, so
+    // only a whole build can tell.)
+    buildEnd(error) {
+      if (!building || error) return;
+      for (const r of redirects.filter((r) => !used.has(r))) {
+        this.warn(`no import of '${r.source}' in ${r.importer} was redirected (did antd's files change?), so again ${r.why}`);
+      }
     },
   };
 }

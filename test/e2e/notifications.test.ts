@@ -69,4 +69,26 @@ describe('the notification bell', () => {
       await context.close();
     }
   });
+
+  it('still shows that the preferences were saved when the message code cannot load', async () => {
+    const context = await phoneContext(journey.browser, journey.server.url);
+    try {
+      const page = await context.newPage();
+      // As after going offline, or after a release removed the chunk this page was built with.
+      await page.route('**/assets/FeedbackHolders-*.js', (route) => route.abort());
+      await signIn(page, PARENT, '/family');
+      await page.goto('/family/notifications');
+      const save = page.getByTestId('notification-preferences').getByRole('button', { name: '保存' });
+      await save.click();
+      await page.getByTestId('feedback-notice').filter({ hasText: '已保存通知方式' }).waitFor();
+      await page.getByTestId('notification-preferences').waitFor();
+
+      // Back online: the next message is antd's again.
+      await page.unroute('**/assets/FeedbackHolders-*.js');
+      await save.click();
+      await page.locator('.ant-message').getByText('已保存通知方式').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -208,6 +208,34 @@ describe('oversight dashboard', () => {
     }
   });
 
+  it("a drill-down shows the accessibility card loading, not the division above's figures", async () => {
+    const context = await desktopContext(journey.browser, journey.server.url);
+    const page = await context.newPage();
+    try {
+      await signIn(page, CITY_OFFICIAL, '/official');
+      // From a district to its township the dashboard stays on screen and only its division changes.
+      await drillToLargestGap(page);
+      const deserts = page.getByTestId('access-card').getByTestId('children-in-deserts');
+      await deserts.waitFor();
+      // The township's answer waits until the card has been looked at.
+      let answer: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      await page.route('**/api/v1/planning/access?*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await drillToLargestGap(page);
+      await page.getByTestId('access-card').getByText('加载中…').waitFor();
+      expect(await deserts.count()).toBe(0);
+      answer();
+      await deserts.waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('stacks on a 375 px phone without sideways scrolling', async () => {
     const context = await phoneContext(journey.browser, journey.server.url);
     const page = await context.newPage();

@@ -35,7 +35,7 @@ const JS_CEILING_KB: Record<string, number> = {
   '/search': 258,
   '/institutions/:id': 220,
   '/growth': 267,
-  '/health-checks': 257,
+  '/health-checks': 253,
   '/family': 214,
   '/family/children': 216,
 };

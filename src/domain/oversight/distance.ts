@@ -1,3 +1,5 @@
+import { EARTH_RADIUS_KM } from '../geography/earth.ts';
+
 /**
  * Distances between demand points and institutions come from a source, so that an imported
  * travel-time matrix can later stand in for the straight line without touching 2SFCA.
@@ -11,9 +13,6 @@ export interface DistanceSource {
   /** Kilometres (or an equivalent cost) from a to b; catchments are expressed in the same unit. */
   km(a: GeoPoint, b: GeoPoint): number;
 }
-
-/** IUGG mean Earth radius. */
-const EARTH_RADIUS_KM = 6371.0088;
 
 const toRad = (deg: number) => (deg * Math.PI) / 180;
 

@@ -8,7 +8,7 @@ import type { paths } from './generated';
 
 export type { components, paths } from './generated';
 
-export type ApiPath = keyof paths;
+type ApiPath = keyof paths;
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Operation<P extends ApiPath, M extends Method> = NonNullable<paths[P][M]>;
 type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;

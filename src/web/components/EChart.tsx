@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core';
 import { type CSSProperties, useEffect, useRef } from 'react';
 
 /** What a click on a data item tells: its place in its series' data. */
-export type EChartClick = { dataIndex: number };
+type EChartClick = { dataIndex: number };
 
 type Props = {
   option: EChartsCoreOption;

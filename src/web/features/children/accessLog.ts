@@ -1,7 +1,7 @@
 import type { AccessLogEntry } from './api';
 
 /** Consecutive entries of one person doing one thing, shown as one line: the latest and how many. */
-export type AccessLogRun = { latest: AccessLogEntry; count: number };
+type AccessLogRun = { latest: AccessLogEntry; count: number };
 
 /**
  * Folds runs of the same person doing the same thing into one line: opening the attendance

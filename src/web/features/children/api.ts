@@ -7,7 +7,7 @@ import type { BodyOf, ItemOf, ResponseOf } from '../../api/types';
 
 /** The child as a guardian sees the full record, with residence and guardians. */
 export type ChildRecord = ResponseOf<'/api/v1/children/{id}', 'get'>;
-export type ChildList = ResponseOf<'/api/v1/children', 'get'>;
+type ChildList = ResponseOf<'/api/v1/children', 'get'>;
 export type NewChildInput = BodyOf<'/api/v1/children', 'post'>;
 export type GuardianRelation = NewChildInput['relation'];
 

@@ -107,7 +107,7 @@ export const getChildIncidents = (childId: string) => request<IncidentList>('GET
 
 // ── fees: statements and the absence rule they apply ─────────────────────────
 
-export type FeeRule = ResponseOf<'/api/v1/institutions/{id}/fee-rule', 'get'>;
+type FeeRule = ResponseOf<'/api/v1/institutions/{id}/fee-rule', 'get'>;
 export type AbsenceRule = BodyOf<'/api/v1/institutions/{id}/absence-rule', 'put'>;
 export type GenerateResult = ResponseOf<'/api/v1/institutions/{id}/statements', 'post'>;
 export type StatementSummary = ItemOf<ResponseOf<'/api/v1/institutions/{id}/statements', 'get'>>;

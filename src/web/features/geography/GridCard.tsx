@@ -2,7 +2,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Form, Popconfirm, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
-import { formatCount, formatInstant } from './format';
+import { formatInstant } from '../../i18n/formatInstant';
+import { formatCount } from './format';
 import { problemsOf } from './ImportCard';
 import { useImportGrid, usePopulationGrid, useRemoveGrid } from './queries';
 

@@ -17,7 +17,7 @@ export type ImportResult = ResponseOf<'/api/v1/divisions/population/import', 'po
 export const putReferencePoint = (code: string, input: ReferencePointInput) =>
   request<Division>('PUT', `/api/v1/divisions/${id(code)}/reference-point`, input);
 /** The two imports the admin makes: yearly population, and reference points. */
-export const IMPORT_PATHS = {
+const IMPORT_PATHS = {
   population: '/api/v1/divisions/population/import',
   referencePoints: '/api/v1/divisions/reference-points/import',
 } as const;

@@ -9,7 +9,7 @@ function normalise(text: string): string {
  * "haizhou") or its initials ("hzq"). Pinyin and initials come from the server, so the browser
  * carries no pinyin dictionary.
  */
-export function matchesDivision(node: DivisionNode, query: string): boolean {
+function matchesDivision(node: DivisionNode, query: string): boolean {
   const q = normalise(query);
   if (!q) return true;
   return node.name.includes(query.trim()) || normalise(node.pinyin).includes(q) || node.initials.toLowerCase().includes(q);

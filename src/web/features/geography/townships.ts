@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import type { DivisionNode } from './api';
 import { useDivisionTree } from './queries';
 
-export type TownshipOption = { value: string; label: string };
+type TownshipOption = { value: string; label: string };
 
 /** Townships (乡镇街道) labelled with their district: the level forms ask for (a residence, an institution's place). */
-export function townshipOptions(tree: DivisionNode[]): TownshipOption[] {
+function townshipOptions(tree: DivisionNode[]): TownshipOption[] {
   const out: TownshipOption[] = [];
   const walk = (node: DivisionNode, district?: string) => {
     if (node.level === 'township') out.push({ value: node.code, label: district ? `${district} · ${node.name}` : node.name });

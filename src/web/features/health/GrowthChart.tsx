@@ -7,7 +7,7 @@ import { type LineChartOption, LineEChart } from '../../components/LineEChart';
 import type { GrowthCurves } from './api';
 
 /** One measurement of the child, x in the curves' own unit (age in days, or length/height in cm). */
-export type GrowthChartPoint = { x: number; y: number; label?: string };
+type GrowthChartPoint = { x: number; y: number; label?: string };
 
 type Props = {
   curves: GrowthCurves;

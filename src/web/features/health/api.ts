@@ -26,10 +26,10 @@ export type GrowthCurves = Omit<RawCurves, 'lines'> & {
   lines: Array<Omit<RawCurves['lines'][number], 'points'> & { points: CurvePoint[] }>;
 };
 
-export type HealthCheckSchedule = ResponseOf<'/api/v1/health-checks/schedule', 'get'>;
+type HealthCheckSchedule = ResponseOf<'/api/v1/health-checks/schedule', 'get'>;
 export type HealthCheckVisit = HealthCheckSchedule['visits'][number];
 export type HealthCheckStatus = HealthCheckVisit['status'];
-export type WarningSigns = ResponseOf<'/api/v1/warning-signs', 'get'>;
+type WarningSigns = ResponseOf<'/api/v1/warning-signs', 'get'>;
 export type WarningSignChecklist = WarningSigns['checklists'][number];
 export type WarningSignAssessment = ResponseOf<'/api/v1/warning-signs/assess', 'post'>;
 

@@ -61,7 +61,7 @@ export function severityOf(label: GrowthClass): Severity {
   return label.startsWith('severely_') || label === 'obese' ? 'severe' : 'moderate';
 }
 
-export type NotComputedReason =
+type NotComputedReason =
   | { key: 'ageOutOfRange' }
   | { key: 'noWeight' }
   | { key: 'noLength' }

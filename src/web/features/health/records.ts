@@ -2,7 +2,7 @@ import type { CurveIndicator, GrowthIndicator, GrowthRecord, GrowthRecordFlags, 
 import { chartPoint } from './growth';
 
 /** The findings a record shows as tags, in the order WHO lists them, then the data-quality flag. */
-export const FLAG_ORDER: ReadonlyArray<keyof GrowthRecordFlags> = ['underweight', 'stunting', 'wasting', 'overweight', 'implausible'];
+const FLAG_ORDER: ReadonlyArray<keyof GrowthRecordFlags> = ['underweight', 'stunting', 'wasting', 'overweight', 'implausible'];
 
 export function raisedFlags(flags: GrowthRecordFlags): Array<keyof GrowthRecordFlags> {
   return FLAG_ORDER.filter((name) => flags[name]);
@@ -18,7 +18,7 @@ function weightForLengthTable(items: readonly StoredMeasurement[]): CurveIndicat
   return scored.at(-1)?.scores.weightForLength?.table ?? 'weightForLength';
 }
 
-export type IndicatorSeries = {
+type IndicatorSeries = {
   indicator: GrowthIndicator;
   curves: CurveIndicator;
   points: Array<{ x: number; y: number; label: string }>;

@@ -22,7 +22,7 @@ setWorkerUrl(workerUrl);
 
 export type MapPoint = { id: string; name: string; location: { lat: number; lng: number } };
 type Point = { lat: number; lng: number };
-export type SearchArea = Point & { radiusKm: number };
+type SearchArea = Point & { radiusKm: number };
 
 const MAX_RADIUS_KM = 50;
 const PIN = '#1677ff';

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { ClassStandard, ClassType } from '../../../domain/classes/classTypes.ts';
 
 /** 6 → "6 个月", 18 → "18 个月", 24 → "2 岁": whole years read as years, as parents say them. */
-export function monthsLabel(t: TFunction, months: number): string {
+function monthsLabel(t: TFunction, months: number): string {
   return months >= 12 && months % 12 === 0 ? t('search.years', { count: months / 12 }) : t('search.months', { count: months });
 }
 

@@ -67,7 +67,7 @@ export const postInstitutionClass = (institutionId: string, input: BodyOf<'/api/
 export const postInstitutionStaff = (institutionId: string, input: BodyOf<'/api/v1/institutions/{id}/staff', 'post'>) =>
   request<StaffMember>('POST', `/api/v1/institutions/${id(institutionId)}/staff`, input);
 
-export type ClassPatch = BodyOf<'/api/v1/institutions/{id}/classes/{classId}', 'patch'>;
+type ClassPatch = BodyOf<'/api/v1/institutions/{id}/classes/{classId}', 'patch'>;
 export type StaffPatch = BodyOf<'/api/v1/institutions/{id}/staff/{staffId}', 'patch'>;
 
 export const patchInstitutionClass = (institutionId: string, classId: string, patch: ClassPatch) =>
@@ -117,7 +117,7 @@ export type RegistryFilter = Omit<RegistryQuery, 'inclusive' | 'hasProblems' | '
   page: number;
   pageSize: number;
 };
-export type RegistryList = ResponseOf<'/api/v1/institutions', 'get'>;
+type RegistryList = ResponseOf<'/api/v1/institutions', 'get'>;
 export type RegistryItem = ItemOf<RegistryList>;
 /** The status actions an official takes here; each needs a reason (domain/institutions/filingWorkflow.ts). */
 export type StatusAction = Extract<FilingActionName, 'suspend' | 'reinstate' | 'close'>;

@@ -29,7 +29,7 @@ export function addressLine(divisions: Map<string, string>, divisionCode: string
   return [...places, address.trim()].filter(Boolean).join(' · ');
 }
 
-export type ActiveFilter = { key: string; label: string; without: SearchFilters };
+type ActiveFilter = { key: string; label: string; without: SearchFilters };
 
 /** What is applied, each as a tag that removes it: the search without it. */
 export function activeFilters(f: SearchFilters, { t, divisions }: { t: TFunction; divisions: Map<string, string> }): ActiveFilter[] {

@@ -17,7 +17,8 @@ const GREEN = '#52c41a';
 const ORANGE = '#fa8c16';
 const BLUE = '#1677ff';
 
-type LegendItem = { key: string; color?: string; ring?: boolean; text: string; count: number };
+/** A kind of point the map draws; the legend counts the drawn points of that kind. */
+type LegendItem = { key: string; color?: string; ring?: boolean; text: string; shows: (point: MapPoint) => boolean };
 
 /** The chart, its legend in words and what could not be placed on it. */
 function MapBody(props: {
@@ -52,7 +53,7 @@ function MapBody(props: {
                 boxSizing: 'border-box',
               }}
             />
-            <span>{t('oversight.map.legendItem', { text: item.text, n: formatCount(item.count) })}</span>
+            <span>{t('oversight.map.legendItem', { text: item.text, n: formatCount(props.points.filter(item.shows).length) })}</span>
           </Flex>
         ))}
       </Flex>
@@ -110,7 +111,6 @@ export function TownshipsMapCard({ code, node, hrefOf, picking, onPick, onCancel
   else if (access.isError) body = <LoadError error={access.error} onRetry={() => void access.refetch()} />;
   else {
     const names = new Map(townshipsOf(node).map((d) => [d.code, d.name]));
-    const covered = access.data.points.filter((p) => p.coveredByInclusive).length;
     body = (
       <MapBody
         // While picking, the hint above says what a click does instead.
@@ -118,9 +118,9 @@ export function TownshipsMapCard({ code, node, hrefOf, picking, onPick, onCancel
         label={t('oversight.map.townshipsLabel', { count: points.length })}
         points={points}
         legend={[
-          { key: 'covered', color: GREEN, text: t('oversight.map.covered'), count: covered },
-          { key: 'uncovered', color: ORANGE, text: t('oversight.map.uncovered'), count: points.length - covered },
-          { key: 'desert', ring: true, text: t('oversight.map.desert'), count: access.data.deserts.length },
+          { key: 'covered', color: GREEN, text: t('oversight.map.covered'), shows: (p) => p.color === GREEN },
+          { key: 'uncovered', color: ORANGE, text: t('oversight.map.uncovered'), shows: (p) => p.color === ORANGE },
+          { key: 'desert', ring: true, text: t('oversight.map.desert'), shows: (p) => p.ring },
         ]}
         unlocated={access.data.unlocated.map((c) => ({ id: c, name: names.get(c) ?? c }))}
         onPick={(township) => (picking ? onPick(township) : void navigate(hrefOf(township)))}
@@ -182,15 +182,14 @@ export function InstitutionsMapCard({ code, registryHref }: { code: string; regi
   if (list.isPending) body = <PageLoading />;
   else if (list.isError) body = <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   else {
-    const inclusive = points.filter((p) => p.color === GREEN).length;
     body = (
       <MapBody
         note={t('oversight.map.institutionsNote')}
         label={t('oversight.map.institutionsLabel', { count: points.length })}
         points={points}
         legend={[
-          { key: 'inclusive', color: GREEN, text: t('oversight.map.inclusive'), count: inclusive },
-          { key: 'other', color: BLUE, text: t('oversight.map.other'), count: points.length - inclusive },
+          { key: 'inclusive', color: GREEN, text: t('oversight.map.inclusive'), shows: (p) => p.color === GREEN },
+          { key: 'other', color: BLUE, text: t('oversight.map.other'), shows: (p) => p.color === BLUE },
         ]}
         unlocated={list.data.items.filter((i) => !i.location)}
         onPick={(id) => void navigate(`${registryHref}/${id}`)}

@@ -87,13 +87,13 @@ export function ScenarioCard({ data, node, onPickOnMap, ref }: Props) {
   const [result, setResult] = useState<Scenario | null>(null);
   const townships = useMemo(() => townshipsOf(node), [node]);
   const first = townships[0];
-  // The gap of the township picked when it is this page's own or one of its rows; else a round start.
-  const suggested = (code: string | undefined) =>
-    code === data.divisionCode ? data.placesNeeded : (data.children.find((c) => c.divisionCode === code)?.placesNeeded ?? 0);
+  // The places offered for a township: its gap when it is this page's own or one of its rows, at least one.
+  const placesFor = (code: string | undefined) =>
+    Math.max(1, code === data.divisionCode ? data.placesNeeded : (data.children.find((c) => c.divisionCode === code)?.placesNeeded ?? 0));
 
   useImperativeHandle(ref, () => ({
     pick(townshipCode) {
-      form.setFieldsValue({ townshipCode, places: Math.max(1, suggested(townshipCode)) });
+      form.setFieldsValue({ townshipCode, places: placesFor(townshipCode) });
       card.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     },
   }));
@@ -122,9 +122,9 @@ export function ScenarioCard({ data, node, onPickOnMap, ref }: Props) {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ townshipCode: first.code, places: Math.max(1, suggested(first.code)), inclusive: true }}
+          initialValues={{ townshipCode: first.code, places: placesFor(first.code), inclusive: true }}
           onValuesChange={(changed: Partial<Values>) => {
-            if (changed.townshipCode) form.setFieldValue('places', Math.max(1, suggested(changed.townshipCode)));
+            if (changed.townshipCode) form.setFieldValue('places', placesFor(changed.townshipCode));
           }}
           onFinish={(values) => void submit(values).catch(() => undefined)}
         >

@@ -6,7 +6,6 @@ export type Indicators = ResponseOf<'/api/v1/indicators', 'get'>;
 export type DivisionIndicators = Indicators['children'][number];
 export type Series = ResponseOf<'/api/v1/indicators/series', 'get'>;
 export type Access = ResponseOf<'/api/v1/planning/access', 'get'>;
-export type AccessPoint = Access['points'][number];
 /** Demand points: each township at its reference point, or the cells of the city's population grid. */
 export type AccessDemand = Access['demand'];
 export type ScenarioInput = BodyOf<'/api/v1/planning/scenarios', 'post'>;

@@ -1,10 +1,11 @@
+import { EARTH_RADIUS_KM } from '../../../domain/geography/earth.ts';
 import type { GeoPoint } from '../../../domain/oversight/distance.ts';
 
 /** The longitudes and latitudes a map shows, its height over its width, and its width on the ground. */
-export type MapFrame = { lngMin: number; lngMax: number; latMin: number; latMax: number; aspect: number; widthKm: number };
+type MapFrame = { lngMin: number; lngMax: number; latMin: number; latMax: number; aspect: number; widthKm: number };
 
-// A degree of latitude on the IUGG mean sphere (src/domain/oversight/distance.ts).
-const KM_PER_DEGREE = (2 * Math.PI * 6371.0088) / 360;
+// A degree of latitude, on the sphere of the catchments' distances.
+const KM_PER_DEGREE = (2 * Math.PI * EARTH_RADIUS_KM) / 360;
 
 // About 2 km: a township whose institutions stand side by side still gets a readable map.
 const MIN_SPAN_DEG = 0.02;

@@ -49,12 +49,16 @@ export function useSeries(code: string, from: string, to: string) {
   return useQuery({ queryKey: keys.series(code, from, to), queryFn: () => getSeries(code, from, to), staleTime: 10 * MINUTE });
 }
 
+/**
+ * The previous answer stays while another demand of the same division loads; another division's
+ * figures would read as this one's, so a new division shows loading.
+ */
 export function useAccess(code: string, demand: AccessDemand) {
   return useQuery({
     queryKey: keys.access(code, demand),
     queryFn: () => getAccess(code, demand),
     staleTime: MINUTE,
-    placeholderData: keepPreviousData,
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === code ? previous : undefined),
   });
 }
 

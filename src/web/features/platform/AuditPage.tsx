@@ -4,19 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, auditActionLabel } from '../../../domain/audit/actions.ts';
 import { LoadError } from '../../components/PageStatus';
 import { currentLanguage } from '../../i18n';
+import { formatInstant } from '../../i18n/formatInstant';
 import { type AuditEntry, type AuditFilters, auditExportHref } from './api';
 import { useAuditPages, useVerifyAudit } from './queries';
 
 const PAGE_SIZE = 50;
-
-/** The product's time zone is Asia/Shanghai wherever the reader's computer is. */
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLanguage(), {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  }).format(new Date(iso));
-}
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;
 
@@ -75,7 +67,12 @@ export default function AuditPage() {
   );
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', render: formatTime, onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      render: (at: string) => formatInstant(at, { dateStyle: 'short', timeStyle: 'medium' }),
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+    },
     {
       title: t('audit.action'),
       dataIndex: 'action',

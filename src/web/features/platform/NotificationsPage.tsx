@@ -3,22 +3,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LoadError } from '../../components/PageStatus';
+import { formatInstant } from '../../i18n/formatInstant';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import type { NotificationItem } from './notificationsApi';
 import { useMarkAllRead, useMarkRead, useNotifications } from './notificationsQueries';
 
 const PAGE_SIZE = 20;
 
-function when(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /**
  * The signed-in user's notifications, newest first; opening one marks it read and goes where it
  * points. How one is told sits below, as parents and institution staff have no account page.
  */
 export default function NotificationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const list = useNotifications(page, PAGE_SIZE);
@@ -65,7 +62,7 @@ export default function NotificationsPage() {
                   <>
                     <Typography.Paragraph style={{ marginBottom: 4 }}>{n.body}</Typography.Paragraph>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {when(n.createdAt, i18n.language)}
+                      {formatInstant(n.createdAt)}
                     </Typography.Text>
                   </>
                 }

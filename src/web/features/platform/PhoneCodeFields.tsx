@@ -15,7 +15,7 @@ import { useRequestCode } from './queries';
 /** The server sends at most one code a minute to a number and answers 202 either way, so the page keeps the wait itself. */
 const RESEND_SECONDS = 60;
 
-export type CodeSender = ReturnType<typeof useCodeSender>;
+type CodeSender = ReturnType<typeof useCodeSender>;
 
 /** Asks for a code for the form's phone number and counts down until another may be asked for. */
 export function useCodeSender(form: FormInstance, purpose: CodePurpose) {

@@ -2,7 +2,7 @@
 import { request } from '../../api/client';
 import type { BodyOf, ResponseOf } from '../../api/types';
 
-export type NotificationPage = ResponseOf<'/api/v1/notifications', 'get'>;
+type NotificationPage = ResponseOf<'/api/v1/notifications', 'get'>;
 export type NotificationItem = NotificationPage['items'][number];
 export type NotificationPreferences = ResponseOf<'/api/v1/me/notification-preferences', 'get'>;
 export type NotificationPreferencesInput = BodyOf<'/api/v1/me/notification-preferences', 'put'>;

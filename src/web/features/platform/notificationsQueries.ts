@@ -11,7 +11,7 @@ import {
   putNotificationPreferences,
 } from './notificationsApi';
 
-export const notificationKeys = {
+const notificationKeys = {
   all: ['notifications'] as const,
   unread: ['notifications', 'unread'] as const,
   page: (page: number, pageSize: number) => ['notifications', 'page', page, pageSize] as const,

@@ -2,7 +2,7 @@
 import { id, query, request, upload } from '../../api/client';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
 
-export type Directory = ResponseOf<'/api/v1/inspectors', 'get'>;
+type Directory = ResponseOf<'/api/v1/inspectors', 'get'>;
 export type InspectorInput = BodyOf<'/api/v1/inspectors', 'post'>;
 export type ConflictInput = BodyOf<'/api/v1/inspectors/{id}/conflicts', 'post'>;
 export type RoundList = ResponseOf<'/api/v1/inspection-rounds', 'get'>;
@@ -14,8 +14,8 @@ export type Inspection = ResponseOf<'/api/v1/inspections/{id}', 'get'>;
 export type ResultsInput = BodyOf<'/api/v1/inspections/{id}/results', 'post'>;
 export type Rectification = ResponseOf<'/api/v1/rectifications', 'get'>[number];
 export type DecisionInput = BodyOf<'/api/v1/rectifications/{id}/decision', 'post'>;
-export type PublicHistory = ResponseOf<'/api/v1/public/institutions/{id}/inspections', 'get'>;
-export type PublicStatus = ResponseOf<'/api/v1/public/inspection-statuses', 'get'>[number];
+type PublicHistory = ResponseOf<'/api/v1/public/institutions/{id}/inspections', 'get'>;
+type PublicStatus = ResponseOf<'/api/v1/public/inspection-statuses', 'get'>[number];
 
 export const getDirectory = (divisionCode: string) => request<Directory>('GET', `/api/v1/inspectors?${query({ divisionCode })}`);
 export const postInspector = (input: InspectorInput) => request<Directory>('POST', '/api/v1/inspectors', input);

@@ -1,7 +1,7 @@
-import { Alert, Button, Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../components/showFieldErrors';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { shanghaiMinute } from '../../subsidies/applications/format';
 import type { LectureView, MyBooking } from './api';
 import { useFinishLecture, useOpenLecture } from './queries';
@@ -29,7 +29,6 @@ export function Lecture({ bookingId, lecture }: { bookingId: string; lecture: Le
   const open = useOpenLecture();
   const finish = useFinishLecture();
   const view: LectureView | LectureState = open.data ?? lecture;
-  const error = (open.error ?? finish.error) && fieldErrorsOf((open.error ?? finish.error) as never, {}).rest.join('；');
   const before = now < Date.parse(lecture.opensAt);
   const over = now >= Date.parse(lecture.closesAt);
   const live = lecture.player === 'live';
@@ -86,7 +85,7 @@ export function Lecture({ bookingId, lecture }: { bookingId: string; lecture: Le
       ) : (
         over && !view.openedAt && <Typography.Text type="secondary">{t('courses.lecture.over')}</Typography.Text>
       )}
-      {error && <Alert type="error" showIcon message={error} />}
+      <ErrorAlert error={open.error ?? finish.error} />
     </Flex>
   );
 }

@@ -8,7 +8,7 @@ import { shanghaiMinute } from '../../subsidies/applications/format';
 import { type MyBooking, qrPayload } from './api';
 import { Lecture } from './Lecture';
 import { BookingStatus, sessionTime } from './labels';
-import { useBookingAction, useFeedback, useMyBookings } from './queries';
+import { useBookingAction, useMyBookings, useSendRating } from './queries';
 
 /** 我的预约: each booking with its QR code for check-in, the waitlist place, an offer to confirm, cancelling and a rating afterwards. */
 export default function MyBookingsPage() {
@@ -102,7 +102,7 @@ function FeedbackForm({ bookingId }: { bookingId: string }) {
   const { t } = useTranslation();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const send = useFeedback();
+  const send = useSendRating();
   return (
     <Flex vertical gap={8}>
       <Typography.Text>{t('courses.rateAsk')}</Typography.Text>

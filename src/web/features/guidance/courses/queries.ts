@@ -26,14 +26,13 @@ function useCourseMutation<T, V>(mutationFn: (vars: V) => Promise<T>) {
 export const useBook = () => useCourseMutation((v: { sessionId: string; childId?: string }) => api.postBooking(v.sessionId, v.childId));
 export const useBookingAction = () =>
   useCourseMutation((v: { bookingId: string; action: 'cancel' | 'confirm' }) => api.postBookingAction(v.bookingId, v.action));
-export const useFeedback = () =>
+export const useSendRating = () =>
   useCourseMutation((v: { bookingId: string; rating: number; comment: string }) =>
     api.postFeedback(v.bookingId, { rating: v.rating, comment: v.comment }),
   );
 export const useCreateCourse = () => useCourseMutation(api.postCourse);
 export const useAddSession = () =>
   useCourseMutation((v: { courseId: string; body: api.NewSession }) => api.postSession(v.courseId, v.body));
-export const useSetSeats = () => useCourseMutation((v: { sessionId: string; seats: number }) => api.putSeats(v.sessionId, v.seats));
 export const useCheckIn = () => useCourseMutation((v: { bookingId: string; code: string }) => api.postCheckIn(v.bookingId, v.code));
 export const useOpenLecture = () => useCourseMutation((bookingId: string) => api.postLecture(bookingId, 'open'));
 export const useFinishLecture = () => useCourseMutation((bookingId: string) => api.postLecture(bookingId, 'finish'));

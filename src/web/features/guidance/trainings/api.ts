@@ -2,7 +2,7 @@
 import { id, query, request } from '../../../api/client';
 import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types';
 
-export type TrainingList = ResponseOf<'/api/v1/trainings', 'get'>;
+type TrainingList = ResponseOf<'/api/v1/trainings', 'get'>;
 export type Training = ItemOf<TrainingList>;
 export type TrainingDetail = ResponseOf<'/api/v1/trainings/{id}', 'get'>;
 export type Enrolment = TrainingDetail['enrolments'][number];
@@ -32,8 +32,6 @@ export const putTraining = (trainingId: string, body: NewTraining) =>
 export const postClose = (trainingId: string) => request<TrainingDetail>('POST', `/api/v1/trainings/${id(trainingId)}/close`);
 /** A plain link: the browser downloads the PDF with the session cookie. */
 export const certificatePdfHref = (certificateId: string) => `/api/v1/training-certificates/${id(certificateId)}/certificate.pdf`;
-export const postRevoke = (certificateId: string, reason: string) =>
-  request<Certificate>('POST', `/api/v1/training-certificates/${id(certificateId)}/revoke`, { reason });
 export const getTrainingHours = (year?: number) =>
   request<TrainingHours>('GET', `/api/v1/training-hours?${query({ year: year === undefined ? undefined : String(year) })}`);
 export const getShortfall = (divisionCode?: string) => request<Shortfall>('GET', `/api/v1/training-shortfall?${query({ divisionCode })}`);

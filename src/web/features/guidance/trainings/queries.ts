@@ -39,8 +39,6 @@ export const useAttendance = () =>
   );
 export const useComplete = () =>
   useTrainingMutation((v: { trainingId: string; enrolmentId: string }) => api.postComplete(v.trainingId, v.enrolmentId));
-export const useRevoke = () =>
-  useTrainingMutation((v: { certificateId: string; reason: string }) => api.postRevoke(v.certificateId, v.reason));
 export const useWithdraw = () =>
   useTrainingMutation((v: { trainingId: string; enrolmentId: string }) => api.postWithdraw(v.trainingId, v.enrolmentId));
 export const useUpdateTraining = () =>

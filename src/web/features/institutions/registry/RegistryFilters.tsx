@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { InstitutionStatus } from '../../../../domain/institutions/filingWorkflow.ts';
 import type { DivisionOption } from './divisions';
 
-export type ListFilters = {
+type ListFilters = {
   status?: InstitutionStatus;
   division?: string;
   q?: string;

@@ -1,10 +1,7 @@
 import type { TFunction } from 'i18next';
-import { ClassType } from '../../../../domain/classes/classTypes.ts';
 import { DesignationKind } from '../../../../domain/institutions/vocabulary.ts';
 import { currentLanguage } from '../../../i18n';
 import type { ComplianceProblem, Designation, InstitutionStatus } from '../api';
-
-export const CLASS_TYPES = ClassType;
 
 /** Tag colours per status: what is running, what waits on someone, what has stopped. */
 export const STATUS_COLOR: Record<InstitutionStatus, string> = {

@@ -2,19 +2,12 @@ import { Alert, Button, Card, Flex, Modal, Popconfirm, Space, Tag, Typography } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayDisableAccount, mayRevoke } from '../../../../domain/access/appointments.ts';
-import { currentLanguage } from '../../../i18n';
+import { formatInstant } from '../../../i18n/formatInstant';
 import type { Me } from '../api';
 import { scopeLabel } from '../roles';
 import { AppointForm } from './AppointForm';
 import type { Account } from './api';
 import { useResetSecondFactor, useRevokeRole, useSetDisabled, useUnlockSignIn } from './queries';
-
-/** The product's time zone is Asia/Shanghai wherever the reader's computer is. */
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-}
 
 /**
  * One account: its roles with their scope in words, last sign-in and state, and what the viewer
@@ -48,7 +41,9 @@ export function AccountCard({ account, me }: { account: Account; me: Me }) {
         {account.phone}
         <Typography.Text type="secondary">
           {' · '}
-          {account.lastSignInAt ? t('accounts.lastSignIn', { at: formatTime(account.lastSignInAt) }) : t('accounts.neverSignedIn')}
+          {account.lastSignInAt
+            ? t('accounts.lastSignIn', { at: formatInstant(account.lastSignInAt, { dateStyle: 'short', timeStyle: 'short' }) })
+            : t('accounts.neverSignedIn')}
         </Typography.Text>
       </Typography.Paragraph>
       <Flex wrap gap={4} style={{ marginBottom: 8 }}>

@@ -3,7 +3,6 @@ import { id, query, request } from '../../../api/client';
 import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types';
 
 export type Account = ItemOf<ResponseOf<'/api/v1/users', 'get'>>;
-export type AccountRole = Account['roles'][number];
 export type CreateAccountInput = BodyOf<'/api/v1/users', 'post'>;
 export type Appointment = BodyOf<'/api/v1/users/{id}/roles', 'post'>;
 

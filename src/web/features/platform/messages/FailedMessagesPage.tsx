@@ -4,14 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useFeedback } from '../../../components/feedback';
 import { LoadError } from '../../../components/PageStatus';
+import { formatInstant } from '../../../i18n/formatInstant';
 import type { OutboundMessage } from './api';
 import { useFailedMessages, useRetryMessage } from './queries';
 
 const PAGE_SIZE = 20;
-
-function when(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /**
  * SMS and e-mail that failed every try, with why, for the admin to fix the cause (a gateway, the
@@ -19,7 +16,7 @@ function when(iso: string, locale: string) {
  * apart, not to reach the people.
  */
 export default function FailedMessagesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = useFeedback();
   const [page, setPage] = useState(1);
   const list = useFailedMessages(page, PAGE_SIZE);
@@ -78,7 +75,7 @@ export default function FailedMessagesPage() {
                         {m.lastError ?? '—'}
                       </Typography.Paragraph>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('outboundMessages.line', { attempts: m.attempts, createdAt: when(m.createdAt, i18n.language) })}
+                        {t('outboundMessages.line', { attempts: m.attempts, createdAt: formatInstant(m.createdAt) })}
                       </Typography.Text>
                     </>
                   }

@@ -16,7 +16,7 @@ export type AvailableProgram = ItemOf<ResponseOf<'/api/v1/voucher-programs/avail
 export type ClaimResult = ResponseOf<'/api/v1/voucher-programs/{id}/claims', 'post'>;
 
 export type VoucherLookup = ResponseOf<'/api/v1/vouchers/lookup', 'post'>;
-export type RedeemInput = BodyOf<'/api/v1/vouchers/redeem', 'post'>;
+type RedeemInput = BodyOf<'/api/v1/vouchers/redeem', 'post'>;
 export type Redemption = ResponseOf<'/api/v1/vouchers/redeem', 'post'>;
 
 export type Program = ItemOf<ResponseOf<'/api/v1/voucher-programs', 'get'>>;
