@@ -18,6 +18,8 @@ export type Division = TreeDivision & { name: string; lat: number | null; lng: n
  */
 export type CityOn = {
   date: string;
+  /** X itself. */
+  division: Division;
   divisions: Division[];
   byCode: Map<string, Division>;
   successors: Map<string, string>;
@@ -33,20 +35,20 @@ export type CityOn = {
  * Set-wise reads through the owners' index.ts: nothing is pre-aggregated, so a write shows in the
  * next answer. X's institutions are those filed under a code inside X, and under an ended code
  * whose successor lies inside X; a province-sized database is then read a city (or a township)
- * at a time.
+ * at a time. Undefined when X is not in the tree that day, known from the tree alone.
  */
-export async function loadCityOn(db: Db, date: string, code: string): Promise<CityOn> {
-  const [rows, successors, population] = await Promise.all([
-    findDivisionPointsAsOf(db, date),
-    findSuccessors(db),
-    findPopulationUpTo(db, Number(date.slice(0, 4)), divisionPrefix(code)),
-  ]);
+export async function findCityOn(db: Db, date: string, code: string): Promise<CityOn | undefined> {
+  const [rows, successors] = await Promise.all([findDivisionPointsAsOf(db, date), findSuccessors(db)]);
   const inTree = new Set(rows.map((r) => r.code));
+  if (!inTree.has(code)) return undefined;
   const mergedInto = [...successors.keys()].filter((ended) => {
     const home = resolveDivision(ended, (c) => inTree.has(c), successors);
     return home !== null && isWithinDivision(home, code);
   });
-  const institutions = await findOperatingInstitutions(db, date, { prefix: divisionPrefix(code), codes: mergedInto });
+  const [population, institutions] = await Promise.all([
+    findPopulationUpTo(db, Number(date.slice(0, 4)), divisionPrefix(code)),
+    findOperatingInstitutions(db, date, { prefix: divisionPrefix(code), codes: mergedInto }),
+  ]);
   const enrolled = await countEnrolledOn(
     db,
     date,
@@ -60,11 +62,13 @@ export async function loadCityOn(db: Db, date: string, code: string): Promise<Ci
     lat: r.lat,
     lng: r.lng,
   }));
+  const byCode = new Map(divisions.map((d) => [d.code, d]));
   return withInstitutions(
     {
       date,
+      division: byCode.get(code) as Division,
       divisions,
-      byCode: new Map(divisions.map((d) => [d.code, d])),
+      byCode,
       successors,
       institutions: [],
       population,
@@ -73,6 +77,17 @@ export async function loadCityOn(db: Db, date: string, code: string): Promise<Ci
     },
     institutions,
   );
+}
+
+/**
+ * X as it stood on `date` for a caller: 404, whether X exists or not, when the caller may not
+ * see it or it was not in force that day, before anything of X's subtree is read.
+ */
+export async function loadCityOn(db: Db, date: string, code: string, scope: Scope | null): Promise<CityOn> {
+  if (scope !== null && !divisionInScope(scope, code)) throw new AppError('NOT_FOUND');
+  const city = await findCityOn(db, date, code);
+  if (!city) throw new AppError('NOT_FOUND');
+  return city;
 }
 
 /** The same city with these institutions operating, rolled up again (a scenario adds hypothetical ones). */
@@ -89,11 +104,4 @@ export function withInstitutions(city: CityOn, institutions: OperatingInstitutio
     })),
   });
   return { ...city, institutions, counts };
-}
-
-/** The division on that date if the caller may see it; otherwise 404, whether it exists or not. */
-export function getDivisionInScope(city: CityOn, scope: Scope | null, code: string): Division {
-  const division = city.byCode.get(code);
-  if (!division || (scope !== null && !divisionInScope(scope, code))) throw new AppError('NOT_FOUND');
-  return division;
 }

@@ -8,7 +8,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { findGridCells, findGridSummary } from '../../geography/index.ts';
-import { type CityOn, getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
+import { type CityOn, loadCityOn } from '../common/cityOn.ts';
 import { type AccessSettings, findAccessSettings } from '../common/settings.ts';
 
 export type AccessParams = { method: '2sfca' | 'e2sfca'; catchmentKm?: number; decay: 'stepped' | 'gaussian' };
@@ -32,8 +32,7 @@ export function weightingOf(params: AccessParams, settings: AccessSettings): Wei
  */
 export async function getAccess(deps: Deps, scope: Scope, code: string, params: AccessParams & { demand: 'townships' | 'grid' }) {
   const today = todayInShanghai(deps.clock.now());
-  const [city, settings] = await Promise.all([loadCityOn(deps.db, today, code), findAccessSettings(deps.db)]);
-  getDivisionInScope(city, scope, code);
+  const [city, settings] = await Promise.all([loadCityOn(deps.db, today, code, scope), findAccessSettings(deps.db)]);
   const cityCode = cityCodeOf(city, code);
   const grid = await findGridSummary(deps.db, cityCode);
   if (params.demand === 'grid' && !grid) throw new AppError('POPULATION_GRID_MISSING');
