@@ -133,6 +133,16 @@ describe.each(DIALECTS)('population grid on %s', (dialect) => {
     expect(audited[1]?.detail).toEqual({ file: 'grid-2026.csv', cells: 2, under3: 5 });
   });
 
+  it('takes imports of one city sent at once in turn: each succeeds and the grid is one file whole', async () => {
+    const files = Array.from({ length: 6 }, (_, k) => `lat,lng,under3\n34.6${k},119.2${k},${k + 1}\n34.5${k},119.3${k},${k + 1}\n`);
+    const answers = await Promise.all(files.map((file, k) => importGrid(file, `race-${k}.csv`)));
+    expect(answers.map((a) => [a.statusCode, a.json().error?.message])).toEqual(files.map(() => [200, undefined]));
+    const { grid } = await summary();
+    const k = Number(/race-(\d)/.exec(grid.source)?.[1]);
+    expect(grid).toMatchObject({ cells: 2, under3: 2 * (k + 1) });
+    expect((await cells()).map((c) => c.under3)).toEqual([k + 1, k + 1]);
+  });
+
   it('is removed with its cells, audited; removing none is 404', async () => {
     const removed = await t.app.inject({ method: 'DELETE', url, headers: { cookie: admin } });
     expect(removed.json()).toEqual({ cityCode: world.cityCode, grid: null });

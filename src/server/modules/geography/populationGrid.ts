@@ -77,6 +77,7 @@ export async function importPopulationGrid(
 export async function removePopulationGrid(deps: Deps, cityCode: string, context: AuditContext) {
   await cityDivisions(deps, cityCode);
   await deps.db.transaction().execute(async (trx) => {
+    await q.lockGrid(trx, cityCode);
     if (!(await q.deleteGrid(trx, cityCode))) throw new AppError('NOT_FOUND');
     await appendAudit(
       trx,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { GridCell } from '../../../domain/oversight/gridAccess.ts';
 import type { Db } from '../../db/executor.ts';
 import { inChunks } from '../../db/inChunks.ts';
@@ -176,6 +177,14 @@ export function findGridCells(db: Db, cityCode: string): Promise<GridCell[]> {
   return db.selectFrom('population_grid_cells').select(['lat', 'lng', 'under3']).where('city_code', '=', cityCode).execute();
 }
 
+/**
+ * Makes writers of one city's grid take turns until the transaction ends: two imports at once
+ * would otherwise both insert the city's row, and the second fail on its key.
+ */
+export async function lockGrid(trx: Db, cityCode: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`population-grid:${cityCode}`}))`.execute(trx);
+}
+
 /** Removes a city's grid with its cells; false when it had none. */
 export async function deleteGrid(db: Db, cityCode: string): Promise<boolean> {
   const removed = await db.deleteFrom('population_grids').where('city_code', '=', cityCode).executeTakeFirst();
@@ -186,6 +195,7 @@ export type GridRecord = { cityCode: string; source: string; importedBy: string;
 
 /** Writes a city's grid in place of the one it had: call inside the import's transaction. */
 export async function replaceGrid(db: Db, grid: GridRecord, now: Date) {
+  await lockGrid(db, grid.cityCode);
   await deleteGrid(db, grid.cityCode);
   await db
     .insertInto('population_grids')
