@@ -15,12 +15,11 @@ export {
   findDivisionPointsAsOf,
   findDivisionsAsOf,
   findGridCells,
-  findGridSummary,
   findPopulationUpTo,
   findSuccessors,
+  hasGrid,
   insertDivisions,
   type PopulationRow,
-  type ReferencePoint,
   setReferencePoints,
   upsertPopulation,
 } from './queries.ts';

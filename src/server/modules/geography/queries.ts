@@ -172,6 +172,12 @@ export function findGridSummary(db: Db, cityCode: string) {
     .executeTakeFirst();
 }
 
+/** Whether a city has a population grid. */
+export async function hasGrid(db: Db, cityCode: string): Promise<boolean> {
+  const row = await db.selectFrom('population_grids').select('city_code').where('city_code', '=', cityCode).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The cells of a city's population grid (none without one). */
 export function findGridCells(db: Db, cityCode: string): Promise<GridCell[]> {
   return db.selectFrom('population_grid_cells').select(['lat', 'lng', 'under3']).where('city_code', '=', cityCode).execute();
