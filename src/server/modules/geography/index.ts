@@ -12,7 +12,7 @@ export {
   countDivisions,
   endDivision,
   findDivisionAsOf,
-  findDivisionPointsAsOf,
+  findDivisionPointsBetween,
   findDivisionsAsOf,
   findGridCells,
   findPopulationUpTo,

@@ -268,4 +268,15 @@ describe.each(DIALECTS)('indicators on %s', (dialect) => {
     expect((await indicators(t1)).places).toBe(townshipBefore + 12);
     expect((await indicators(district, '2026-11-14')).places).toBe(districtBefore);
   });
+
+  it('gives in a series, over the mergers, the values the indicators give for each month end', async () => {
+    const res = await get(`/api/v1/indicators/series?divisionCode=${district}&from=2025-11&to=2026-11`);
+    expect(res.statusCode).toBe(200);
+    const points = res.json().points;
+    expect(points).toHaveLength(13);
+    for (const point of points) {
+      const { asOf, children, targets, ...values } = await indicators(district, point.asOf);
+      expect(point.values).toEqual(values);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { type CityOn, type Division, findCityOn, loadCityOn } from '../common/cityOn.ts';
+import { type CityOn, type Division, findCityOnEach, loadCityOn } from '../common/cityOn.ts';
 import { findTargets } from '../common/settings.ts';
 import { type ExportRow, indicatorsWorkbook } from './excel.ts';
 import { presentIndicators } from './presenters.ts';
@@ -67,13 +67,12 @@ export async function getIndicatorSeries(deps: Deps, scope: Scope, code: string,
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'querystring.to', messageKey: 'months.span' }]);
   }
   if (!divisionInScope(scope, code)) throw new AppError('NOT_FOUND');
-  const targets = await findTargets(deps.db);
-  const points = [];
-  for (const month of months) {
-    const asOf = monthRange(month).last;
-    const city = await findCityOn(deps.db, asOf, code);
-    points.push({ month, asOf, values: city ? presentIndicators(city, city.division, targets) : null });
-  }
+  const asOf = months.map((month) => monthRange(month).last);
+  const [targets, cities] = await Promise.all([findTargets(deps.db), findCityOnEach(deps.db, asOf, code)]);
+  const points = months.map((month, i) => {
+    const city = cities[i];
+    return { month, asOf: asOf[i] as string, values: city ? presentIndicators(city, city.division, targets) : null };
+  });
   if (!points.some((p) => p.values !== null)) throw new AppError('NOT_FOUND');
   return { divisionCode: code, from, to, points, targets };
 }
