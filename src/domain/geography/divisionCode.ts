@@ -14,4 +14,9 @@ export function isWithinDivision(code: string, ancestor: string): boolean {
   return code.startsWith(divisionPrefix(ancestor));
 }
 
+/** The city a division lies in (itself when it is one): the code's first 4 digits. */
+export function cityCodeOf(code: string): string {
+  return `${code.slice(0, 4)}00`;
+}
+
 export const DIVISION_CODE = /^[0-9]{6}([0-9]{3})?$/;

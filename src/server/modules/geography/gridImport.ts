@@ -18,6 +18,12 @@ export const MAX_GRID_CELLS = 20_000;
  */
 export const CITY_MARGIN_KM = 20;
 
+/**
+ * More under-3s than this in one cell is a mistyped figure (a dense city district of 1 km² has
+ * about 1,500), and the bound keeps the city's total within the summary's integer column.
+ */
+export const MAX_CELL_UNDER3 = 100_000;
+
 export type CityArea = { minLat: number; maxLat: number; minLng: number; maxLng: number };
 
 const KM_PER_DEGREE = 111.2;
@@ -52,7 +58,10 @@ const PROBLEMS = {
     'zh-CN': '位置（{lat}, {lng}）远在本市范围之外（距各区划参考点所围范围超过{km}公里）',
     en: 'Point ({lat}, {lng}) lies far outside the city (more than {km} km beyond its reference points)',
   },
-  under3: { 'zh-CN': '3岁以下人口“{value}”应为非负整数', en: 'Under-3 count "{value}" must be a whole number, 0 or more' },
+  under3: {
+    'zh-CN': '3岁以下人口“{value}”应为0至{max}之间的整数',
+    en: 'Under-3 count "{value}" must be a whole number from 0 to {max}',
+  },
   duplicate: { 'zh-CN': '与第{other}行是同一网格单元（经纬度相同）', en: 'Same cell as line {other} (same latitude and longitude)' },
 } as const satisfies Record<string, Messages>;
 
@@ -86,7 +95,7 @@ export function validateGridRows(sheet: ParsedSheet, area: CityArea): { cells: G
   for (const { line, cells: raw } of sheet.rows) {
     const lat = degrees(raw.lat, CHINA.lat);
     const lng = degrees(raw.lng, CHINA.lng);
-    const under3 = wholeNumber(raw.under3, 0, 1_000_000);
+    const under3 = wholeNumber(raw.under3, 0, MAX_CELL_UNDER3);
     const before = problems.length;
     if (lat === undefined) problems.push({ line, kind: 'lat', params: { value: raw.lat ?? '' } });
     if (lng === undefined) problems.push({ line, kind: 'lng', params: { value: raw.lng ?? '' } });
@@ -96,7 +105,7 @@ export function validateGridRows(sheet: ParsedSheet, area: CityArea): { cells: G
       if (other !== undefined) problems.push({ line, kind: 'duplicate', params: { other } });
       else seen.set(`${lat},${lng}`, line);
     }
-    if (under3 === undefined) problems.push({ line, kind: 'under3', params: { value: raw.under3 ?? '' } });
+    if (under3 === undefined) problems.push({ line, kind: 'under3', params: { value: raw.under3 ?? '', max: MAX_CELL_UNDER3 } });
     if (problems.length === before) cells.push({ lat: lat as number, lng: lng as number, under3: under3 as number });
   }
   return problems.length > 0 ? { cells: [], problems } : { cells, problems };

@@ -60,8 +60,8 @@ describe.each(DIALECTS)('population grid on %s', (dialect) => {
     expect(res.json().error.message).toBe('导入文件有5处错误，未写入任何数据');
     expect(res.json().error.details).toEqual([
       { line: 3, kind: 'lat', message: '纬度“abc”应在18到54之间（中国境内）' },
-      { line: 4, kind: 'under3', message: '3岁以下人口“-3”应为非负整数' },
-      { line: 5, kind: 'under3', message: '3岁以下人口“2.5”应为非负整数' },
+      { line: 4, kind: 'under3', message: '3岁以下人口“-3”应为0至100000之间的整数' },
+      { line: 5, kind: 'under3', message: '3岁以下人口“2.5”应为0至100000之间的整数' },
       { line: 6, kind: 'outside', message: '位置（39.9, 116.4）远在本市范围之外（距各区划参考点所围范围超过20公里）' },
       { line: 7, kind: 'duplicate', message: '与第2行是同一网格单元（经纬度相同）' },
     ]);
@@ -83,7 +83,7 @@ describe.each(DIALECTS)('population grid on %s', (dialect) => {
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: admin },
     });
     expect(none.statusCode).toBe(400);
-    expect(none.json().error.details).toEqual([{ path: 'file', message: '请选择要上传的文件' }]);
+    expect(none.json().error).toMatchObject({ code: 'FILE_MISSING', message: '请选择要上传的文件' });
     const huge = await importGrid(Buffer.alloc(5 * 1024 * 1024 + 1, 'a'));
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.details).toEqual([{ path: 'file', message: '文件不能超过5 MB' }]);
@@ -93,6 +93,17 @@ describe.each(DIALECTS)('population grid on %s', (dialect) => {
     expect(many.json().error.details).toEqual([
       { line: 20_002, kind: 'too_many', message: '网格单元超过20000个，请合并为更粗的网格后再导入' },
     ]);
+    expect(await cells()).toEqual([]);
+  });
+
+  it('refuses an under-3 count over 100,000 in a cell at its line, so the city total always fits', async () => {
+    const rows = Array.from({ length: 2_200 }, (_, k) => `${(34.5 + k / 10_000).toFixed(4)},119.2,1000000`);
+    const res = await importGrid(['lat,lng,under3', ...rows, '34.45,119.25,100001'].join('\n'), 'grid.csv');
+    expect(res.statusCode).toBe(422);
+    const details = res.json().error.details;
+    expect(details).toHaveLength(2_201);
+    expect(details[0]).toEqual({ line: 2, kind: 'under3', message: '3岁以下人口“1000000”应为0至100000之间的整数' });
+    expect(details[2_200]).toEqual({ line: 2_202, kind: 'under3', message: '3岁以下人口“100001”应为0至100000之间的整数' });
     expect(await cells()).toEqual([]);
   });
 
@@ -120,6 +131,16 @@ describe.each(DIALECTS)('population grid on %s', (dialect) => {
       .execute();
     expect(audited.map((a) => a.action)).toEqual(['population_grid.import', 'population_grid.import']);
     expect(audited[1]?.detail).toEqual({ file: 'grid-2026.csv', cells: 2, under3: 5 });
+  });
+
+  it('takes imports of one city sent at once in turn: each succeeds and the grid is one file whole', async () => {
+    const files = Array.from({ length: 6 }, (_, k) => `lat,lng,under3\n34.6${k},119.2${k},${k + 1}\n34.5${k},119.3${k},${k + 1}\n`);
+    const answers = await Promise.all(files.map((file, k) => importGrid(file, `race-${k}.csv`)));
+    expect(answers.map((a) => [a.statusCode, a.json().error?.message])).toEqual(files.map(() => [200, undefined]));
+    const { grid } = await summary();
+    const k = Number(/race-(\d)/.exec(grid.source)?.[1]);
+    expect(grid).toMatchObject({ cells: 2, under3: 2 * (k + 1) });
+    expect((await cells()).map((c) => c.under3)).toEqual([k + 1, k + 1]);
   });
 
   it('is removed with its cells, audited; removing none is 404', async () => {

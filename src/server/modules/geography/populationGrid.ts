@@ -10,7 +10,8 @@ import * as q from './queries.ts';
 
 /** The city's divisions in force today; 404 unless `code` is a city among them. */
 async function cityDivisions(deps: Deps, code: string) {
-  const rows = await q.findDivisionPointsAsOf(deps.db, todayInShanghai(deps.clock.now()));
+  const today = todayInShanghai(deps.clock.now());
+  const rows = await q.findDivisionPointsBetween(deps.db, today, today);
   if (!rows.some((d) => d.code === code && d.level === 'city')) throw new AppError('NOT_FOUND');
   return rows.filter((d) => isWithinDivision(d.code, code));
 }
@@ -77,6 +78,7 @@ export async function importPopulationGrid(
 export async function removePopulationGrid(deps: Deps, cityCode: string, context: AuditContext) {
   await cityDivisions(deps, cityCode);
   await deps.db.transaction().execute(async (trx) => {
+    await q.lockGrid(trx, cityCode);
     if (!(await q.deleteGrid(trx, cityCode))) throw new AppError('NOT_FOUND');
     await appendAudit(
       trx,

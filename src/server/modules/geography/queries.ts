@@ -1,17 +1,22 @@
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { GridCell } from '../../../domain/oversight/gridAccess.ts';
 import type { Db } from '../../db/executor.ts';
 import { inChunks } from '../../db/inChunks.ts';
+import type { DB } from '../../db/schema.ts';
 import type { DivisionSeedRow } from './divisionsCsv.ts';
 import { pinyinOf } from './pinyin.ts';
 import type { PopulationFigure } from './tree.ts';
+
+/** Division rows in force at some time from `from` to `to` (valid_from ≤ to, valid_to > from); on one day when they are the same. */
+const inForce = (from: string, to: string) => (eb: ExpressionBuilder<DB, 'divisions'>) =>
+  eb.and([eb('valid_from', '<=', to), eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)])]);
 
 /** Divisions in force on `date` (valid_from ≤ date < valid_to). */
 export function findDivisionsAsOf(db: Db, date: string) {
   return db
     .selectFrom('divisions')
     .select(['code', 'name', 'parent_code', 'level', 'pinyin', 'initials', 'valid_from', 'valid_to'])
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(inForce(date, date))
     .execute();
 }
 
@@ -20,8 +25,7 @@ export function findDivisionAsOf(db: Db, code: string, date: string) {
     .selectFrom('divisions')
     .select(['code', 'name', 'parent_code', 'level', 'valid_from', 'valid_to', 'lat', 'lng', 'point_source'])
     .where('code', '=', code)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(inForce(date, date))
     .executeTakeFirst();
 }
 
@@ -99,13 +103,15 @@ export async function upsertPopulation(db: Db, rows: PopulationRow[], now: Date)
   }
 }
 
-/** The tree in force on `date` with each division's reference point (null where none is recorded). */
-export function findDivisionPointsAsOf(db: Db, date: string) {
+/**
+ * The tree's rows in force at some time from `from` to `to`, with their validity and reference
+ * points, so the tree of each day in between is taken without reading it again.
+ */
+export function findDivisionPointsBetween(db: Db, from: string, to: string) {
   return db
     .selectFrom('divisions')
-    .select(['code', 'name', 'parent_code', 'level', 'lat', 'lng'])
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .select(['code', 'name', 'parent_code', 'level', 'lat', 'lng', 'valid_from', 'valid_to'])
+    .where(inForce(from, to))
     .execute();
 }
 
@@ -171,9 +177,23 @@ export function findGridSummary(db: Db, cityCode: string) {
     .executeTakeFirst();
 }
 
+/** Whether a city has a population grid. */
+export async function hasGrid(db: Db, cityCode: string): Promise<boolean> {
+  const row = await db.selectFrom('population_grids').select('city_code').where('city_code', '=', cityCode).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The cells of a city's population grid (none without one). */
 export function findGridCells(db: Db, cityCode: string): Promise<GridCell[]> {
   return db.selectFrom('population_grid_cells').select(['lat', 'lng', 'under3']).where('city_code', '=', cityCode).execute();
+}
+
+/**
+ * Makes writers of one city's grid take turns until the transaction ends: two imports at once
+ * would otherwise both insert the city's row, and the second fail on its key.
+ */
+export async function lockGrid(trx: Db, cityCode: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`population-grid:${cityCode}`}))`.execute(trx);
 }
 
 /** Removes a city's grid with its cells; false when it had none. */
@@ -186,6 +206,7 @@ export type GridRecord = { cityCode: string; source: string; importedBy: string;
 
 /** Writes a city's grid in place of the one it had: call inside the import's transaction. */
 export async function replaceGrid(db: Db, grid: GridRecord, now: Date) {
+  await lockGrid(db, grid.cityCode);
   await deleteGrid(db, grid.cityCode);
   await db
     .insertInto('population_grids')

@@ -21,10 +21,10 @@ import { getDivision, getDivisionTree, importPopulation, importReferencePoints, 
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-/** The one file of an import request; none is answered 400 at `file`, one too large 413 at `file`. */
+/** The one file of an import request; none is answered 400 FILE_MISSING, one too large 413 at `file`. */
 async function importedFile(request: FastifyRequest) {
   const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-  if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', messageKey: 'file.missing' }]);
+  if (!file) throw new AppError('FILE_MISSING');
   const data = await file.toBuffer().catch((err: { code?: string }) => {
     if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', {}, [{ path: 'file', messageKey: 'file.tooLarge' }]);
     throw err;

@@ -38,7 +38,7 @@ export {
   type TrainingStaffMember,
 } from './staff/training.ts';
 /** Supervision's draws, lists, public inspection history and statuses. */
-export { findInstitutionNames, findListedInDistrict, findListedPublicly, isListedPublicly } from './supply/listed.ts';
+export { findInstitutionNames, findListedInDistrict, findListedPublicly } from './supply/listed.ts';
 /** Oversight's supply: filed institutions operating on a date with their places. */
 export { findOperatingInstitutions, type OperatingInstitution } from './supply/queries.ts';
 

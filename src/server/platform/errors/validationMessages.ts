@@ -22,7 +22,6 @@ export const VALIDATION_MESSAGES = {
   },
   'geo.lat': { 'zh-CN': '纬度应在18到54之间（中国境内）', en: 'Latitude is between 18 and 54 (within China)' },
   'geo.lng': { 'zh-CN': '经度应在73到136之间（中国境内）', en: 'Longitude is between 73 and 136 (within China)' },
-  'file.missing': { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
   'file.tooLarge': { 'zh-CN': '文件不能超过5 MB', en: 'The file cannot be larger than 5 MB' },
   'email.invalid': { 'zh-CN': '请输入正确的电子邮箱地址', en: 'Enter a valid e-mail address' },
   'notifications.kind_not_yours': {

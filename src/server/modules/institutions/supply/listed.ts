@@ -22,12 +22,6 @@ export async function findInstitutionNames(db: Db, ids: readonly string[]) {
   return new Map(rows.map((r) => [r.id, { name: r.name, divisionCode: r.division_code }]));
 }
 
-/** Whether the public sees this institution (filed, in its public list). */
-export async function isListedPublicly(db: Db, id: string): Promise<boolean> {
-  const row = await db.selectFrom('filed_institutions').select('institution_id').where('institution_id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Which of these institutions the public sees now (filed and in operation), for public answers about many at once. */
 export async function findListedPublicly(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

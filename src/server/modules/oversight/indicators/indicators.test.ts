@@ -223,6 +223,28 @@ describe.each(DIALECTS)('indicators on %s', (dialect) => {
     }
   });
 
+  it("answers 404 for a division not in the tree that day, or out of the caller's scope, without reading any subtree", async () => {
+    const original = t.deps.db;
+    const queries: string[] = [];
+    t.deps.db = original.withPlugin({
+      transformQuery: ({ node }) => {
+        queries.push(JSON.stringify(node));
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    try {
+      expect((await get('/api/v1/indicators?divisionCode=329999')).statusCode).toBe(404);
+      expect((await get(`/api/v1/indicators?divisionCode=${t2}`)).statusCode).toBe(404);
+      expect((await get(`/api/v1/indicators?divisionCode=${city}`, districtCookie)).statusCode).toBe(404);
+      expect((await get(`/api/v1/planning/access?divisionCode=${city}`, districtCookie)).statusCode).toBe(404);
+    } finally {
+      t.deps.db = original;
+    }
+    const subtreeReads = queries.flatMap((q) => q.match(/"(filed_institutions|division_population|enrolments)"/)?.[1] ?? []);
+    expect(subtreeReads).toEqual([]);
+  });
+
   it.each([
     ['a series of more than 60 months', 'from=2020-01&to=2025-01', 'querystring.to', 'Ask for at most 60 months at a time'],
     ['months in the wrong order', 'from=2026-03&to=2026-01', 'querystring.to', 'The last month cannot be before the first'],
@@ -245,5 +267,16 @@ describe.each(DIALECTS)('indicators on %s', (dialect) => {
     expect((await indicators(district)).places).toBe(districtBefore + 12);
     expect((await indicators(t1)).places).toBe(townshipBefore + 12);
     expect((await indicators(district, '2026-11-14')).places).toBe(districtBefore);
+  });
+
+  it('gives in a series, over the mergers, the values the indicators give for each month end', async () => {
+    const res = await get(`/api/v1/indicators/series?divisionCode=${district}&from=2025-11&to=2026-11`);
+    expect(res.statusCode).toBe(200);
+    const points = res.json().points;
+    expect(points).toHaveLength(13);
+    for (const point of points) {
+      const { asOf, children, targets, ...values } = await indicators(district, point.asOf);
+      expect(point.values).toEqual(values);
+    }
   });
 });

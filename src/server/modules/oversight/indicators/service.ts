@@ -4,7 +4,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { type CityOn, type Division, getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
+import { type CityOn, type Division, findCityOnEach, loadCityOn } from '../common/cityOn.ts';
 import { findTargets } from '../common/settings.ts';
 import { type ExportRow, indicatorsWorkbook } from './excel.ts';
 import { presentIndicators } from './presenters.ts';
@@ -15,8 +15,8 @@ export const MAX_SERIES_MONTHS = 60;
 /** X's indicators as of a date and those of each of its children, over the tree valid that day. */
 export async function getIndicators(deps: Deps, scope: Scope | null, code: string, date?: string) {
   const asOf = date ?? todayInShanghai(deps.clock.now());
-  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code), findTargets(deps.db)]);
-  const division = getDivisionInScope(city, scope, code);
+  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code, scope), findTargets(deps.db)]);
+  const division = city.division;
   return {
     ...presentIndicators(city, division, targets),
     asOf,
@@ -31,14 +31,13 @@ export async function getIndicators(deps: Deps, scope: Scope | null, code: strin
  */
 export async function exportIndicators(deps: Deps, scope: Scope, code: string, date?: string) {
   const asOf = date ?? todayInShanghai(deps.clock.now());
-  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code), findTargets(deps.db)]);
-  const division = getDivisionInScope(city, scope, code);
+  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code, scope), findTargets(deps.db)]);
   const rows: ExportRow[] = [];
   const visit = (d: Division) => {
     rows.push({ ...presentIndicators(city, d, targets), ...levelNames(city, d) });
     for (const child of childrenOf(city.divisions, d.code)) visit(child);
   };
-  visit(division);
+  visit(city.division);
   return { filename: `indicators-${code}-${asOf}.xlsx`, data: await indicatorsWorkbook(asOf, rows, targets) };
 }
 
@@ -68,14 +67,12 @@ export async function getIndicatorSeries(deps: Deps, scope: Scope, code: string,
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'querystring.to', messageKey: 'months.span' }]);
   }
   if (!divisionInScope(scope, code)) throw new AppError('NOT_FOUND');
-  const targets = await findTargets(deps.db);
-  const points = [];
-  for (const month of months) {
-    const asOf = monthRange(month).last;
-    const city = await loadCityOn(deps.db, asOf, code);
-    const division = city.byCode.get(code);
-    points.push({ month, asOf, values: division ? presentIndicators(city, division, targets) : null });
-  }
+  const asOf = months.map((month) => monthRange(month).last);
+  const [targets, cities] = await Promise.all([findTargets(deps.db), findCityOnEach(deps.db, asOf, code)]);
+  const points = months.map((month, i) => {
+    const city = cities[i];
+    return { month, asOf: asOf[i] as string, values: city ? presentIndicators(city, city.division, targets) : null };
+  });
   if (!points.some((p) => p.values !== null)) throw new AppError('NOT_FOUND');
   return { divisionCode: code, from, to, points, targets };
 }
@@ -86,8 +83,8 @@ export async function getIndicatorSeries(deps: Deps, scope: Scope, code: string,
  */
 export async function getPublicIndicators(deps: Deps, code: string) {
   const asOf = todayInShanghai(deps.clock.now());
-  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code), findTargets(deps.db)]);
-  const division = getDivisionInScope(city, null, code);
+  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code, null), findTargets(deps.db)]);
+  const division = city.division;
   if (division.level === 'township') throw new AppError('NOT_FOUND');
   const pick = (d: typeof division) => {
     const all = presentIndicators(city, d, targets);

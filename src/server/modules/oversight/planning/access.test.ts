@@ -6,7 +6,7 @@ import { createFiledInstitution, designateInclusive } from '../../../../../test/
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
 import { multipart } from '../../../../../test/harness/multipart.ts';
 import { writeSetting } from '../../../platform/settings/settings.ts';
-import { insertDivisions, setReferencePoints, upsertPopulation } from '../../geography/index.ts';
+import { endDivision, insertDivisions, setReferencePoints, upsertPopulation } from '../../geography/index.ts';
 import { ACCESS_KEY } from '../common/settings.ts';
 
 /**
@@ -177,5 +177,21 @@ describe.each(DIALECTS)('accessibility on %s', (dialect) => {
     expect(byTownship).toMatchObject({ demand: 'townships', gridAvailable: true, childrenInDeserts: 100 });
     expect(byTownship.cells).toBeUndefined();
     expect(byTownship.points[1]).toMatchObject({ divisionCode: codes[1], lat: 34.6, lng: 119.22, under3: 40 });
+  });
+
+  // As the indicators count it: an institution filed under a township merged in from another
+  // district counts in the township that took it over.
+  it('counts an institution of a township merged in from another district where the indicators count it', async () => {
+    const away = (await createDistrict(t.deps.db, '并入区', city)).townshipCodes[0] as string;
+    await createFiledInstitution(t.deps.db, away, '并入园', {
+      classes: [{ classType: 'toddler', capacity: 12 }],
+      location: { lat: 34.6, lng: 119.202 },
+      filedAt: new Date('2026-01-10T02:00:00Z'),
+    });
+    await endDivision(t.deps.db, away, '2026-11-01', codes[0] as string);
+    const places = (await t.app.inject({ url: `/api/v1/indicators?divisionCode=${district}`, headers: { cookie } })).json().places;
+    const res = await access(`divisionCode=${district}&method=2sfca&catchmentKm=3`);
+    expect(res.json()).toMatchObject({ supplyCounted: places });
+    expect(places).toBe(42);
   });
 });

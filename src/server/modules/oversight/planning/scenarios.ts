@@ -7,7 +7,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { type AuditContext, appendAudit } from '../../../platform/audit/auditLog.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { type CityOn, getDivisionInScope, loadCityOn, withInstitutions } from '../common/cityOn.ts';
+import { type CityOn, loadCityOn, withInstitutions } from '../common/cityOn.ts';
 import { type AccessSettings, findAccessSettings, findTargets } from '../common/settings.ts';
 import { presentIndicators } from '../indicators/presenters.ts';
 import { findScenarios, insertScenario } from './queries.ts';
@@ -18,7 +18,7 @@ type Body = z.infer<typeof ScenarioBody>;
 type Outcome = z.infer<typeof ScenarioView>['before'];
 
 function outcomeOf(city: CityOn, code: string, targets: IndicatorTargets, settings: AccessSettings): Outcome {
-  const division = getDivisionInScope(city, null, code);
+  const division = city.division;
   const access = accessOf(city, code, { kind: 'flat', catchmentKm: settings.catchmentKm }, settings.desertThresholdPer100, '2sfca');
   return {
     indicators: {
@@ -45,11 +45,10 @@ export async function createScenario(deps: Deps, scope: Scope, context: AuditCon
   const now = deps.clock.now();
   const today = todayInShanghai(now);
   const [city, targets, settings] = await Promise.all([
-    loadCityOn(deps.db, today, body.divisionCode),
+    loadCityOn(deps.db, today, body.divisionCode, scope),
     findTargets(deps.db),
     findAccessSettings(deps.db),
   ]);
-  getDivisionInScope(city, scope, body.divisionCode);
   const problems = body.changes.flatMap((c, i) => {
     const township = city.byCode.get(c.townshipCode);
     return township?.level === 'township' && isWithinDivision(c.townshipCode, body.divisionCode)

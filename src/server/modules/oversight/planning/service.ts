@@ -1,17 +1,18 @@
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
-import { isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
-import { computeAccess, type Weighting } from '../../../../domain/oversight/access.ts';
+import { cityCodeOf, isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
+import { type AccessMethod, catchmentKmOf, computeAccess, type Weighting } from '../../../../domain/oversight/access.ts';
 import { greatCircle } from '../../../../domain/oversight/distance.ts';
 import { computeGridAccess, type GridCell } from '../../../../domain/oversight/gridAccess.ts';
 import { placesPer1000, round2 } from '../../../../domain/oversight/indicators.ts';
+import { resolveDivision } from '../../../../domain/oversight/rollup.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
-import { findGridCells, findGridSummary } from '../../geography/index.ts';
-import { type CityOn, getDivisionInScope, loadCityOn } from '../common/cityOn.ts';
+import { findGridCells, hasGrid } from '../../geography/index.ts';
+import { type CityOn, loadCityOn } from '../common/cityOn.ts';
 import { type AccessSettings, findAccessSettings } from '../common/settings.ts';
 
-export type AccessParams = { method: '2sfca' | 'e2sfca'; catchmentKm?: number; decay: 'stepped' | 'gaussian' };
+export type AccessParams = { method: AccessMethod; catchmentKm?: number; decay: 'stepped' | 'gaussian' };
 
 /** The weighting a request asks for; E2SFCA's stepped bands stretch with the catchment asked for. */
 export function weightingOf(params: AccessParams, settings: AccessSettings): Weighting {
@@ -32,23 +33,15 @@ export function weightingOf(params: AccessParams, settings: AccessSettings): Wei
  */
 export async function getAccess(deps: Deps, scope: Scope, code: string, params: AccessParams & { demand: 'townships' | 'grid' }) {
   const today = todayInShanghai(deps.clock.now());
-  const [city, settings] = await Promise.all([loadCityOn(deps.db, today, code), findAccessSettings(deps.db)]);
-  getDivisionInScope(city, scope, code);
-  const cityCode = cityCodeOf(city, code);
-  const grid = await findGridSummary(deps.db, cityCode);
-  if (params.demand === 'grid' && !grid) throw new AppError('POPULATION_GRID_MISSING');
+  const [city, settings] = await Promise.all([loadCityOn(deps.db, today, code, scope), findAccessSettings(deps.db)]);
+  const cityCode = cityCodeOf(code);
   const cells = params.demand === 'grid' ? await findGridCells(deps.db, cityCode) : undefined;
+  // A grid has at least one cell, so its cells say whether it exists.
+  if (cells?.length === 0) throw new AppError('POPULATION_GRID_MISSING');
   return {
     ...accessOf(city, code, weightingOf(params, settings), settings.desertThresholdPer100, params.method, cells),
-    gridAvailable: grid !== undefined,
+    gridAvailable: cells !== undefined || (await hasGrid(deps.db, cityCode)),
   };
-}
-
-/** The city X lies in (X itself when it is one). */
-function cityCodeOf(city: CityOn, code: string): string {
-  let division = city.byCode.get(code);
-  while (division && division.level !== 'city' && division.parentCode) division = city.byCode.get(division.parentCode);
-  return division?.code ?? code;
 }
 
 type Located = CityOn['divisions'][number] & { lat: number; lng: number };
@@ -69,9 +62,12 @@ export function accessOf(
 ) {
   const townships = city.divisions.filter((d) => d.level === 'township' && isWithinDivision(d.code, code));
   const located = townships.filter(isLocated);
-  const institutions = city.institutions.filter(
-    (i) => i.places > 0 && Number.isFinite(i.lat) && Number.isFinite(i.lng) && isWithinDivision(i.divisionCode, code),
-  );
+  // Where the indicators count it: an institution filed under a merged code counts in its successor.
+  const countsIn = (divisionCode: string) => resolveDivision(divisionCode, (c) => city.byCode.has(c), city.successors);
+  const institutions = city.institutions.filter((i) => {
+    const home = countsIn(i.divisionCode);
+    return i.places > 0 && Number.isFinite(i.lat) && Number.isFinite(i.lng) && home !== null && isWithinDivision(home, code);
+  });
   const supply = institutions.map((i) => ({ id: i.id, lat: i.lat, lng: i.lng, places: i.places }));
   const result = computeAccess({
     demand: located.map((d) => ({ id: d.code, lat: d.lat, lng: d.lng, under3: city.counts.get(d.code)?.under3Population ?? 0 })),
@@ -80,7 +76,7 @@ export function accessOf(
     distance: greatCircle,
     desertThresholdPer100,
   });
-  const cityCode = cityCodeOf(city, code);
+  const cityCode = cityCodeOf(code);
   const byGrid =
     cells &&
     computeGridAccess({
@@ -119,7 +115,7 @@ export function accessOf(
   return {
     method,
     demand: byGrid ? ('grid' as const) : ('townships' as const),
-    catchmentKm: weighting.kind === 'stepped' ? Math.max(...weighting.steps.map((s) => s.upToKm)) : weighting.catchmentKm,
+    catchmentKm: catchmentKmOf(weighting),
     weights: weighting.kind === 'stepped' ? { kind: weighting.kind, steps: weighting.steps } : { kind: weighting.kind },
     desertThresholdPer100,
     points,

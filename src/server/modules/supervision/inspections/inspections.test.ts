@@ -221,6 +221,18 @@ describe.each(DIALECTS)('inspections on %s', (dialect) => {
     expect((await as(undefined).get('/api/v1/public/institutions/00000000-0000-4000-8000-000000000000/inspections')).statusCode).toBe(404);
   });
 
+  it('hides the history of a suspended institution, as its public profile is hidden', async () => {
+    const listed = (active: boolean) =>
+      t.deps.db.updateTable('filed_institutions').set({ active }).where('institution_id', '=', w.world.institutionId).execute();
+    await listed(false);
+    try {
+      expect((await as(undefined).get(`/api/v1/institutions/${w.world.institutionId}`)).statusCode).toBe(404);
+      expect((await as(undefined).get(`/api/v1/public/institutions/${w.world.institutionId}/inspections`)).statusCode).toBe(404);
+    } finally {
+      await listed(true);
+    }
+  });
+
   it('tells the finder each listed institution’s latest result and whether a rectification is open, in one request', async () => {
     const [own, east, west] = w.institutionIds as [string, string, string];
     const unknown = '00000000-0000-4000-8000-000000000000';

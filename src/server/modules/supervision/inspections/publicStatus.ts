@@ -1,7 +1,7 @@
 import type { InspectionStatus, OverallResult } from '../../../../domain/supervision/checklist.ts';
 import type { Db } from '../../../db/executor.ts';
 import { findListedPublicly } from '../../institutions/index.ts';
-import { findLatestRecorded, findOpenRectificationsAmong } from './queries.ts';
+import { findLatestRecorded, findWithOpenRectifications } from './queries.ts';
 
 /**
  * The inspection status of each institution asked about (一公开), in two indexed reads whatever
@@ -10,7 +10,7 @@ import { findLatestRecorded, findOpenRectificationsAmong } from './queries.ts';
  */
 export async function inspectionStatuses(db: Db, institutionIds: readonly string[]): Promise<Map<string, InspectionStatus>> {
   if (institutionIds.length === 0) return new Map();
-  const [latest, open] = await Promise.all([findLatestRecorded(db, institutionIds), findOpenRectificationsAmong(db, institutionIds)]);
+  const [latest, open] = await Promise.all([findLatestRecorded(db, institutionIds), findWithOpenRectifications(db, institutionIds)]);
   return new Map(
     latest.map((i) => [
       i.institution_id,

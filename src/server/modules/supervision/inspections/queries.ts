@@ -290,9 +290,15 @@ export function findOverdue(db: Db, today: string, districtCode?: string) {
   return q.execute();
 }
 
-/** Institutions with a rectification not yet accepted, for the public search's "no open rectification". */
-export async function findWithOpenRectifications(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('rectifications').select('institution_id').distinct().where('status', '<>', 'accepted').execute();
+/**
+ * Institutions with a rectification not yet accepted (the partial index rectifications_open_idx):
+ * all of them for the public search's "no open rectification", or those `among` the ids asked about.
+ */
+export async function findWithOpenRectifications(db: Db, among?: readonly string[]): Promise<Set<string>> {
+  if (among?.length === 0) return new Set();
+  let query = db.selectFrom('rectifications').select('institution_id').distinct().where('status', '<>', 'accepted');
+  if (among) query = query.where('institution_id', 'in', [...among]);
+  const rows = await query.execute();
   return new Set(rows.map((r) => r.institution_id));
 }
 
@@ -319,18 +325,6 @@ export function findLatestRecorded(db: Db, institutionIds: readonly string[]) {
     .orderBy('inspected_on', 'desc')
     .orderBy('recorded_at', 'desc')
     .execute();
-}
-
-/** Which of these institutions have a rectification not yet accepted (the partial index rectifications_open_idx). */
-export async function findOpenRectificationsAmong(db: Db, institutionIds: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('rectifications')
-    .select('institution_id')
-    .distinct()
-    .where('institution_id', 'in', [...institutionIds])
-    .where('status', '<>', 'accepted')
-    .execute();
-  return new Set(rows.map((r) => r.institution_id));
 }
 
 /** A round's inspections in draw order with their inspectors, as stored, for re-running the draw. */
