@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../../api/client';
 import { useRegistry } from '../institutions/queries';
 import {
@@ -36,12 +36,12 @@ export const keys = {
 // Figures move with each filing and enrolment; a minute old is fresh enough for a dashboard.
 const MINUTE = 60_000;
 
+/** Keyed by division only: a previous answer would be another division's figures under this one's name. */
 export function useIndicators(code: string) {
   return useQuery({
     queryKey: keys.indicators(code),
     queryFn: () => getIndicators(code),
     staleTime: MINUTE,
-    placeholderData: keepPreviousData,
   });
 }
 
