@@ -51,10 +51,11 @@ export async function updateTraining(deps: Deps, scope: Scope, id: string, body:
 /** Closing stops enrolments; the directors of everyone still enrolled hear of it. A closed training stays closed (a second close changes nothing). */
 export async function closeTraining(deps: Deps, scope: Scope, id: string, origin: string, context: AuditContext) {
   await requireTrainingStaff(deps.db, scope);
-  const training = await requireTraining(deps, id);
+  await requireTraining(deps, id);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    if ((await q.closeTraining(trx, id)).numUpdatedRows === 0n) return;
+    const training = await q.closeTraining(trx, id);
+    if (!training) return;
     const institutions = [
       ...new Set((await q.findEnrolments(trx, id)).filter((e) => e.status === 'enrolled').map((e) => e.institution_id)),
     ];

@@ -235,6 +235,13 @@ export async function countCertificates(db: Db, trainingId: string): Promise<num
   return Number(row.n);
 }
 
+/** The training closed, with its title as it stands; nothing when it was closed already. */
 export function closeTraining(db: Db, id: string) {
-  return db.updateTable('trainings').set({ status: 'closed' }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return db
+    .updateTable('trainings')
+    .set({ status: 'closed' })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returning('title')
+    .executeTakeFirst();
 }

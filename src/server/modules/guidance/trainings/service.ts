@@ -195,16 +195,19 @@ export async function addSession(deps: Deps, scope: Scope, trainingId: string, b
 
 /** The director enrols a member of their own staff; another institution's staff are not found. */
 export async function enrol(deps: Deps, scope: Scope, trainingId: string, staffId: string, context: AuditContext) {
-  const training = await requireTraining(deps, trainingId);
+  await requireTraining(deps, trainingId);
   const today = todayInShanghai(deps.clock.now());
   const member = await findTrainingStaffMember(deps.db, staffId, today);
   if (!member || !directorOf(scope).includes(member.institutionId)) throw new AppError('TRAINING_STAFF_NOT_YOURS');
   if (!member.current) throw new AppError('TRAINING_STAFF_LEFT');
-  if (training.status !== 'open') throw new AppError('TRAINING_CLOSED');
-  if (!audienceIncludes(training.audience as TrainingAudience, member.role))
-    throw new AppError('TRAINING_AUDIENCE_MISMATCH', { staff: member.name });
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
+    // Locked as closing locks it: an enrolment lands before the close (whose directors are told) or is refused.
+    const training = await q.lockTraining(trx, trainingId);
+    if (!training) throw new AppError('NOT_FOUND');
+    if (training.status !== 'open') throw new AppError('TRAINING_CLOSED');
+    if (!audienceIncludes(training.audience as TrainingAudience, member.role))
+      throw new AppError('TRAINING_AUDIENCE_MISMATCH', { staff: member.name });
     const row = await q.insertEnrolment(trx, {
       training_id: trainingId,
       staff_id: staffId,
@@ -275,11 +278,12 @@ export async function completeEnrolment(
   context: AuditContext,
 ) {
   await requireTrainingStaff(deps.db, scope);
-  const training = await requireTraining(deps, params.id);
   const now = deps.clock.now();
   const certificateId = await deps.db.transaction().execute(async (trx) => {
-    // The training locked first (as an edit locks it): the hours checked are the hours in force.
-    const required = Number((await q.lockTraining(trx, params.id))?.required_hours ?? training.required_hours);
+    // Locked first, as an edit locks it: the hours checked and the title printed are those in force.
+    const training = await q.lockTraining(trx, params.id);
+    if (!training) throw new AppError('NOT_FOUND');
+    const required = Number(training.required_hours);
     const enrolment = await q.lockEnrolment(trx, params.id, params.enrolmentId);
     if (!enrolment) throw new AppError('NOT_FOUND');
     const hours = hoursAttended((await q.findAttendance(trx, params.id)).filter((a) => a.enrolmentId === enrolment.id));
