@@ -30,12 +30,10 @@ export async function tellDirectorsOfClosing(
   about: { institutionIds: string[]; training: string; trainingId: string },
   now: Date,
 ) {
-  const directors = new Set<string>();
-  for (const institutionId of about.institutionIds)
-    for (const id of await findRoleHolders(trx, { role: 'institution_admin', institutionId })) directors.add(id);
+  const directors = await findRoleHolders(trx, { role: 'institution_admin', institutionIds: about.institutionIds });
   await notify(
     trx,
-    [...directors],
+    directors,
     { kind: 'guidance.training_closed', params: { training: about.training }, link: `${TRAININGS_LINK}/${about.trainingId}` },
     now,
   );

@@ -28,7 +28,7 @@ import { findCurrentTrainingStaff, findTrainingStaffMember, type TrainingStaffMe
 import { tellDirectorsOfCertificate } from './notifications.ts';
 import * as q from './queries.ts';
 import type { CertificateView, NewTraining, NewTrainingSession, TrainingView } from './schemas.ts';
-import { findYearlyHours, isTrainingStaff, requireTrainingStaff } from './settings.ts';
+import { findYearlyHours, institutionsDirectedBy, isTrainingStaff, requireTrainingStaff } from './settings.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -67,14 +67,11 @@ export function presentCertificate(c: q.CertificateRow, origin: string): Certifi
   };
 }
 
-/** The institutions a director acts for on this route. */
-const directorOf = (scope: Scope) => scope.grants.filter((g) => g.role === 'institution_admin').map((g) => g.institutionId as string);
-
 /** Center staff and officials see every training; a director those open and those their staff are in. */
 export async function listTrainings(deps: Deps, scope: Scope) {
   const canManage = await isTrainingStaff(deps.db, scope);
   const all = canManage || scope.divisionCodes.length > 0;
-  const rows = await q.findTrainings(deps.db, deps.clock.now(), all ? {} : { openOr: directorOf(scope) });
+  const rows = await q.findTrainings(deps.db, deps.clock.now(), all ? {} : { openOr: institutionsDirectedBy(scope) });
   return { items: rows.map(presentTraining), canManage };
 }
 
@@ -88,7 +85,7 @@ export async function getTraining(deps: Deps, scope: Scope, id: string, origin: 
   const training = await requireTraining(deps, id);
   const canManage = await isTrainingStaff(deps.db, scope);
   const seesAll = canManage || scope.divisionCodes.length > 0;
-  const mine = directorOf(scope);
+  const mine = institutionsDirectedBy(scope);
   if (!seesAll && training.status !== 'open' && (await q.findEnrolments(deps.db, id, mine)).length === 0) throw new AppError('NOT_FOUND');
   const [sessions, enrolments, attendance] = await Promise.all([
     q.findSessions(deps.db, id),
@@ -138,19 +135,26 @@ export async function getTraining(deps: Deps, scope: Scope, id: string, origin: 
   };
 }
 
+/** The columns the center writes, on creation and on each edit; a venue or a link, never both. */
+export function trainingColumns(body: NewTraining) {
+  return {
+    title: body.title,
+    description: body.description,
+    required_hours: String(roundHours(body.requiredHours)),
+    delivery: body.delivery,
+    venue: body.delivery === 'venue' ? body.venue : null,
+    online_url: body.delivery === 'online' ? body.onlineUrl : null,
+    textbook_url: body.textbookUrl,
+  };
+}
+
 export async function createTraining(deps: Deps, scope: Scope, body: NewTraining, context: AuditContext) {
   await requireTrainingStaff(deps.db, scope);
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await q.insertTraining(trx, {
-      title: body.title,
+      ...trainingColumns(body),
       audience: body.audience,
-      description: body.description,
-      required_hours: String(roundHours(body.requiredHours)),
-      delivery: body.delivery,
-      venue: body.delivery === 'venue' ? body.venue : null,
-      online_url: body.delivery === 'online' ? body.onlineUrl : null,
-      textbook_url: body.textbookUrl,
       created_by: scope.actor.userId,
       created_at: now,
     });
@@ -198,7 +202,7 @@ export async function enrol(deps: Deps, scope: Scope, trainingId: string, staffI
   await requireTraining(deps, trainingId);
   const today = todayInShanghai(deps.clock.now());
   const member = await findTrainingStaffMember(deps.db, staffId, today);
-  if (!member || !directorOf(scope).includes(member.institutionId)) throw new AppError('TRAINING_STAFF_NOT_YOURS');
+  if (!member || !institutionsDirectedBy(scope).includes(member.institutionId)) throw new AppError('TRAINING_STAFF_NOT_YOURS');
   if (!member.current) throw new AppError('TRAINING_STAFF_LEFT');
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
@@ -405,7 +409,7 @@ export async function trainingHours(deps: Deps, scope: Scope, year: number | und
   const now = deps.clock.now();
   const y = year ?? thisYear(now);
   const today = todayInShanghai(now);
-  const staff = await findCurrentTrainingStaff(deps.db, { institutionIds: directorOf(scope) }, today);
+  const staff = await findCurrentTrainingStaff(deps.db, { institutionIds: institutionsDirectedBy(scope) }, today);
   const { from, to } = yearRange(y);
   const ids = staff.map((s) => s.id);
   const [hours, certificates, yearlyHours] = await Promise.all([
