@@ -265,6 +265,7 @@ export function setOpened(db: Db, id: string, now: Date) {
     .set({ opened_at: now, updated_at: now })
     .where('id', '=', id)
     .where('opened_at', 'is', null)
+    .returning(['opened_at', 'finished_at'])
     .executeTakeFirst();
 }
 
@@ -275,6 +276,7 @@ export function setFinished(db: Db, id: string, now: Date) {
     .where('id', '=', id)
     .where('finished_at', 'is', null)
     .where('opened_at', 'is not', null)
+    .returning(['opened_at', 'finished_at'])
     .executeTakeFirst();
 }
 
