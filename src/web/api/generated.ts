@@ -35097,6 +35097,12 @@ export interface paths {
                 venue: string | null;
                 onlineUrl: string | null;
                 textbookUrl: string | null;
+                /** @description The textbook PDF the center uploaded, at GET /api/v1/trainings/:id/textbook.pdf */
+                textbook: {
+                  filename: string;
+                  sizeBytes: number;
+                  uploadedAt: string;
+                } | null;
                 /** @enum {string} */
                 status: 'open' | 'closed';
                 sessionCount: number;
@@ -35280,6 +35286,12 @@ export interface paths {
               venue: string | null;
               onlineUrl: string | null;
               textbookUrl: string | null;
+              /** @description The textbook PDF the center uploaded, at GET /api/v1/trainings/:id/textbook.pdf */
+              textbook: {
+                filename: string;
+                sizeBytes: number;
+                uploadedAt: string;
+              } | null;
               /** @enum {string} */
               status: 'open' | 'closed';
               sessionCount: number;
@@ -35452,6 +35464,12 @@ export interface paths {
               venue: string | null;
               onlineUrl: string | null;
               textbookUrl: string | null;
+              /** @description The textbook PDF the center uploaded, at GET /api/v1/trainings/:id/textbook.pdf */
+              textbook: {
+                filename: string;
+                sizeBytes: number;
+                uploadedAt: string;
+              } | null;
               /** @enum {string} */
               status: 'open' | 'closed';
               sessionCount: number;
@@ -35680,6 +35698,12 @@ export interface paths {
               venue: string | null;
               onlineUrl: string | null;
               textbookUrl: string | null;
+              /** @description The textbook PDF the center uploaded, at GET /api/v1/trainings/:id/textbook.pdf */
+              textbook: {
+                filename: string;
+                sizeBytes: number;
+                uploadedAt: string;
+              } | null;
               /** @enum {string} */
               status: 'open' | 'closed';
               sessionCount: number;
@@ -35902,6 +35926,12 @@ export interface paths {
               venue: string | null;
               onlineUrl: string | null;
               textbookUrl: string | null;
+              /** @description The textbook PDF the center uploaded, at GET /api/v1/trainings/:id/textbook.pdf */
+              textbook: {
+                filename: string;
+                sizeBytes: number;
+                uploadedAt: string;
+              } | null;
               /** @enum {string} */
               status: 'open' | 'closed';
               sessionCount: number;
@@ -36925,6 +36955,293 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trainings/{id}/textbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 上传培训教材 Upload the training’s textbook (multipart field "file"), replacing the one before
+     * @description A PDF by its content, at most 30 MB: anything else is 415 FILE_TYPE_NOT_ALLOWED, too large is 413, and nothing is stored.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              filename: string;
+              sizeBytes: number;
+              uploadedAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trainings/{id}/textbook.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载培训教材 The training’s textbook PDF (a director: a training open or with their staff in it) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description PDF */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @description A stable code from platform/errors/codes.ts */
+                code: string;
+                /** @description In the caller's language */
+                message: string;
+                details?: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;

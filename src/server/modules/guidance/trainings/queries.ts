@@ -12,7 +12,9 @@ export function insertTraining(db: Db, row: Insertable<DB['trainings']>) {
 export function findTrainings(db: Db, now: Date, filter: { id?: string; openOr?: string[] } = {}) {
   let query = db
     .selectFrom('trainings as t')
+    .leftJoin('training_textbooks as b', 'b.training_id', 't.id')
     .selectAll('t')
+    .select(['b.filename as textbook_filename', 'b.size_bytes as textbook_size_bytes', 'b.uploaded_at as textbook_uploaded_at'])
     .select((eb) => [
       eb
         .selectFrom('training_sessions as s')
@@ -244,4 +246,18 @@ export function closeTraining(db: Db, id: string) {
     .where('status', '=', 'open')
     .returning('title')
     .executeTakeFirst();
+}
+
+export function findTextbook(db: Db, trainingId: string) {
+  return db.selectFrom('training_textbooks').selectAll().where('training_id', '=', trainingId).executeTakeFirst();
+}
+
+/** The training's textbook, replacing the one before. */
+export function putTextbook(db: Db, row: Insertable<DB['training_textbooks']>) {
+  const { training_id: _, ...changes } = row;
+  return db
+    .insertInto('training_textbooks')
+    .values(row)
+    .onConflict((oc) => oc.column('training_id').doUpdateSet(changes))
+    .execute();
 }

@@ -85,6 +85,10 @@ export const TrainingView = z.object({
   venue: z.string().nullable(),
   onlineUrl: z.string().nullable(),
   textbookUrl: z.string().nullable(),
+  textbook: z
+    .object({ filename: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() })
+    .nullable()
+    .describe('The textbook PDF the center uploaded, at GET /api/v1/trainings/:id/textbook.pdf'),
   status: z.enum(['open', 'closed']),
   sessionCount: z.number().int(),
   nextSessionAt: z.string().nullable(),

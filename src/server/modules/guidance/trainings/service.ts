@@ -43,6 +43,10 @@ function presentTraining(t: q.TrainingRow): TrainingView {
     venue: t.venue,
     onlineUrl: t.online_url,
     textbookUrl: t.textbook_url,
+    textbook:
+      t.textbook_filename === null
+        ? null
+        : { filename: t.textbook_filename, sizeBytes: Number(t.textbook_size_bytes), uploadedAt: iso(t.textbook_uploaded_at) as string },
     status: t.status as TrainingView['status'],
     sessionCount: Number(t.session_count ?? 0),
     nextSessionAt: iso(t.next_session_at as Date | string | null),
@@ -81,12 +85,18 @@ export async function requireTraining(deps: Deps, id: string) {
   return row;
 }
 
-export async function getTraining(deps: Deps, scope: Scope, id: string, origin: string) {
+/** A training the caller may see: the center and officials any, a director one still open or with their staff in it. */
+export async function requireVisibleTraining(deps: Deps, scope: Scope, id: string) {
   const training = await requireTraining(deps, id);
   const canManage = await isTrainingStaff(deps.db, scope);
   const seesAll = canManage || scope.divisionCodes.length > 0;
   const mine = institutionsDirectedBy(scope);
   if (!seesAll && training.status !== 'open' && (await q.findEnrolments(deps.db, id, mine)).length === 0) throw new AppError('NOT_FOUND');
+  return { training, canManage, seesAll, mine };
+}
+
+export async function getTraining(deps: Deps, scope: Scope, id: string, origin: string) {
+  const { training, canManage, seesAll, mine } = await requireVisibleTraining(deps, scope, id);
   const [sessions, enrolments, attendance] = await Promise.all([
     q.findSessions(deps.db, id),
     q.findEnrolments(deps.db, id, seesAll ? undefined : mine),
