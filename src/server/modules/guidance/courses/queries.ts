@@ -82,6 +82,18 @@ export function lockSession(db: Db, sessionId: string) {
 }
 export type LockedSession = NonNullable<Awaited<ReturnType<typeof lockSession>>>;
 
+/** The session at its new time; an offer never outlasts the session's start, so one ending later ends at the new start. */
+export async function moveSession(db: Db, sessionId: string, startsAt: Date, endsAt: Date) {
+  await db.updateTable('course_sessions').set({ starts_at: startsAt, ends_at: endsAt }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('course_bookings')
+    .set({ offer_expires_at: startsAt })
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '>', startsAt)
+    .execute();
+}
+
 export function setSeats(db: Db, sessionId: string, seats: number) {
   return db.updateTable('course_sessions').set({ seats }).where('id', '=', sessionId).execute();
 }

@@ -48,9 +48,7 @@ export async function closeTraining(deps: Deps, scope: Scope, id: string, origin
   await deps.db.transaction().execute(async (trx) => {
     const training = await q.closeTraining(trx, id);
     if (!training) return;
-    const institutions = [
-      ...new Set((await q.findEnrolments(trx, id)).filter((e) => e.status === 'enrolled').map((e) => e.institution_id)),
-    ];
+    const institutions = await q.findEnrolledInstitutions(trx, id);
     await appendAudit(trx, context, { action: 'training.close', entityType: 'training', entityId: id, detail: { institutions } }, now);
     await tellDirectorsOfClosing(trx, { institutionIds: institutions, training: training.title, trainingId: id }, now);
   });

@@ -74,6 +74,22 @@ export function findSession(db: Db, trainingId: string, sessionId: string) {
     .executeTakeFirst();
 }
 
+/** The session locked with its training's title: a move and attendance are not decided on different times. */
+export function lockSession(db: Db, trainingId: string, sessionId: string) {
+  return db
+    .selectFrom('training_sessions as s')
+    .innerJoin('trainings as t', 't.id', 's.training_id')
+    .select(['s.id', 's.starts_at', 's.ends_at', 's.hours', 't.title'])
+    .where('s.id', '=', sessionId)
+    .where('s.training_id', '=', trainingId)
+    .forUpdate('s')
+    .executeTakeFirst();
+}
+
+export function moveSession(db: Db, sessionId: string, startsAt: Date, endsAt: Date) {
+  return db.updateTable('training_sessions').set({ starts_at: startsAt, ends_at: endsAt }).where('id', '=', sessionId).execute();
+}
+
 export function insertSession(db: Db, row: Insertable<DB['training_sessions']>) {
   return db.insertInto('training_sessions').values(row).returning('id').executeTakeFirstOrThrow();
 }
@@ -85,6 +101,18 @@ export function findEnrolments(db: Db, trainingId: string, institutionIds?: stri
     query = query.where('institution_id', 'in', institutionIds);
   }
   return query.execute();
+}
+
+/** The institutions with staff still enrolled: whose directors hear of a change to the training. */
+export async function findEnrolledInstitutions(db: Db, trainingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('training_enrolments')
+    .select('institution_id')
+    .distinct()
+    .where('training_id', '=', trainingId)
+    .where('status', '=', 'enrolled')
+    .execute();
+  return rows.map((r) => r.institution_id);
 }
 
 export function findEnrolment(db: Db, trainingId: string, enrolmentId: string) {

@@ -43,6 +43,12 @@ export const NewTrainingSession = z
   .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), { message: 'session.endsBeforeStart', path: ['endsAt'] });
 export type NewTrainingSession = z.infer<typeof NewTrainingSession>;
 
+export const SessionTimeBody = z
+  .object({ startsAt: Instant, endsAt: Instant })
+  .strict()
+  .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), { message: 'session.endsBeforeStart', path: ['endsAt'] });
+export type SessionTimeBody = z.infer<typeof SessionTimeBody>;
+
 export const EnrolBody = z.object({ staffId: id }).strict();
 export const AttendanceBody = z
   .object({
