@@ -7,9 +7,9 @@ import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browse
 import { SHOTS, useJourney } from './journey.ts';
 
 /**
- * Story: the guidance center's director schedules a training with a session held yesterday;
- * as the director of the center's own staff they enrol a caregiver, record the attendance and
- * complete the enrolment, which issues the certificate with its QR code, and download it as a PDF.
+ * Story: the guidance center's director schedules a training with a session held yesterday and
+ * uploads its textbook, which downloads as uploaded; as the director of the center's own staff
+ * they enrol a caregiver, record the attendance and complete the enrolment, which issues the certificate with its QR code, and download it as a PDF.
  * They enrol a second member of staff and withdraw them, are refused a change of the certified
  * hours at the field, move the venue and stop enrolment. On a phone, anyone checks the
  * certificate's code on the public page and sees the holder's name masked.
@@ -55,6 +55,13 @@ describe('staff training journey', () => {
     await session.getByLabel('学时').fill('1');
     await session.getByRole('button', { name: '添加课次' }).click();
     await expect.poll(() => item.getByTestId('training-session').count()).toBe(2);
+
+    // The textbook: uploaded as a PDF, then offered for download as it was uploaded.
+    const textbook = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await item.locator('input[type=file]').setInputFiles({ name: '负责人培训教材.pdf', mimeType: 'application/pdf', buffer: textbook });
+    await expect.poll(() => item.getByTestId('textbook-pdf').count()).toBe(1);
+    const [book] = await Promise.all([page.waitForEvent('download'), item.getByTestId('textbook-pdf').click()]);
+    expect((await readFile(await book.path())).equals(textbook)).toBe(true);
 
     // Enrol one of the center's own staff.
     await item.getByTestId('enrol-staff').click();

@@ -24,7 +24,7 @@ export function lecturePlayer(delivery: 'live' | 'recorded', url: string): Lectu
  * the page asks the parent in the last ten minutes and up to half an hour after the end, the way a
  * roll call closes a class. Opening the link is not enough: many leave early.
  */
-export const LIVE_PRESENCE = { beforeEndMs: 10 * 60_000, afterEndMs: 30 * 60_000 } as const;
+const LIVE_PRESENCE = { beforeEndMs: 10 * 60_000, afterEndMs: 30 * 60_000 } as const;
 
 export type LectureTimes = {
   player: LecturePlayer;

@@ -939,6 +939,16 @@ export interface TrainingSessionsTable {
   created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface TrainingTextbooksTable {
+  training_id: string;
+  filename: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface TrainingsTable {
   id: Generated<string>;
   title: string;
@@ -1220,6 +1230,7 @@ export interface DB {
   training_certificates: TrainingCertificatesTable;
   training_enrolments: TrainingEnrolmentsTable;
   training_sessions: TrainingSessionsTable;
+  training_textbooks: TrainingTextbooksTable;
   trainings: TrainingsTable;
   user_roles: UserRolesTable;
   users: UsersTable;

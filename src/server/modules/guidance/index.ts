@@ -7,12 +7,14 @@ import { remindSessions } from './courses/reminders.ts';
 import { courseRoutes } from './courses/routes.ts';
 import { expireSeatOffers } from './courses/waitlist.ts';
 import { trainingRoutes } from './trainings/routes.ts';
+import { textbookRoutes } from './trainings/textbookRoutes.ts';
 
 /** Guidance and training (互联网+托育): the guidance center's courses and bookings, staff trainings and their certificates, the city's articles. See README.md. */
 async function guidanceRoutes(app: FastifyInstance, deps: Deps) {
   await courseRoutes(app, deps);
   await articleRoutes(app, deps);
   await trainingRoutes(app, deps);
+  await textbookRoutes(app, deps);
 }
 
 export const guidanceModule: ModuleManifest = {

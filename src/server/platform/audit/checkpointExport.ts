@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
-import type { CheckpointKey } from './checkpointKey.ts';
+import { type CheckpointKey, checkpointOfRow } from './checkpointKey.ts';
 
 const FORMAT = 'tuoyu-audit-checkpoints';
 
@@ -30,13 +30,7 @@ export async function exportCheckpoints(db: Kysely<DB>, key: CheckpointKey, now:
     version: 1,
     exportedAt: now.toISOString(),
     publicKeys: { [key.keyId]: key.publicKeyPem },
-    checkpoints: rows.map((c) => ({
-      treeSize: c.tree_size,
-      headHash: c.head_hash,
-      sealedAt: new Date(c.sealed_at).toISOString(),
-      keyId: c.key_id,
-      signature: c.signature,
-    })),
+    checkpoints: rows.map(checkpointOfRow),
   };
 }
 

@@ -8,6 +8,23 @@ export type CheckpointKey = { keyId: string; privateKey: KeyObject; publicKeyPem
 
 export type Checkpoint = { treeSize: number; headHash: string; sealedAt: string; keyId: string; signature: string };
 
+/** A stored `audit_checkpoints` row as the checkpoint it signed. */
+export function checkpointOfRow(c: {
+  tree_size: number;
+  head_hash: string;
+  sealed_at: Date | string;
+  key_id: string;
+  signature: string;
+}): Checkpoint {
+  return {
+    treeSize: c.tree_size,
+    headHash: c.head_hash,
+    sealedAt: new Date(c.sealed_at).toISOString(),
+    keyId: c.key_id,
+    signature: c.signature,
+  };
+}
+
 // PKCS#8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410), so the setting can be plain random bytes.
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 

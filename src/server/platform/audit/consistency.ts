@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { auditHash, hashedFieldsOf } from './auditLog.ts';
 import { type CheckpointExport, parseAuditFile, SignedCheckpoint } from './checkpointExport.ts';
-import { type Checkpoint, type CheckpointKey, isCheckpointSigned } from './checkpointKey.ts';
+import { type Checkpoint, type CheckpointKey, checkpointOfRow, isCheckpointSigned } from './checkpointKey.ts';
 
 // A consistency proof shows that a newer signed checkpoint extends an older one: nothing up to
 // the older head was rewritten, removed or reordered since. The log is a hash chain, so the proof
@@ -25,22 +25,6 @@ export const ConsistencyProof = z.object({
 });
 export type ConsistencyProof = z.infer<typeof ConsistencyProof>;
 
-export class ProofRequestError extends Error {}
-
-const toCheckpoint = (c: {
-  tree_size: number;
-  head_hash: string;
-  sealed_at: Date | string;
-  key_id: string;
-  signature: string;
-}): Checkpoint => ({
-  treeSize: c.tree_size,
-  headHash: c.head_hash,
-  sealedAt: new Date(c.sealed_at).toISOString(),
-  keyId: c.key_id,
-  signature: c.signature,
-});
-
 /** The proof from the signed checkpoint of `fromSize` entries to that of `toSize` (default: the latest). */
 export async function buildConsistencyProof(
   db: Kysely<DB>,
@@ -52,13 +36,13 @@ export async function buildConsistencyProof(
   const at = (size: number) =>
     db.selectFrom('audit_checkpoints').selectAll().where('tree_size', '=', size).orderBy('id').limit(1).executeTakeFirst();
   const fromRow = await at(fromSize);
-  if (!fromRow) throw new ProofRequestError(`no signed checkpoint covers exactly ${fromSize} entries`);
+  if (!fromRow) throw new Error(`no signed checkpoint covers exactly ${fromSize} entries`);
   const toRow =
     toSize === undefined
       ? await db.selectFrom('audit_checkpoints').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirst()
       : await at(toSize);
-  if (!toRow) throw new ProofRequestError(`no signed checkpoint covers exactly ${toSize} entries`);
-  if (toRow.tree_size < fromRow.tree_size) throw new ProofRequestError('the newer checkpoint must not cover fewer entries than the older');
+  if (!toRow) throw new Error(`no signed checkpoint covers exactly ${toSize} entries`);
+  if (toRow.tree_size < fromRow.tree_size) throw new Error('the newer checkpoint must not cover fewer entries than the older');
   const rows = await db
     .selectFrom('audit_log')
     .selectAll()
@@ -71,8 +55,8 @@ export async function buildConsistencyProof(
     version: 1,
     createdAt: now.toISOString(),
     publicKeys: { [key.keyId]: key.publicKeyPem },
-    from: toCheckpoint(fromRow),
-    to: toCheckpoint(toRow),
+    from: checkpointOfRow(fromRow),
+    to: checkpointOfRow(toRow),
     entries: rows.map((row) => ({ seq: row.seq as number, fields: hashedFieldsOf(row) })),
   };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { auditHash, GENESIS_HASH, hashedFieldsOf } from './auditLog.ts';
-import { type Checkpoint, isCheckpointSigned } from './checkpointKey.ts';
+import { type Checkpoint, checkpointOfRow, isCheckpointSigned } from './checkpointKey.ts';
 
 export type AuditProblemReason =
   /** No row at this sequence number: deleted. */
@@ -44,16 +44,7 @@ export type VerifyOptions = {
  */
 export async function verifyAuditLog(db: Kysely<DB>, options: VerifyOptions): Promise<AuditVerification> {
   const stored = await db.selectFrom('audit_checkpoints').selectAll().orderBy('tree_size').execute();
-  const checkpoints: Checkpoint[] = [
-    ...stored.map((c) => ({
-      treeSize: c.tree_size,
-      headHash: c.head_hash,
-      sealedAt: new Date(c.sealed_at).toISOString(),
-      keyId: c.key_id,
-      signature: c.signature,
-    })),
-    ...(options.external ?? []),
-  ].sort((a, b) => a.treeSize - b.treeSize);
+  const checkpoints: Checkpoint[] = [...stored.map(checkpointOfRow), ...(options.external ?? [])].sort((a, b) => a.treeSize - b.treeSize);
   const { unsealed } = await db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.countAll<number>().as('unsealed'))

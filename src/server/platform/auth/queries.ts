@@ -202,13 +202,15 @@ export async function resetTotp(db: Db, userId: string) {
 }
 
 /**
- * The live accounts holding a role at an institution (its directors, its caregivers) or over a
- * division (the officials whose division contains `withinDivision`): who a notification goes to.
+ * The live accounts holding a role at an institution or any of several (their directors, their
+ * caregivers) or over a division (the officials whose division contains `withinDivision`): who a
+ * notification goes to.
  */
 export async function findRoleHolders(
   db: Db,
-  where: { role: Role; institutionId: string } | { role: Role; withinDivision: string },
+  where: { role: Role; institutionId: string } | { role: Role; institutionIds: string[] } | { role: Role; withinDivision: string },
 ): Promise<string[]> {
+  if ('institutionIds' in where && where.institutionIds.length === 0) return [];
   let query = db
     .selectFrom('user_roles as r')
     .innerJoin('users as u', 'u.id', 'r.user_id')
@@ -217,6 +219,7 @@ export async function findRoleHolders(
     .where('r.role', '=', where.role)
     .where('u.disabled_at', 'is', null);
   if ('institutionId' in where) query = query.where('r.institution_id', '=', where.institutionId);
+  else if ('institutionIds' in where) query = query.where('r.institution_id', 'in', where.institutionIds);
   else {
     // A division's ancestors are its own code, its district's and its city's (6 digits, zero-padded).
     const code = where.withinDivision;

@@ -330,6 +330,16 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': { title: '明日课程提醒', body: '{course}将于{startsAt}开始，请准时参加。' },
     en: { title: 'Your session is soon', body: '{course} starts at {startsAt}.' },
   },
+  'courses.session_moved': {
+    group: 'courses',
+    sms: false,
+    for: ['parent'],
+    'zh-CN': { title: '课程时间调整', body: '{course}原定{from}开始，现调整为{startsAt}开始，请按新时间参加；不能参加请及时取消预约。' },
+    en: {
+      title: 'Your session has a new time',
+      body: '{course}, planned for {from}, now starts at {startsAt}. If you cannot come, cancel the booking in time.',
+    },
+  },
   'guidance.training_certificate_issued': {
     group: 'guidance',
     sms: false,
@@ -345,6 +355,16 @@ export const NOTIFICATION_KINDS = {
     en: {
       title: 'A training is closed',
       body: 'The training "{training}" takes no more enrolments; your staff already enrolled keep their places.',
+    },
+  },
+  'guidance.training_session_moved': {
+    group: 'guidance',
+    sms: false,
+    for: ['institution_admin'],
+    'zh-CN': { title: '培训课次时间调整', body: '培训“{training}”原定{from}的课次，现调整为{startsAt}开始，请通知本机构已报名的人员。' },
+    en: {
+      title: 'A training session has a new time',
+      body: 'The session of "{training}" planned for {from} now starts at {startsAt}; please tell your staff enrolled.',
     },
   },
   'supervision.inspection_recorded': {

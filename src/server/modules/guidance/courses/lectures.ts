@@ -1,4 +1,3 @@
-import type { UpdateResult } from 'kysely';
 import { toShanghaiMinute } from '../../../../domain/dates/shanghai.ts';
 import { finishRefusal, finishWindow, type LectureTimes, lecturePlayer, openRefusal } from '../../../../domain/guidance/index.ts';
 import type { Db } from '../../../db/executor.ts';
@@ -61,7 +60,7 @@ export async function openLecture(deps: Deps, scope: Scope, bookingId: string, c
   if (refusal === 'notStarted') throw new AppError('LECTURE_NOT_STARTED', { startsAt: toShanghaiMinute(row.starts_at) });
   if (refusal === 'over') throw new AppError('LECTURE_OVER');
   if (row.opened_at) return present(row);
-  return recordOnce(deps, context, { bookingId, action: 'open', now }, (trx) => q.setOpened(trx, bookingId, now));
+  return recordOnce(deps, context, row, { action: 'open', now }, (trx) => q.setOpened(trx, bookingId, now));
 }
 
 /** Records that the booker watched the lecture to its end (see `finishWindow`); once, the first time kept. */
@@ -75,25 +74,29 @@ export async function finishLecture(deps: Deps, scope: Scope, bookingId: string,
   if (refusal === 'tooEarly')
     throw new AppError('LECTURE_FINISH_TOO_EARLY', { at: toShanghaiMinute(finishWindow(times, row.opened_at as Date).from) });
   if (refusal === 'closed') throw new AppError('LECTURE_FINISH_CLOSED');
-  return recordOnce(deps, context, { bookingId, action: 'finish', now, detail: { player: times.player } }, (trx) =>
+  return recordOnce(deps, context, row, { action: 'finish', now, detail: { player: times.player } }, (trx) =>
     q.setFinished(trx, bookingId, now),
   );
 }
 
 /**
- * Writes the first opening or finish with its audit row; when another request wrote it first,
- * nothing is written and the booking is answered as it stands.
+ * Writes the first opening or finish with its audit row and answers from what was written; when
+ * another request wrote it first, nothing is written and the booking is answered as it stands.
  */
 async function recordOnce(
   deps: Deps,
   context: AuditContext,
-  what: { bookingId: string; action: 'open' | 'finish'; now: Date; detail?: Record<string, unknown> },
-  write: (trx: Db) => Promise<UpdateResult>,
+  row: q.BookingLecture,
+  what: { action: 'open' | 'finish'; now: Date; detail?: Record<string, unknown> },
+  write: (trx: Db) => Promise<Pick<q.BookingLecture, 'opened_at' | 'finished_at'> | undefined>,
 ): Promise<LectureView> {
-  await deps.db.transaction().execute(async (trx) => {
-    if ((await write(trx)).numUpdatedRows === 0n) return;
-    const entry = { action: `course_booking.${what.action}`, entityType: 'course_booking', entityId: what.bookingId, detail: what.detail };
+  const written = await deps.db.transaction().execute(async (trx) => {
+    const changed = await write(trx);
+    if (!changed) return undefined;
+    const entry = { action: `course_booking.${what.action}`, entityType: 'course_booking', entityId: row.id, detail: what.detail };
     await appendAudit(trx, context, entry, what.now);
+    return changed;
   });
-  return present((await q.findBookingLecture(deps.db, what.bookingId)) as q.BookingLecture);
+  if (written) return present({ ...row, ...written });
+  return present((await q.findBookingLecture(deps.db, row.id)) as q.BookingLecture);
 }

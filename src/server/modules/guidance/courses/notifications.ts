@@ -46,3 +46,17 @@ export function tellSessionSoon(db: Db, about: About & { bookingId: string }, no
     now,
   );
 }
+
+/** Everyone holding or waiting for a seat hears of a new time, in the moving transaction. */
+export function tellSessionMoved(db: Db, about: { bookerIds: string[]; course: string; from: Date; startsAt: Date }, now: Date) {
+  return notify(
+    db,
+    about.bookerIds,
+    {
+      kind: 'courses.session_moved',
+      params: { course: about.course, from: toShanghaiMinute(about.from), startsAt: toShanghaiMinute(about.startsAt) },
+      link: BOOKINGS_LINK,
+    },
+    now,
+  );
+}

@@ -82,6 +82,18 @@ export function lockSession(db: Db, sessionId: string) {
 }
 export type LockedSession = NonNullable<Awaited<ReturnType<typeof lockSession>>>;
 
+/** The session at its new time; an offer never outlasts the session's start, so one ending later ends at the new start. */
+export async function moveSession(db: Db, sessionId: string, startsAt: Date, endsAt: Date) {
+  await db.updateTable('course_sessions').set({ starts_at: startsAt, ends_at: endsAt }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('course_bookings')
+    .set({ offer_expires_at: startsAt })
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '>', startsAt)
+    .execute();
+}
+
 export function setSeats(db: Db, sessionId: string, seats: number) {
   return db.updateTable('course_sessions').set({ seats }).where('id', '=', sessionId).execute();
 }
@@ -265,6 +277,7 @@ export function setOpened(db: Db, id: string, now: Date) {
     .set({ opened_at: now, updated_at: now })
     .where('id', '=', id)
     .where('opened_at', 'is', null)
+    .returning(['opened_at', 'finished_at'])
     .executeTakeFirst();
 }
 
@@ -275,6 +288,7 @@ export function setFinished(db: Db, id: string, now: Date) {
     .where('id', '=', id)
     .where('finished_at', 'is', null)
     .where('opened_at', 'is not', null)
+    .returning(['opened_at', 'finished_at'])
     .executeTakeFirst();
 }
 

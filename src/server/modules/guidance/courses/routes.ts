@@ -9,6 +9,7 @@ import { checkIn, getRatings, getRoster, giveFeedback } from './attendance.ts';
 import { bookSession, cancelBooking, confirmOffer, listMyBookings } from './bookings.ts';
 import { addSession, createCourse, getCourse, listCourses, setSessionSeats } from './catalogue.ts';
 import { finishLecture, openLecture } from './lectures.ts';
+import { rescheduleSession } from './reschedule.ts';
 import {
   BookingBody,
   BookingCreated,
@@ -26,6 +27,7 @@ import {
   NewSession,
   Roster,
   SeatsBody,
+  SessionTimeBody,
   SessionView,
 } from './schemas.ts';
 
@@ -95,6 +97,18 @@ export async function courseRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: SessionView, ...Responses },
     },
     handler: (request) => setSessionSeats(deps, scope(request), request.params.id, request.body.seats, auditContext(request)),
+  });
+
+  app.put('/api/v1/sessions/:id/time', {
+    config: staff,
+    schema: {
+      tags,
+      summary: '调整课次时间 Move a session not yet started to a new time (not in the past); everyone booked or waiting is told',
+      params: IdParams,
+      body: SessionTimeBody,
+      response: { 200: SessionView, ...Responses },
+    },
+    handler: (request) => rescheduleSession(deps, scope(request), request.params.id, request.body, auditContext(request)),
   });
 
   app.get('/api/v1/sessions/:id/bookings', {

@@ -86,6 +86,12 @@ export const NewSession = z
   .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), { message: 'session.endsBeforeStart', path: ['endsAt'] });
 export type NewSession = z.infer<typeof NewSession>;
 
+export const SessionTimeBody = z
+  .object({ startsAt: Instant, endsAt: Instant })
+  .strict()
+  .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), { message: 'session.endsBeforeStart', path: ['endsAt'] });
+export type SessionTimeBody = z.infer<typeof SessionTimeBody>;
+
 export const SeatsBody = z
   .object({ seats: z.number({ message: 'field.number' }).int({ message: 'field.number' }).min(1).max(10_000) })
   .strict();

@@ -16,7 +16,7 @@ import {
 } from '../../../platform/pdf/pdf.ts';
 import { qrRects } from '../../../platform/pdf/qr.ts';
 import * as q from './queries.ts';
-import { isTrainingStaff } from './settings.ts';
+import { institutionsDirectedBy, isTrainingStaff } from './settings.ts';
 
 const LEFT = 72;
 const WIDTH = PAGE.width - 2 * LEFT;
@@ -27,7 +27,7 @@ const QR_SIZE = 132;
  * the page is handed around and pinned up, and the QR code leads to the check, which is what
  * proves it.
  */
-export function trainingCertificatePdf(c: q.CertificateRow, verifyUrl: string): Buffer {
+function trainingCertificatePdf(c: q.CertificateRow, verifyUrl: string): Buffer {
   const texts: PdfText[] = [];
   const lines: PdfLine[] = [];
   const holder = maskName(c.staff_name);
@@ -74,7 +74,7 @@ export function trainingCertificatePdf(c: q.CertificateRow, verifyUrl: string): 
 export async function trainingCertificateFile(deps: Deps, scope: Scope, id: string, origin: string) {
   const [c] = await q.findCertificates(deps.db, { id });
   if (!c) throw new AppError('NOT_FOUND');
-  const holdersDirector = scope.grants.some((g) => g.role === 'institution_admin' && g.institutionId === c.institution_id);
+  const holdersDirector = institutionsDirectedBy(scope).includes(c.institution_id);
   if (!holdersDirector && !(await isTrainingStaff(deps.db, scope))) throw new AppError('NOT_FOUND');
   if (c.revoked_at) throw new AppError('TRAINING_CERTIFICATE_REVOKED');
   return { filename: `training-certificate-${c.number}.pdf`, data: trainingCertificatePdf(c, `${origin}${trainingVerifyPath(c.code)}`) };

@@ -6,8 +6,8 @@ import { AppError, fieldError } from '../../../platform/errors/AppError.ts';
 import { tellDirectorsOfClosing } from './notifications.ts';
 import * as q from './queries.ts';
 import type { NewTraining } from './schemas.ts';
-import { getTraining, requireTraining } from './service.ts';
-import { requireTrainingStaff } from './settings.ts';
+import { getTraining, requireTraining, trainingColumns } from './service.ts';
+import { institutionsDirectedBy, requireTrainingStaff } from './settings.ts';
 
 /**
  * The center corrects a training: title, description, hours, venue or link, textbook. The hours
@@ -29,15 +29,7 @@ export async function updateTraining(deps: Deps, scope: Scope, id: string, body:
           { path: 'body.requiredHours' },
         ]);
     }
-    await q.updateTraining(trx, id, {
-      title: body.title,
-      description: body.description,
-      required_hours: String(requiredHours),
-      delivery: body.delivery,
-      venue: body.delivery === 'venue' ? body.venue : null,
-      online_url: body.delivery === 'online' ? body.onlineUrl : null,
-      textbook_url: body.textbookUrl,
-    });
+    await q.updateTraining(trx, id, trainingColumns(body));
     await appendAudit(
       trx,
       context,
@@ -51,13 +43,12 @@ export async function updateTraining(deps: Deps, scope: Scope, id: string, body:
 /** Closing stops enrolments; the directors of everyone still enrolled hear of it. A closed training stays closed (a second close changes nothing). */
 export async function closeTraining(deps: Deps, scope: Scope, id: string, origin: string, context: AuditContext) {
   await requireTrainingStaff(deps.db, scope);
-  const training = await requireTraining(deps, id);
+  await requireTraining(deps, id);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    if ((await q.closeTraining(trx, id)).numUpdatedRows === 0n) return;
-    const institutions = [
-      ...new Set((await q.findEnrolments(trx, id)).filter((e) => e.status === 'enrolled').map((e) => e.institution_id)),
-    ];
+    const training = await q.closeTraining(trx, id);
+    if (!training) return;
+    const institutions = await q.findEnrolledInstitutions(trx, id);
     await appendAudit(trx, context, { action: 'training.close', entityType: 'training', entityId: id, detail: { institutions } }, now);
     await tellDirectorsOfClosing(trx, { institutionIds: institutions, training: training.title, trainingId: id }, now);
   });
@@ -66,12 +57,11 @@ export async function closeTraining(deps: Deps, scope: Scope, id: string, origin
 
 /** A director takes their staff member off a training not yet completed; a completed one has its certificate and stays. */
 export async function withdrawEnrolment(deps: Deps, scope: Scope, params: { id: string; enrolmentId: string }, context: AuditContext) {
-  const directs = scope.grants.filter((g) => g.role === 'institution_admin').map((g) => g.institutionId as string);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     // Locked as completion locks it: a withdrawal and a completion at once cannot both happen.
     const enrolment = await q.lockEnrolment(trx, params.id, params.enrolmentId);
-    if (!enrolment || !directs.includes(enrolment.institution_id)) throw new AppError('NOT_FOUND');
+    if (!enrolment || !institutionsDirectedBy(scope).includes(enrolment.institution_id)) throw new AppError('NOT_FOUND');
     if (enrolment.status !== 'enrolled') throw new AppError('TRAINING_WITHDRAW_NOT_OPEN', { status: enrolment.status });
     await q.setEnrolmentStatus(trx, enrolment.id, 'withdrawn', scope.actor.userId, now);
     await appendAudit(

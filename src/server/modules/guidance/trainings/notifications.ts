@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
+import { toShanghaiMinute } from '../../../../domain/dates/shanghai.ts';
 import type { DB } from '../../../db/schema.ts';
 import { findRoleHolders } from '../../../platform/auth/queries.ts';
-import { notify } from '../../../platform/notifications/notify.ts';
+import { type NotificationEvent, notify } from '../../../platform/notifications/notify.ts';
 
 export const TRAININGS_LINK = '/institution/trainings';
 
@@ -24,19 +25,28 @@ export async function tellDirectorsOfCertificate(
   );
 }
 
-/** Closing a training: the directors of the institutions whose staff are still enrolled, in the closing transaction. */
-export async function tellDirectorsOfClosing(
+/** The directors of the institutions whose staff are enrolled, in the changing transaction. */
+async function tellDirectorsOf(trx: Transaction<DB>, institutionIds: string[], event: NotificationEvent, now: Date) {
+  await notify(trx, await findRoleHolders(trx, { role: 'institution_admin', institutionIds }), event, now);
+}
+
+/** Closing a training: no more enrolments, those enrolled keep their places. */
+export function tellDirectorsOfClosing(
   trx: Transaction<DB>,
   about: { institutionIds: string[]; training: string; trainingId: string },
   now: Date,
 ) {
-  const directors = new Set<string>();
-  for (const institutionId of about.institutionIds)
-    for (const id of await findRoleHolders(trx, { role: 'institution_admin', institutionId })) directors.add(id);
-  await notify(
-    trx,
-    [...directors],
-    { kind: 'guidance.training_closed', params: { training: about.training }, link: `${TRAININGS_LINK}/${about.trainingId}` },
-    now,
-  );
+  const link = `${TRAININGS_LINK}/${about.trainingId}`;
+  return tellDirectorsOf(trx, about.institutionIds, { kind: 'guidance.training_closed', params: { training: about.training }, link }, now);
+}
+
+/** A session moved to a new time. */
+export function tellDirectorsOfMove(
+  trx: Transaction<DB>,
+  about: { institutionIds: string[]; training: string; trainingId: string; from: Date; startsAt: Date },
+  now: Date,
+) {
+  const params = { training: about.training, from: toShanghaiMinute(about.from), startsAt: toShanghaiMinute(about.startsAt) };
+  const link = `${TRAININGS_LINK}/${about.trainingId}`;
+  return tellDirectorsOf(trx, about.institutionIds, { kind: 'guidance.training_session_moved', params, link }, now);
 }

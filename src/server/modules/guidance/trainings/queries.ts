@@ -12,7 +12,9 @@ export function insertTraining(db: Db, row: Insertable<DB['trainings']>) {
 export function findTrainings(db: Db, now: Date, filter: { id?: string; openOr?: string[] } = {}) {
   let query = db
     .selectFrom('trainings as t')
+    .leftJoin('training_textbooks as b', 'b.training_id', 't.id')
     .selectAll('t')
+    .select(['b.filename as textbook_filename', 'b.size_bytes as textbook_size_bytes', 'b.uploaded_at as textbook_uploaded_at'])
     .select((eb) => [
       eb
         .selectFrom('training_sessions as s')
@@ -72,6 +74,22 @@ export function findSession(db: Db, trainingId: string, sessionId: string) {
     .executeTakeFirst();
 }
 
+/** The session locked with its training's title: a move and attendance are not decided on different times. */
+export function lockSession(db: Db, trainingId: string, sessionId: string) {
+  return db
+    .selectFrom('training_sessions as s')
+    .innerJoin('trainings as t', 't.id', 's.training_id')
+    .select(['s.id', 's.starts_at', 's.ends_at', 's.hours', 't.title'])
+    .where('s.id', '=', sessionId)
+    .where('s.training_id', '=', trainingId)
+    .forUpdate('s')
+    .executeTakeFirst();
+}
+
+export function moveSession(db: Db, sessionId: string, startsAt: Date, endsAt: Date) {
+  return db.updateTable('training_sessions').set({ starts_at: startsAt, ends_at: endsAt }).where('id', '=', sessionId).execute();
+}
+
 export function insertSession(db: Db, row: Insertable<DB['training_sessions']>) {
   return db.insertInto('training_sessions').values(row).returning('id').executeTakeFirstOrThrow();
 }
@@ -83,6 +101,18 @@ export function findEnrolments(db: Db, trainingId: string, institutionIds?: stri
     query = query.where('institution_id', 'in', institutionIds);
   }
   return query.execute();
+}
+
+/** The institutions with staff still enrolled: whose directors hear of a change to the training. */
+export async function findEnrolledInstitutions(db: Db, trainingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('training_enrolments')
+    .select('institution_id')
+    .distinct()
+    .where('training_id', '=', trainingId)
+    .where('status', '=', 'enrolled')
+    .execute();
+  return rows.map((r) => r.institution_id);
 }
 
 export function findEnrolment(db: Db, trainingId: string, enrolmentId: string) {
@@ -235,6 +265,27 @@ export async function countCertificates(db: Db, trainingId: string): Promise<num
   return Number(row.n);
 }
 
+/** The training closed, with its title as it stands; nothing when it was closed already. */
 export function closeTraining(db: Db, id: string) {
-  return db.updateTable('trainings').set({ status: 'closed' }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return db
+    .updateTable('trainings')
+    .set({ status: 'closed' })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returning('title')
+    .executeTakeFirst();
+}
+
+export function findTextbook(db: Db, trainingId: string) {
+  return db.selectFrom('training_textbooks').selectAll().where('training_id', '=', trainingId).executeTakeFirst();
+}
+
+/** The training's textbook, replacing the one before. */
+export function putTextbook(db: Db, row: Insertable<DB['training_textbooks']>) {
+  const { training_id: _, ...changes } = row;
+  return db
+    .insertInto('training_textbooks')
+    .values(row)
+    .onConflict((oc) => oc.column('training_id').doUpdateSet(changes))
+    .execute();
 }

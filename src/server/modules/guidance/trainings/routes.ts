@@ -18,6 +18,7 @@ import {
   NewTrainingSession,
   RevokeBody,
   SessionParams,
+  SessionTimeBody,
   Shortfall,
   ShortfallQuery,
   TrainingDetail,
@@ -41,6 +42,7 @@ import {
   trainingShortfall,
   verifyCertificate,
 } from './service.ts';
+import { moveTrainingSession } from './sessionMove.ts';
 import { getTrainingSettings, updateTrainingSettings } from './settings.ts';
 
 const tags = ['guidance: trainings'];
@@ -160,6 +162,19 @@ export async function trainingRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: z.object({ sessionId: z.string(), present: z.array(z.string()) }), ...Responses },
     },
     handler: (request) => recordAttendance(deps, scope(request), request.params, request.body.enrolmentIds, auditContext(request)),
+  });
+
+  app.put('/api/v1/trainings/:id/sessions/:sessionId/time', {
+    config: managers,
+    schema: {
+      tags,
+      summary:
+        '调整培训课次时间 Move a session not yet started to a new time (not in the past); the directors of the staff enrolled are told',
+      params: SessionParams,
+      body: SessionTimeBody,
+      response: { 200: TrainingSessionView, ...Responses },
+    },
+    handler: (request) => moveTrainingSession(deps, scope(request), request.params, request.body, auditContext(request)),
   });
 
   app.post('/api/v1/trainings/:id/enrolments/:enrolmentId/complete', {

@@ -43,6 +43,12 @@ export const NewTrainingSession = z
   .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), { message: 'session.endsBeforeStart', path: ['endsAt'] });
 export type NewTrainingSession = z.infer<typeof NewTrainingSession>;
 
+export const SessionTimeBody = z
+  .object({ startsAt: Instant, endsAt: Instant })
+  .strict()
+  .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), { message: 'session.endsBeforeStart', path: ['endsAt'] });
+export type SessionTimeBody = z.infer<typeof SessionTimeBody>;
+
 export const EnrolBody = z.object({ staffId: id }).strict();
 export const AttendanceBody = z
   .object({
@@ -85,6 +91,10 @@ export const TrainingView = z.object({
   venue: z.string().nullable(),
   onlineUrl: z.string().nullable(),
   textbookUrl: z.string().nullable(),
+  textbook: z
+    .object({ filename: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() })
+    .nullable()
+    .describe('The textbook PDF the center uploaded, at GET /api/v1/trainings/:id/textbook.pdf'),
   status: z.enum(['open', 'closed']),
   sessionCount: z.number().int(),
   nextSessionAt: z.string().nullable(),

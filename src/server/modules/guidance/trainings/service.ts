@@ -28,7 +28,7 @@ import { findCurrentTrainingStaff, findTrainingStaffMember, type TrainingStaffMe
 import { tellDirectorsOfCertificate } from './notifications.ts';
 import * as q from './queries.ts';
 import type { CertificateView, NewTraining, NewTrainingSession, TrainingView } from './schemas.ts';
-import { findYearlyHours, isTrainingStaff, requireTrainingStaff } from './settings.ts';
+import { findYearlyHours, institutionsDirectedBy, isTrainingStaff, requireTrainingStaff } from './settings.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -43,6 +43,10 @@ function presentTraining(t: q.TrainingRow): TrainingView {
     venue: t.venue,
     onlineUrl: t.online_url,
     textbookUrl: t.textbook_url,
+    textbook:
+      t.textbook_filename === null
+        ? null
+        : { filename: t.textbook_filename, sizeBytes: Number(t.textbook_size_bytes), uploadedAt: iso(t.textbook_uploaded_at) as string },
     status: t.status as TrainingView['status'],
     sessionCount: Number(t.session_count ?? 0),
     nextSessionAt: iso(t.next_session_at as Date | string | null),
@@ -67,14 +71,11 @@ export function presentCertificate(c: q.CertificateRow, origin: string): Certifi
   };
 }
 
-/** The institutions a director acts for on this route. */
-const directorOf = (scope: Scope) => scope.grants.filter((g) => g.role === 'institution_admin').map((g) => g.institutionId as string);
-
 /** Center staff and officials see every training; a director those open and those their staff are in. */
 export async function listTrainings(deps: Deps, scope: Scope) {
   const canManage = await isTrainingStaff(deps.db, scope);
   const all = canManage || scope.divisionCodes.length > 0;
-  const rows = await q.findTrainings(deps.db, deps.clock.now(), all ? {} : { openOr: directorOf(scope) });
+  const rows = await q.findTrainings(deps.db, deps.clock.now(), all ? {} : { openOr: institutionsDirectedBy(scope) });
   return { items: rows.map(presentTraining), canManage };
 }
 
@@ -84,12 +85,18 @@ export async function requireTraining(deps: Deps, id: string) {
   return row;
 }
 
-export async function getTraining(deps: Deps, scope: Scope, id: string, origin: string) {
+/** A training the caller may see: the center and officials any, a director one still open or with their staff in it. */
+export async function requireVisibleTraining(deps: Deps, scope: Scope, id: string) {
   const training = await requireTraining(deps, id);
   const canManage = await isTrainingStaff(deps.db, scope);
   const seesAll = canManage || scope.divisionCodes.length > 0;
-  const mine = directorOf(scope);
+  const mine = institutionsDirectedBy(scope);
   if (!seesAll && training.status !== 'open' && (await q.findEnrolments(deps.db, id, mine)).length === 0) throw new AppError('NOT_FOUND');
+  return { training, canManage, seesAll, mine };
+}
+
+export async function getTraining(deps: Deps, scope: Scope, id: string, origin: string) {
+  const { training, canManage, seesAll, mine } = await requireVisibleTraining(deps, scope, id);
   const [sessions, enrolments, attendance] = await Promise.all([
     q.findSessions(deps.db, id),
     q.findEnrolments(deps.db, id, seesAll ? undefined : mine),
@@ -138,19 +145,26 @@ export async function getTraining(deps: Deps, scope: Scope, id: string, origin: 
   };
 }
 
+/** The columns the center writes, on creation and on each edit; a venue or a link, never both. */
+export function trainingColumns(body: NewTraining) {
+  return {
+    title: body.title,
+    description: body.description,
+    required_hours: String(roundHours(body.requiredHours)),
+    delivery: body.delivery,
+    venue: body.delivery === 'venue' ? body.venue : null,
+    online_url: body.delivery === 'online' ? body.onlineUrl : null,
+    textbook_url: body.textbookUrl,
+  };
+}
+
 export async function createTraining(deps: Deps, scope: Scope, body: NewTraining, context: AuditContext) {
   await requireTrainingStaff(deps.db, scope);
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await q.insertTraining(trx, {
-      title: body.title,
+      ...trainingColumns(body),
       audience: body.audience,
-      description: body.description,
-      required_hours: String(roundHours(body.requiredHours)),
-      delivery: body.delivery,
-      venue: body.delivery === 'venue' ? body.venue : null,
-      online_url: body.delivery === 'online' ? body.onlineUrl : null,
-      textbook_url: body.textbookUrl,
       created_by: scope.actor.userId,
       created_at: now,
     });
@@ -195,16 +209,19 @@ export async function addSession(deps: Deps, scope: Scope, trainingId: string, b
 
 /** The director enrols a member of their own staff; another institution's staff are not found. */
 export async function enrol(deps: Deps, scope: Scope, trainingId: string, staffId: string, context: AuditContext) {
-  const training = await requireTraining(deps, trainingId);
+  await requireTraining(deps, trainingId);
   const today = todayInShanghai(deps.clock.now());
   const member = await findTrainingStaffMember(deps.db, staffId, today);
-  if (!member || !directorOf(scope).includes(member.institutionId)) throw new AppError('TRAINING_STAFF_NOT_YOURS');
+  if (!member || !institutionsDirectedBy(scope).includes(member.institutionId)) throw new AppError('TRAINING_STAFF_NOT_YOURS');
   if (!member.current) throw new AppError('TRAINING_STAFF_LEFT');
-  if (training.status !== 'open') throw new AppError('TRAINING_CLOSED');
-  if (!audienceIncludes(training.audience as TrainingAudience, member.role))
-    throw new AppError('TRAINING_AUDIENCE_MISMATCH', { staff: member.name });
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
+    // Locked as closing locks it: an enrolment lands before the close (whose directors are told) or is refused.
+    const training = await q.lockTraining(trx, trainingId);
+    if (!training) throw new AppError('NOT_FOUND');
+    if (training.status !== 'open') throw new AppError('TRAINING_CLOSED');
+    if (!audienceIncludes(training.audience as TrainingAudience, member.role))
+      throw new AppError('TRAINING_AUDIENCE_MISMATCH', { staff: member.name });
     const row = await q.insertEnrolment(trx, {
       training_id: trainingId,
       staff_id: staffId,
@@ -275,11 +292,12 @@ export async function completeEnrolment(
   context: AuditContext,
 ) {
   await requireTrainingStaff(deps.db, scope);
-  const training = await requireTraining(deps, params.id);
   const now = deps.clock.now();
   const certificateId = await deps.db.transaction().execute(async (trx) => {
-    // The training locked first (as an edit locks it): the hours checked are the hours in force.
-    const required = Number((await q.lockTraining(trx, params.id))?.required_hours ?? training.required_hours);
+    // Locked first, as an edit locks it: the hours checked and the title printed are those in force.
+    const training = await q.lockTraining(trx, params.id);
+    if (!training) throw new AppError('NOT_FOUND');
+    const required = Number(training.required_hours);
     const enrolment = await q.lockEnrolment(trx, params.id, params.enrolmentId);
     if (!enrolment) throw new AppError('NOT_FOUND');
     const hours = hoursAttended((await q.findAttendance(trx, params.id)).filter((a) => a.enrolmentId === enrolment.id));
@@ -401,7 +419,7 @@ export async function trainingHours(deps: Deps, scope: Scope, year: number | und
   const now = deps.clock.now();
   const y = year ?? thisYear(now);
   const today = todayInShanghai(now);
-  const staff = await findCurrentTrainingStaff(deps.db, { institutionIds: directorOf(scope) }, today);
+  const staff = await findCurrentTrainingStaff(deps.db, { institutionIds: institutionsDirectedBy(scope) }, today);
   const { from, to } = yearRange(y);
   const ids = staff.map((s) => s.id);
   const [hours, certificates, yearlyHours] = await Promise.all([

@@ -33,11 +33,15 @@ export async function updateTrainingSettings(deps: Deps, context: AuditContext, 
   return body;
 }
 
+/** The institutions the caller is a director of. */
+export const institutionsDirectedBy = (scope: Scope) =>
+  scope.grants.filter((g) => g.role === 'institution_admin').map((g) => g.institutionId as string);
+
 /** Whether the caller runs trainings: a city official or admin, or a director of the guidance center. */
 export async function isTrainingStaff(db: Db, scope: Scope): Promise<boolean> {
   if (scope.cityWide) return true;
   const center = await findCenterInstitutionId(db);
-  return center !== null && scope.grants.some((g) => g.role === 'institution_admin' && g.institutionId === center);
+  return center !== null && institutionsDirectedBy(scope).includes(center);
 }
 
 export async function requireTrainingStaff(db: Db, scope: Scope): Promise<void> {

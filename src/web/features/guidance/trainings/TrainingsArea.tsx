@@ -20,6 +20,7 @@ import {
   useTrainings,
   useWithdraw,
 } from './queries';
+import { TextbookControl } from './TextbookControl';
 import { TrainingForm } from './TrainingForm';
 
 /**
@@ -118,6 +119,7 @@ function TrainingPanel({
           {t('trainings.textbook')}
         </a>
       )}
+      <TextbookControl detail={d} canManage={canManage} />
       {d.delivery === 'online' && d.onlineUrl && (
         <a href={d.onlineUrl} target="_blank" rel="noopener noreferrer">
           {t('trainings.onlineLink')}

@@ -1,5 +1,5 @@
 /** Staff training: the center's trainings, sessions, attendance and certificates; a director's staff and hours; the officials' shortfall. */
-import { id, query, request } from '../../../api/client';
+import { id, query, request, upload } from '../../../api/client';
 import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types';
 
 type TrainingList = ResponseOf<'/api/v1/trainings', 'get'>;
@@ -32,6 +32,10 @@ export const putTraining = (trainingId: string, body: NewTraining) =>
 export const postClose = (trainingId: string) => request<TrainingDetail>('POST', `/api/v1/trainings/${id(trainingId)}/close`);
 /** A plain link: the browser downloads the PDF with the session cookie. */
 export const certificatePdfHref = (certificateId: string) => `/api/v1/training-certificates/${id(certificateId)}/certificate.pdf`;
+/** A plain link, like the certificate's. */
+export const textbookPdfHref = (trainingId: string) => `/api/v1/trainings/${id(trainingId)}/textbook.pdf`;
+export const postTextbook = (trainingId: string, file: File) =>
+  upload<ResponseOf<'/api/v1/trainings/{id}/textbook', 'post'>>(`/api/v1/trainings/${id(trainingId)}/textbook`, file);
 export const getTrainingHours = (year?: number) =>
   request<TrainingHours>('GET', `/api/v1/training-hours?${query({ year: year === undefined ? undefined : String(year) })}`);
 export const getShortfall = (divisionCode?: string) => request<Shortfall>('GET', `/api/v1/training-shortfall?${query({ divisionCode })}`);

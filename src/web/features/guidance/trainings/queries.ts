@@ -44,3 +44,5 @@ export const useWithdraw = () =>
 export const useUpdateTraining = () =>
   useTrainingMutation((v: { trainingId: string; body: api.NewTraining }) => api.putTraining(v.trainingId, v.body));
 export const useCloseTraining = () => useTrainingMutation(api.postClose);
+export const useUploadTextbook = () =>
+  useTrainingMutation((v: { trainingId: string; file: File }) => api.postTextbook(v.trainingId, v.file));
