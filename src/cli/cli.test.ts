@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { squareOutline } from '../../test/harness/factories/geography.ts';
 import { openPGlite } from '../server/db/connect.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,7 +22,7 @@ function cli(...args: string[]) {
 describe('command line', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it('creates an admin, imports population, and verifies the audit chain until a row is edited by hand', async () => {
+  it('creates an admin, imports population and district outlines, and verifies the audit chain until a row is edited by hand', async () => {
     expect(cli('create-admin', '--phone', '13811112222', '--name', '管理员')).toMatchObject({
       code: 0,
       out: expect.stringContaining('administrator 13811112222 created'),
@@ -35,6 +36,18 @@ describe('command line', () => {
     expect(rejected.out).toContain('line 3');
     fs.writeFileSync(file, 'code,year,total,under3\n320706,2026,930000,20000\n');
     expect(cli('import-population', file)).toMatchObject({ code: 0, out: expect.stringContaining('imported 1 rows') });
+
+    // Synthetic squares, never real boundaries: those need a map approval number to publish.
+    const outlines = path.join(dataDir, 'outlines.geojson');
+    const write = (...features: unknown[]) => fs.writeFileSync(outlines, JSON.stringify({ type: 'FeatureCollection', features }));
+    write(squareOutline('320706', { lat: 34.6, lng: 119.2 }), squareOutline('999999', { lat: 34.6, lng: 119.2 }));
+    const refused = cli('import-outlines', outlines, '--city', '320700');
+    expect(refused).toMatchObject({ code: 1, out: expect.stringContaining('第2个要素（999999）：区划代码“999999”不是本市现行的区县') });
+    write(squareOutline('320706', { lat: 34.6, lng: 119.2 }));
+    expect(cli('import-outlines', outlines, '--city', '320700', '--approval-number', 'GS(2099)0001号')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('imported the outlines of 1 districts: 320706'),
+    });
 
     const intact = cli('verify-audit');
     expect(intact.code).toBe(0);

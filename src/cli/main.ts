@@ -8,7 +8,7 @@ import { migrate } from '../server/db/migrate.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { ensureDivisions, seedDemo } from '../server/demo/seed.ts';
 import { type Deps, systemClock } from '../server/deps.ts';
-import { importPopulation } from '../server/modules/geography/index.ts';
+import { importDistrictOutlines, importPopulation } from '../server/modules/geography/index.ts';
 import { SYSTEM_CONTEXT } from '../server/platform/audit/auditLog.ts';
 import { exportCheckpoints, parseCheckpointExport } from '../server/platform/audit/checkpointExport.ts';
 import { loadCheckpointKey } from '../server/platform/audit/checkpointKey.ts';
@@ -24,6 +24,10 @@ const USAGE = `Usage: npm run cli -- <command>
   migrate                         apply pending database migrations
   seed-demo                       fill an empty database with the Lianyungang demo
   import-population FILE          import yearly population (.csv or .xlsx: code, year, total, under3)
+  import-outlines FILE --city CODE [--approval-number GS…]
+                                  replace a city's district outlines with a GeoJSON FeatureCollection
+                                  (WGS-84; properties.code or adcode per district), shown on the
+                                  finder's map with its map approval number (审图号)
   create-admin --phone P --name N create an administrator (password from TUOYU_ADMIN_PASSWORD,
                                   or a generated one printed once)
   verify-audit [--checkpoints FILE]
@@ -71,7 +75,7 @@ if (command === 'backup' || command === 'restore') {
 const database = await openDatabase(config);
 const checkpointKey = loadCheckpointKey(config);
 const deps: Deps = { database, db: database.db, config, clock: systemClock, cipher: createFieldCipher(loadFieldKey(config)) };
-const WRITING_COMMANDS = new Set(['seed-demo', 'import-population', 'create-admin']);
+const WRITING_COMMANDS = new Set(['seed-demo', 'import-population', 'import-outlines', 'create-admin']);
 let code = 0;
 try {
   code = await run(command, rest);
@@ -80,7 +84,8 @@ try {
 } catch (err) {
   if (err instanceof AppError && Array.isArray(err.details)) {
     console.error(`${err.code}:`);
-    for (const d of err.details as { line: number; message: string }[]) console.error(`  line ${d.line}: ${d.message}`);
+    // Outline problems name their feature in the message; file rows have a line.
+    for (const d of err.details as { line?: number; message: string }[]) console.error(`  ${d.line ? `line ${d.line}: ` : ''}${d.message}`);
   } else {
     console.error((err as Error).message);
   }
@@ -115,6 +120,30 @@ async function run(cmd: string, args: string[]): Promise<number> {
         'zh-CN',
       );
       console.log(`imported ${result.imported} rows`);
+      return 0;
+    }
+    case 'import-outlines': {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { city: { type: 'string' }, 'approval-number': { type: 'string' } },
+      });
+      const [file] = positionals;
+      if (!file || !values.city) throw new Error('import-outlines needs a FILE and --city CODE');
+      await migrate(database);
+      await ensureDivisions(deps);
+      const result = await importDistrictOutlines(
+        deps,
+        values.city,
+        {
+          approvalNumber: values['approval-number'],
+          source: `import:${path.basename(file).slice(0, 100)}`,
+          outlines: parseOutlinesFile(fs.readFileSync(file, 'utf8')),
+        },
+        { ...SYSTEM_CONTEXT, actorRole: 'cli' },
+        'zh-CN',
+      );
+      console.log(`imported the outlines of ${result.districts.length} districts: ${result.districts.join(', ')}`);
       return 0;
     }
     case 'create-admin': {
@@ -176,6 +205,16 @@ async function run(cmd: string, args: string[]): Promise<number> {
       console.error(`Unknown command: ${cmd}\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** A GeoJSON FeatureCollection, or a clear refusal: the service checks its features. */
+function parseOutlinesFile(text: string): { features: unknown[] } {
+  const parsed: unknown = JSON.parse(text);
+  const features = (parsed as { type?: unknown; features?: unknown }).features;
+  if ((parsed as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray(features)) {
+    throw new Error('import-outlines needs a GeoJSON FeatureCollection');
+  }
+  return { features };
 }
 
 /** Runs without a database: the auditor checks the proof where they keep their checkpoints. */

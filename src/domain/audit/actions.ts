@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'training_session.create': { 'zh-CN': '新建培训课次', en: 'Training session created' },
   'demo.enrolment_seed': { 'zh-CN': '生成演示入托数据', en: 'Demo enrolments seeded' },
   'demo.seed': { 'zh-CN': '生成演示数据', en: 'Demo seeded' },
+  'division.outlines.import': { 'zh-CN': '导入区县边界', en: 'District outlines imported' },
   'division.reference_point.set': { 'zh-CN': '设置区划参考点', en: 'Reference point set' },
   'division.reference_points.import': { 'zh-CN': '导入区划参考点', en: 'Reference points imported' },
   'divisions.load_bundled': { 'zh-CN': '载入行政区划', en: 'Divisions loaded' },

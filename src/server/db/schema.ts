@@ -285,6 +285,19 @@ export interface DeletionRequestsTable {
   decided_by: string | null;
 }
 
+export interface DivisionOutlineSetsTable {
+  city_code: string;
+  approval_number: string | null;
+  source: string;
+  imported_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface DivisionOutlinesTable {
+  division_code: string;
+  city_code: string;
+  geometry: ColumnType<unknown, string, string>;
+}
+
 export interface DivisionPopulationTable {
   division_code: string;
   year: number;
@@ -1176,6 +1189,8 @@ export interface DB {
   course_sessions: CourseSessionsTable;
   courses: CoursesTable;
   deletion_requests: DeletionRequestsTable;
+  division_outline_sets: DivisionOutlineSetsTable;
+  division_outlines: DivisionOutlinesTable;
   division_population: DivisionPopulationTable;
   divisions: DivisionsTable;
   enrolments: EnrolmentsTable;

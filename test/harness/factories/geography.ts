@@ -23,3 +23,19 @@ export async function createDistrict(db: Kysely<DB>, name = '测试区', cityCod
   ]);
   return { cityCode, districtCode, townshipCodes };
 }
+
+/**
+ * A synthetic district outline: a closed square `halfSide` degrees either side of a point, as a
+ * GeoJSON Feature. Tests never use real boundaries (they need a map approval number to publish).
+ */
+export function squareOutline(code: string, at: { lat: number; lng: number }, halfSide = 0.05) {
+  const [w, e, s, n] = [at.lng - halfSide, at.lng + halfSide, at.lat - halfSide, at.lat + halfSide];
+  const ring = [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ];
+  return { type: 'Feature', properties: { code }, geometry: { type: 'Polygon', coordinates: [ring] } };
+}

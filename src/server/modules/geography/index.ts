@@ -5,6 +5,7 @@ import { geographyRoutes } from './routes.ts';
 export const geographyModule: ModuleManifest = { name: 'geography', plugin: geographyRoutes, jobs: () => [] };
 
 export { type DivisionSeedRow, readBundledDivisions } from './divisionsCsv.ts';
+export { importDistrictOutlines } from './outlines.ts';
 export { pinyinOf } from './pinyin.ts';
 // Oversight's reads as of a date: the tree with reference points, mergers, population by year;
 // and a city's population grid, the demand points accessibility may use instead of the townships.

@@ -4,6 +4,7 @@ import type { Db } from '../../db/executor.ts';
 import { inChunks } from '../../db/inChunks.ts';
 import type { DB } from '../../db/schema.ts';
 import type { DivisionSeedRow } from './divisionsCsv.ts';
+import type { DistrictOutline, OutlineGeometry } from './outlineImport.ts';
 import { pinyinOf } from './pinyin.ts';
 import type { PopulationFigure } from './tree.ts';
 
@@ -225,4 +226,33 @@ export async function replaceGrid(db: Db, grid: GridRecord, now: Date) {
       .values(chunk.map((c) => ({ city_code: grid.cityCode, lat: c.lat, lng: c.lng, under3: c.under3 })))
       .execute(),
   );
+}
+
+export type OutlineSet = { cityCode: string; approvalNumber: string | null; source: string; outlines: DistrictOutline[] };
+
+/** Writes a city's district outlines in place of the ones it had: call inside the import's transaction. */
+export async function replaceOutlines(db: Db, set: OutlineSet, now: Date) {
+  await db.deleteFrom('division_outline_sets').where('city_code', '=', set.cityCode).execute();
+  await db
+    .insertInto('division_outline_sets')
+    .values({ city_code: set.cityCode, approval_number: set.approvalNumber, source: set.source, imported_at: now })
+    .execute();
+  await db
+    .insertInto('division_outlines')
+    .values(set.outlines.map((o) => ({ division_code: o.code, city_code: set.cityCode, geometry: JSON.stringify(o.geometry) })))
+    .execute();
+}
+
+/** Every imported district outline with the district's name on `date`, and each city's approval number. */
+export async function findOutlines(db: Db, date: string) {
+  const sets = await db.selectFrom('division_outline_sets').select(['city_code', 'approval_number']).orderBy('city_code').execute();
+  const outlines = await db
+    .selectFrom('division_outlines as o')
+    .innerJoin('divisions as d', 'd.code', 'o.division_code')
+    .select(['o.division_code as code', 'd.name', 'o.geometry'])
+    .where('d.valid_from', '<=', date)
+    .where((eb) => eb.or([eb('d.valid_to', 'is', null), eb('d.valid_to', '>', date)]))
+    .orderBy('o.division_code')
+    .execute();
+  return { sets, outlines: outlines.map((o) => ({ ...o, geometry: o.geometry as OutlineGeometry })) };
 }

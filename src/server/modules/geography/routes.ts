@@ -6,20 +6,26 @@ import { auditContext } from '../../platform/access/plugin.ts';
 import { AppError } from '../../platform/errors/AppError.ts';
 import { ErrorResponses } from '../../platform/http/errorSchemas.ts';
 import { localeOf } from '../../platform/i18n/locale.ts';
+import { getDistrictOutlines, importDistrictOutlines } from './outlines.ts';
 import { getPopulationGrid, importPopulationGrid, removePopulationGrid } from './populationGrid.ts';
 import {
   AsOfQuery,
   CityParams,
+  DistrictOutlines,
   DivisionDetail,
   DivisionParams,
   DivisionTree,
   ImportResult,
+  OutlinesBody,
+  OutlinesImported,
   PopulationGrid,
   ReferencePointBody,
 } from './schemas.ts';
 import { getDivision, getDivisionTree, importPopulation, importReferencePoints, setReferencePoint } from './service.ts';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Outlines are public and change when a city imports new ones: a few minutes' staleness is harmless. */
+const OUTLINES_CACHE = 'public, max-age=300';
 
 /** The one file of an import request; none is answered 400 FILE_MISSING, one too large 413 at `file`. */
 async function importedFile(request: FastifyRequest) {
@@ -44,6 +50,21 @@ export async function geographyRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: DivisionTree, ...ErrorResponses },
     },
     handler: (request) => getDivisionTree(deps, request.query.date),
+  });
+
+  app.get('/api/v1/divisions/outlines', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['geography'],
+      summary: '区县边界 The district outlines the cities imported, with their 审图号, for the finder’s map; none until imported',
+      description: 'The response may be cached for five minutes.',
+      response: { 200: DistrictOutlines, ...ErrorResponses },
+    },
+    handler: async (_request, reply) => {
+      const outlines = await getDistrictOutlines(deps);
+      reply.header('cache-control', OUTLINES_CACHE);
+      return outlines;
+    },
   });
 
   app.get('/api/v1/divisions/:code', {
@@ -90,6 +111,20 @@ export async function geographyRoutes(server: FastifyInstance, deps: Deps) {
       response: { 200: ImportResult, ...ErrorResponses },
     },
     handler: async (request) => importPopulation(deps, await importedFile(request), auditContext(request), localeOf(request)),
+  });
+
+  app.put('/api/v1/divisions/:code/outlines', {
+    config: { access: roles('admin') },
+    bodyLimit: MAX_IMPORT_BYTES,
+    schema: {
+      tags: ['geography'],
+      summary:
+        '导入区县边界 Replace a city’s district outlines (GeoJSON FeatureCollection, WGS-84) with their 审图号; all features or none, audited',
+      params: CityParams,
+      body: OutlinesBody,
+      response: { 200: OutlinesImported, ...ErrorResponses },
+    },
+    handler: (request) => importDistrictOutlines(deps, request.params.code, request.body, auditContext(request), localeOf(request)),
   });
 
   app.get('/api/v1/divisions/:code/population-grid', {

@@ -84,3 +84,47 @@ export const PopulationGrid = z.object({
     .nullable()
     .describe('null: the city has no grid, and accessibility uses its townships’ reference points'),
 });
+
+const APPROVAL_NUMBER = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .describe('审图号, the map approval number of the outlines’ source, e.g. GS(2024)0650号: shown as the map’s attribution');
+
+/** Checked feature by feature in the service, so that every problem names its feature. */
+export const OutlinesBody = z.object({
+  approvalNumber: APPROVAL_NUMBER.nullish(),
+  source: z.string().trim().min(1).max(200).optional().describe('where the outlines come from, e.g. 天地图; default “api”'),
+  outlines: z
+    .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).min(1).max(50) })
+    .describe(
+      'GeoJSON FeatureCollection, one feature per district or county: properties.code (or adcode) the division code, a Polygon or MultiPolygon in WGS-84 longitude, latitude',
+    ),
+});
+
+const Position = z.tuple([z.number(), z.number()]);
+const Rings = z.array(z.array(Position));
+
+export const DistrictOutlines = z.object({
+  approvalNumbers: z.array(z.string()).describe('the 审图号 of every imported city’s outlines, for the map’s attribution'),
+  outlines: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        properties: z.object({ code: z.string(), name: z.string() }),
+        geometry: z.discriminatedUnion('type', [
+          z.object({ type: z.literal('Polygon'), coordinates: Rings }),
+          z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(Rings) }),
+        ]),
+      }),
+    ),
+  }),
+});
+
+export const OutlinesImported = z.object({
+  cityCode: z.string(),
+  approvalNumber: z.string().nullable(),
+  districts: z.array(z.string()).describe('the districts and counties now outlined'),
+});

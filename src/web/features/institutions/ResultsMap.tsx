@@ -14,8 +14,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { MapTiles } from './api';
-import { useMapTiles } from './queries';
+import type { DistrictOutlines, MapTiles } from './api';
+import { useDistrictOutlines, useMapTiles } from './queries';
 
 // The worker comes from this server, so the CSP's worker-src stays 'self' (no blob: workers).
 setWorkerUrl(workerUrl);
@@ -27,19 +27,44 @@ type SearchArea = Point & { radiusKm: number };
 const MAX_RADIUS_KM = 50;
 const PIN = '#1677ff';
 
+const NO_OUTLINES: DistrictOutlines = { approvalNumbers: [], outlines: { type: 'FeatureCollection', features: [] } };
+
+// Attributions are drawn as HTML; an approval number is text an administrator typed.
+const asHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
- * The tile server configured (MAP_TILE_URL), or none: then a plain background with the points,
- * which still shows where the results lie relative to each other and to the parent.
+ * The tile server configured (MAP_TILE_URL), or none: then the district outlines the city imported
+ * (none in the demo) on a plain background with the points, which still shows where the results
+ * lie, in which district, relative to each other and to the parent. Over tiles the outlines are a
+ * thin line. The outlines' map approval numbers (审图号) are the map's attribution.
  */
-function styleOf(tiles: MapTiles): StyleSpecification {
+function styleOf(tiles: MapTiles, outlines: DistrictOutlines, approval: (number: string) => string): StyleSpecification {
+  const attribution = outlines.approvalNumbers.map((n) => asHtml(approval(n))).join(' ');
+  const districts = { type: 'geojson' as const, data: outlines.outlines as FeatureCollection, ...(attribution ? { attribution } : {}) };
   return {
     version: 8,
-    sources: tiles ? { base: { type: 'raster', tiles: [tiles.url], tileSize: 256, attribution: tiles.attribution, maxzoom: 18 } } : {},
+    sources: {
+      districts,
+      ...(tiles ? { base: { type: 'raster', tiles: [tiles.url], tileSize: 256, attribution: tiles.attribution, maxzoom: 18 } } : {}),
+    },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } },
-      ...(tiles ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
+      ...(tiles
+        ? [{ id: 'base', type: 'raster' as const, source: 'base' }]
+        : [{ id: 'districts-fill', type: 'fill' as const, source: 'districts', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 } }]),
+      {
+        id: 'districts',
+        type: 'line',
+        source: 'districts',
+        paint: tiles ? { 'line-color': '#3d4f66', 'line-width': 1, 'line-opacity': 0.6 } : { 'line-color': '#8393a7', 'line-width': 1.5 },
+      },
     ],
   };
+}
+
+/** How many districts' outlines are on screen. */
+function districtsShown(map: MapLibre): number {
+  return new Set(map.queryRenderedFeatures({ layers: ['districts'] }).map((f) => f.properties.code)).size;
 }
 
 function featuresOf(points: MapPoint[]): FeatureCollection {
@@ -81,18 +106,22 @@ type Props = {
 export default function ResultsMap(props: Props) {
   const { t } = useTranslation();
   const tiles = useMapTiles();
-  if (tiles.isPending) return <div style={{ height: props.height ?? 320 }} />;
-  // Without the setting the map still works, as points on a plain background.
-  return <MapView {...props} tiles={tiles.data ?? null} label={t('search.map')} />;
+  const outlines = useDistrictOutlines();
+  if (tiles.isPending || outlines.isPending) return <div style={{ height: props.height ?? 320 }} />;
+  // Without the setting the map still works, as points on a plain background; without outlines, points only.
+  return <MapView {...props} tiles={tiles.data ?? null} outlines={outlines.data ?? NO_OUTLINES} label={t('search.map')} />;
 }
 
-function MapView({ points, centre = null, height = 320, onSearchArea, tiles, label }: Props & { tiles: MapTiles; label: string }) {
+type ViewProps = Props & { tiles: MapTiles; outlines: DistrictOutlines; label: string };
+
+function MapView({ points, centre = null, height = 320, onSearchArea, tiles, outlines, label }: ViewProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const box = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibre | null>(null);
   const [failed, setFailed] = useState(false);
   const [shown, setShown] = useState<number | null>(null);
+  const [districts, setDistricts] = useState<number | null>(null);
   const latest = useRef({ points, centre });
   latest.current = { points, centre };
 
@@ -102,10 +131,10 @@ function MapView({ points, centre = null, height = 320, onSearchArea, tiles, lab
     try {
       map = new MapLibre({
         container: box.current,
-        style: styleOf(tiles),
+        style: styleOf(tiles, outlines, (number) => t('search.mapApproval', { number })),
         center: [119.22, 34.6],
         zoom: 10,
-        attributionControl: tiles?.attribution ? { compact: true } : false,
+        attributionControl: tiles?.attribution || outlines.approvalNumbers.length > 0 ? { compact: true } : false,
       });
     } catch {
       // No WebGL on this device: the list above still has every result.
@@ -138,9 +167,10 @@ function MapView({ points, centre = null, height = 320, onSearchArea, tiles, lab
       });
       fit(map, now, at);
     });
-    // How many pins are drawn, for people and tests reading the page rather than the canvas.
+    // How many pins and district outlines are drawn, for people and tests reading the page rather than the canvas.
     map.on('idle', () => {
       if (map.getLayer('results')) setShown(map.queryRenderedFeatures({ layers: ['results'] }).length);
+      setDistricts(districtsShown(map));
     });
     map.on('click', 'results', (e) => {
       const feature = e.features?.[0];
@@ -169,7 +199,7 @@ function MapView({ points, centre = null, height = 320, onSearchArea, tiles, lab
       mapRef.current = null;
       map.remove();
     };
-  }, [tiles, navigate]);
+  }, [tiles, outlines, navigate, t]);
 
   // New results: new pins, and the view moves to them.
   useEffect(() => {
@@ -198,6 +228,7 @@ function MapView({ points, centre = null, height = 320, onSearchArea, tiles, lab
         aria-label={label}
         data-testid="results-map"
         data-pins={shown ?? undefined}
+        data-districts={districts ?? undefined}
         style={{ height, borderRadius: 8 }}
       ></section>
       {onSearchArea && (

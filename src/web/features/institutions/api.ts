@@ -29,6 +29,8 @@ export const searchInstitutions = (input: SearchQueryInput) =>
 export const getPublicInstitution = (institutionId: string) => request<PublicProfile>('GET', `/api/v1/institutions/${id(institutionId)}`);
 export type MapTiles = ResponseOf<'/api/v1/institutions/map-tiles', 'get'>['tiles'];
 export const getMapTiles = async () => (await request<{ tiles: MapTiles }>('GET', '/api/v1/institutions/map-tiles')).tiles;
+export type DistrictOutlines = ResponseOf<'/api/v1/divisions/outlines', 'get'>;
+export const getDistrictOutlines = () => request<DistrictOutlines>('GET', '/api/v1/divisions/outlines');
 
 // ── the record: the director's, the reviewer's and the registry's view of one institution ──
 

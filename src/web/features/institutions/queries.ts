@@ -4,6 +4,7 @@ import {
   type Designation,
   type GrantInput,
   getComplianceSummary,
+  getDistrictOutlines,
   getFiling,
   getFilingQueue,
   getInstitutionRecord,
@@ -48,6 +49,10 @@ export const usePublicProfile = (id: string, enabled = true) =>
 /** The tile source of the maps (a server setting: asked once per visit). */
 export const useMapTiles = () =>
   useQuery({ queryKey: ['institutions', 'map-tiles'], queryFn: getMapTiles, staleTime: Number.POSITIVE_INFINITY });
+
+/** The district outlines the city imported, for the maps' fallback; asked when a map opens. */
+export const useDistrictOutlines = () =>
+  useQuery({ queryKey: ['divisions', 'outlines'], queryFn: getDistrictOutlines, staleTime: 5 * 60_000 });
 
 /** The institution's record: facts, classes with their places, staff, files, designations, compliance. */
 export const useInstitutionRecord = (id: string) =>
