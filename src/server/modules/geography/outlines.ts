@@ -26,7 +26,7 @@ export async function getDistrictOutlines(deps: Deps) {
  * county in force today: every bad feature is reported and nothing is written unless all are good.
  */
 export async function importDistrictOutlines(deps: Deps, cityCode: string, body: OutlinesImport, context: AuditContext, locale: Locale) {
-  const divisions = await q.findDivisionPointsAsOf(deps.db, todayInShanghai(deps.clock.now()));
+  const divisions = await q.findDivisionsAsOf(deps.db, todayInShanghai(deps.clock.now()));
   if (!divisions.some((d) => d.code === cityCode && d.level === 'city')) throw new AppError('NOT_FOUND');
   const districts = new Set(divisions.filter((d) => d.level === 'district' && d.parent_code === cityCode).map((d) => d.code));
   const { outlines, problems } = validateOutlines(body.outlines.features, districts);
