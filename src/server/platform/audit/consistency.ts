@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { auditHash, hashedFieldsOf } from './auditLog.ts';
 import { type CheckpointExport, parseAuditFile, SignedCheckpoint } from './checkpointExport.ts';
-import { type Checkpoint, type CheckpointKey, checkpointOfRow, isCheckpointSigned } from './checkpointKey.ts';
+import { type CheckpointKey, checkpointOfRow, isCheckpointSigned } from './checkpointKey.ts';
 
 // A consistency proof shows that a newer signed checkpoint extends an older one: nothing up to
 // the older head was rewritten, removed or reordered since. The log is a hash chain, so the proof

@@ -122,4 +122,23 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('the audit sealer with c
     expect(results[0].sealed + results[1].sealed + rest.sealed).toBe(40);
     expect(await verifyAuditLog(db, { publicKeys })).toMatchObject({ ok: true, unsealed: 0 });
   });
+
+  it('seals beside a deployment in another schema of the same database, and skips while its own turn is taken', async () => {
+    const other = await openTestDatabase(dialect);
+    try {
+      await appendAudit(database.db, SYSTEM_CONTEXT, entry('test.beside_other_schema'));
+      const otherSchema = other.postgres?.schema as string;
+      // The other deployment's sealer mid-seal: its lock held in an open transaction.
+      const othersTurn = holdOpen(other.db, (trx) => sql`select pg_advisory_xact_lock(7300004, hashtext(${otherSchema}))`.execute(trx));
+      await othersTurn.ready;
+      expect((await sealAuditLog(database.db, key, SETTLE)).sealed).toBeGreaterThan(0);
+      expect(await sealedOf(database.db, 'test.beside_other_schema')).not.toBeNull();
+      await appendAudit(other.db, SYSTEM_CONTEXT, entry('test.while_busy'));
+      expect((await sealAuditLog(other.db, key)).sealed).toBe(0);
+      await othersTurn.commit();
+      expect((await sealAuditLog(other.db, key, SETTLE)).sealed).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
+  });
 });

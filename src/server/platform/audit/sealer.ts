@@ -4,7 +4,9 @@ import { auditHash, GENESIS_HASH, hashedFieldsOf } from './auditLog.ts';
 import { type CheckpointKey, signCheckpoint } from './checkpointKey.ts';
 
 // Held by the sealer alone, for one seal: a second process finds it taken and skips its turn.
-// (7_300_001 migrations, 7_300_002 the old global audit lock, 7_300_003 the demo seed.)
+// (7_300_001 migrations, 7_300_002 the old global audit lock, 7_300_003 the demo seed.) Paired
+// with the schema, since advisory locks span the database: a deployment in another schema of it
+// has its own log and its own sealer, and must not take this one's turn.
 const SEALER_LOCK = 7_300_004;
 
 export type SealOptions = {
@@ -60,7 +62,9 @@ async function sealAvailable(db: Kysely<DB>, key: CheckpointKey, batchSize: numb
 
 async function sealBatch(db: Kysely<DB>, key: CheckpointKey, batchSize: number, options: SealOptions): Promise<SealResult | 'busy'> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as locked`.execute(trx);
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_xact_lock(${SEALER_LOCK}, hashtext(current_schema())) as locked`.execute(trx);
     if (!rows[0]?.locked) return 'busy';
     const head = await trx
       .selectFrom('audit_log')
