@@ -107,6 +107,7 @@ describe.each(DIALECTS)('notification routes on %s', (dialect) => {
     expect(parent).toContain('enrollment.offer_made');
     expect(parent).toContain('enrollment.waitlist_first');
     expect(parent).toContain('institutions.invitation_received');
+    expect(parent).toContain('courses.session_moved');
     expect(parent).not.toContain('health.illness_alert');
     expect(parent).not.toContain('institutions.filing_returned');
     expect(await kindsOf(world.actors.district_official.cookie as string)).toEqual([
@@ -127,6 +128,7 @@ describe.each(DIALECTS)('notification routes on %s', (dialect) => {
       'institutions.invitation_received',
       'guidance.training_certificate_issued',
       'guidance.training_closed',
+      'guidance.training_session_moved',
       'supervision.inspection_recorded',
       'supervision.rectification_accepted',
       'supervision.rectification_rejected',
