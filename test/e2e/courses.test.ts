@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addMonthsIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
+import { addDaysIso, addMonthsIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
 import { apiAs } from './api.ts';
 import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { SHOTS, useJourney } from './journey.ts';
@@ -128,6 +128,29 @@ describe('guidance center courses journey', () => {
     await noSidewaysScroll(staff);
     await staff.screenshot({ path: path.join(SHOTS, 'courses-roster-375.png'), fullPage: true });
     await staff.goBack();
+    await staff.getByTestId('staff-course').filter({ hasText: '走走班' }).click();
+    // The center moves the session the parent booked a day later; a start in the past is refused at its field.
+    const moving = staff.getByTestId('staff-session').filter({ has: staff.locator(`[data-session="${open.id}"]`) });
+    await moving.getByTestId('move-session').click();
+    const move = moving.getByTestId('move-form');
+    const was = {
+      startsAt: await move.getByLabel('新的开始时间').inputValue(),
+      endsAt: await move.getByLabel('新的结束时间').inputValue(),
+    };
+    await move.getByLabel('新的开始时间').fill(`${addDaysIso(todayInShanghai(new Date()), -1)}T09:00`);
+    await move.getByRole('button', { name: '保存新时间' }).click();
+    await move.getByText('开始时间不能早于现在').waitFor();
+    await noSidewaysScroll(staff);
+    await staff.screenshot({ path: path.join(SHOTS, 'courses-move-refused-375.png'), fullPage: true });
+    const dayLater = (local: string) => `${addDaysIso(local.slice(0, 10), 1)}${local.slice(10)}`;
+    await move.getByLabel('新的开始时间').fill(dayLater(was.startsAt));
+    await move.getByLabel('新的结束时间').fill(dayLater(was.endsAt));
+    await move.getByRole('button', { name: '保存新时间' }).click();
+    await expect.poll(() => staff.locator('.ant-message').textContent()).toContain('时间已调整');
+    const moved = (await staffApi<Course>('GET', `/api/v1/courses/${walkingId}`)).sessions.find((s) => s.id === open.id) as Session;
+    expect(Date.parse(moved.startsAt) - Date.parse(open.startsAt)).toBe(86_400_000);
+    await expect.poll(() => moving.getByTestId('move-form').count()).toBe(0);
+    await staff.screenshot({ path: path.join(SHOTS, 'courses-moved-375.png'), fullPage: true });
     await staff.setViewportSize({ width: 1280, height: 800 });
     await staff.screenshot({ path: path.join(SHOTS, 'courses-staff-1280.png'), fullPage: true });
     await page.goto('/courses');

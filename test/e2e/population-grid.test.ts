@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { squareOutline } from '../harness/factories/geography.ts';
 import { apiAs } from './api.ts';
 import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { SHOTS, useJourney } from './journey.ts';
@@ -9,13 +10,16 @@ import { SHOTS, useJourney } from './journey.ts';
  * Story: the admin imports the city's population grid on the divisions page — a file with a cell
  * far outside the city is refused at the file field, naming its line — and then a good one; the
  * city official switches the dashboard's accessibility card to the grid and sees the children
- * in deserts that the grid gives. On a phone the admin removes the grid again.
+ * in deserts that the grid gives. On a phone the admin removes the grid again, and imports the
+ * district outlines (synthetic squares, one around a township of each district) with their 审图号;
+ * a file with a feature outside the city is refused, that feature named.
  */
 
 const ADMIN = '13900000000';
 const CITY_OFFICIAL = '13900000001';
 const CITY = '320700';
 
+type Division = { children: { code: string }[]; referencePoint: { lat: number; lng: number } | null };
 type Access = { points: { lat: number; lng: number }[]; childrenInDeserts: number };
 
 const journey = useJourney();
@@ -100,6 +104,52 @@ describe('population grid', () => {
       await page.getByTestId('grid-none').waitFor();
       const official = await apiAs(journey.server.url, CITY_OFFICIAL);
       await expect(official('GET', `/api/v1/planning/access?divisionCode=${CITY}&demand=grid`)).rejects.toThrow(/409/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the admin imports the district outlines from a GeoJSON file on a phone; a feature outside the city is named', async () => {
+    const admin = await apiAs(journey.server.url, ADMIN);
+    const features = [];
+    for (const district of (await admin<Division>('GET', `/api/v1/divisions/${CITY}`)).children) {
+      const township = (await admin<Division>('GET', `/api/v1/divisions/${district.code}`)).children[0];
+      const point = township && (await admin<Division>('GET', `/api/v1/divisions/${township.code}`)).referencePoint;
+      if (point) features.push(squareOutline(district.code, point, 0.05));
+    }
+    expect(features.length).toBeGreaterThan(1);
+    const geojson = (list: unknown[]) => ({
+      name: 'outlines.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: list })),
+    });
+
+    const context = await phoneContext(journey.browser, journey.server.url);
+    const page = await context.newPage();
+    try {
+      await signIn(page, ADMIN, '/admin');
+      await page.goto('/admin/divisions');
+      const card = page.getByTestId('district-outlines');
+      await card.getByTestId('outlines-summary').filter({ hasText: '已导入区县0' }).waitFor();
+      await card.getByTestId('outlines-approval').fill('GS(2099)0001号');
+      await card.locator('input[type=file]').setInputFiles(geojson([...features, squareOutline('110101', { lat: 39.9, lng: 116.4 })]));
+      await card.getByTestId('outlines-import').click();
+      await card
+        .getByTestId('outlines-problems')
+        .filter({ hasText: `第${features.length + 1}个要素（110101）：区划代码“110101”不是本市现行的区县` })
+        .waitFor();
+      await noSidewaysScroll(page);
+      await card.screenshot({ path: path.join(SHOTS, 'population-grid-outlines-refused-375.png') });
+      await card.locator('input[type=file]').setInputFiles(geojson(features));
+      await card.getByTestId('outlines-import').click();
+      await card
+        .getByTestId('outlines-summary')
+        .filter({ hasText: `已导入区县${features.length}` })
+        .filter({ hasText: 'GS(2099)0001号' })
+        .waitFor();
+      await card.screenshot({ path: path.join(SHOTS, 'population-grid-outlines-375.png') });
+      const imported = await admin<{ approvalNumbers: string[]; outlines: { features: unknown[] } }>('GET', '/api/v1/divisions/outlines');
+      expect(imported.outlines.features.length).toBe(features.length);
     } finally {
       await context.close();
     }

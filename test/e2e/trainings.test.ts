@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
+import { addDaysIso, todayInShanghai, toShanghaiDate } from '../../src/domain/dates/shanghai.ts';
 import { apiAs } from './api.ts';
 import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { SHOTS, useJourney } from './journey.ts';
@@ -145,6 +145,17 @@ describe('staff training journey', () => {
     await expect.poll(() => item.getByTestId('close-training').count()).toBe(0);
     expect(await item.getByTestId('enrol-form').count()).toBe(0);
 
+    // A session tomorrow, to be moved on a phone.
+    const trainingId = (await api<{ items: { id: string; title: string }[] }>('GET', '/api/v1/trainings')).items.find(
+      (x) => x.title === TITLE,
+    )?.id as string;
+    const tomorrow = addDaysIso(todayInShanghai(new Date()), 1);
+    await api('POST', `/api/v1/trainings/${trainingId}/sessions`, {
+      startsAt: new Date(`${tomorrow}T09:00:00+08:00`).toISOString(),
+      endsAt: new Date(`${tomorrow}T11:00:00+08:00`).toISOString(),
+      hours: 2,
+    });
+
     // The training area on a phone, then the public check of the code.
     const phone = await phoneContext(journey.browser, url);
     const mobile = await phone.newPage();
@@ -157,6 +168,27 @@ describe('staff training journey', () => {
     await noSidewaysScroll(mobile);
     await mobileItem.screenshot({ path: path.join(SHOTS, 'trainings-enrolments-375.png') });
     await mobile.screenshot({ path: path.join(SHOTS, 'trainings-director-375.png'), fullPage: true });
+
+    // The session not yet held is moved a day on; half an hour for two hours is refused at the end.
+    const later = mobileItem
+      .locator('.ant-list-item')
+      .filter({ has: mobile.getByTestId('training-session') })
+      .last();
+    await later.getByTestId('move-session').click();
+    const move = later.getByTestId('move-form');
+    const dayAfter = addDaysIso(tomorrow, 1);
+    await move.getByLabel('新的开始时间').fill(`${dayAfter}T10:00`);
+    await move.getByLabel('新的结束时间').fill(`${dayAfter}T10:30`);
+    await move.getByRole('button', { name: '保存新时间' }).click();
+    await move.locator('.ant-form-item').filter({ hasText: '新的结束时间' }).getByText('学时不能超过课次的时长').waitFor();
+    await noSidewaysScroll(mobile);
+    await later.screenshot({ path: path.join(SHOTS, 'trainings-move-refused-375.png') });
+    await move.getByLabel('新的结束时间').fill(`${dayAfter}T12:00`);
+    await move.getByRole('button', { name: '保存新时间' }).click();
+    await expect.poll(() => mobile.locator('.ant-message').textContent()).toContain('时间已调整');
+    const sessions = (await api<{ sessions: { startsAt: string }[] }>('GET', `/api/v1/trainings/${trainingId}`)).sessions;
+    expect(sessions.map((x) => toShanghaiDate(new Date(x.startsAt)))).toContain(dayAfter);
+    await mobile.screenshot({ path: path.join(SHOTS, 'trainings-moved-375.png'), fullPage: true });
 
     const visitor = await (await phoneContext(journey.browser, url)).newPage();
     await visitor.goto(`/verify/training-certificates#${code.replaceAll('-', '')}`);

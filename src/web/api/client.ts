@@ -49,6 +49,14 @@ export function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', 
 }
 
 /**
+ * A GET past the browser's cache, for a page that changes what a cacheable route answers (the
+ * admin's outline import): asked again of the server, the answer then refreshes the cache too.
+ */
+export function requestFresh<T>(path: string): Promise<T> {
+  return send<T>(path, { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-cache' });
+}
+
+/**
  * Posts multipart form data — a file alone goes as the part "file" — the one body `request`'s
  * JSON cannot carry.
  */

@@ -1,5 +1,5 @@
 import { Alert, Button, Drawer, Grid, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { type Key, lazy, Suspense, useMemo, useState } from 'react';
+import { Fragment, type Key, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import type { RolePageProps } from '../../components/RoleShell';
@@ -12,6 +12,7 @@ import { allCodes, demoFigures, filterDivisions } from './search';
 
 // Only the admin and city officials see the grid: the public and families do not load it.
 const GridCard = lazy(() => import('./GridCard').then((m) => ({ default: m.GridCard })));
+const OutlinesCard = lazy(() => import('./OutlinesCard').then((m) => ({ default: m.OutlinesCard })));
 
 type Row = { key: string; code: string; name: string; level: DivisionLevel; population: Population | null; children?: Row[] };
 
@@ -134,7 +135,10 @@ export default function DivisionsPage({ grant }: Partial<RolePageProps>) {
           {fullTree
             .filter((node) => node.level === 'city' && (admin || node.code === grant?.divisionCode))
             .map((node) => (
-              <GridCard key={node.code} city={node.code} name={node.name} editable={admin} />
+              <Fragment key={node.code}>
+                <GridCard city={node.code} name={node.name} editable={admin} />
+                {admin && <OutlinesCard city={node.code} name={node.name} />}
+              </Fragment>
             ))}
         </Suspense>
       )}

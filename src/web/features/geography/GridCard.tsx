@@ -1,10 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Form, Popconfirm, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Form, Popconfirm, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { formatInstant } from '../../i18n/formatInstant';
 import { formatCount } from './format';
-import { problemsOf } from './ImportCard';
+import { ImportSummary, problemsOf } from './ImportCard';
 import { useImportGrid, usePopulationGrid, useRemoveGrid } from './queries';
 
 /**
@@ -26,11 +26,8 @@ export function GridCard({ city, name, editable }: { city: string; name: string;
     <Card size="small" title={t('divisions.grid.title', { name })} style={{ marginBottom: 16 }} data-testid="population-grid">
       <Typography.Paragraph type="secondary">{t('divisions.grid.lead')}</Typography.Paragraph>
       {current ? (
-        <Descriptions
-          size="small"
-          column={{ xs: 1, md: 2 }}
-          style={{ marginBottom: 12 }}
-          data-testid="grid-summary"
+        <ImportSummary
+          testId="grid-summary"
           items={[
             { key: 'cells', label: t('divisions.grid.cells'), children: formatCount(current.cells) },
             { key: 'under3', label: t('divisions.grid.under3'), children: formatCount(current.under3) },

@@ -1,10 +1,15 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, type DescriptionsProps, Flex, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind } from './api';
 import { useImportFile } from './queries';
 
 /** The server reports each bad row with its line; the admin sees them all at once. */
+/** What a city has imported, in two columns on a wide screen. */
+export function ImportSummary({ testId, items }: { testId: string; items: DescriptionsProps['items'] }) {
+  return <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }} data-testid={testId} items={items} />;
+}
+
 export function problemsOf(details: unknown): string[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: { line?: unknown; message?: unknown }) =>

@@ -1,5 +1,5 @@
 /** Administrative divisions (行政区划) and their population figures. */
-import { id, request, upload } from '../../api/client';
+import { id, request, requestFresh, upload } from '../../api/client';
 import type { BodyOf, components, ResponseOf } from '../../api/types';
 
 export type DivisionTree = ResponseOf<'/api/v1/divisions', 'get'>;
@@ -29,4 +29,10 @@ export type PopulationGrid = ResponseOf<'/api/v1/divisions/{code}/population-gri
 const gridPath = (city: string) => `/api/v1/divisions/${id(city)}/population-grid`;
 export const getPopulationGrid = (city: string) => request<PopulationGrid>('GET', gridPath(city));
 export const importPopulationGrid = (city: string, file: File) => upload<PopulationGrid>(gridPath(city), file);
+/** 区县边界 — every city's imported district outlines with their 审图号; the admin replaces a city's whole. */
+export type DistrictOutlines = ResponseOf<'/api/v1/divisions/outlines', 'get'>;
+export type OutlinesImport = BodyOf<'/api/v1/divisions/{code}/outlines', 'put'>;
+export const getDistrictOutlines = () => requestFresh<DistrictOutlines>('/api/v1/divisions/outlines');
+export const putDistrictOutlines = (city: string, body: OutlinesImport) =>
+  request<ResponseOf<'/api/v1/divisions/{code}/outlines', 'put'>>('PUT', `/api/v1/divisions/${id(city)}/outlines`, body);
 export const removePopulationGrid = (city: string) => request<PopulationGrid>('DELETE', gridPath(city));

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ApiError } from '../../api/client';
 import {
   type Division,
+  getDistrictOutlines,
   getDivision,
   getDivisions,
   getPopulationGrid,
@@ -9,7 +10,9 @@ import {
   type ImportResult,
   importFile,
   importPopulationGrid,
+  type OutlinesImport,
   type PopulationGrid,
+  putDistrictOutlines,
   putReferencePoint,
   type ReferencePointInput,
   removePopulationGrid,
@@ -19,6 +22,7 @@ export const keys = {
   tree: ['geography', 'divisions'] as const,
   division: (code: string | undefined) => ['geography', 'division', code] as const,
   grid: (city: string) => ['geography', 'grid', city] as const,
+  outlines: ['geography', 'outlines'] as const,
 };
 
 // Divisions change a few times a year and population once a year: cache for the session.
@@ -73,3 +77,13 @@ function useGridChange<Input>(city: string, change: (input: Input) => Promise<Po
 
 export const useImportGrid = (city: string) => useGridChange<File>(city, (file) => importPopulationGrid(city, file));
 export const useRemoveGrid = (city: string) => useGridChange<void>(city, () => removePopulationGrid(city));
+
+export const useDistrictOutlines = () => useQuery({ queryKey: keys.outlines, queryFn: getDistrictOutlines });
+
+export function useImportOutlines(city: string) {
+  const client = useQueryClient();
+  return useMutation<unknown, ApiError, OutlinesImport>({
+    mutationFn: (body) => putDistrictOutlines(city, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.outlines }),
+  });
+}

@@ -8,10 +8,11 @@ import { NotFound } from '../../../components/NotFound';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
 import { showFieldErrors } from '../../../components/showFieldErrors';
+import { SessionMove } from '../SessionMove';
 import type { Course, CourseRatings } from './api';
 import { CourseForm } from './CourseForm';
 import { CourseTags, sessionTime } from './labels';
-import { useAddSession, useCourse, useCourses, useRatings } from './queries';
+import { useAddSession, useCourse, useCourses, useMoveSession, useRatings } from './queries';
 import { RosterPage } from './RosterPage';
 
 const DAY_MS = 86_400_000;
@@ -58,6 +59,7 @@ function CourseStaffPage() {
 function CourseSessions({ course }: { course: Course }) {
   const { t } = useTranslation();
   const detail = useCourse(course.id);
+  const move = useMoveSession();
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   return (
@@ -69,14 +71,19 @@ function CourseSessions({ course }: { course: Course }) {
         size="small"
         dataSource={detail.data.sessions}
         renderItem={(s) => (
-          <List.Item>
-            <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
-              <Link to={`sessions/${s.id}`} data-testid="roster-link" data-session={s.id}>
-                {sessionTime(s)}
-              </Link>
-              <Typography.Text type="secondary">
-                {t('courses.staff.load', { held: s.seats - s.seatsLeft, seats: s.seats, waiting: s.waiting })}
-              </Typography.Text>
+          <List.Item data-testid="staff-session">
+            <Flex vertical gap={6} style={{ width: '100%' }}>
+              <Flex justify="space-between" wrap gap={8}>
+                <Link to={`sessions/${s.id}`} data-testid="roster-link" data-session={s.id}>
+                  {sessionTime(s)}
+                </Link>
+                <Typography.Text type="secondary">
+                  {t('courses.staff.load', { held: s.seats - s.seatsLeft, seats: s.seats, waiting: s.waiting })}
+                </Typography.Text>
+              </Flex>
+              {new Date(s.startsAt) > new Date() && (
+                <SessionMove session={s} move={(body) => move.mutateAsync({ sessionId: s.id, body })} />
+              )}
             </Flex>
           </List.Item>
         )}

@@ -23,6 +23,8 @@ export const getCourse = (courseId: string) => request<CourseDetail>('GET', `/ap
 export const postCourse = (body: NewCourse) => request<CourseDetail>('POST', '/api/v1/courses', body);
 export const postSession = (courseId: string, body: NewSession) =>
   request<CourseSession>('POST', `/api/v1/courses/${id(courseId)}/sessions`, body);
+export const putSessionTime = (sessionId: string, body: BodyOf<'/api/v1/sessions/{id}/time', 'put'>) =>
+  request<CourseSession>('PUT', `/api/v1/sessions/${id(sessionId)}/time`, body);
 export const getRoster = (sessionId: string) => request<Roster>('GET', `/api/v1/sessions/${id(sessionId)}/bookings`);
 export const getRatings = (courseId: string) => request<CourseRatings>('GET', `/api/v1/courses/${id(courseId)}/ratings`);
 export const postBooking = (sessionId: string, childId?: string) =>

@@ -33,6 +33,8 @@ export const useSendRating = () =>
 export const useCreateCourse = () => useCourseMutation(api.postCourse);
 export const useAddSession = () =>
   useCourseMutation((v: { courseId: string; body: api.NewSession }) => api.postSession(v.courseId, v.body));
+export const useMoveSession = () =>
+  useCourseMutation((v: { sessionId: string; body: { startsAt: string; endsAt: string } }) => api.putSessionTime(v.sessionId, v.body));
 export const useCheckIn = () => useCourseMutation((v: { bookingId: string; code: string }) => api.postCheckIn(v.bookingId, v.code));
 export const useOpenLecture = () => useCourseMutation((bookingId: string) => api.postLecture(bookingId, 'open'));
 export const useFinishLecture = () => useCourseMutation((bookingId: string) => api.postLecture(bookingId, 'finish'));

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Collapse, Empty, Flex, Form, Input, InputNumber, List, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Collapse, Empty, Flex, Form, InputNumber, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { audienceIncludes } from '../../../../domain/guidance/trainings.ts';
@@ -6,6 +6,7 @@ import { useFeedback } from '../../../components/feedback';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
 import { showFieldErrors } from '../../../components/showFieldErrors';
+import { SessionMove, SessionTimeFields } from '../SessionMove';
 import type { StaffHours, Training, TrainingDetail } from './api';
 import { CertificateButton } from './CertificateButton';
 import { sessionTime, TrainingTags } from './labels';
@@ -15,6 +16,7 @@ import {
   useCloseTraining,
   useComplete,
   useEnrol,
+  useMoveTrainingSession,
   useTraining,
   useTrainingHours,
   useTrainings,
@@ -81,6 +83,7 @@ function TrainingPanel({
 }) {
   const { t } = useTranslation();
   const detail = useTraining(training.id);
+  const move = useMoveTrainingSession();
   const [editing, setEditing] = useState(false);
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -142,6 +145,9 @@ function TrainingPanel({
                     {s.recorded ? ` · ${t('trainings.recorded')}` : ''}
                   </Typography.Text>
                 </Flex>
+                {canManage && new Date(s.startsAt) > new Date() && (
+                  <SessionMove session={s} move={(body) => move.mutateAsync({ trainingId: d.id, sessionId: s.id, body })} />
+                )}
                 {canManage && <AttendanceForm detail={d} sessionId={s.id} startsAt={s.startsAt} />}
               </Flex>
             </List.Item>
@@ -337,12 +343,7 @@ function SessionForm({ trainingId }: { trainingId: string }) {
   return (
     <Form form={form} layout="vertical" onFinish={onFinish} data-testid="session-form">
       <Flex wrap gap={8} align="end">
-        <Form.Item name="startsAt" label={t('trainings.startsAt')} rules={required} style={{ marginBottom: 8 }}>
-          <Input type="datetime-local" />
-        </Form.Item>
-        <Form.Item name="endsAt" label={t('trainings.endsAt')} rules={required} style={{ marginBottom: 8 }}>
-          <Input type="datetime-local" />
-        </Form.Item>
+        <SessionTimeFields starts={t('trainings.startsAt')} ends={t('trainings.endsAt')} required={t('trainings.required')} />
         <Form.Item name="hours" label={t('trainings.hours')} rules={required} style={{ marginBottom: 8 }}>
           <InputNumber min={0.5} max={24} step={0.5} />
         </Form.Item>

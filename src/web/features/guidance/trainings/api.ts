@@ -19,6 +19,11 @@ export const getTraining = (trainingId: string) => request<TrainingDetail>('GET'
 export const postTraining = (body: NewTraining) => request<Training>('POST', '/api/v1/trainings', body);
 export const postSession = (trainingId: string, body: NewTrainingSession) =>
   request<unknown>('POST', `/api/v1/trainings/${id(trainingId)}/sessions`, body);
+export const putSessionTime = (
+  trainingId: string,
+  sessionId: string,
+  body: BodyOf<'/api/v1/trainings/{id}/sessions/{sessionId}/time', 'put'>,
+) => request<unknown>('PUT', `/api/v1/trainings/${id(trainingId)}/sessions/${id(sessionId)}/time`, body);
 export const postEnrolment = (trainingId: string, staffId: string) =>
   request<unknown>('POST', `/api/v1/trainings/${id(trainingId)}/enrolments`, { staffId });
 export const putAttendance = (trainingId: string, sessionId: string, enrolmentIds: string[]) =>

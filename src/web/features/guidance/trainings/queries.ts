@@ -31,6 +31,10 @@ function useTrainingMutation<T, V>(mutationFn: (vars: V) => Promise<T>) {
 export const useCreateTraining = () => useTrainingMutation(api.postTraining);
 export const useAddTrainingSession = () =>
   useTrainingMutation((v: { trainingId: string; body: api.NewTrainingSession }) => api.postSession(v.trainingId, v.body));
+export const useMoveTrainingSession = () =>
+  useTrainingMutation((v: { trainingId: string; sessionId: string; body: { startsAt: string; endsAt: string } }) =>
+    api.putSessionTime(v.trainingId, v.sessionId, v.body),
+  );
 export const useEnrol = () =>
   useTrainingMutation((v: { trainingId: string; staffId: string }) => api.postEnrolment(v.trainingId, v.staffId));
 export const useAttendance = () =>
