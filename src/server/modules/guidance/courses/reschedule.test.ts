@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
 import { createCourseWithSession, createParentWithChild, setGuidanceCenter } from '../../../../../test/harness/factories/courses.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
+import { remindSessions } from './reminders.ts';
 
 const SESSION = { startsAt: '2026-12-10T01:30:00Z', endsAt: '2026-12-10T02:30:00Z' };
 const MOVED = { startsAt: '2026-12-12T06:00:00Z', endsAt: '2026-12-12T07:00:00Z' };
@@ -56,6 +57,36 @@ describe.each(DIALECTS)('moving a course session on %s', (dialect) => {
     }
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', sessionId).execute();
     expect(audit.map((a) => a.action)).toContain('course_session.reschedule');
+  });
+
+  it('a booker reminded before a move is reminded once more the day before the new time, even by two jobs at once', async () => {
+    const { sessionId } = await session(3);
+    const booked = await parent();
+    expect((await book(sessionId, booked)).json().status).toBe('confirmed');
+    const reminders = () =>
+      t.deps.db
+        .selectFrom('notifications')
+        .select('params')
+        .where('user_id', '=', booked.userId)
+        .where('kind', '=', 'courses.session_reminder')
+        .orderBy('created_at')
+        .execute();
+
+    t.clock.set(new Date('2026-12-09T02:00:00Z'));
+    await remindSessions(t.deps);
+    expect(await reminders()).toHaveLength(1);
+    const nextWeek = { startsAt: '2026-12-17T01:30:00Z', endsAt: '2026-12-17T02:30:00Z' };
+    expect((await move(sessionId, nextWeek)).statusCode).toBe(200);
+    // Not yet the day before the new time: nothing new.
+    await remindSessions(t.deps);
+    expect(await reminders()).toHaveLength(1);
+
+    t.clock.set(new Date('2026-12-16T02:00:00Z'));
+    await Promise.all([remindSessions(t.deps), remindSessions(t.deps)]);
+    await remindSessions(t.deps);
+    const told = await reminders();
+    expect(told).toHaveLength(2);
+    expect(told.map((n) => (n.params as { startsAt: string }).startsAt)).toEqual(['2026-12-10 09:30', '2026-12-17 09:30']);
   });
 
   it('refuses a time in the past at its field, a session already started, and an end before the start, changing nothing', async () => {
