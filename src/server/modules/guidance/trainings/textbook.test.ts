@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
+import { DIRECTOR_TRAINING, scheduleTraining } from '../../../../../test/harness/factories/trainings.ts';
 import { multipart } from '../../../../../test/harness/multipart.ts';
 import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
 import { MAX_TEXTBOOK_BYTES } from './textbook.ts';
 
-const TRAINING = { title: '托育机构负责人培训', audience: 'director', requiredHours: 6, delivery: 'venue', venue: '市妇幼保健院三楼' };
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126, 0)]);
 const FAKE = '00000000-0000-4000-8000-000000000000';
@@ -33,9 +33,7 @@ describe.each(DIALECTS)('the training textbook on %s', (dialect) => {
       payload: { fromTrainingId },
       headers: { cookie: city, ...headers },
     });
-  const schedule = async (title: string) =>
-    (await t.app.inject({ method: 'POST', url: '/api/v1/trainings', payload: { ...TRAINING, title }, headers: { cookie: city } })).json()
-      .id as string;
+  const schedule = (title: string) => scheduleTraining(t, city, { ...DIRECTOR_TRAINING, title });
   const auditedOn = async (trainingId: string) =>
     (
       await t.deps.db
@@ -57,7 +55,7 @@ describe.each(DIALECTS)('the training textbook on %s', (dialect) => {
     world = await createRoleWorld(t);
     city = world.actors.city_official.cookie as string;
     director = world.actors.institution_admin.cookie as string;
-    id = await schedule(TRAINING.title);
+    id = await schedule(DIRECTOR_TRAINING.title);
   });
   afterAll(async () => {
     await t.close();
