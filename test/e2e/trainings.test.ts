@@ -8,7 +8,8 @@ import { SHOTS, useJourney } from './journey.ts';
 
 /**
  * Story: the guidance center's director schedules a training with a session held yesterday and
- * uploads its textbook, which downloads as uploaded; as the director of the center's own staff
+ * uploads its textbook, which downloads as uploaded, and gives the same book to the director training
+ * without uploading it again; as the director of the center's own staff
  * they enrol a caregiver, record the attendance and complete the enrolment, which issues the certificate with its QR code, and download it as a PDF.
  * They enrol a second member of staff and withdraw them, are refused a change of the certified
  * hours at the field, move the venue and stop enrolment. On a phone, anyone checks the
@@ -62,6 +63,23 @@ describe('staff training journey', () => {
     await expect.poll(() => item.getByTestId('textbook-pdf').count()).toBe(1);
     const [book] = await Promise.all([page.waitForEvent('download'), item.getByTestId('textbook-pdf').click()]);
     expect((await readFile(await book.path())).equals(textbook)).toBe(true);
+
+    // The demo's director training takes the same textbook without uploading it again.
+    const directorTraining = page
+      .locator('.ant-collapse-item')
+      .filter({ has: page.getByTestId('training').filter({ hasText: '托育机构负责人培训（第一期）' }) });
+    await directorTraining.getByTestId('training').click();
+    const share = directorTraining.getByTestId('textbook-share');
+    await share.getByRole('button', { name: '使用该教材' }).click();
+    await expect.poll(() => share.textContent()).toContain('请选择一期已上传教材的培训');
+    await share.getByTestId('textbook-share-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: TITLE }).click();
+    await share.getByRole('button', { name: '使用该教材' }).click();
+    await expect.poll(() => directorTraining.getByTestId('textbook-pdf').textContent()).toContain('负责人培训教材.pdf');
+    await page.screenshot({ path: path.join(SHOTS, 'trainings-textbook-shared-1280.png'), fullPage: true });
+    const [sharedBook] = await Promise.all([page.waitForEvent('download'), directorTraining.getByTestId('textbook-pdf').click()]);
+    expect((await readFile(await sharedBook.path())).equals(textbook)).toBe(true);
+    await directorTraining.getByTestId('training').click();
 
     // Enrol one of the center's own staff.
     await item.getByTestId('enrol-staff').click();

@@ -5,8 +5,11 @@ import type { Deps } from '../../src/server/deps.ts';
 import { TEST_AUDIT_SIGNING_KEY, testCipher } from './cipher.ts';
 import { type Dialect, openTestDatabase, type TestDatabase } from './db.ts';
 
+/** Where a test app's clock starts: 10:00 in the city on 29 November 2026. */
+export const TEST_START = new Date('2026-11-29T02:00:00Z');
+
 /** A clock tests can move. */
-export function testClock(start = new Date('2026-11-29T02:00:00Z')) {
+export function testClock(start = TEST_START) {
   let now = start.getTime();
   return {
     now: () => new Date(now),

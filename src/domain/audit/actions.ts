@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'training.create': { 'zh-CN': '新建培训', en: 'Training created' },
   'training.enrol': { 'zh-CN': '报名培训', en: 'Staff enrolled in a training' },
   'training.settings.update': { 'zh-CN': '修改年度培训学时', en: 'Yearly training hours changed' },
+  'training.textbook.share': { 'zh-CN': '共用其他培训的教材', en: 'Another training’s textbook shared' },
   'training.textbook.upload': { 'zh-CN': '上传培训教材', en: 'Training textbook uploaded' },
   'training.update': { 'zh-CN': '修改培训', en: 'Training changed' },
   'training.withdraw': { 'zh-CN': '退出培训', en: 'Staff withdrawn from a training' },

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { DB } from '../../../src/server/db/schema.ts';
+import { buildTestApp, TEST_START, type TestApp } from '../app.ts';
+import type { Dialect } from '../db.ts';
+import { createRoleWorld, type RoleWorld } from '../roles.ts';
 import { createUser, signIn } from './users.ts';
 
 /** Names the institution as the city's guidance center, whose staff run the courses. */
@@ -70,4 +74,41 @@ export async function createCourseWithSession(
   });
   if (added.statusCode !== 201) throw new Error(`session: ${added.statusCode} ${added.body}`);
   return { courseId: created.json().id, sessionId: added.json().id };
+}
+
+/** The session the course tests book: 09:30–10:30 in the city on 10 December 2026, after the clock's start. */
+export const COURSE_SESSION = { startsAt: '2026-12-10T01:30:00Z', endsAt: '2026-12-10T02:30:00Z' };
+
+export type CourseCenter = {
+  t: TestApp;
+  world: RoleWorld;
+  /** The center's caregiver, who runs courses. */
+  staff: string;
+  /** A parent with a child born on the date (18 months old on the session's day by default), in the world's township. */
+  parent(birthDate?: string): ReturnType<typeof createParentWithChild>;
+  /** A course (a 走走班 unless `course` says otherwise) with COURSE_SESSION, of `seats`. */
+  session(seats: number, course?: Record<string, unknown>): ReturnType<typeof createCourseWithSession>;
+};
+
+/**
+ * The app of one course test file: a role world whose institution is the guidance center, built
+ * before its tests and closed after them, the clock put back to its start before each test.
+ * Sign-ins outlive the weeks tests move the clock. Read the fields inside tests and hooks.
+ */
+export function useCourseCenter(dialect: Dialect): CourseCenter {
+  const center = {
+    parent: (birthDate = '2025-06-01') =>
+      createParentWithChild(center.t.app, center.t.deps.db, birthDate, center.world.townshipCodes[0] as string),
+    session: (seats, course = {}) =>
+      createCourseWithSession((r) => center.t.app.inject(r), center.staff, { ...COURSE_SESSION, seats }, course),
+  } as CourseCenter;
+  beforeAll(async () => {
+    center.t = await buildTestApp(dialect, { sessionTtlHours: 24 * 60, sessionMaxDays: 90 });
+    center.world = await createRoleWorld(center.t);
+    await setGuidanceCenter(center.t.deps.db, center.world.institutionId);
+    center.staff = center.world.actors.caregiver.cookie as string;
+  });
+  afterAll(() => center.t?.close());
+  beforeEach(() => center.t.clock.set(TEST_START));
+  return center;
 }

@@ -555,6 +555,12 @@ export const ERROR_CODES = {
     'zh-CN': '本培训已发放{count}份证书，证书按{hours}学时核定，不能再修改要求学时；如需调整，请另开一期培训',
     en: '{count} certificates of this training were issued against {hours} required hours; the hours can no longer change; schedule a new training instead',
   },
+  /** Guidance trainings: the training whose textbook is to be shared does not exist or has none uploaded (details: the field). */
+  TRAINING_TEXTBOOK_SOURCE_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '所选培训不存在或尚未上传培训教材',
+    en: 'The chosen training does not exist or has no uploaded textbook',
+  },
   /** Guidance trainings: a certificate is revoked once. */
   TRAINING_CERTIFICATE_REVOKED: { status: 409, 'zh-CN': '该证书已撤销', en: 'This certificate is revoked already' },
   /** A round whose district has no filed institution in operation to draw from. */

@@ -321,6 +321,7 @@ export const VALIDATION_MESSAGES = {
   'training.hoursStep': { 'zh-CN': '学时最多保留一位小数', en: 'Hours have at most one decimal' },
   'training.hoursLongerThanSession': { 'zh-CN': '学时不能超过课次的时长', en: 'Hours cannot exceed the session’s length' },
   'training.url': { 'zh-CN': '请填写以 http:// 或 https:// 开头的链接', en: 'Enter a link starting with http:// or https://' },
+  'training.textbookSelf': { 'zh-CN': '请选择另一期培训的教材', en: 'Choose another training’s textbook' },
   'training.enrolmentUnknown': { 'zh-CN': '该报名不属于本培训', en: 'This enrolment is not in this training' },
   'training.yearlyHours': { 'zh-CN': '年度学时应为1到200之间的整数', en: 'Yearly hours are a whole number from 1 to 200' },
   'booking.childRequired': { 'zh-CN': '请选择要预约的孩子', en: 'Choose the child to book for' },

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createCourseWithSession, createParentWithChild, setGuidanceCenter } from '../../../../../test/harness/factories/courses.ts';
-import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
+import { useCourseCenter } from '../../../../../test/harness/factories/courses.ts';
+import { expectRoleMatrix } from '../../../../../test/harness/roles.ts';
 
-const SESSION = { startsAt: '2026-12-10T01:30:00Z', endsAt: '2026-12-10T02:30:00Z' };
 const LIVE_URL = 'https://live.bilibili.com/778899';
 const lecture = (delivery: 'live' | 'recorded', onlineUrl: string, durationMinutes?: number) => ({
   kind: 'expert_lecture',
@@ -18,31 +16,24 @@ const lecture = (delivery: 'live' | 'recorded', onlineUrl: string, durationMinut
 });
 
 describe.each(DIALECTS)('online lecture attendance on %s', (dialect) => {
-  let t: TestApp;
-  let world: RoleWorld;
-  let staff: string;
-
-  beforeAll(async () => {
-    t = await buildTestApp(dialect, { sessionTtlHours: 24 * 60, sessionMaxDays: 90 });
-    world = await createRoleWorld(t);
-    await setGuidanceCenter(t.deps.db, world.institutionId);
-    staff = world.actors.caregiver.cookie as string;
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.set(new Date('2026-11-29T02:00:00Z')));
-
-  const post = (url: string, cookie: string, payload: object = {}) => t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
-  const get = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
-  const parent = () => createParentWithChild(t.app, t.deps.db, '2025-06-01', world.townshipCodes[0] as string);
-  const course = (body: Record<string, unknown>, seats = 10) =>
-    createCourseWithSession((r) => t.app.inject(r), staff, { ...SESSION, seats }, body);
+  const center = useCourseCenter(dialect);
+  const { parent } = center;
+  const post = (url: string, cookie: string, payload: object = {}) =>
+    center.t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
+  const get = (url: string, cookie: string) => center.t.app.inject({ url, headers: { cookie } });
+  const course = (body: Record<string, unknown>, seats = 10) => center.session(seats, body);
   const book = async (sessionId: string, cookie: string) =>
     (await post(`/api/v1/sessions/${sessionId}/bookings`, cookie)).json().id as string;
   const row = (id: string) =>
-    t.deps.db.selectFrom('course_bookings').select(['opened_at', 'finished_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    center.t.deps.db.selectFrom('course_bookings').select(['opened_at', 'finished_at']).where('id', '=', id).executeTakeFirstOrThrow();
   const audits = (id: string) =>
-    t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', 'like', 'course_booking.%').execute();
-  const at = (iso: string) => t.clock.set(new Date(iso));
+    center.t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .where('action', 'like', 'course_booking.%')
+      .execute();
+  const at = (iso: string) => center.t.clock.set(new Date(iso));
 
   it('hands a live link only to a confirmed booker from the start, records the first opening and presence at the end', async () => {
     const { sessionId, courseId } = await course(lecture('live', LIVE_URL), 1);
@@ -149,7 +140,7 @@ describe.each(DIALECTS)('online lecture attendance on %s', (dialect) => {
     const second = await book(embed.sessionId, other.cookie);
     await post(`/api/v1/bookings/${second}/open`, other.cookie);
     await book(embed.sessionId, (await parent()).cookie);
-    const stats = (await get(`/api/v1/courses/${embed.courseId}/ratings`, staff)).json();
+    const stats = (await get(`/api/v1/courses/${embed.courseId}/ratings`, center.staff)).json();
     expect(stats).toMatchObject({ booked: 3, opened: 2, finished: 1, finishedShare: 33 });
     expect(stats.sessions).toMatchObject([{ booked: 3, opened: 2, finished: 1, finishedShare: 33 }]);
   });
@@ -166,7 +157,12 @@ describe.each(DIALECTS)('online lecture attendance on %s', (dialect) => {
       admin: 403,
     };
     for (const action of ['open', 'finish'])
-      await expectRoleMatrix(t, world, { method: 'POST', url: `/api/v1/bookings/${fake}/${action}`, payload: {} }, parentOnly);
-    expect((await post('/api/v1/bookings/not-an-id/open', world.actors.parent.cookie as string)).statusCode).toBe(400);
+      await expectRoleMatrix(
+        center.t,
+        center.world,
+        { method: 'POST', url: `/api/v1/bookings/${fake}/${action}`, payload: {} },
+        parentOnly,
+      );
+    expect((await post('/api/v1/bookings/not-an-id/open', center.world.actors.parent.cookie as string)).statusCode).toBe(400);
   });
 });

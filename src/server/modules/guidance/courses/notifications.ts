@@ -32,7 +32,10 @@ export function tellSeatOffered(db: Db, about: About & { bookingId: string; expi
   );
 }
 
-/** Once per booking: two processes running the reminder job at once still send one. */
+/**
+ * Once per booking and start time: two processes running the reminder job at once still send
+ * one, and a session moved after its reminder is reminded of again for its new time.
+ */
 export function tellSessionSoon(db: Db, about: About & { bookingId: string }, now: Date) {
   return notify(
     db,
@@ -41,7 +44,7 @@ export function tellSessionSoon(db: Db, about: About & { bookingId: string }, no
       kind: 'courses.session_reminder',
       params: { course: about.course, startsAt: toShanghaiMinute(about.startsAt) },
       link: BOOKINGS_LINK,
-      dedupeKey: `reminder:${about.bookingId}`,
+      dedupeKey: `reminder:${about.bookingId}:${about.startsAt.toISOString()}`,
     },
     now,
   );

@@ -5,7 +5,7 @@ import * as q from './queries.ts';
 /**
  * Reminds each confirmed booker the day before: sessions starting within the next 24 hours and
  * not yet started, so a late run never reminds of a session under way. Each booking is reminded
- * once (the notification's dedupe key), whichever process runs the job.
+ * once per start time (the notification's dedupe key), whichever process runs the job.
  */
 export async function remindSessions(deps: Deps): Promise<number> {
   const now = deps.clock.now();

@@ -1,39 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createCourseWithSession, createParentWithChild, setGuidanceCenter } from '../../../../../test/harness/factories/courses.ts';
-import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
+import { useCourseCenter } from '../../../../../test/harness/factories/courses.ts';
+import { expectRoleMatrix } from '../../../../../test/harness/roles.ts';
+import { remindSessions } from './reminders.ts';
 
-const SESSION = { startsAt: '2026-12-10T01:30:00Z', endsAt: '2026-12-10T02:30:00Z' };
 const MOVED = { startsAt: '2026-12-12T06:00:00Z', endsAt: '2026-12-12T07:00:00Z' };
 
 describe.each(DIALECTS)('moving a course session on %s', (dialect) => {
-  let t: TestApp;
-  let world: RoleWorld;
-  let staff: string;
-
-  beforeAll(async () => {
-    t = await buildTestApp(dialect, { sessionTtlHours: 24 * 60, sessionMaxDays: 90 });
-    world = await createRoleWorld(t);
-    await setGuidanceCenter(t.deps.db, world.institutionId);
-    staff = world.actors.caregiver.cookie as string;
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.set(new Date('2026-11-29T02:00:00Z')));
-
-  const move = (sessionId: string, payload: object, cookie = staff) =>
-    t.app.inject({ method: 'PUT', url: `/api/v1/sessions/${sessionId}/time`, payload, headers: { cookie } });
-  const session = (seats: number) => createCourseWithSession((r) => t.app.inject(r), staff, { ...SESSION, seats });
-  const parent = () => createParentWithChild(t.app, t.deps.db, '2025-06-01', world.townshipCodes[0] as string);
+  const center = useCourseCenter(dialect);
+  const { session, parent } = center;
+  const move = (sessionId: string, payload: object, cookie = center.staff) =>
+    center.t.app.inject({ method: 'PUT', url: `/api/v1/sessions/${sessionId}/time`, payload, headers: { cookie } });
   const book = (sessionId: string, p: { cookie: string; childId: string }) =>
-    t.app.inject({
+    center.t.app.inject({
       method: 'POST',
       url: `/api/v1/sessions/${sessionId}/bookings`,
       payload: { childId: p.childId },
       headers: { cookie: p.cookie },
     });
   const movedNotices = (userId: string) =>
-    t.deps.db
+    center.t.deps.db
       .selectFrom('notifications')
       .select('params')
       .where('user_id', '=', userId)
@@ -54,8 +40,38 @@ describe.each(DIALECTS)('moving a course session on %s', (dialect) => {
       expect(told).toHaveLength(1);
       expect(told[0]?.params).toMatchObject({ course: '走走班', from: '2026-12-10 09:30', startsAt: '2026-12-12 14:00' });
     }
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', sessionId).execute();
+    const audit = await center.t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', sessionId).execute();
     expect(audit.map((a) => a.action)).toContain('course_session.reschedule');
+  });
+
+  it('a booker reminded before a move is reminded once more the day before the new time, even by two jobs at once', async () => {
+    const { sessionId } = await session(3);
+    const booked = await parent();
+    expect((await book(sessionId, booked)).json().status).toBe('confirmed');
+    const reminders = () =>
+      center.t.deps.db
+        .selectFrom('notifications')
+        .select('params')
+        .where('user_id', '=', booked.userId)
+        .where('kind', '=', 'courses.session_reminder')
+        .orderBy('created_at')
+        .execute();
+
+    center.t.clock.set(new Date('2026-12-09T02:00:00Z'));
+    await remindSessions(center.t.deps);
+    expect(await reminders()).toHaveLength(1);
+    const nextWeek = { startsAt: '2026-12-17T01:30:00Z', endsAt: '2026-12-17T02:30:00Z' };
+    expect((await move(sessionId, nextWeek)).statusCode).toBe(200);
+    // Not yet the day before the new time: nothing new.
+    await remindSessions(center.t.deps);
+    expect(await reminders()).toHaveLength(1);
+
+    center.t.clock.set(new Date('2026-12-16T02:00:00Z'));
+    await Promise.all([remindSessions(center.t.deps), remindSessions(center.t.deps)]);
+    await remindSessions(center.t.deps);
+    const told = await reminders();
+    expect(told).toHaveLength(2);
+    expect(told.map((n) => (n.params as { startsAt: string }).startsAt)).toEqual(['2026-12-10 09:30', '2026-12-17 09:30']);
   });
 
   it('refuses a time in the past at its field, a session already started, and an end before the start, changing nothing', async () => {
@@ -65,19 +81,23 @@ describe.each(DIALECTS)('moving a course session on %s', (dialect) => {
     expect(past.json().error.details).toEqual([{ path: 'body.startsAt', message: '开始时间不能早于现在' }]);
     const backwards = await move(sessionId, { startsAt: MOVED.endsAt, endsAt: MOVED.startsAt });
     expect(backwards.statusCode).toBe(400);
-    t.clock.set(new Date('2026-12-10T01:45:00Z'));
+    center.t.clock.set(new Date('2026-12-10T01:45:00Z'));
     const started = await move(sessionId, MOVED);
     expect(started.statusCode).toBe(409);
     expect(started.json().error.message).toBe('该课次已开始或已结束，不能再预约或更改');
-    const row = await t.deps.db.selectFrom('course_sessions').select('starts_at').where('id', '=', sessionId).executeTakeFirstOrThrow();
+    const row = await center.t.deps.db
+      .selectFrom('course_sessions')
+      .select('starts_at')
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
     expect(new Date(row.starts_at).toISOString()).toBe('2026-12-10T01:30:00.000Z');
   });
 
   it('role matrix: the center’s staff, city officials and the admin move sessions', async () => {
     const { sessionId } = await session(3);
     await expectRoleMatrix(
-      t,
-      world,
+      center.t,
+      center.world,
       { method: 'PUT', url: `/api/v1/sessions/${sessionId}/time`, payload: MOVED },
       { anonymous: 401, parent: 403, institution_admin: 200, caregiver: 200, district_official: 403, city_official: 200, admin: 200 },
     );

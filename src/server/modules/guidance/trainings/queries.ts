@@ -280,6 +280,13 @@ export function findTextbook(db: Db, trainingId: string) {
   return db.selectFrom('training_textbooks').selectAll().where('training_id', '=', trainingId).executeTakeFirst();
 }
 
+/** Whether any training's textbook still names the stored file (several may share one). */
+export async function isTextbookFileNamed(db: Db, storageKey: string) {
+  return (
+    (await db.selectFrom('training_textbooks').select('training_id').where('storage_key', '=', storageKey).executeTakeFirst()) !== undefined
+  );
+}
+
 /** The training's textbook, replacing the one before. */
 export function putTextbook(db: Db, row: Insertable<DB['training_textbooks']>) {
   const { training_id: _, ...changes } = row;

@@ -5,6 +5,9 @@ const id = z.uuid({ message: 'id.invalid' });
 export const IdParams = z.object({ id });
 export const SessionParams = z.object({ id, sessionId: id });
 export const EnrolmentParams = z.object({ id, enrolmentId: id });
+export const TextbookSource = z.object({
+  fromTrainingId: id.describe('Another training whose uploaded textbook this training takes too (its bytes are shared, not copied)'),
+});
 const Instant = z.iso.datetime({ offset: true, message: 'datetime.invalid' });
 /** Hours in steps of a tenth (numeric(5,1)), above 0. */
 const Hours = (max: number) =>

@@ -1,63 +1,41 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createRoleWorld, expectRoleMatrix, type RoleWorld } from '../../../../../test/harness/roles.ts';
+import { DIRECTOR_TRAINING, useTrainingWorld } from '../../../../../test/harness/factories/trainings.ts';
+import { expectRoleMatrix } from '../../../../../test/harness/roles.ts';
 
-const TRAINING = { title: '托育机构负责人培训', audience: 'director', requiredHours: 3, delivery: 'venue', venue: '市妇幼保健院三楼' };
+const TRAINING = { ...DIRECTOR_TRAINING, requiredHours: 3 };
 const SESSION = { startsAt: '2026-12-10T01:00:00Z', endsAt: '2026-12-10T04:00:00Z', hours: 3 };
 const MOVED = { startsAt: '2026-12-17T01:00:00Z', endsAt: '2026-12-17T04:00:00Z' };
 
 describe.each(DIALECTS)('moving a training session on %s', (dialect) => {
-  let t: TestApp;
-  let world: RoleWorld;
-  let city: string;
-  let director: string;
-  let directorId: string;
-
+  const training = useTrainingWorld(dialect);
   const req = (method: 'POST' | 'PUT', url: string, cookie: string, payload: object) =>
-    t.app.inject({ method, url, payload, headers: { cookie } });
+    training.t.app.inject({ method, url, payload, headers: { cookie } });
   async function scheduled() {
-    const id = (await req('POST', '/api/v1/trainings', city, TRAINING)).json().id as string;
-    const sessionId = (await req('POST', `/api/v1/trainings/${id}/sessions`, city, SESSION)).json().id as string;
+    const id = await training.schedule(TRAINING);
+    const sessionId = (await req('POST', `/api/v1/trainings/${id}/sessions`, training.city, SESSION)).json().id as string;
     return { id, sessionId };
   }
-  const move = (id: string, sessionId: string, payload: object, cookie = city) =>
+  const move = (id: string, sessionId: string, payload: object, cookie = training.city) =>
     req('PUT', `/api/v1/trainings/${id}/sessions/${sessionId}/time`, cookie, payload);
-
-  beforeAll(async () => {
-    t = await buildTestApp(dialect, { sessionTtlHours: 24 * 60, sessionMaxDays: 90 });
-    world = await createRoleWorld(t);
-    city = world.actors.city_official.cookie as string;
-    director = world.actors.institution_admin.cookie as string;
-    directorId = world.actors.institution_admin.userId as string;
-    await t.deps.db.updateTable('institutions').set({ status: 'filed' }).where('id', '=', world.institutionId).execute();
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.clock.set(new Date('2026-11-29T02:00:00Z')));
 
   it('the center moves a session before it starts; the directors of the staff enrolled are told', async () => {
     const { id, sessionId } = await scheduled();
-    const staffId = (
-      await t.deps.db
-        .insertInto('institution_staff')
-        .values({ institution_id: world.institutionId, name: '郑园长', role: 'director', hired_on: '2024-01-01' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    expect((await req('POST', `/api/v1/trainings/${id}/enrolments`, director, { staffId })).statusCode).toBe(201);
+    const staffId = await training.addDirector('郑园长');
+    expect((await req('POST', `/api/v1/trainings/${id}/enrolments`, training.director, { staffId })).statusCode).toBe(201);
 
     const moved = await move(id, sessionId, MOVED);
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toEqual({ id: sessionId, startsAt: '2026-12-17T01:00:00.000Z', endsAt: '2026-12-17T04:00:00.000Z', hours: 3 });
-    const told = await t.deps.db
+    const told = await training.t.deps.db
       .selectFrom('notifications')
       .select(['params', 'link'])
-      .where('user_id', '=', directorId)
+      .where('user_id', '=', training.directorId)
       .where('kind', '=', 'guidance.training_session_moved')
       .execute();
     expect(told).toHaveLength(1);
     expect(told[0]?.params).toMatchObject({ training: TRAINING.title, from: '2026-12-10 09:00', startsAt: '2026-12-17 09:00' });
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', sessionId).execute();
+    const audit = await training.t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', sessionId).execute();
     expect(audit.map((a) => a.action)).toContain('training_session.reschedule');
   });
 
@@ -69,17 +47,21 @@ describe.each(DIALECTS)('moving a training session on %s', (dialect) => {
     const short = await move(id, sessionId, { startsAt: MOVED.startsAt, endsAt: '2026-12-17T02:00:00Z' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details).toEqual([{ path: 'body.endsAt', message: '学时不能超过课次的时长' }]);
-    t.clock.set(new Date('2026-12-10T02:00:00Z'));
+    training.t.clock.set(new Date('2026-12-10T02:00:00Z'));
     expect((await move(id, sessionId, MOVED)).statusCode).toBe(409);
-    const row = await t.deps.db.selectFrom('training_sessions').select('starts_at').where('id', '=', sessionId).executeTakeFirstOrThrow();
+    const row = await training.t.deps.db
+      .selectFrom('training_sessions')
+      .select('starts_at')
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
     expect(new Date(row.starts_at).toISOString()).toBe(SESSION.startsAt.replace('Z', '.000Z'));
   });
 
   it('role matrix: the center, city officials and the admin move sessions', async () => {
     const { id, sessionId } = await scheduled();
     await expectRoleMatrix(
-      t,
-      world,
+      training.t,
+      training.world,
       { method: 'PUT', url: `/api/v1/trainings/${id}/sessions/${sessionId}/time`, payload: MOVED },
       // The world's director is not the guidance center's.
       { anonymous: 401, parent: 403, institution_admin: 403, caregiver: 403, district_official: 403, city_official: 200, admin: 200 },

@@ -7,8 +7,8 @@ import { auditContext, scope } from '../../../platform/access/plugin.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { fileStorage } from '../../../platform/files/fileStorage.ts';
 import { ErrorBody, ErrorResponses } from '../../../platform/http/errorSchemas.ts';
-import { IdParams } from './schemas.ts';
-import { MAX_TEXTBOOK_BYTES, readTextbook, uploadTextbook } from './textbook.ts';
+import { IdParams, TextbookSource } from './schemas.ts';
+import { MAX_TEXTBOOK_BYTES, readTextbook, shareTextbook, uploadTextbook } from './textbook.ts';
 
 const tags = ['guidance: trainings'];
 const TextbookView = z.object({ filename: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() });
@@ -35,6 +35,21 @@ export async function textbookRoutes(server: FastifyInstance, deps: Deps) {
       const upload = { filename: part.filename, data: await part.toBuffer() };
       return reply.status(201).send(await uploadTextbook(deps, storage, scope(request), request.params.id, upload, auditContext(request)));
     },
+  });
+
+  app.put('/api/v1/trainings/:id/textbook', {
+    config: { access: roles('institution_admin', 'city_official', 'admin') },
+    schema: {
+      tags,
+      summary: '共用其他培训的教材 Give the training the textbook already uploaded for another training, replacing its own',
+      description:
+        'The bytes are shared, not uploaded again. 404 TRAINING_TEXTBOOK_SOURCE_NOT_FOUND (at body.fromTrainingId) when that training does not exist or has no uploaded textbook; nothing changes then.',
+      params: IdParams,
+      body: TextbookSource,
+      response: { 200: TextbookView, ...ErrorResponses },
+    },
+    handler: async (request) =>
+      shareTextbook(deps, storage, scope(request), request.params.id, request.body.fromTrainingId, auditContext(request)),
   });
 
   app.get('/api/v1/trainings/:id/textbook.pdf', {

@@ -41,6 +41,8 @@ export const certificatePdfHref = (certificateId: string) => `/api/v1/training-c
 export const textbookPdfHref = (trainingId: string) => `/api/v1/trainings/${id(trainingId)}/textbook.pdf`;
 export const postTextbook = (trainingId: string, file: File) =>
   upload<ResponseOf<'/api/v1/trainings/{id}/textbook', 'post'>>(`/api/v1/trainings/${id(trainingId)}/textbook`, file);
+export const putTextbookShare = (trainingId: string, body: BodyOf<'/api/v1/trainings/{id}/textbook', 'put'>) =>
+  request<ResponseOf<'/api/v1/trainings/{id}/textbook', 'put'>>('PUT', `/api/v1/trainings/${id(trainingId)}/textbook`, body);
 export const getTrainingHours = (year?: number) =>
   request<TrainingHours>('GET', `/api/v1/training-hours?${query({ year: year === undefined ? undefined : String(year) })}`);
 export const getShortfall = (divisionCode?: string) => request<Shortfall>('GET', `/api/v1/training-shortfall?${query({ divisionCode })}`);

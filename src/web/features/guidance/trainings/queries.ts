@@ -50,3 +50,7 @@ export const useUpdateTraining = () =>
 export const useCloseTraining = () => useTrainingMutation(api.postClose);
 export const useUploadTextbook = () =>
   useTrainingMutation((v: { trainingId: string; file: File }) => api.postTextbook(v.trainingId, v.file));
+export const useShareTextbook = () =>
+  useTrainingMutation((v: { trainingId: string; fromTrainingId: string }) =>
+    api.putTextbookShare(v.trainingId, { fromTrainingId: v.fromTrainingId }),
+  );
