@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, addMonthsIso, todayInShanghai } from '../../src/domain/dates/shanghai.ts';
+import { addDaysIso, addMonthsIso, todayInShanghai, toShanghaiWall } from '../../src/domain/dates/shanghai.ts';
 import { apiAs } from './api.ts';
 import { desktopContext, noSidewaysScroll, phoneContext, signIn } from './browser.ts';
 import { SHOTS, useJourney } from './journey.ts';
@@ -110,7 +110,8 @@ describe('guidance center courses journey', () => {
       .checkInCode as string;
     expect(code).toMatch(/^\d{6}$/);
 
-    const desk = await desktopContext(journey.browser, url);
+    // The staff's laptop keeps London time: session times are still read and typed as the city's.
+    const desk = await desktopContext(journey.browser, url, { timezoneId: 'Europe/London' });
     const staff = await desk.newPage();
     await signIn(staff, STAFF, '/institution');
     await staff.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '课程管理' }).click();
@@ -137,6 +138,7 @@ describe('guidance center courses journey', () => {
       startsAt: await move.getByLabel('新的开始时间').inputValue(),
       endsAt: await move.getByLabel('新的结束时间').inputValue(),
     };
+    expect(was.startsAt).toBe(toShanghaiWall(open.startsAt));
     await move.getByLabel('新的开始时间').fill(`${addDaysIso(todayInShanghai(new Date()), -1)}T09:00`);
     await move.getByRole('button', { name: '保存新时间' }).click();
     await move.getByText('开始时间不能早于现在').waitFor();

@@ -8,9 +8,11 @@ import {
   isIsoMonth,
   monthRange,
   parseIsoDate,
+  shanghaiWallToIso,
   todayInShanghai,
   toShanghaiDate,
   toShanghaiMinute,
+  toShanghaiWall,
 } from './shanghai.ts';
 
 // Reference arithmetic that uses no Date object at all (H. Hinnant, "days_from_civil").
@@ -177,6 +179,23 @@ describe('compareIso / daysBetween', () => {
         const expected = daysFromCivil(b.year, b.month, b.day) - daysFromCivil(a.year, a.month, a.day);
         expect(daysBetween(iso(a), iso(b))).toBe(expected);
         expect(compareIso(iso(b), iso(a))).toBe(Math.sign(expected));
+      }),
+    );
+  });
+});
+
+describe('wall time typed in a form', () => {
+  test('is read as Shanghai time, whatever zone the device is in', () => {
+    expect(shanghaiWallToIso('2026-12-01T10:00')).toBe('2026-12-01T02:00:00.000Z');
+    expect(shanghaiWallToIso('2027-01-01T07:30')).toBe('2026-12-31T23:30:00.000Z');
+  });
+
+  test('shows an instant as the Shanghai wall time the form had', () => {
+    expect(toShanghaiWall('2026-12-31T23:30:00.000Z')).toBe('2027-01-01T07:30');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }), (ms) => {
+        const minute = new Date(ms - (ms % 60_000));
+        expect(shanghaiWallToIso(toShanghaiWall(minute))).toBe(minute.toISOString());
       }),
     );
   });

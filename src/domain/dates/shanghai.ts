@@ -133,3 +133,16 @@ export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / MS_PER_DAY);
 }
+
+/**
+ * A wall time typed in a form ('YYYY-MM-DDTHH:mm', what a datetime-local input gives) read as
+ * Shanghai time, whatever zone the device is set to: China has kept +08:00 all year since 1991.
+ */
+export function shanghaiWallToIso(local: string): string {
+  return new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`).toISOString();
+}
+
+/** An instant as the Shanghai wall time a datetime-local input shows ('YYYY-MM-DDTHH:mm'). */
+export function toShanghaiWall(instant: Date | string): string {
+  return toShanghaiMinute(new Date(instant)).replace(' ', 'T');
+}

@@ -1,6 +1,7 @@
 import { Alert, Button, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shanghaiWallToIso, toShanghaiWall } from '../../../domain/dates/shanghai.ts';
 import { useFeedback } from '../../components/feedback';
 import { showFieldErrors } from '../../components/showFieldErrors';
 
@@ -21,14 +22,8 @@ export function SessionTimeFields({ starts, ends, required }: { starts: string; 
   );
 }
 
-/** An instant as a datetime-local value: the browser's local time (the city's), to the minute. */
-function localInput(iso: string) {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-
 /**
- * 调整时间 — a session not yet started moved to a new start and end, typed in local time and sent as
+ * 调整时间 — a session not yet started moved to a new start and end, typed in Shanghai time and sent as
  * instants; the server's refusals (a start in the past, hours longer than the session) show at their
  * fields, and a refusal of the whole (already started) below.
  */
@@ -50,7 +45,7 @@ export function SessionMove({ session, move }: { session: SessionTime; move: (ti
   const onFinish = (v: SessionTime) => {
     setRest([]);
     setPending(true);
-    move({ startsAt: new Date(v.startsAt).toISOString(), endsAt: new Date(v.endsAt).toISOString() })
+    move({ startsAt: shanghaiWallToIso(v.startsAt), endsAt: shanghaiWallToIso(v.endsAt) })
       .then(
         () => {
           setOpen(false);
@@ -65,7 +60,7 @@ export function SessionMove({ session, move }: { session: SessionTime; move: (ti
       form={form}
       layout="vertical"
       onFinish={onFinish}
-      initialValues={{ startsAt: localInput(session.startsAt), endsAt: localInput(session.endsAt) }}
+      initialValues={{ startsAt: toShanghaiWall(session.startsAt), endsAt: toShanghaiWall(session.endsAt) }}
       data-testid="move-form"
     >
       <Flex wrap gap={8} align="end">

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Flex, Input, List, Space, Table, Tag, Typography }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { shanghaiWallToIso } from '../../../../domain/dates/shanghai.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
 import type { RolePageProps } from '../../../components/RoleShell';
@@ -125,7 +126,7 @@ function Actions({ article }: { article: Article }) {
     step.mutate({
       action,
       ...(action === 'return' ? { note } : {}),
-      ...(action === 'approve' && publishAt ? { publishAt: new Date(publishAt).toISOString() } : {}),
+      ...(action === 'approve' && publishAt ? { publishAt: shanghaiWallToIso(publishAt) } : {}),
     });
   return (
     <Card size="small" title={t('articles.actionsTitle')}>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Collapse, Flex, Form, Input, InputNumber, List, Ra
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
+import { shanghaiWallToIso } from '../../../../domain/dates/shanghai.ts';
 import { ApiError } from '../../../api/client';
 import { useFeedback } from '../../../components/feedback';
 import { NotFound } from '../../../components/NotFound';
@@ -105,7 +106,7 @@ function SessionForm({ courseId }: { courseId: string }) {
   const [rest, setRest] = useState<string[]>([]);
   const onFinish = (v: SessionValues) => {
     setRest([]);
-    const body = { startsAt: new Date(v.startsAt).toISOString(), endsAt: new Date(v.endsAt).toISOString(), seats: v.seats };
+    const body = { startsAt: shanghaiWallToIso(v.startsAt), endsAt: shanghaiWallToIso(v.endsAt), seats: v.seats };
     add.mutate(
       { courseId, body },
       {

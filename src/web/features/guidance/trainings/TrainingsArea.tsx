@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Checkbox, Collapse, Empty, Flex, Form, InputNumber, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shanghaiWallToIso } from '../../../../domain/dates/shanghai.ts';
 import { audienceIncludes } from '../../../../domain/guidance/trainings.ts';
 import { useFeedback } from '../../../components/feedback';
 import { LoadError, PageLoading } from '../../../components/PageStatus';
@@ -328,7 +329,7 @@ function SessionForm({ trainingId }: { trainingId: string }) {
   const required = [{ required: true, message: t('trainings.required') }];
   const onFinish = (v: SessionValues) => {
     setRest([]);
-    const body = { startsAt: new Date(v.startsAt).toISOString(), endsAt: new Date(v.endsAt).toISOString(), hours: v.hours };
+    const body = { startsAt: shanghaiWallToIso(v.startsAt), endsAt: shanghaiWallToIso(v.endsAt), hours: v.hours };
     add.mutate(
       { trainingId, body },
       {

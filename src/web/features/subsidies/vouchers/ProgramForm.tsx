@@ -4,13 +4,13 @@ import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Sele
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { shanghaiWallToIso } from '../../../../domain/dates/shanghai.ts';
 import { parseYuanInput } from '../../../../domain/money/fen.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { RolePageProps } from '../../../components/RoleShell';
 import { useInstitutionSearch } from '../../institutions/queries';
 import { createProgram, type IssuanceMode, type NewProgram } from './api';
 import { useDivisions } from './divisions';
-import { shanghaiInstant } from './format';
 import { keys } from './queries';
 
 type Values = {
@@ -64,7 +64,7 @@ export function ProgramForm({ base }: RolePageProps) {
       validTo: v.validTo,
       voucherValidDays: v.voucherValidDays ?? null,
       issuance: v.issuance,
-      lotteryAt: v.issuance === 'lottery' && v.lotteryAt ? shanghaiInstant(v.lotteryAt) : null,
+      lotteryAt: v.issuance === 'lottery' && v.lotteryAt ? shanghaiWallToIso(v.lotteryAt) : null,
       maxAgeMonths: v.maxAgeMonths,
       residenceDivisionCodes: v.residenceDivisionCodes?.length ? v.residenceDivisionCodes : undefined,
       perChildLimit: v.perChildLimit,

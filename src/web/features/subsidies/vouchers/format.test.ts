@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiInstant, yuan } from './format';
+import { yuan } from './format';
 
 describe('money on screen', () => {
   it('shows fen as yuan with two decimals and no float error', () => {
@@ -7,12 +7,5 @@ describe('money on screen', () => {
     expect(yuan(100_000_000)).toBe('¥1,000,000.00');
     expect(yuan(10 + 20)).toBe('¥0.30');
     expect(yuan(0)).toBe('¥0.00');
-  });
-});
-
-describe('lottery time', () => {
-  it('is Shanghai wall time', () => {
-    expect(shanghaiInstant('2026-12-01T10:00')).toBe('2026-12-01T10:00:00+08:00');
-    expect(new Date(shanghaiInstant('2026-12-01T10:00')).toISOString()).toBe('2026-12-01T02:00:00.000Z');
   });
 });

@@ -7,6 +7,3 @@ export const yuan = (fen: Fen) => formatCny(fen);
 /** Fee statements and redemptions belong to the city's months, not the device's. */
 export const currentMonth = () => todayInShanghai(new Date()).slice(0, 7);
 export const previousMonth = () => addMonthsIso(`${currentMonth()}-01`, -1).slice(0, 7);
-
-/** A lottery time picked as Shanghai wall time ('YYYY-MM-DDTHH:mm') as the instant the server takes. */
-export const shanghaiInstant = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
