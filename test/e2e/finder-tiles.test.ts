@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { phoneContext } from './browser.ts';
 import { SHOTS, useJourney } from './journey.ts';
-import { importSquareOutlines, OUTLINES_APPROVAL } from './outlines.ts';
+import { OUTLINES_APPROVAL, openMapWithOutlines } from './outlines.ts';
 import { startTileServer, TILE_RGB } from './tileServer.ts';
 
 /**
@@ -52,20 +51,8 @@ const countColours = (png: string, inset: number, tile: readonly number[]) => `(
 
 describe('the finder map over a tile server', () => {
   it('draws the district outlines as a line over the tiles and names the tiles and the 审图号', async () => {
-    await importSquareOutlines(journey.server.url);
-    const context = await phoneContext(journey.browser, journey.server.url);
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    const { context, page, map, consoleErrors } = await openMapWithOutlines(journey.browser, journey.server.url);
     try {
-      await page.goto('/search');
-      await page.getByTestId('search-result').first().waitFor();
-      await page.getByTestId('toggle-map').click();
-      const map = page.getByTestId('results-map');
-      await expect.poll(async () => Number(await map.getAttribute('data-pins')), { timeout: 30_000 }).toBeGreaterThan(0);
-      await expect.poll(async () => Number(await map.getAttribute('data-districts'))).toBeGreaterThan(0);
       expect(tiles.requests()).toBeGreaterThan(0);
 
       const attribution = page.locator('.maplibregl-ctrl-attrib-inner');

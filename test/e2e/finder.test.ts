@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, noSidewaysScroll, phoneContext } from './browser.ts';
 import { SHOTS, useJourney } from './journey.ts';
-import { importSquareOutlines, OUTLINES_APPROVAL } from './outlines.ts';
+import { OUTLINES_APPROVAL, openMapWithOutlines } from './outlines.ts';
 
 /**
  * A family on a 375 px phone finds care: results on the first screen in a stated order, a filter
@@ -110,20 +110,8 @@ describe('the family finder on a phone', () => {
   }, 90_000);
 
   it('draws the district outlines the city imported, with their map approval number', async () => {
-    await importSquareOutlines(journey.server.url);
-    const context = await phoneContext(journey.browser, journey.server.url);
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    const { context, page, consoleErrors } = await openMapWithOutlines(journey.browser, journey.server.url);
     try {
-      await page.goto('/search');
-      await page.getByTestId('search-result').first().waitFor();
-      await page.getByTestId('toggle-map').click();
-      const map = page.getByTestId('results-map');
-      await expect.poll(async () => Number(await map.getAttribute('data-pins')), { timeout: 30_000 }).toBeGreaterThan(0);
-      await expect.poll(async () => Number(await map.getAttribute('data-districts'))).toBeGreaterThan(0);
       expect(await page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain(`审图号：${OUTLINES_APPROVAL}`);
       await page.screenshot({ path: path.join(SHOTS, 'finder-phone-map-outlines.png') });
       expect(consoleErrors).toEqual([]);
