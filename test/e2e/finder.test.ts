@@ -1,21 +1,19 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { squareOutline } from '../harness/factories/geography.ts';
-import { apiAs } from './api.ts';
 import { desktopContext, noSidewaysScroll, phoneContext } from './browser.ts';
 import { SHOTS, useJourney } from './journey.ts';
+import { OUTLINES_APPROVAL, openMapWithOutlines } from './outlines.ts';
 
 /**
  * A family on a 375 px phone finds care: results on the first screen in a stated order, a filter
- * picked from the sheet and removed from its tag, the results on the map (no tile server in tests:
- * points on a plain background, within the district outlines once the city imported some), and
+ * picked from the sheet and removed from its tag, the results on the map (without a tile server:
+ * points on a plain background, within the district outlines once the city imported some; with one,
+ * finder-tiles.test.ts), and
  * 申请入托 leading through sign-in to the application form with the institution picked. Anonymous
  * pages log no console error.
  */
-const ADMIN = '13900000000';
 const PARENT = '13900000005';
-const CITY = '320700';
 const HAIZHOU = '320706';
 const RESULT = { pass: '合格', rectify: '限期整改', fail: '不合格' } as const;
 
@@ -23,28 +21,6 @@ type Status = { institutionId: string; date: string; result: keyof typeof RESULT
 
 /** The words a family reads for an inspection status, after 最近检查 on a result card. */
 const words = (s: Status) => `${RESULT[s.result]} · ${s.date}${s.rectifying ? ' · 整改中' : ''}`;
-
-type Division = { children: { code: string; level: string }[]; referencePoint: { lat: number; lng: number } | null };
-
-/**
- * The demo ships no outlines (real ones need a map approval number): the admin imports synthetic
- * squares, one around a township's point of each district.
- */
-async function importSquareOutlines(baseUrl: string) {
-  const admin = await apiAs(baseUrl, ADMIN);
-  const city = await admin<Division>('GET', `/api/v1/divisions/${CITY}`);
-  const features = [];
-  for (const district of city.children) {
-    const township = (await admin<Division>('GET', `/api/v1/divisions/${district.code}`)).children[0];
-    const point = township && (await admin<Division>('GET', `/api/v1/divisions/${township.code}`)).referencePoint;
-    if (point) features.push(squareOutline(district.code, point, 0.1));
-  }
-  expect(features.length).toBeGreaterThan(1);
-  await admin('PUT', `/api/v1/divisions/${CITY}/outlines`, {
-    approvalNumber: 'GS(2099)0001号',
-    outlines: { type: 'FeatureCollection', features },
-  });
-}
 
 /** The search for one institution by its name; resolves once the page has asked for the results' inspection statuses. */
 async function searchFor(page: Page, name: string) {
@@ -134,21 +110,9 @@ describe('the family finder on a phone', () => {
   }, 90_000);
 
   it('draws the district outlines the city imported, with their map approval number', async () => {
-    await importSquareOutlines(journey.server.url);
-    const context = await phoneContext(journey.browser, journey.server.url);
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    const { context, page, consoleErrors } = await openMapWithOutlines(journey.browser, journey.server.url);
     try {
-      await page.goto('/search');
-      await page.getByTestId('search-result').first().waitFor();
-      await page.getByTestId('toggle-map').click();
-      const map = page.getByTestId('results-map');
-      await expect.poll(async () => Number(await map.getAttribute('data-pins')), { timeout: 30_000 }).toBeGreaterThan(0);
-      await expect.poll(async () => Number(await map.getAttribute('data-districts'))).toBeGreaterThan(0);
-      expect(await page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain('审图号：GS(2099)0001号');
+      expect(await page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain(`审图号：${OUTLINES_APPROVAL}`);
       await page.screenshot({ path: path.join(SHOTS, 'finder-phone-map-outlines.png') });
       expect(consoleErrors).toEqual([]);
     } finally {

@@ -11,11 +11,11 @@ import { useJourney } from './journey.ts';
 
 const journey = useJourney();
 
-/** The API's own answer, in Chinese, as the page would get it. */
-async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** The API's own answer, in Chinese unless asked otherwise, as the page would get it. */
+async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<T> {
   const response = await fetch(`${journey.server.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', cookie: 'lang=zh-CN' },
+    headers: { 'content-type': 'application/json', cookie: `lang=${lang}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return (await response.json()) as T;
@@ -85,24 +85,45 @@ describe('growth calculator', () => {
     }
   });
 
-  it('shows the server’s validation message next to the field it is about', async () => {
+  it('shows the server’s validation message at the field it is about, in Chinese and in English', async () => {
+    const body = { sex: 'male', birthDate: '2025-03-01', measuredOn: '2025-02-01', weightKg: 5 };
+    const words = {
+      zh: { sex: '男孩', birthDate: '出生日期', measuredOn: '测量日期', weight: '体重', submit: '计算' },
+      en: { sex: 'Boy', birthDate: 'Birth date', measuredOn: 'Measured on', weight: 'Weight', submit: 'Calculate' },
+    };
     const context = await desktopContext(journey.browser, journey.server.url);
     const page = await context.newPage();
     try {
-      const body = { sex: 'male', birthDate: '2025-03-01', measuredOn: '2025-02-01', weightKg: 5 };
-      const reference = await api<{ error: { details: Array<{ path: string; message: string }> } }>('POST', '/api/v1/growth/zscores', body);
-      const expected = reference.error.details.find((d) => d.path === 'body.measuredOn')?.message;
-      expect(expected).toBeTruthy();
-
       await page.goto('/growth');
-      await page.getByText('男孩', { exact: true }).click();
-      await page.getByLabel('出生日期', { exact: true }).fill(body.birthDate);
-      await page.getByLabel('测量日期', { exact: true }).fill(body.measuredOn);
-      await page.getByLabel('体重', { exact: true }).fill('5');
-      await page.getByRole('button', { name: '计算', exact: true }).click();
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const w = lang === 'en' ? words.en : words.zh;
+        const reference = await api<{ error: { details: Array<{ path: string; message: string }> } }>(
+          'POST',
+          '/api/v1/growth/zscores',
+          body,
+          lang,
+        );
+        const expected = reference.error.details.find((d) => d.path === 'body.measuredOn')?.message;
+        expect(expected).toBeTruthy();
+        if (lang === 'en') await page.getByText('English', { exact: true }).click();
 
-      const field = page.locator('.ant-form-item', { has: page.getByLabel('测量日期', { exact: true }) });
-      await field.getByText(expected as string).waitFor();
+        // Nothing typed yet: the page's own words say what is missing, under the field.
+        await page.getByRole('button', { name: w.submit, exact: true }).click();
+        expect(await page.getByLabel(w.birthDate, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+        await page.getByText(w.sex, { exact: true }).click();
+        await page.getByLabel(w.birthDate, { exact: true }).fill(body.birthDate);
+        await page.getByLabel(w.measuredOn, { exact: true }).fill(body.measuredOn);
+        await page.getByLabel(w.weight, { exact: true }).fill('5');
+        await page.getByRole('button', { name: w.submit, exact: true }).click();
+
+        // The message is the field's own: under it, and what a screen reader reads with it.
+        const input = page.getByLabel(w.measuredOn, { exact: true });
+        const note = page.locator('.field', { has: input }).getByRole('alert');
+        await expect.poll(() => note.textContent()).toBe(expected);
+        expect(await input.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+        await page.reload();
+      }
     } finally {
       await context.close();
     }

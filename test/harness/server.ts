@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
-import { testConfig } from '../../src/server/config.ts';
+import { type Config, testConfig } from '../../src/server/config.ts';
 import { openPGlite } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
@@ -12,18 +12,25 @@ export type TestServer = { url: string; app: FastifyInstance; deps: Deps; close(
 
 /**
  * A real HTTP server on a free port, serving the built web app, on an in-memory database with
- * the demo seeded — what a newcomer gets from `npm start`, for the browser journeys.
+ * the demo seeded — what a newcomer gets from `npm start`, for the browser journeys. `config`
+ * sets what an operator would (a tile server for the map).
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(config: Partial<Config> = {}): Promise<TestServer> {
   const database = await openPGlite({});
   await migrate(database);
-  const config = testConfig({
-    webDistDir: path.resolve(import.meta.dirname, '../../dist/web'),
-    rateLimitPerMinute: 100_000,
-    loginRateLimitPerMinute: 100_000,
-    auditSigningKey: TEST_AUDIT_SIGNING_KEY,
-  });
-  const deps: Deps = { database, db: database.db, config, clock: systemClock, cipher: testCipher };
+  const deps: Deps = {
+    database,
+    db: database.db,
+    config: testConfig({
+      webDistDir: path.resolve(import.meta.dirname, '../../dist/web'),
+      rateLimitPerMinute: 100_000,
+      loginRateLimitPerMinute: 100_000,
+      auditSigningKey: TEST_AUDIT_SIGNING_KEY,
+      ...config,
+    }),
+    clock: systemClock,
+    cipher: testCipher,
+  };
   await seedDemo(deps);
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,53 +1,66 @@
-import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Segmented, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Col, Row, Segmented, Typography } from 'antd';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays, MAX_AGE_DAYS } from '../../../domain/growth/age.ts';
 import type { ApiError } from '../../api/client';
+import { Field, TextInput } from '../../components/Field';
+import { PageLoading } from '../../components/PageStatus';
 import { Panel } from '../../components/Panel';
 import type { Position, Sex, ZscoreInput, ZscoreResult } from './api';
-import { GrowthResults } from './GrowthResults';
 import { fieldOfPath, type Measurement, usualPosition } from './growth';
 import { useZscores } from './queries';
 
+// The results and their charts only show after a calculation: their code loads while the server
+// computes, not with the form.
+const loadResults = () => import('./GrowthResults');
+const GrowthResults = lazy(() => loadResults().then((m) => ({ default: m.GrowthResults })));
+
 type AgeMode = 'dates' | 'days';
 
+/** The form as typed: numbers stay text until sent, so a half-typed "3." is not rewritten. */
 type FormValues = {
   sex?: Sex;
   ageMode: AgeMode;
-  birthDate?: string;
-  measuredOn?: string;
-  ageDays?: number | null;
-  weightKg?: number | null;
-  lengthCm?: number | null;
+  birthDate: string;
+  measuredOn: string;
+  ageDays: string;
+  weightKg: string;
+  lengthCm: string;
+  /** Only once the user picked one; until then the age's usual way is shown and sent. */
   position?: Position;
-  headCm?: number | null;
+  headCm: string;
 };
 
 const FIELDS = ['sex', 'birthDate', 'measuredOn', 'ageDays', 'weightKg', 'lengthCm', 'position', 'headCm'] as const;
+type FieldName = (typeof FIELDS)[number];
+type FieldErrors = Partial<Record<FieldName, string>>;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RESULTS_ID = 'growth-results';
 
-const given = (n: number | null | undefined): number | undefined => (n === null || n === undefined ? undefined : n);
+const numberOf = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
 
-function toRequest(values: FormValues): ZscoreInput {
+function toRequest(values: FormValues, position: Position | undefined): ZscoreInput {
   const body: ZscoreInput = { sex: values.sex as Sex };
-  if (values.ageMode === 'days') body.ageDays = given(values.ageDays);
+  if (values.ageMode === 'days') body.ageDays = numberOf(values.ageDays);
   else {
     body.birthDate = values.birthDate;
     if (values.measuredOn) body.measuredOn = values.measuredOn;
   }
-  body.weightKg = given(values.weightKg);
-  body.lengthCm = given(values.lengthCm);
-  if (body.lengthCm !== undefined) body.position = values.position;
-  body.headCm = given(values.headCm);
+  body.weightKg = numberOf(values.weightKg);
+  body.lengthCm = numberOf(values.lengthCm);
+  if (body.lengthCm !== undefined) body.position = position;
+  body.headCm = numberOf(values.headCm);
   return body;
 }
 
 /** The age the form describes, when it describes one: used to preselect lying or standing. */
-function ageFromForm(mode: AgeMode | undefined, birthDate?: string, measuredOn?: string, days?: number | null): number | undefined {
-  if (mode === 'days') return typeof days === 'number' && days >= 0 ? days : undefined;
-  if (!birthDate || !ISO_DATE.test(birthDate) || (measuredOn && !ISO_DATE.test(measuredOn))) return undefined;
+function ageFromForm({ ageMode, birthDate, measuredOn, ageDays }: FormValues): number | undefined {
+  if (ageMode === 'days') {
+    const days = numberOf(ageDays);
+    return days !== undefined && days >= 0 ? days : undefined;
+  }
+  if (!ISO_DATE.test(birthDate) || (measuredOn && !ISO_DATE.test(measuredOn))) return undefined;
   try {
     const age = ageInDays(birthDate, measuredOn || todayInShanghai(new Date()));
     return age >= 0 ? age : undefined;
@@ -61,65 +74,94 @@ type Submitted = { measurement: Measurement; result: ZscoreResult };
 /** 生长评价: anyone enters one measurement and reads WHO z-scores, percentiles and charts. Nothing is stored. */
 export default function GrowthCalculatorPage() {
   const { t } = useTranslation();
-  const [form] = Form.useForm<FormValues>();
   const zscores = useZscores();
+  const today = todayInShanghai(new Date());
+  const [values, setValues] = useState<FormValues>({
+    ageMode: 'dates',
+    birthDate: '',
+    measuredOn: today,
+    ageDays: '',
+    weightKg: '',
+    lengthCm: '',
+    headCm: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [formErrors, setFormErrors] = useState<{ title: string; messages: string[] } | null>(null);
-  const today = todayInShanghai(new Date());
 
-  const mode = Form.useWatch('ageMode', form);
-  const birthDate = Form.useWatch('birthDate', form);
-  const measuredOn = Form.useWatch('measuredOn', form);
-  const ageDaysField = Form.useWatch('ageDays', form);
-  const formAge = ageFromForm(mode, birthDate, measuredOn, ageDaysField);
-
+  const formAge = ageFromForm(values);
   // Lying under 2 years, standing after, until the user picks one: the usual way to measure at
   // that age is also the likeliest, and a wrong position moves the result by 0.7 cm.
-  useEffect(() => {
-    if (formAge !== undefined && !form.isFieldTouched('position')) form.setFieldValue('position', usualPosition(formAge));
-  }, [form, formAge]);
+  const position = values.position ?? (formAge !== undefined ? usualPosition(formAge) : undefined);
 
-  // On a phone the results open below the form, out of sight of the button just tapped.
-  useEffect(() => {
-    if (submitted) document.getElementById(RESULTS_ID)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }, [submitted]);
+  // A changed field drops its own error and the form's: they were about the value before.
+  const change = <K extends keyof FormValues>(name: K, value: FormValues[K]) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors((e) => ({ ...e, [name]: undefined }));
+    setFormErrors(null);
+  };
 
-  const showServerErrors = (error: ApiError, values: FormValues) => {
+  const showServerErrors = (error: ApiError) => {
     const visible = FIELDS.filter((f) => (values.ageMode === 'days' ? f !== 'birthDate' && f !== 'measuredOn' : f !== 'ageDays'));
     const rest: string[] = [];
-    const byField = new Map<string, string[]>();
+    const byField: FieldErrors = {};
     const details = Array.isArray(error.details) ? (error.details as Array<{ path?: unknown; message?: unknown }>) : [];
     for (const detail of details) {
       if (typeof detail.message !== 'string') continue;
-      const field = typeof detail.path === 'string' ? fieldOfPath(detail.path, visible) : undefined;
-      if (field) byField.set(field, [...(byField.get(field) ?? []), detail.message]);
+      const field = typeof detail.path === 'string' ? (fieldOfPath(detail.path, visible) as FieldName | undefined) : undefined;
+      if (field) byField[field] = byField[field] ? `${byField[field]} ${detail.message}` : detail.message;
       else rest.push(detail.message);
     }
-    form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof FormValues, errors })));
-    if (rest.length > 0 || byField.size === 0) setFormErrors({ title: error.message, messages: rest });
+    setErrors(byField);
+    if (rest.length > 0 || Object.keys(byField).length === 0) setFormErrors({ title: error.message, messages: rest });
   };
 
-  const onFinish = (values: FormValues) => {
+  /** The checks the page can make itself, in the user's language, before asking the server. */
+  const missing = (): FieldErrors => {
+    const found: FieldErrors = {};
+    if (!values.sex) found.sex = t('growth.sexRequired');
+    if (values.ageMode === 'days' && numberOf(values.ageDays) === undefined) found.ageDays = t('growth.ageDaysRequired');
+    if (values.ageMode === 'dates' && !values.birthDate) found.birthDate = t('growth.birthDateRequired');
+    return found;
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
     setFormErrors(null);
-    const body = toRequest(values);
-    if (body.weightKg === undefined && body.lengthCm === undefined && body.headCm === undefined) {
-      form.setFields([{ name: 'weightKg', errors: [t('growth.needMeasurement')] }]);
-      return;
-    }
+    const found = missing();
+    const body = toRequest(values, position);
+    if (body.weightKg === undefined && body.lengthCm === undefined && body.headCm === undefined)
+      found.weightKg = t('growth.needMeasurement');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    void loadResults();
     zscores.mutate(body, {
       onSuccess: (result) => {
-        const { sex, weightKg, lengthCm, position, headCm } = body;
-        setSubmitted({ measurement: { sex, weightKg, lengthCm, position, headCm }, result });
+        const { sex, weightKg, lengthCm, position: measuredAs, headCm } = body;
+        setSubmitted({ measurement: { sex, weightKg, lengthCm, position: measuredAs, headCm }, result });
       },
       onError: (error) => {
         setSubmitted(null);
-        showServerErrors(error, values);
+        showServerErrors(error);
       },
     });
   };
 
-  const numberInput = (suffix: string, max: number) => (
-    <InputNumber<number> min={0} max={max} step={0.1} suffix={suffix} inputMode="decimal" style={{ width: '100%' }} />
+  const numberField = (name: 'weightKg' | 'lengthCm' | 'headCm', label: string, suffix: string) => (
+    <Field label={label} error={errors[name]}>
+      {(control) => (
+        <TextInput
+          {...control}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step={0.1}
+          suffix={suffix}
+          value={values[name]}
+          onChange={(e) => change(name, e.target.value)}
+        />
+      )}
+    </Field>
   );
 
   return (
@@ -130,93 +172,115 @@ export default function GrowthCalculatorPage() {
       <Typography.Paragraph>{t('growth.lead')}</Typography.Paragraph>
 
       <Panel style={{ marginBottom: 16 }}>
-        <Form<FormValues>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{ ageMode: 'dates', measuredOn: today }}
-          onFinish={onFinish}
-          onValuesChange={() => setFormErrors(null)}
-        >
+        {/* The page checks and words its own messages; the browser's would be in its language, not the page's. */}
+        <form noValidate onSubmit={onSubmit}>
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={6}>
-              <Form.Item label={t('growth.sex')} name="sex" rules={[{ required: true, message: t('growth.sexRequired') }]}>
-                <Radio.Group
-                  optionType="button"
-                  buttonStyle="solid"
-                  options={[
-                    { value: 'male', label: t('growth.male') },
-                    { value: 'female', label: t('growth.female') },
-                  ]}
-                />
-              </Form.Item>
+              <Field label={t('growth.sex')} error={errors.sex} group>
+                {(control) => (
+                  <Segmented<Sex | ''>
+                    {...control}
+                    value={values.sex ?? ''}
+                    onChange={(sex) => change('sex', sex || undefined)}
+                    options={[
+                      { value: 'male', label: t('growth.male') },
+                      { value: 'female', label: t('growth.female') },
+                    ]}
+                  />
+                )}
+              </Field>
             </Col>
             <Col xs={24} sm={12} lg={6}>
-              <Form.Item label={t('growth.ageBy')} name="ageMode">
-                <Segmented<AgeMode>
-                  options={[
-                    { value: 'dates', label: t('growth.byDates') },
-                    { value: 'days', label: t('growth.byDays') },
-                  ]}
-                />
-              </Form.Item>
+              <Field label={t('growth.ageBy')} group>
+                {(control) => (
+                  <Segmented<AgeMode>
+                    {...control}
+                    value={values.ageMode}
+                    onChange={(mode) => change('ageMode', mode)}
+                    options={[
+                      { value: 'dates', label: t('growth.byDates') },
+                      { value: 'days', label: t('growth.byDays') },
+                    ]}
+                  />
+                )}
+              </Field>
             </Col>
-            {mode === 'days' ? (
+            {values.ageMode === 'days' ? (
               <Col xs={24} sm={12} lg={6}>
-                <Form.Item
+                <Field
                   label={t('growth.ageDays')}
-                  name="ageDays"
-                  extra={formAge !== undefined && formAge > MAX_AGE_DAYS ? t('growth.ageBeyondTables') : undefined}
-                  rules={[{ required: true, message: t('growth.ageDaysRequired') }]}
+                  error={errors.ageDays}
+                  help={formAge !== undefined && formAge > MAX_AGE_DAYS ? t('growth.ageBeyondTables') : undefined}
                 >
-                  <InputNumber<number> min={0} precision={0} suffix={t('growth.days')} inputMode="numeric" style={{ width: '100%' }} />
-                </Form.Item>
+                  {(control) => (
+                    <TextInput
+                      {...control}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      step={1}
+                      suffix={t('growth.days')}
+                      value={values.ageDays}
+                      onChange={(e) => change('ageDays', e.target.value)}
+                    />
+                  )}
+                </Field>
               </Col>
             ) : (
               <>
                 <Col xs={24} sm={12} lg={6}>
-                  <Form.Item
-                    label={t('growth.birthDate')}
-                    name="birthDate"
-                    rules={[{ required: true, message: t('growth.birthDateRequired') }]}
-                  >
-                    <Input type="date" max={today} />
-                  </Form.Item>
+                  <Field label={t('growth.birthDate')} error={errors.birthDate}>
+                    {(control) => (
+                      <TextInput
+                        {...control}
+                        type="date"
+                        max={today}
+                        value={values.birthDate}
+                        onChange={(e) => change('birthDate', e.target.value)}
+                      />
+                    )}
+                  </Field>
                 </Col>
                 <Col xs={24} sm={12} lg={6}>
-                  <Form.Item label={t('growth.measuredOn')} name="measuredOn" extra={t('growth.measuredOnHelp')}>
-                    <Input type="date" max={today} />
-                  </Form.Item>
+                  <Field label={t('growth.measuredOn')} error={errors.measuredOn} help={t('growth.measuredOnHelp')}>
+                    {(control) => (
+                      <TextInput
+                        {...control}
+                        type="date"
+                        max={today}
+                        value={values.measuredOn}
+                        onChange={(e) => change('measuredOn', e.target.value)}
+                      />
+                    )}
+                  </Field>
                 </Col>
               </>
             )}
           </Row>
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={5}>
-              <Form.Item label={t('growth.weight')} name="weightKg">
-                {numberInput('kg', 60)}
-              </Form.Item>
+              {numberField('weightKg', t('growth.weight'), 'kg')}
             </Col>
             <Col xs={24} sm={12} lg={5}>
-              <Form.Item label={t('growth.length')} name="lengthCm">
-                {numberInput('cm', 150)}
-              </Form.Item>
+              {numberField('lengthCm', t('growth.length'), 'cm')}
             </Col>
             <Col xs={24} sm={12} lg={8}>
-              <Form.Item label={t('growth.position')} name="position" extra={t('growth.positionHelp')}>
-                <Radio.Group
-                  optionType="button"
-                  options={[
-                    { value: 'recumbent', label: t('growth.recumbent') },
-                    { value: 'standing', label: t('growth.standing') },
-                  ]}
-                />
-              </Form.Item>
+              <Field label={t('growth.position')} error={errors.position} help={t('growth.positionHelp')} group>
+                {(control) => (
+                  <Segmented<Position | ''>
+                    {...control}
+                    value={position ?? ''}
+                    onChange={(picked) => change('position', picked || undefined)}
+                    options={[
+                      { value: 'recumbent', label: t('growth.recumbent') },
+                      { value: 'standing', label: t('growth.standing') },
+                    ]}
+                  />
+                )}
+              </Field>
             </Col>
             <Col xs={24} sm={12} lg={6}>
-              <Form.Item label={t('growth.head')} name="headCm">
-                {numberInput('cm', 70)}
-              </Form.Item>
+              {numberField('headCm', t('growth.head'), 'cm')}
             </Col>
           </Row>
           {formErrors && (
@@ -240,10 +304,14 @@ export default function GrowthCalculatorPage() {
           <Button type="primary" htmlType="submit" size="large" loading={zscores.isPending} style={{ minWidth: 160 }}>
             {t('growth.submit')}
           </Button>
-        </Form>
+        </form>
       </Panel>
 
-      {submitted && <GrowthResults id={RESULTS_ID} measurement={submitted.measurement} result={submitted.result} />}
+      {submitted && (
+        <Suspense fallback={<PageLoading />}>
+          <GrowthResults id={RESULTS_ID} measurement={submitted.measurement} result={submitted.result} />
+        </Suspense>
+      )}
 
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
         {t('growth.source')}

@@ -1,5 +1,5 @@
 import { Alert, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/Panel';
 import type { CurveIndicator, GrowthIndicator, GrowthScore, Sex, ZscoreResult } from './api';
@@ -131,6 +131,11 @@ export function GrowthResults({ id, measurement, result }: { id: string; measure
     return score ? [{ indicator, score }] : [];
   });
   const missing = INDICATORS.filter((indicator) => result[indicator] === undefined);
+
+  // On a phone the results open below the form, out of sight of the button just tapped.
+  useEffect(() => {
+    document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [id, result]);
 
   const reasonText = (indicator: GrowthIndicator) => {
     const reason = notComputedReason(indicator, measurement, result.ageDays);

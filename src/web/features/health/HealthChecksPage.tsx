@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Col, Flex, Form, Input, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ApiError } from '../../api/client';
+import { Field, TextInput } from '../../components/Field';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { Panel } from '../../components/Panel';
 import type { Bilingual, HealthCheckStatus, HealthCheckVisit, WarningSignChecklist } from './api';
@@ -199,7 +200,8 @@ function WarningSignsCard({ checklist, lang }: { checklist: WarningSignChecklist
 export default function HealthChecksPage() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const [form] = Form.useForm<{ birthDate: string }>();
+  const [typed, setTyped] = useState('');
+  const [required, setRequired] = useState(false);
   const [birthDate, setBirthDate] = useState<string | undefined>();
   const [done, setDone] = useState<string[]>([]);
   const schedule = useHealthCheckSchedule(birthDate, done);
@@ -228,34 +230,43 @@ export default function HealthChecksPage() {
       <Typography.Paragraph>{t('checks.lead')}</Typography.Paragraph>
 
       <Panel style={{ marginBottom: 16 }}>
-        <Form
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={({ birthDate: value }) => {
+        {/* The page words its own messages; the browser's would be in its language, not the page's. */}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            setRequired(!typed);
+            if (!typed) return;
             setDone([]);
             setShowEarlier(false);
-            setBirthDate(value);
+            setBirthDate(typed);
           }}
         >
           <Flex gap={12} wrap align="start">
-            <Form.Item
+            <Field
               label={t('checks.birthDate')}
-              name="birthDate"
-              rules={[{ required: true, message: t('checks.birthDateRequired') }]}
-              validateStatus={fieldError ? 'error' : undefined}
-              help={fieldError}
+              error={required ? t('checks.birthDateRequired') : typed === birthDate ? fieldError : undefined}
               style={{ flex: '1 1 200px', maxWidth: 320, marginBottom: 0 }}
             >
-              <Input type="date" max={today} />
-            </Form.Item>
-            <Form.Item label=" " colon={false} style={{ marginBottom: 0 }}>
-              <Button type="primary" htmlType="submit">
-                {t('checks.submit')}
-              </Button>
-            </Form.Item>
+              {(control) => (
+                <TextInput
+                  {...control}
+                  type="date"
+                  max={today}
+                  value={typed}
+                  onChange={(e) => {
+                    setTyped(e.target.value);
+                    setRequired(false);
+                  }}
+                />
+              )}
+            </Field>
+            {/* Level with the input, below the label's line (22 px and 8 px under it). */}
+            <Button type="primary" htmlType="submit" style={{ marginTop: 30 }}>
+              {t('checks.submit')}
+            </Button>
           </Flex>
-        </Form>
+        </form>
       </Panel>
 
       {otherError && <LoadError error={otherError} />}

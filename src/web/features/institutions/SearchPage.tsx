@@ -1,14 +1,16 @@
-import { Alert, Button, Col, Empty, Flex, Form, Grid, Input, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Grid, Row, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ageInMonths, ClassStandard, classTypesForAge } from '../../../domain/classes/classTypes.ts';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
+import { TextInput } from '../../components/Field';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { Panel } from '../../components/Panel';
 import { useDivisionTree } from '../geography/queries';
 import { useInspectionStatuses } from '../supervision/queries';
+import type { FilterDraft } from './FilterFields';
 import { Pager } from './Pager';
 import { useInstitutionSearch } from './queries';
 import { ResultCard } from './ResultCard';
@@ -34,7 +36,8 @@ export default function SearchPage() {
   const { t } = useTranslation();
   const wide = Grid.useBreakpoint().lg === true;
   const tree = useDivisionTree();
-  const [form] = Form.useForm();
+  const [draft, setDraft] = useState<FilterDraft>({});
+  const edit = (patch: Partial<FilterDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const [params, setParams] = useSearchParams();
   const { filters, page } = useMemo(() => readSearch(params), [params]);
   const centre = useMemo(
@@ -57,8 +60,8 @@ export default function SearchPage() {
   // The form shows the search in the address, also after going back or forward to another one.
   useEffect(() => {
     const { division, birthDate, startDate, feeFrom, feeTo, serviceForm, q, vacancy, inclusive, noOpenRectification } = filters;
-    form.setFieldsValue({ division, birthDate, startDate, feeFrom, feeTo, serviceForm, q, vacancy, inclusive, noOpenRectification });
-  }, [form, filters]);
+    setDraft({ division, birthDate, startDate, feeFrom, feeTo, serviceForm, q, vacancy, inclusive, noOpenRectification });
+  }, [filters]);
 
   const search = useInstitutionSearch({ ...filters, page, pageSize: PAGE_SIZE }, { keepPrevious: true });
   // Asked once the results are in, for the page shown: the results never wait on it.
@@ -79,9 +82,9 @@ export default function SearchPage() {
     );
   }
 
-  function apply(values: Record<string, unknown>) {
+  function apply(values: FilterDraft) {
     const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
     const birthDate = text(values.birthDate);
     const division = text(values.division);
     // A township picked replaces the point; otherwise a point searched stays.
@@ -103,7 +106,7 @@ export default function SearchPage() {
 
   const fields = (
     <Suspense fallback={<PageLoading />}>
-      <FilterFields options={options} loading={tree.isPending} onApply={() => form.submit()} />
+      <FilterFields values={draft} onChange={edit} options={options} loading={tree.isPending} onApply={() => apply(draft)} />
     </Suspense>
   );
   const results = (
@@ -161,15 +164,29 @@ export default function SearchPage() {
 
   return (
     // Every filter of the search, also those whose fields are not shown yet (the sheet not opened).
-    <Form form={form} layout="vertical" onFinish={() => apply(form.getFieldsValue(true))} aria-label={t('search.filters')}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply(draft);
+      }}
+      aria-label={t('search.filters')}
+    >
       <Flex vertical gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('search.title')}
         </Typography.Title>
         <Flex gap={8}>
-          <Form.Item name="q" noStyle>
-            <Input aria-label={t('search.keyword')} placeholder={t('search.keywordHint')} allowClear />
-          </Form.Item>
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <TextInput
+              aria-label={t('search.keyword')}
+              placeholder={t('search.keywordHint')}
+              enterKeyHint="search"
+              value={draft.q ?? ''}
+              onChange={(e) => edit({ q: e.target.value })}
+              onClear={() => edit({ q: undefined })}
+              clearLabel={t('search.clearKeyword')}
+            />
+          </div>
           <Button type="primary" htmlType="submit">
             {t('search.submit')}
           </Button>
@@ -218,6 +235,6 @@ export default function SearchPage() {
           </>
         )}
       </Flex>
-    </Form>
+    </form>
   );
 }
