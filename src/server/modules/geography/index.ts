@@ -14,6 +14,7 @@ export {
   endDivision,
   findDivisionAsOf,
   findDivisionPointsBetween,
+  findDivisionPointsUnder,
   findDivisionsAsOf,
   findGridCells,
   findPopulationUpTo,

@@ -116,6 +116,33 @@ export function findDivisionPointsBetween(db: Db, from: string, to: string) {
     .execute();
 }
 
+/**
+ * The rows in force at some time from `from` to `to` whose code starts with `prefix` or is one of
+ * `codes` (e.g. the area's ancestors), and those a merger names — each ended code, its successor
+ * and its district — so a merged code resolves inside the area as it would over the whole tree.
+ */
+export function findDivisionPointsUnder(db: Db, from: string, to: string, area: { prefix: string; codes: readonly string[] }) {
+  const merged = (column: 'code' | 'successor_code' | 'district') =>
+    db
+      .selectFrom('divisions as m')
+      .select(column === 'district' ? sql<string>`left(m.code, 6)`.as('code') : `m.${column}`)
+      .where('m.successor_code', 'is not', null);
+  return db
+    .selectFrom('divisions')
+    .select(['code', 'name', 'parent_code', 'level', 'lat', 'lng', 'valid_from', 'valid_to'])
+    .where(inForce(from, to))
+    .where((eb) =>
+      eb.or([
+        eb('code', 'like', `${area.prefix}%`),
+        ...(area.codes.length > 0 ? [eb('code', 'in', area.codes)] : []),
+        eb('code', 'in', merged('code')),
+        eb('code', 'in', merged('successor_code')),
+        eb('code', 'in', merged('district')),
+      ]),
+    )
+    .execute();
+}
+
 /** Every ended division that names its successor: old code → the code that took over its area. */
 export async function findSuccessors(db: Db): Promise<Map<string, string>> {
   const rows = await db
