@@ -9,7 +9,7 @@ import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
 import { countEnrolledOn, findPlacePeriods } from '../../enrollment/index.ts';
-import { findDivisionPointsUnder, findPopulationUpTo, findSuccessors } from '../../geography/index.ts';
+import { findDivisionPart, findPopulationUpTo } from '../../geography/index.ts';
 import { findInstitutionPeriods, findOperatingInstitutions, type OperatingInstitution } from '../../institutions/index.ts';
 
 export type Division = TreeDivision & { name: string; lat: number | null; lng: number | null };
@@ -40,7 +40,7 @@ type Population = Map<string, Figure>;
  * force at some time in the range (each date takes those in force that day), and X's population by year.
  */
 type Backdrop = {
-  rows: Awaited<ReturnType<typeof findDivisionPointsUnder>>;
+  rows: Awaited<ReturnType<typeof findDivisionPart>>['rows'];
   successors: Map<string, string>;
   populationOf: (year: number) => Promise<Population>;
 };
@@ -51,10 +51,7 @@ type Backdrop = {
  */
 async function readBackdrop(db: Db, code: string, from: string, to: string, treePrefix: string): Promise<Backdrop> {
   const ancestors = [code.slice(0, 6), cityCodeOf(code)].filter((c) => c !== code);
-  const [rows, successors] = await Promise.all([
-    findDivisionPointsUnder(db, from, to, { prefix: treePrefix, codes: ancestors }),
-    findSuccessors(db),
-  ]);
+  const { rows, successors } = await findDivisionPart(db, from, to, { prefix: treePrefix, codes: ancestors });
   const years = new Map<number, Promise<Population>>();
   const populationOf = (year: number) => {
     const read = years.get(year) ?? findPopulationUpTo(db, year, divisionPrefix(code));
