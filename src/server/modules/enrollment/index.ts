@@ -28,8 +28,8 @@ export function enrollmentModule(hooks: EnrollmentHooks): ModuleManifest {
   };
 }
 
-// Children holding a place on a date per institution, for oversight's indicators.
-export { countEnrolledOn, findPlaceInstitution } from './admissions/queries.ts';
+// Children holding a place on a date per institution, or their places over a range of dates, for oversight's indicators.
+export { countEnrolledOn, findPlaceInstitution, findPlacePeriods } from './admissions/queries.ts';
 // Morning checks for health's illness alerts (the check is written here; health reacts through a hook).
 export { type CheckWithNameRow, findChecksWithNames, findPossibleCases } from './attendance/queries.ts';
 export type { EnrollmentHooks } from './common/hooks.ts';

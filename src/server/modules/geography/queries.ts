@@ -116,15 +116,58 @@ export function findDivisionPointsBetween(db: Db, from: string, to: string) {
     .execute();
 }
 
-/** Every ended division that names its successor: old code → the code that took over its area. */
-export async function findSuccessors(db: Db): Promise<Map<string, string>> {
-  const rows = await db
+/**
+ * A part of the tree and the mergers, in one statement. `rows`: the rows in force at some time
+ * from `from` to `to` whose code starts with `prefix` or is one of `codes` (e.g. the part's
+ * ancestors), and those a merger names — each ended code, its successor and its district — so a
+ * merged code resolves inside the part as it would over the whole tree. `successors`: every ended
+ * division that names its successor, old code → the code that took over its area.
+ */
+export async function findDivisionPart(db: Db, from: string, to: string, part: { prefix: string; codes: readonly string[] }) {
+  const inPart = (eb: ExpressionBuilder<DB & { merged: { code: string; successor_code: string | null } }, 'divisions'>) =>
+    eb.and([
+      inForce(from, to)(eb as ExpressionBuilder<DB, 'divisions'>),
+      eb.or([
+        eb('code', 'like', `${part.prefix}%`),
+        ...(part.codes.length > 0 ? [eb('code', 'in', part.codes)] : []),
+        eb('code', 'in', eb.selectFrom('merged').select('merged.code')),
+        eb('code', 'in', eb.selectFrom('merged').select('merged.successor_code')),
+        eb('code', 'in', eb.selectFrom('merged').select(sql<string>`left(merged.code, 6)`.as('district'))),
+      ]),
+    ]);
+  const found = await db
+    .with('merged', (qb) => qb.selectFrom('divisions').select(['code', 'successor_code']).where('successor_code', 'is not', null))
     .selectFrom('divisions')
-    .select(['code', 'successor_code'])
-    .where('successor_code', 'is not', null)
+    .select((eb) => [
+      'code',
+      'name',
+      'parent_code',
+      'level',
+      'lat',
+      'lng',
+      'valid_from',
+      'valid_to',
+      'successor_code',
+      inPart(eb).as('in_part'),
+    ])
+    .where((eb) => eb.or([inPart(eb), eb('successor_code', 'is not', null)]))
     .orderBy('valid_from')
     .execute();
-  return new Map(rows.map((r) => [r.code, r.successor_code as string]));
+  const successors = new Map<string, string>();
+  for (const r of found) if (r.successor_code !== null) successors.set(r.code, r.successor_code);
+  const rows = found
+    .filter((r) => r.in_part)
+    .map(({ code, name, parent_code, level, lat, lng, valid_from, valid_to }) => ({
+      code,
+      name,
+      parent_code,
+      level,
+      lat,
+      lng,
+      valid_from,
+      valid_to,
+    }));
+  return { rows, successors };
 }
 
 /** The population figure of `year`, or of the latest earlier year it has one for, of each division whose code starts with `prefix`. */

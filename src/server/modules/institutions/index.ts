@@ -39,8 +39,13 @@ export {
 } from './staff/training.ts';
 /** Supervision's draws, lists, public inspection history and statuses. */
 export { findInstitutionNames, findListedInDistrict, findListedPublicly } from './supply/listed.ts';
-/** Oversight's supply: filed institutions operating on a date with their places. */
-export { findOperatingInstitutions, type OperatingInstitution } from './supply/queries.ts';
+/** Oversight's supply: filed institutions operating on a date with their places, or over a range of dates. */
+export {
+  findInstitutionPeriods,
+  findOperatingInstitutions,
+  type InstitutionPeriods,
+  type OperatingInstitution,
+} from './supply/queries.ts';
 
 export function institutionsModule(hooks: InstitutionHooks): ModuleManifest {
   return {

@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Transaction } from 'kysely';
+import type { PlacePeriod } from '../../../../domain/enrollment/placesHeld.ts';
 import type { Db } from '../../../db/executor.ts';
 import type { ApplicationsTable, DB, EnrolmentsTable } from '../../../db/schema.ts';
 import { RULE_DEFAULTS } from '../common/queries.ts';
@@ -404,6 +405,24 @@ export async function countEnrolledOn(db: Db, date: string, institutionIds: read
     .groupBy('institution_id')
     .execute();
   return new Map(rows.map((r) => [r.institution_id, Number(r.n)]));
+}
+
+/**
+ * The places held at these institutions at some time from `from` to `to`, as periods (children
+ * with the same start and end counted together), so a monthly series counts every month end in
+ * memory (src/domain/enrollment/placesHeld.ts) from one read.
+ */
+export async function findPlacePeriods(db: Db, from: string, to: string, institutionIds: readonly string[]): Promise<PlacePeriod[]> {
+  if (institutionIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('enrolments')
+    .select(['institution_id', 'start_date', 'end_date', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('institution_id', '=', sql<string>`any(${institutionIds}::uuid[])`)
+    .where('start_date', '<=', to)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', from)]))
+    .groupBy(['institution_id', 'start_date', 'end_date'])
+    .execute();
+  return rows.map((r) => ({ institutionId: r.institution_id, startDate: r.start_date, endDate: r.end_date, children: Number(r.n) }));
 }
 
 export async function findInstitutionName(db: Db, id: string): Promise<string> {

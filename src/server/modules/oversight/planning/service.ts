@@ -1,5 +1,5 @@
 import { todayInShanghai } from '../../../../domain/dates/shanghai.ts';
-import { cityCodeOf, isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
+import { cityCodeOf, divisionPrefix, isWithinDivision } from '../../../../domain/geography/divisionCode.ts';
 import { type AccessMethod, catchmentKmOf, computeAccess, type Weighting } from '../../../../domain/oversight/access.ts';
 import { greatCircle } from '../../../../domain/oversight/distance.ts';
 import { computeGridAccess, type GridCell } from '../../../../domain/oversight/gridAccess.ts';
@@ -33,8 +33,12 @@ export function weightingOf(params: AccessParams, settings: AccessSettings): Wei
  */
 export async function getAccess(deps: Deps, scope: Scope, code: string, params: AccessParams & { demand: 'townships' | 'grid' }) {
   const today = todayInShanghai(deps.clock.now());
-  const [city, settings] = await Promise.all([loadCityOn(deps.db, today, code, scope), findAccessSettings(deps.db)]);
   const cityCode = cityCodeOf(code);
+  // The whole city's tree: a grid cell belongs to the nearest of all the city's townships.
+  const [city, settings] = await Promise.all([
+    loadCityOn(deps.db, today, code, scope, divisionPrefix(cityCode)),
+    findAccessSettings(deps.db),
+  ]);
   const cells = params.demand === 'grid' ? await findGridCells(deps.db, cityCode) : undefined;
   // A grid has at least one cell, so its cells say whether it exists.
   if (cells?.length === 0) throw new AppError('POPULATION_GRID_MISSING');
