@@ -22,7 +22,7 @@ import { calendarRoutes } from './platform/calendar/routes.ts';
 import { registerErrorHandling } from './platform/errors/errorHandler.ts';
 import { registerDrain } from './platform/http/drain.ts';
 import { clientErrorHandler, frameworkErrors } from './platform/http/frameworkErrors.ts';
-import { loggerOptions } from './platform/http/logging.ts';
+import { loggerOptions, RequestLog } from './platform/http/logging.ts';
 import { opsGuard } from './platform/http/opsGuard.ts';
 import { requestGuard } from './platform/http/requestGuard.ts';
 import { securityHeaders } from './platform/http/securityHeaders.ts';
@@ -40,6 +40,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
+    logController: new RequestLog(),
     frameworkErrors,
     clientErrorHandler,
     // Always the server's own, so a client cannot choose what the audit log calls its request;
