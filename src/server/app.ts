@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -23,9 +22,10 @@ import { calendarRoutes } from './platform/calendar/routes.ts';
 import { registerErrorHandling } from './platform/errors/errorHandler.ts';
 import { registerDrain } from './platform/http/drain.ts';
 import { clientErrorHandler, frameworkErrors } from './platform/http/frameworkErrors.ts';
-import { loggerOptions } from './platform/http/logging.ts';
+import { loggerOptions, RequestLog } from './platform/http/logging.ts';
 import { opsGuard } from './platform/http/opsGuard.ts';
 import { requestGuard } from './platform/http/requestGuard.ts';
+import { securityHeaders } from './platform/http/securityHeaders.ts';
 import { systemRoutes } from './platform/http/systemRoutes.ts';
 import { registerTextGuard } from './platform/http/textGuard.ts';
 import { webApp } from './platform/http/webApp.ts';
@@ -40,6 +40,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
+    logController: new RequestLog(),
     frameworkErrors,
     clientErrorHandler,
     // Always the server's own, so a client cannot choose what the audit log calls its request;
@@ -71,34 +72,7 @@ export async function buildApp(deps: Deps, options: { logStream?: NodeJS.Writabl
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
-  const tileOrigins = config.mapTiles ? [config.mapTiles.origin] : [];
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design writes its CSS-in-JS into <style> elements; scripts stay strictly 'self'.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        // The map's tiles, only from the tile server configured (MAP_TILE_URL); maplibre fetches
-        // them in its worker and draws them from blob: images.
-        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", ...tileOrigins],
-        // maplibre's worker is a module served from 'self' (never blob:).
-        workerSrc: ["'self'"],
-        // An online lecture's video file plays in the page from the host its course names; that
-        // address is checked against the allowed hosts when the course is written, and a video
-        // element runs no script.
-        mediaSrc: ["'self'", 'https:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(securityHeaders, { config });
   await app.register(fastifyRateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',

@@ -54,6 +54,24 @@ describe('toShanghaiDate / todayInShanghai', () => {
     expect(toShanghaiDate(new Date('2026-11-28T23:59:00-05:00'))).toBe('2026-11-29');
   });
 
+  test("today's date is right for any instant, asked in any order, across midnights and years", () => {
+    const midnight = Date.parse('2026-11-28T16:00:00Z');
+    for (const t of [midnight - 1, midnight, midnight - 1, midnight + 59_999, midnight - 60_000]) {
+      expect(todayInShanghai(new Date(t))).toBe(toShanghaiDate(t));
+    }
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: Date.parse('1800-01-01T00:00:00Z'), max: Date.parse('2100-01-01T00:00:00Z') }), { minLength: 2 }),
+        (times) => {
+          // Each instant and its neighbours in the same minute: the remembered minute must not leak.
+          for (const t of times.flatMap((t) => [t, t + 1, t - 1, t + 30_000])) {
+            expect(todayInShanghai(new Date(t))).toBe(toShanghaiDate(t));
+          }
+        },
+      ),
+    );
+  });
+
   test('shows an instant as Shanghai wall time to the minute', () => {
     expect(toShanghaiMinute(new Date('2026-12-10T02:00:00Z'))).toBe('2026-12-10 10:00');
     expect(toShanghaiMinute(new Date('2026-12-31T16:05:00Z'))).toBe('2027-01-01 00:05');

@@ -314,6 +314,11 @@ describe('request logs', () => {
       expect(log).toContain('/verify/utility-certificates/[REDACTED]');
       expect(log).toContain('/api/v1/public/training-certificates/[REDACTED]');
       expect(log).not.toMatch(/SECRET\d/);
+      // One line per request, when answered, with what was asked and how it ended.
+      const entries = lines.map((l) => JSON.parse(l)).filter((e) => e.req || e.res);
+      expect(entries).toHaveLength(5);
+      expect(entries[0]).toMatchObject({ msg: 'request completed', req: { method: 'GET' }, res: { statusCode: expect.any(Number) } });
+      expect(typeof entries[0].responseTime).toBe('number');
     } finally {
       await t.close();
     }

@@ -49,7 +49,7 @@ describe('search index', () => {
         fc.double({ min: 118.3, max: 120.5, noNaN: true }),
         fc.double({ min: 0.1, max: 50, noNaN: true }),
         (lat, lng, radiusKm) => {
-          const candidates = [...index.near(lat, lng, radiusKm * 1000)];
+          const candidates = index.near(lat, lng, radiusKm * 1000).flatMap((cell) => [...cell]);
           const inside = city.filter((e) => distanceM({ lat, lng }, e) <= radiusKm * 1000 - 1e-3).map((e) => e.id);
           const found = new Set(candidates.map((e) => e.id));
           for (const id of inside) expect(found.has(id)).toBe(true);

@@ -160,20 +160,21 @@ export class SearchIndex {
    * Entries whose cell overlaps the box around the circle: latitude ± r/R, longitude
    * ± asin(sin(r/R) / cos φ), the circle's widest point on the sphere, with a hair's margin for
    * rounding. Around a pole or across the ±180° meridian it would not be a box, and every
-   * entry is a candidate. The caller still tests each candidate against the circle.
+   * entry is a candidate. The caller still tests each candidate against the circle. The cells'
+   * own collections, not a copy of their entries: copying was a tenth of a search's time.
    */
-  near(lat: number, lng: number, radiusM: number): Iterable<SearchEntry> {
+  near(lat: number, lng: number, radiusM: number): Iterable<SearchEntry>[] {
     const angle = radiusM / EARTH_RADIUS_M;
     const cosLat = Math.cos((lat * Math.PI) / 180);
     const dLat = (angle * 180) / Math.PI + MARGIN_DEGREES;
-    if (lat + dLat >= 90 || lat - dLat <= -90 || Math.sin(angle) >= cosLat) return this.#entries.values();
+    if (lat + dLat >= 90 || lat - dLat <= -90 || Math.sin(angle) >= cosLat) return [this.#entries.values()];
     const dLng = (Math.asin(Math.sin(angle) / cosLat) * 180) / Math.PI + MARGIN_DEGREES;
-    if (lng - dLng <= -180 || lng + dLng >= 180) return this.#entries.values();
-    const found: SearchEntry[] = [];
+    if (lng - dLng <= -180 || lng + dLng >= 180) return [this.#entries.values()];
+    const found: Iterable<SearchEntry>[] = [];
     for (let i = cellOf(lat - dLat); i <= cellOf(lat + dLat); i++) {
       for (let j = cellOf(lng - dLng); j <= cellOf(lng + dLng); j++) {
         const cell = this.#cells.get(cellKey(i, j));
-        if (cell) found.push(...cell.values());
+        if (cell) found.push(cell.values());
       }
     }
     return found;
@@ -248,9 +249,11 @@ export function search(index: SearchIndex, params: SearchParams, today: IsoDate,
     const limit2 = chordOf(radiusM) ** 2;
     const point = earthPoint(params.lat, params.lng);
     const hits: Hit[] = [];
-    for (const e of index.near(params.lat, params.lng, radiusM)) {
-      const chord2 = (e.point.x - point.x) ** 2 + (e.point.y - point.y) ** 2 + (e.point.z - point.z) ** 2;
-      if (chord2 <= limit2 && keep(e)) hits.push({ e, key: chord2 });
+    for (const cell of index.near(params.lat, params.lng, radiusM)) {
+      for (const e of cell) {
+        const chord2 = (e.point.x - point.x) ** 2 + (e.point.y - point.y) ** 2 + (e.point.z - point.z) ** 2;
+        if (chord2 <= limit2 && keep(e)) hits.push({ e, key: chord2 });
+      }
     }
     const first = leading(hits, end, (a, b) => a.key - b.key || compare(a.e.id, b.e.id));
     return { total: hits.length, order: 'distance' as const, items: first.slice(start, end).map((h) => itemOf(h.e, h.key, today)) };
