@@ -402,6 +402,11 @@ export interface FilingReceiptCountersTable {
   last_number: number;
 }
 
+export interface GeographyDataVersionTable {
+  only_row: Generated<boolean>;
+  version: Generated<number>;
+}
+
 export interface GrowthMeasurementsTable {
   id: Generated<string>;
   child_id: string;
@@ -1198,6 +1203,7 @@ export interface DB {
   fee_statements: FeeStatementsTable;
   filed_institutions: FiledInstitutionsTable;
   filing_receipt_counters: FilingReceiptCountersTable;
+  geography_data_version: GeographyDataVersionTable;
   growth_measurements: GrowthMeasurementsTable;
   illness_alert_acknowledgements: IllnessAlertAcknowledgementsTable;
   illness_alerts: IllnessAlertsTable;

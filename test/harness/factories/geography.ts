@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/server/db/schema.ts';
-import { insertDivisions } from '../../../src/server/modules/geography/index.ts';
+import { insertDivisions, upsertPopulation } from '../../../src/server/modules/geography/index.ts';
 
 /** A test city whose code no real division uses, so tests never meet the bundled tree. */
 export const TEST_CITY = '329900';
@@ -22,6 +22,24 @@ export async function createDistrict(db: Kysely<DB>, name = '测试区', cityCod
     ...townshipCodes.map((code, i) => ({ code, name: `${name}第${i + 1}街道`, parentCode: districtCode, level: 'township' as const })),
   ]);
   return { cityCode, districtCode, townshipCodes };
+}
+
+/** A fresh district whose two townships have these 2026 figures (people, under-3s), in that order. */
+export async function createPopulatedDistrict(db: Kysely<DB>, figures: readonly [number, number][]) {
+  const district = await createDistrict(db);
+  await upsertPopulation(
+    db,
+    figures.map(([total, under3], i) => ({
+      code: district.townshipCodes[i] as string,
+      year: 2026,
+      total,
+      under3,
+      source: 'test',
+      isDemo: false,
+    })),
+    new Date(),
+  );
+  return district;
 }
 
 /**

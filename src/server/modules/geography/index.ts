@@ -18,6 +18,7 @@ export {
   findDivisionsAsOf,
   findGridCells,
   findPopulationUpTo,
+  geographyDataVersion,
   hasGrid,
   insertDivisions,
   type PopulationRow,

@@ -170,6 +170,18 @@ export async function findDivisionPart(db: Db, from: string, to: string, part: {
   return { rows, successors };
 }
 
+/**
+ * Bumped by every statement that changes the tree, its mergers or the population (0078), so a
+ * figure computed from them is current while this reads the same.
+ */
+export function geographyDataVersion(db: Db): Promise<number> {
+  return db
+    .selectFrom('geography_data_version')
+    .select('version')
+    .executeTakeFirstOrThrow()
+    .then((row) => Number(row.version));
+}
+
 /** The population figure of `year`, or of the latest earlier year it has one for, of each division whose code starts with `prefix`. */
 export async function findPopulationUpTo(
   db: Db,

@@ -31,6 +31,12 @@ export type { InstitutionHooks } from './common/hooks.ts';
 export { DEMO_DRAFT_DIRECTOR, seedInstitutionDemo } from './demo/demo.ts';
 export { townshipCentre } from './demo/places.ts';
 export { createDemoInstitution } from './demo/queries.ts';
+/**
+ * Oversight's cache check: the version every commit that changes a filed version, class,
+ * designation, enrolment or staff takes (a suspension, reinstatement or closure changes the filed
+ * version with its operation change), so a figure computed from them is current while this reads the same.
+ */
+export { readSearchVersion as institutionsDataVersion } from './public/queries.ts';
 /** Guidance's staff training: the roster and childcare qualifications, read-only. */
 export {
   findCurrentTrainingStaff,

@@ -6,8 +6,16 @@ import { PUBLIC, roles } from '../../../platform/access/access.ts';
 import { scope } from '../../../platform/access/plugin.ts';
 import { XLSX } from '../../../platform/files/spreadsheet.ts';
 import { ErrorResponses } from '../../../platform/http/errorSchemas.ts';
+import { AnswerCache } from './answerCache.ts';
 import { IndicatorsQuery, IndicatorsResponse, PublicIndicatorsResponse, PublicQuery, SeriesQuery, SeriesResponse } from './schemas.ts';
-import { exportIndicators, getIndicatorSeries, getIndicators, getPublicIndicators } from './service.ts';
+import {
+  exportIndicators,
+  getIndicatorSeries,
+  getIndicators,
+  getPublicIndicators,
+  type IndicatorsCache,
+  type PublicIndicatorsCache,
+} from './service.ts';
 
 const tags = ['oversight: indicators'];
 /** District officials see their district and below (else 404); the city and admin all of it. */
@@ -15,6 +23,9 @@ const OFFICIALS = roles('district_official', 'city_official', 'admin');
 
 export async function indicatorRoutes(server: FastifyInstance, deps: Deps) {
   const app = server.withTypeProvider<ZodTypeProvider>();
+  // Per app, since each app may have its own database.
+  const answers: IndicatorsCache = new AnswerCache();
+  const publicAnswers: PublicIndicatorsCache = new AnswerCache();
 
   app.get('/api/v1/indicators', {
     config: { access: OFFICIALS },
@@ -24,7 +35,7 @@ export async function indicatorRoutes(server: FastifyInstance, deps: Deps) {
       querystring: IndicatorsQuery,
       response: { 200: IndicatorsResponse, ...ErrorResponses },
     },
-    handler: (request) => getIndicators(deps, scope(request), request.query.divisionCode, request.query.date),
+    handler: (request) => getIndicators(deps, answers, scope(request), request.query.divisionCode, request.query.date),
   });
 
   app.get('/api/v1/indicators.xlsx', {
@@ -67,6 +78,6 @@ export async function indicatorRoutes(server: FastifyInstance, deps: Deps) {
       querystring: PublicQuery,
       response: { 200: PublicIndicatorsResponse, ...ErrorResponses },
     },
-    handler: (request) => getPublicIndicators(deps, request.query.divisionCode),
+    handler: (request) => getPublicIndicators(deps, publicAnswers, request.query.divisionCode),
   });
 }

@@ -1,11 +1,16 @@
 import { monthRange, todayInShanghai } from '../../../../domain/dates/shanghai.ts';
+import type { IndicatorTargets } from '../../../../domain/oversight/indicators.ts';
 import { childrenOf } from '../../../../domain/oversight/rollup.ts';
+import type { Db } from '../../../db/executor.ts';
 import type { Deps } from '../../../deps.ts';
 import type { Scope } from '../../../platform/access/access.ts';
 import { divisionInScope } from '../../../platform/access/visibility.ts';
 import { AppError } from '../../../platform/errors/AppError.ts';
+import { geographyDataVersion } from '../../geography/index.ts';
+import { institutionsDataVersion } from '../../institutions/index.ts';
 import { type CityOn, type Division, findCityOnEach, loadCityOn } from '../common/cityOn.ts';
 import { findTargets } from '../common/settings.ts';
+import type { AnswerCache } from './answerCache.ts';
 import { type ExportRow, indicatorsWorkbook } from './excel.ts';
 import { presentIndicators } from './presenters.ts';
 
@@ -13,14 +18,17 @@ import { presentIndicators } from './presenters.ts';
 export const MAX_SERIES_MONTHS = 60;
 
 /** X's indicators as of a date and those of each of its children, over the tree valid that day. */
-export async function getIndicators(deps: Deps, scope: Scope | null, code: string, date?: string) {
+export async function getIndicators(deps: Deps, cache: IndicatorsCache, scope: Scope, code: string, date?: string) {
   const asOf = date ?? todayInShanghai(deps.clock.now());
-  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code, scope), findTargets(deps.db)]);
-  const division = city.division;
+  if (!divisionInScope(scope, code)) throw new AppError('NOT_FOUND');
+  return cached(deps.db, cache, `${code}@${asOf}`, async (targets) => indicatorsOf(await loadCityOn(deps.db, asOf, code, scope), targets));
+}
+
+function indicatorsOf(city: CityOn, targets: IndicatorTargets) {
   return {
-    ...presentIndicators(city, division, targets),
-    asOf,
-    children: childrenOf(city.divisions, code).map((child) => presentIndicators(city, child, targets)),
+    ...presentIndicators(city, city.division, targets),
+    asOf: city.date,
+    children: childrenOf(city.divisions, city.division.code).map((child) => presentIndicators(city, child, targets)),
     targets,
   };
 }
@@ -81,12 +89,17 @@ export async function getIndicatorSeries(deps: Deps, scope: Scope, code: string,
  * Public transparency: the city's and its districts' places, places per 1,000, inclusive share
  * and township coverage today. Aggregates only; a township asks for nothing public here.
  */
-export async function getPublicIndicators(deps: Deps, code: string) {
+export async function getPublicIndicators(deps: Deps, cache: PublicIndicatorsCache, code: string) {
   const asOf = todayInShanghai(deps.clock.now());
-  const [city, targets] = await Promise.all([loadCityOn(deps.db, asOf, code, null), findTargets(deps.db)]);
+  return cached(deps.db, cache, `${code}@${asOf}`, async (targets) =>
+    publicIndicatorsOf(await loadCityOn(deps.db, asOf, code, null), targets),
+  );
+}
+
+function publicIndicatorsOf(city: CityOn, targets: IndicatorTargets) {
   const division = city.division;
   if (division.level === 'township') throw new AppError('NOT_FOUND');
-  const pick = (d: typeof division) => {
+  const pick = (d: Division) => {
     const all = presentIndicators(city, d, targets);
     return {
       divisionCode: all.divisionCode,
@@ -98,11 +111,29 @@ export async function getPublicIndicators(deps: Deps, code: string) {
       townshipCoverage: all.townshipCoverage,
     };
   };
-  const children = division.level === 'city' ? childrenOf(city.divisions, code).map(pick) : [];
+  const children = division.level === 'city' ? childrenOf(city.divisions, division.code).map(pick) : [];
   return {
     ...pick(division),
-    asOf,
+    asOf: city.date,
     children,
     targets: { placesPer1000: targets.placesPer1000, townshipCoverage: targets.townshipCoverage },
   };
+}
+
+export type IndicatorsCache = AnswerCache<ReturnType<typeof indicatorsOf>>;
+export type PublicIndicatorsCache = AnswerCache<ReturnType<typeof publicIndicatorsOf>>;
+
+/**
+ * The answer for `key` (division and date) from the cache while every input it was computed from
+ * reads the same version, else computed afresh. The versions are read before computing, so a
+ * commit landing meanwhile leaves a stale stamp and the next answer computes again.
+ */
+async function cached<T>(db: Db, cache: AnswerCache<T>, key: string, compute: (targets: IndicatorTargets) => Promise<T>): Promise<T> {
+  const [institutions, geography, targets] = await Promise.all([institutionsDataVersion(db), geographyDataVersion(db), findTargets(db)]);
+  const stamp = `${institutions}:${geography}:${JSON.stringify(targets)}`;
+  const hit = cache.get(key, stamp);
+  if (hit !== undefined) return hit;
+  const answer = await compute(targets);
+  cache.set(key, stamp, answer);
+  return answer;
 }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/harness/app.ts';
 import { DIALECTS } from '../../../../../test/harness/db.ts';
-import { createDistrict } from '../../../../../test/harness/factories/geography.ts';
+import { createPopulatedDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createFiledInstitution, designateInclusive } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
-import { upsertPopulation } from '../../geography/index.ts';
 
 describe.each(DIALECTS)('what-if scenarios on %s', (dialect) => {
   let t: TestApp;
@@ -21,16 +20,11 @@ describe.each(DIALECTS)('what-if scenarios on %s', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     const db = t.deps.db;
-    ({ cityCode: city, districtCode: district } = await createDistrict(db));
+    ({ cityCode: city, districtCode: district } = await createPopulatedDistrict(db, [
+      [10_000, 300],
+      [5_000, 150],
+    ]));
     [t1, t2] = [`${district}001`, `${district}002`];
-    await upsertPopulation(
-      db,
-      [
-        { code: t1, year: 2026, total: 10_000, under3: 300, source: 'test', isDemo: false },
-        { code: t2, year: 2026, total: 5_000, under3: 150, source: 'test', isDemo: false },
-      ],
-      new Date(),
-    );
     const filedAt = new Date('2026-01-10T02:00:00Z');
     const a = await createFiledInstitution(db, t1, 'A园', { classes: [{ classType: 'older_toddler', capacity: 20 }], filedAt });
     await designateInclusive(db, a.id);
