@@ -83,3 +83,14 @@ export function TextInput({ suffix, onClear, clearLabel, ...input }: InputProps)
     </span>
   );
 }
+
+type TextFieldProps = Omit<Props, 'children' | 'group'> & Omit<InputProps, 'style'>;
+
+/** A field whose control is one input: the label, the input and its message, wired together. */
+export function TextField({ label, error, help, style, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} error={error} help={help} style={style}>
+      {(control) => <TextInput {...control} {...input} />}
+    </Field>
+  );
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ageInDays, MAX_AGE_DAYS } from '../../../domain/growth/age.ts';
 import type { ApiError } from '../../api/client';
-import { Field, TextInput } from '../../components/Field';
+import { Field, TextField } from '../../components/Field';
 import { PageLoading } from '../../components/PageStatus';
 import { Panel } from '../../components/Panel';
 import type { Position, Sex, ZscoreInput, ZscoreResult } from './api';
@@ -148,20 +148,17 @@ export default function GrowthCalculatorPage() {
   };
 
   const numberField = (name: 'weightKg' | 'lengthCm' | 'headCm', label: string, suffix: string) => (
-    <Field label={label} error={errors[name]}>
-      {(control) => (
-        <TextInput
-          {...control}
-          type="number"
-          inputMode="decimal"
-          min={0}
-          step={0.1}
-          suffix={suffix}
-          value={values[name]}
-          onChange={(e) => change(name, e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={errors[name]}
+      type="number"
+      inputMode="decimal"
+      min={0}
+      step={0.1}
+      suffix={suffix}
+      value={values[name]}
+      onChange={(e) => change(name, e.target.value)}
+    />
   );
 
   return (
@@ -207,52 +204,41 @@ export default function GrowthCalculatorPage() {
             </Col>
             {values.ageMode === 'days' ? (
               <Col xs={24} sm={12} lg={6}>
-                <Field
+                <TextField
                   label={t('growth.ageDays')}
                   error={errors.ageDays}
                   help={formAge !== undefined && formAge > MAX_AGE_DAYS ? t('growth.ageBeyondTables') : undefined}
-                >
-                  {(control) => (
-                    <TextInput
-                      {...control}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      step={1}
-                      suffix={t('growth.days')}
-                      value={values.ageDays}
-                      onChange={(e) => change('ageDays', e.target.value)}
-                    />
-                  )}
-                </Field>
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  step={1}
+                  suffix={t('growth.days')}
+                  value={values.ageDays}
+                  onChange={(e) => change('ageDays', e.target.value)}
+                />
               </Col>
             ) : (
               <>
                 <Col xs={24} sm={12} lg={6}>
-                  <Field label={t('growth.birthDate')} error={errors.birthDate}>
-                    {(control) => (
-                      <TextInput
-                        {...control}
-                        type="date"
-                        max={today}
-                        value={values.birthDate}
-                        onChange={(e) => change('birthDate', e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <TextField
+                    label={t('growth.birthDate')}
+                    error={errors.birthDate}
+                    type="date"
+                    max={today}
+                    value={values.birthDate}
+                    onChange={(e) => change('birthDate', e.target.value)}
+                  />
                 </Col>
                 <Col xs={24} sm={12} lg={6}>
-                  <Field label={t('growth.measuredOn')} error={errors.measuredOn} help={t('growth.measuredOnHelp')}>
-                    {(control) => (
-                      <TextInput
-                        {...control}
-                        type="date"
-                        max={today}
-                        value={values.measuredOn}
-                        onChange={(e) => change('measuredOn', e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <TextField
+                    label={t('growth.measuredOn')}
+                    error={errors.measuredOn}
+                    help={t('growth.measuredOnHelp')}
+                    type="date"
+                    max={today}
+                    value={values.measuredOn}
+                    onChange={(e) => change('measuredOn', e.target.value)}
+                  />
                 </Col>
               </>
             )}

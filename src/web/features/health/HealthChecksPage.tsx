@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInShanghai } from '../../../domain/dates/shanghai.ts';
 import { ApiError } from '../../api/client';
-import { Field, TextInput } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { LoadError, PageLoading } from '../../components/PageStatus';
 import { Panel } from '../../components/Panel';
 import type { Bilingual, HealthCheckStatus, HealthCheckVisit, WarningSignChecklist } from './api';
@@ -243,24 +243,18 @@ export default function HealthChecksPage() {
           }}
         >
           <Flex gap={12} wrap align="start">
-            <Field
+            <TextField
               label={t('checks.birthDate')}
               error={required ? t('checks.birthDateRequired') : typed === birthDate ? fieldError : undefined}
               style={{ flex: '1 1 200px', maxWidth: 320, marginBottom: 0 }}
-            >
-              {(control) => (
-                <TextInput
-                  {...control}
-                  type="date"
-                  max={today}
-                  value={typed}
-                  onChange={(e) => {
-                    setTyped(e.target.value);
-                    setRequired(false);
-                  }}
-                />
-              )}
-            </Field>
+              type="date"
+              max={today}
+              value={typed}
+              onChange={(e) => {
+                setTyped(e.target.value);
+                setRequired(false);
+              }}
+            />
             {/* Level with the input, below the label's line (22 px and 8 px under it). */}
             <Button type="primary" htmlType="submit" style={{ marginTop: 30 }}>
               {t('checks.submit')}

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ServiceForm } from '../../../domain/institutions/vocabulary.ts';
-import { Field, TextInput } from '../../components/Field';
+import { Field, TextField } from '../../components/Field';
 import type { SearchFilters } from './searchAddress';
 
 /** The filters a parent is still choosing, before they are applied to the search. */
@@ -43,42 +43,34 @@ export function FilterFields({ values, onChange, options, loading, onApply }: Pr
         )}
       </Field>
       <Flex gap={8}>
-        <Field label={t('search.birthDate')} style={half}>
-          {(control) => (
-            <TextInput {...control} type="date" value={values.birthDate ?? ''} onChange={(e) => onChange({ birthDate: e.target.value })} />
-          )}
-        </Field>
-        <Field label={t('search.startDate')} style={half}>
-          {(control) => (
-            <TextInput {...control} type="date" value={values.startDate ?? ''} onChange={(e) => onChange({ startDate: e.target.value })} />
-          )}
-        </Field>
+        <TextField
+          label={t('search.birthDate')}
+          style={half}
+          type="date"
+          value={values.birthDate ?? ''}
+          onChange={(e) => onChange({ birthDate: e.target.value })}
+        />
+        <TextField
+          label={t('search.startDate')}
+          style={half}
+          type="date"
+          value={values.startDate ?? ''}
+          onChange={(e) => onChange({ startDate: e.target.value })}
+        />
       </Flex>
       <Flex gap={8}>
-        <Field label={t('search.feeFrom')} style={half}>
-          {(control) => (
-            <TextInput
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              value={values.feeFrom ?? ''}
-              onChange={(e) => onChange({ feeFrom: yuan(e.target.value) })}
-            />
-          )}
-        </Field>
-        <Field label={t('search.feeTo')} style={half}>
-          {(control) => (
-            <TextInput
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              value={values.feeTo ?? ''}
-              onChange={(e) => onChange({ feeTo: yuan(e.target.value) })}
-            />
-          )}
-        </Field>
+        {(['feeFrom', 'feeTo'] as const).map((bound) => (
+          <TextField
+            key={bound}
+            label={t(`search.${bound}`)}
+            style={half}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            value={values[bound] ?? ''}
+            onChange={(e) => onChange({ [bound]: yuan(e.target.value) })}
+          />
+        ))}
       </Flex>
       <Field label={t('search.serviceForm')}>
         {({ id }) => (
