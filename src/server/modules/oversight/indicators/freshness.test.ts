@@ -5,6 +5,7 @@ import { createEnrolledChild } from '../../../../../test/harness/factories/enrol
 import { createPopulatedDistrict } from '../../../../../test/harness/factories/geography.ts';
 import { createFiledInstitution, designateInclusive, markFiled } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { recordQueries } from '../../../../../test/harness/queries.ts';
 import { buildApp } from '../../../app.ts';
 import { openPostgres } from '../../../db/connect.ts';
 import { endDivision, upsertPopulation } from '../../geography/index.ts';
@@ -29,22 +30,9 @@ describe.each(DIALECTS)('fresh indicators from the cache on %s', (dialect) => {
 
   /** The answer, and whether it read any input (false: served from the cache). */
   const answer = async (url: string) => {
-    const original = t.deps.db;
-    let readInputs = false;
-    t.deps.db = original.withPlugin({
-      transformQuery: ({ node }) => {
-        if (INPUTS.test(JSON.stringify(node))) readInputs = true;
-        return node;
-      },
-      transformResult: async ({ result }) => result,
-    });
-    try {
-      const res = await t.app.inject({ url, headers: { cookie: cityCookie } });
-      expect(res.statusCode).toBe(200);
-      return { body: res.json(), readInputs };
-    } finally {
-      t.deps.db = original;
-    }
+    const { result: res, queries } = await recordQueries(t, () => t.app.inject({ url, headers: { cookie: cityCookie } }));
+    expect(res.statusCode).toBe(200);
+    return { body: res.json(), readInputs: queries.some((q) => INPUTS.test(q)) };
   };
   const transition = (payload: object) =>
     t.app.inject({ method: 'POST', url: `/api/v1/institutions/${a.id}/transitions`, headers: { cookie: districtCookie }, payload });

@@ -10,6 +10,7 @@ import {
   designateInclusive,
 } from '../../../../../test/harness/factories/institutions.ts';
 import { createUser, signIn } from '../../../../../test/harness/factories/users.ts';
+import { recordQueries } from '../../../../../test/harness/queries.ts';
 import { applicableChecklist } from '../../../../domain/institutions/filingChecklist.ts';
 import { endDivision, upsertPopulation } from '../../geography/index.ts';
 
@@ -224,23 +225,12 @@ describe.each(DIALECTS)('indicators on %s', (dialect) => {
   });
 
   it("answers 404 for a division not in the tree that day, or out of the caller's scope, without reading any subtree", async () => {
-    const original = t.deps.db;
-    const queries: string[] = [];
-    t.deps.db = original.withPlugin({
-      transformQuery: ({ node }) => {
-        queries.push(JSON.stringify(node));
-        return node;
-      },
-      transformResult: async ({ result }) => result,
-    });
-    try {
+    const { queries } = await recordQueries(t, async () => {
       expect((await get('/api/v1/indicators?divisionCode=329999')).statusCode).toBe(404);
       expect((await get(`/api/v1/indicators?divisionCode=${t2}`)).statusCode).toBe(404);
       expect((await get(`/api/v1/indicators?divisionCode=${city}`, districtCookie)).statusCode).toBe(404);
       expect((await get(`/api/v1/planning/access?divisionCode=${city}`, districtCookie)).statusCode).toBe(404);
-    } finally {
-      t.deps.db = original;
-    }
+    });
     const subtreeReads = queries.flatMap((q) => q.match(/"(filed_institutions|division_population|enrolments)"/)?.[1] ?? []);
     expect(subtreeReads).toEqual([]);
   });
